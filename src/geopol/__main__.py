@@ -1,0 +1,3 @@
+from geopol.cli.app import main
+
+main()

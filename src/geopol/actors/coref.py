@@ -1,0 +1,137 @@
+"""Within-article coreference: pronouns and definite descriptions to the actor they mean.
+
+Deliberately simple (Centering-style salience): the antecedent is the most recent
+compatible actor, preferring the subject of its clause, within the last two sentences.
+The link is recorded on the new mention (``how`` and ``coref_of``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Token
+
+from geopol.records import Actor
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+#: Definite descriptions of states and of leaders ("the isolated nation", "the president").
+_STATE_NP = re.compile(
+    r"^(the|this|that)\s+((isolated|reclusive|communist|secretive|nuclear-armed|hermit|oil-rich|"
+    r"war-torn|gulf|island|neighbouring|neighboring|african|asian|european|embattled)\s+)?"
+    r"(nation|country|state|kingdom|regime|republic)$",
+    re.I,
+)
+_LEADER_NP = re.compile(
+    r"^the\s+((two|three|four)\s+)?(leaders?|presidents?|heads? of state|prime ministers?|premiers?|"
+    r"chancellors?|ministers?|foreign ministers?|officials?)$",
+    re.I,
+)
+_COUNT = {"two": 2, "three": 3, "four": 4}
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss"})
+_PERSONISH = frozenset({"person"})
+
+
+def _is_person(a: Actor) -> bool:
+    return a.kind in _PERSONISH or (a.kind == "agent" and a.role is not None and a.sector == "GOV")
+
+
+def _is_state(a: Actor) -> bool:
+    return a.kind in ("state", "capital", "seat") and a.country is not None
+
+
+def _sent_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    for n, s in enumerate(doc.sents):
+        for t in s:
+            idx[t.i] = n
+    return idx
+
+
+def _rank(cands: list[tuple[Actor, Token]], sent_of: list[int], here: int) -> list[Actor]:
+    """Closest sentence first, subjects before others, then the most recent."""
+    scored = sorted(
+        cands,
+        key=lambda c: (here - sent_of[c[1].i], 0 if c[1].dep_ in _SUBJECT else 1, -c[0].start),
+    )
+    return [a for a, _ in scored]
+
+
+def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """``actors`` plus the mentions that corefer to them, in text order."""
+    if not len(doc):
+        return actors
+    sent_of = _sent_index(doc)
+    covered = set()
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    head_of: list[tuple[Actor, Token]] = []
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            head_of.append((a, span.root))
+    new: list[Actor] = []
+
+    def before(tok: Token, pred: object) -> list[tuple[Actor, Token]]:
+        here = sent_of[tok.i]
+        return [
+            (a, h)
+            for a, h in head_of
+            if a.end <= tok.idx and here - sent_of[h.i] <= 2 and pred(a)  # type: ignore[operator]
+        ]
+
+    def link(text: str, start: int, end: int, ante: Actor, how: str) -> Actor:
+        return dataclasses.replace(
+            ante,
+            text=text,
+            start=start,
+            end=end,
+            how=f"coref:{how}->{ante.name}",
+            coref_of=ante.start,
+        )
+
+    for np in list(doc.noun_chunks):
+        if any(t.i in covered for t in np):
+            continue
+        text = np.text.strip()
+        if _STATE_NP.match(text):
+            cands = _rank(before(np.root, _is_state), sent_of, sent_of[np.root.i])
+            if cands:
+                new.append(link(np.text, np.start_char, np.end_char, cands[0], text.lower()))
+                covered.update(range(np.start, np.end))
+            continue
+        m = _LEADER_NP.match(text)
+        if m:
+            n = _COUNT.get((m.group(2) or "").strip().lower(), 1)
+            cands = _rank(before(np.root, _is_person), sent_of, sent_of[np.root.i])
+            picked: list[Actor] = []
+            for c in cands:
+                if all(c.name != p.name for p in picked):
+                    picked.append(c)
+                if len(picked) == n:
+                    break
+            if len(picked) == n:
+                new.extend(link(np.text, np.start_char, np.end_char, p, text.lower()) for p in picked)
+                covered.update(range(np.start, np.end))
+    for tok in doc:
+        if tok.i in covered or tok.tag_ not in ("PRP", "PRP$"):
+            continue
+        low = tok.lower_
+        if low in _PERSON_PRONOUNS:
+            cands = _rank(before(tok, _is_person), sent_of, sent_of[tok.i])
+        elif low in _THING_PRONOUNS:
+            if tok.dep_ not in ("nsubj", "poss", "nsubjpass", "dobj", "pobj"):
+                continue
+            cands = _rank(
+                before(tok, lambda a: _is_state(a) or a.kind in ("group", "igo")),
+                sent_of,
+                sent_of[tok.i],
+            )
+        else:
+            continue
+        if cands:
+            new.append(link(tok.text, tok.idx, tok.idx + len(tok), cands[0], low))
+    return sorted(actors + new, key=lambda a: (a.start, a.end))

@@ -1,0 +1,294 @@
+"""Find every political actor mention in a parsed article and resolve it.
+
+Order of work, each step a small pure function over the Doc:
+1. dictionary matches (names case-insensitive but capitalised; abbreviations exact);
+2. filters for ambiguous and short forms (NER must agree, or the full name came first);
+3. longest match wins where matches overlap ("Kim Jong UN" is a person, not the UN);
+4. sector agents joined to their country ("Russian troops", "North Korea's foreign
+   minister", "the foreign minister of Japan", "Foreign Minister <person>");
+5. named entities the dictionaries lack (kept with country unknown, or the country
+   named inside them: "the U.S. Supreme Court");
+6. within-article coreference for pronouns and definite descriptions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.actors.coref import resolve_coreference
+from geopol.actors import current
+from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
+from geopol.actors.matcher import Match, match
+from geopol.records import Actor
+
+_KIND_PRIORITY = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "seat": 3, "capital": 2, "bloc": 2, "state": 1}
+_NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+_UPPER_LINE = re.compile(r"[a-z]")
+
+
+@dataclasses.dataclass(slots=True)
+class Mention:
+    """A mention under construction: token span plus the resolution so far."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    kind: str
+    how: str
+    adjective: bool = False
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _capitalised(span: Span) -> bool:
+    for tok in span:
+        if tok.lower_ in ("the", "a", "an"):
+            continue
+        return tok.text[:1].isupper() or tok.text[:1].isdigit()
+    return False
+
+
+def _shouting(tok: Token) -> bool:
+    """True when the token sits in an all-caps line (headline), where "US" may be "us"."""
+    sent = tok.sent
+    letters = "".join(t.text for t in sent if t.is_alpha)
+    return len(letters) > 8 and not _UPPER_LINE.search(letters)
+
+
+def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
+    p, span = m.pattern, doc[m.start : m.end]
+    if not p.case_sensitive and not _capitalised(span):
+        return False
+    ent_types = {t.ent_type_ for t in span}
+    if "DATE" in ent_types and p.entry.kind == "person":
+        return False  # "May" the month
+    if p.case_sensitive and len(span) == 1 and _shouting(span[0]) and span[0].tag_ in _PRONOUN_TAGS:
+        return False  # "HELP US" in a capitalised headline
+    if p.short:
+        return p.entry.key in full_seen or "PERSON" in ent_types
+    if p.ambiguous:
+        return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
+    return True
+
+
+def _select(matches: Sequence[Match], doc: Doc) -> list[Match]:
+    """Accepted matches, longest first, without overlaps."""
+    full_seen: set[str] = set()
+    accepted: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if _accept(m, doc, full_seen):
+            accepted.append(m)
+            if not m.pattern.short and m.pattern.entry.kind == "person":
+                full_seen.add(m.pattern.entry.key)
+    accepted.sort(
+        key=lambda m: (-(m.end - m.start), -_KIND_PRIORITY.get(m.pattern.entry.kind, 0), m.start)
+    )
+    taken: list[Match] = []
+    used = [False] * len(doc)
+    for m in accepted:
+        if any(used[m.start : m.end]):
+            continue
+        for i in range(m.start, m.end):
+            used[i] = True
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _mention(m: Match, day: dt.date | None) -> Mention:
+    e: Entry = m.pattern.entry
+    r = e.resolve(day)
+    how = f"dictionary:{e.kind}" + (":short" if m.pattern.short else "")
+    return Mention(
+        start=m.start,
+        end=m.end,
+        name=e.name,
+        country=r.country,
+        sector=None if m.pattern.adjective else r.sector,
+        role=r.role,
+        kind=e.kind if not m.pattern.adjective else "adjective",
+        how=how,
+        adjective=m.pattern.adjective,
+    )
+
+
+def _owner(head: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The country/organisation that owns an agent noun: modifier, possessor or "of" phrase."""
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ in ("amod", "compound"):
+            for grand in child.lefts:  # "Russian special forces", "North Korean state media"
+                if grand.i in by_token:
+                    return by_token[grand.i]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in by_token:
+                    return by_token[pobj.i]
+    # Adjacent modifier the parser attached elsewhere ("U.S. officials").
+    prev = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    if prev is not None and prev.i in by_token and by_token[prev.i].end == head.left_edge.i:
+        return by_token[prev.i]
+    return None
+
+
+def _join_agents(
+    doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]
+) -> list[Mention]:
+    """Agents with their owner merged in; owners used as modifiers disappear into the agent."""
+    by_token: dict[int, Mention] = {}
+    for mn in mentions:
+        for i in range(mn.start, mn.end):
+            by_token[i] = mn
+    used = [i in by_token for i in range(len(doc))]
+    agents: list[tuple[Match, Span]] = []
+    for m in sorted(agent_matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(used[m.start : m.end]) or not doc[m.start].is_alpha:
+            continue
+        for i in range(m.start, m.end):
+            used[i] = True
+        agents.append((m, doc[m.start : m.end]))
+    merged_away: set[int] = set()
+    out: list[Mention] = []
+    for m, span in sorted(agents, key=lambda a: a[0].start):
+        e = m.pattern.entry
+        head = span.root
+        person = _title_of(head, by_token)
+        if person is not None:
+            # "Russian President Vladimir Putin": the person's resolution, the span widened.
+            owner = _owner(head, by_token)
+            start = min(span.start, person.start, owner.start if owner else span.start)
+            person.start = start
+            if person.country is None and owner is not None:
+                person.country = owner.country
+            if person.sector is None:
+                person.sector = e.sector
+            if person.role is None:
+                person.role = e.role
+            if owner is not None and owner is not person:
+                merged_away.add(id(owner))
+            continue
+        owner = _owner(head, by_token)
+        if owner is not None and owner.kind in ("person",):
+            owner = None  # "Putin's troops" is not a country modifier we can trust
+        start, end = span.start, span.end
+        country = None
+        how = "agent"
+        if owner is not None:
+            start, end = min(start, owner.start), max(end, owner.end)
+            country = owner.country
+            how = f"agent+{owner.how}"
+            merged_away.add(id(owner))
+        out.append(
+            Mention(
+                start=start,
+                end=end,
+                name=f"{owner.name} {e.name}" if owner else e.name,
+                country=country,
+                sector=e.sector,
+                role=e.role,
+                kind="agent",
+                how=how,
+            )
+        )
+    kept = [mn for mn in mentions if id(mn) not in merged_away]
+    return sorted(kept + out, key=lambda mn: mn.start)
+
+
+def _title_of(head: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The person a title word belongs to: "President" in "President Vladimir Putin"."""
+    target = head.head if head.dep_ in ("compound", "appos") else None
+    if target is not None and target.i in by_token and target.i > head.i:
+        mn = by_token[target.i]
+        if mn.kind == "person":
+            return mn
+    nxt = head.i + 1
+    if nxt < len(head.doc) and nxt in by_token and by_token[nxt].kind == "person":
+        return by_token[nxt]
+    return None
+
+
+def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]) -> list[Mention]:
+    """Named entities the dictionaries lack, resolved where a known actor sits inside them."""
+    used: dict[int, Mention] = {}
+    for mn in mentions:
+        for i in range(mn.start, mn.end):
+            used[i] = mn
+    agent_at: dict[int, Entry] = {}
+    for m in agent_matches:
+        for i in range(m.start, m.end):
+            agent_at[i] = m.pattern.entry
+    extra: list[Mention] = []
+    drop: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _NER_ACTOR_LABELS:
+            continue
+        inner = {id(used[i]): used[i] for i in range(ent.start, ent.end) if i in used}
+        if inner:
+            if len(inner) != 1 or ent.label_ != "ORG":
+                continue
+            mn = next(iter(inner.values()))
+            if mn.start <= ent.start and mn.end >= ent.end:
+                continue
+            if mn.kind not in ("state", "adjective", "capital"):
+                continue
+            # "the U.S. Supreme Court": the organisation of the country named inside it.
+            sector = next((agent_at[i].sector for i in range(ent.end - 1, ent.start - 1, -1) if i in agent_at), None)
+            drop.add(id(mn))
+            extra.append(
+                Mention(ent.start, ent.end, ent.text, mn.country, sector, None, "org", f"ner+{mn.how}")
+            )
+            continue
+        if ent.label_ == "NORP":
+            continue  # unknown nationality/group adjective: no actor to resolve
+        sector = next((agent_at[i].sector for i in range(ent.end - 1, ent.start - 1, -1) if i in agent_at), None)
+        kind = "person" if ent.label_ == "PERSON" else "org"
+        extra.append(Mention(ent.start, ent.end, ent.text, None, sector, None, kind, "ner"))
+    kept = [mn for mn in mentions if id(mn) not in drop]
+    return sorted(kept + extra, key=lambda mn: mn.start)
+
+
+def find_in_doc(
+    doc: Doc, *, published: dt.date | None = None, dictionary: ActorDictionary | None = None
+) -> list[Actor]:
+    d = dictionary or current()
+    names, agent_matches = match(doc, d)
+    mentions = [_mention(m, published) for m in _select(names, doc)]
+    mentions = _join_agents(doc, mentions, agent_matches)
+    mentions = _ner_actors(doc, mentions, agent_matches)
+    actors = [
+        Actor(
+            text=doc[mn.start : mn.end].text,
+            start=doc[mn.start].idx,
+            end=doc[mn.end - 1].idx + len(doc[mn.end - 1]),
+            name=mn.name,
+            country=mn.country,
+            sector=mn.sector,
+            role=mn.role,
+            kind=mn.kind,
+            how=mn.how,
+        )
+        for mn in mentions
+        if doc[mn.start : mn.end].text.strip()
+    ]
+    return resolve_coreference(doc, actors)
+
+
+def find_actors(
+    doc: Doc, *, published: dt.date | None = None, dictionary: ActorDictionary | None = None
+) -> list[Actor]:
+    """Every actor mention in ``doc``, in text order (pipeline entry point)."""
+    return find_in_doc(doc, published=published, dictionary=dictionary)
+
+
+__all__ = ["Mention", "Pattern", "find_actors", "find_in_doc"]

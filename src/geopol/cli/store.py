@@ -1,0 +1,402 @@
+"""``geopol ingest``, ``watch``, ``events`` and ``export``: the store's command line."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from geopol.errors import GeopolError, StoreError
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="Database file [default: GEOPOL_DB or the user data dir]."),
+]
+ActorOpt = Annotated[str | None, typer.Option(help="Country or actor code, e.g. PRK or PRKGOV.")]
+DyadOpt = Annotated[str | None, typer.Option(help="Two country codes, e.g. PRK,RUS.")]
+DirectedOpt = Annotated[
+    bool, typer.Option("--directed", help="With --dyad: only first -> second.")
+]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type(s), e.g. AID,CONSULT.")]
+FactOpt = Annotated[
+    str | None, typer.Option(help="Factuality values, e.g. asserted,reported.")
+]
+SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Event date until (YYYY-MM-DD).")]
+CountryOpt = Annotated[str | None, typer.Option(help="Where it happened (ISO3).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")]
+PrivateOpt = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Allow fetching private/loopback addresses."),
+]
+
+
+def _filters(
+    actor: str | None, dyad: str | None, directed: bool, type_: str | None,
+    factuality: str | None, since: str | None, until: str | None, country: str | None,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "actor": actor, "dyad": dyad, "type": type_, "factuality": factuality,
+        "since": since, "until": until, "country": country,
+    }
+    out = {k: v for k, v in out.items() if v}
+    if directed:
+        out["directed"] = True
+    return out
+
+
+def _after_ingest(store: Any, quiet: bool) -> None:
+    """Run the alert rules if the analysis module is installed."""
+    try:
+        alerts = importlib.import_module("geopol.analysis.alerts")
+    except ModuleNotFoundError:
+        return
+    hook = getattr(alerts, "run_after_ingest", None)
+    if hook is None:
+        return
+    fired = hook(store)
+    if fired and not quiet:
+        typer.echo(f"{len(fired)} alert(s) fired", err=True)
+
+
+def ingest_cmd(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, URLs, feeds (RSS/Atom) or OPML lists."),
+    ] = None,
+    db: DbOpt = None,
+    fields: Annotated[
+        str | None,
+        typer.Option(help="JSONL/CSV field mapping, e.g. title=headline,body=story,date=day."),
+    ] = None,
+    from_lake: Annotated[
+        Path | None, typer.Option("--from-lake", help="Load a Parquet lake from code-corpus.")
+    ] = None,
+    allow_private: PrivateOpt = False,
+    pages: Annotated[
+        bool, typer.Option(help="Fetch the linked page of short feed entries.")
+    ] = True,
+    timeout: Annotated[float, typer.Option(help="Seconds per URL fetch, in all.")] = 20.0,
+    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+    chunk: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
+    quiet: QuietOpt = False,
+) -> None:
+    """Code articles and store them; articles already stored (same text) are skipped.
+
+    Example:
+        geopol ingest news/ corpus.jsonl https://example.org/rss.xml --db events.duckdb
+    """
+    from geopol.ingest.run import default_coder, ingest
+    from geopol.ingest.sources import FieldMap, Skipped, iter_inputs, make_fetcher
+    from geopol.store import Store
+
+    if not inputs and from_lake is None:
+        raise typer.BadParameter("give at least one input or --from-lake", param_hint="INPUTS")
+    if chunk < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--chunk")
+    store = Store.open(db)
+    try:
+        if from_lake is not None:
+            res = store.import_lake(from_lake)
+            store.release()
+            if not quiet:
+                typer.echo(
+                    f"lake {from_lake}: {res.articles_added} articles and {res.events_added} "
+                    f"events added, {res.articles_skipped} articles already stored", err=True,
+                )
+        if inputs:
+            fetcher = make_fetcher(allow_private=allow_private, timeout=timeout,
+                                   max_bytes=int(max_mb * 1e6))
+            items = iter_inputs(inputs, fields=FieldMap.parse(fields), fetcher=fetcher,
+                                pages=pages)
+
+            def on_skip(s: Skipped) -> None:
+                if not quiet:
+                    typer.echo(f"skipped {s.where}: {s.reason}", err=True)
+
+            stats = _run_with_progress(
+                lambda on_progress: ingest(
+                    items, store, coder=default_coder(model), chunk=chunk, on_skip=on_skip,
+                    on_progress=on_progress,
+                ),
+                quiet,
+            )
+            if not quiet:
+                typer.echo(
+                    f"{stats.read} articles read: {stats.added} added, {stats.known} already "
+                    f"stored, {stats.skipped} skipped; {stats.events} events in "
+                    f"{stats.seconds:.1f} s ({stats.per_second:.1f} articles/s)",
+                    err=True,
+                )
+        _after_ingest(store, quiet)
+    finally:
+        store.close()
+
+
+def _run_with_progress(run: Any, quiet: bool) -> Any:
+    if quiet:
+        return run(None)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.fields[read]} articles ({task.fields[rate]:.1f}/s)"),
+        TextColumn("{task.fields[added]} new, {task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, read=0, rate=0.0, added=0, events=0)
+
+        def on_progress(stats: Any) -> None:
+            bar.update(task, read=stats.read, rate=stats.per_second, added=stats.added,
+                       events=stats.events)
+
+        return run(on_progress)
+
+
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="Feed URLs or OPML files/URLs.")],
+    db: DbOpt = None,
+    every: Annotated[str, typer.Option(help="Time between polls, e.g. 15m, 1h.")] = "15m",
+    cycles: Annotated[
+        int | None, typer.Option(help="Stop after this many cycles [default: run forever].")
+    ] = None,
+    allow_private: PrivateOpt = False,
+    pages: Annotated[
+        bool, typer.Option(help="Fetch the linked page of short feed entries.")
+    ] = True,
+    timeout: Annotated[float, typer.Option(help="Seconds per fetch, in all.")] = 20.0,
+    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    workers: Annotated[int, typer.Option(help="Feeds fetched at once.")] = 8,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Poll feeds every --every, storing new articles; one log line per cycle.
+
+    Example:
+        geopol watch feeds.opml --every 15m --db events.duckdb
+    """
+    from geopol.ingest.run import default_coder
+    from geopol.ingest.watch import Watcher, parse_interval
+
+    def log(line: str) -> None:
+        if not quiet or line.startswith("watch: cycle"):
+            typer.echo(line, err=True)
+
+    watcher = Watcher(
+        feeds, db, every=parse_interval(every), allow_private=allow_private, timeout=timeout,
+        max_bytes=int(max_mb * 1e6), workers=workers, pages=pages,
+        coder=default_coder(model), log=log,
+        after_cycle=lambda store: _after_ingest(store, quiet),
+    )
+    try:
+        watcher.run(cycles=cycles)
+    except KeyboardInterrupt:
+        typer.echo("watch: stopped", err=True)
+
+
+def _open_events(db: Path | None, lake: Path | None, filters: dict[str, Any],
+                 limit: int | None, offset: int) -> Any:
+    from geopol.store import Store, lake_events
+
+    if limit is not None:
+        filters["limit"] = limit
+    if offset:
+        filters["offset"] = offset
+    if lake is not None:
+        return lake_events(lake, **filters)
+    with Store.open(db, read_only=True) as store:
+        return store.events(with_clusters=True, **filters)
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return None
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+        if value.hour == value.minute == value.second == 0:
+            return value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def _records(df: Any) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def _write_csv(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow(
+            [";".join(map(str, r.get(c) or [])) if isinstance(r.get(c), list)
+             else ("" if r.get(c) is None else r.get(c)) for c in columns]
+        )
+
+
+def events_cmd(
+    db: DbOpt = None,
+    lake: Annotated[Path | None, typer.Option(help="Read a Parquet lake instead.")] = None,
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    directed: DirectedOpt = False,
+    type_: TypeOpt = None,
+    factuality: FactOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many events first.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """List stored events, newest first.
+
+    Example:
+        geopol events --dyad PRK,RUS --factuality asserted,reported --format jsonl
+    """
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+    filters = _filters(actor, dyad, directed, type_, factuality, since, until, country)
+    df = _open_events(db, lake, filters, limit, offset)
+    rows = _records(df)
+    if fmt == "jsonl":
+        from geopol.store.queries import row_to_event_dict
+
+        for r in rows:
+            sys.stdout.write(json.dumps(row_to_event_dict(r), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        _write_csv(rows, list(df.columns), sys.stdout)
+    else:
+        _print_table(rows)
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("date", "type", "factuality", "source", "target", "where", "reports", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        ev = str(r.get("evidence_text") or "")
+        table.add_row(
+            str(r.get("event_date") or ""), str(r.get("type") or ""),
+            str(r.get("factuality") or ""), str(r.get("source_code") or ""),
+            str(r.get("target_code") or ""), str(r.get("location_name") or ""),
+            str(r.get("num_articles") or 1),
+            ev if len(ev) <= 90 else ev[:87] + "...",
+        )
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    if not rows:
+        typer.echo("no events match", err=True)
+
+
+def export_cmd(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt or icews.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+    ] = None,
+    db: DbOpt = None,
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    directed: DirectedOpt = False,
+    type_: TypeOpt = None,
+    factuality: FactOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+) -> None:
+    """Export matching events (all of them, streamed) in a format other tools read.
+
+    Example:
+        geopol export --format gdelt --actor PRK -o prk.tsv
+    """
+    from geopol.store import Store
+    from geopol.store.queries import make_filter, row_to_event_dict, select
+
+    filters = _filters(actor, dyad, directed, type_, factuality, since, until, country)
+    if fmt == "parquet":
+        if output is None:
+            raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
+        with Store.open(db, read_only=True) as store:
+            sql, params = select(make_filter(**filters))
+            rel = store.con.sql(sql, params=params).to_arrow_table()
+            import pyarrow.parquet as pq
+
+            pq.write_table(rel, output)
+        return
+    writer = _writer(fmt)
+    with Store.open(db, read_only=True) as store:
+        batches = store.iter_event_batches(with_clusters=True, **filters)
+
+        def dicts() -> Any:
+            for batch in batches:
+                for row in batch.to_pylist():
+                    yield row_to_event_dict(row)
+
+        if output is None:
+            writer(dicts(), sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                writer(dicts(), fh)
+
+
+def _writer(fmt: str) -> Any:
+    try:
+        formats = importlib.import_module("geopol.formats")
+        registry = getattr(formats, "FORMATS", None)
+    except ModuleNotFoundError:
+        registry = None
+    if registry and fmt in registry:
+        return registry[fmt]
+    if fmt == "jsonl":
+        def jsonl(events: Any, out: IO[str]) -> None:
+            for e in events:
+                out.write(json.dumps(e, ensure_ascii=False, default=str) + "\n")
+
+        return jsonl
+    if fmt == "csv":
+        from geopol.formats.rows import EVENT_COLUMNS
+
+        def flat(events: Any, out: IO[str]) -> None:
+            cols = ["id", *[c for c in EVENT_COLUMNS if c not in ("event_id",)]]
+            w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore",
+                               lineterminator="\n")
+            w.writeheader()
+            for e in events:
+                w.writerow({k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
+                            for k, v in e.items()})
+
+        return flat
+    raise StoreError(f"export format {fmt!r} is not available (jsonl, csv, parquet, gdelt, icews)")
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+    app.command("watch")(watch_cmd)
+    app.command("events")(events_cmd)
+    app.command("export")(export_cmd)
+
+
+__all__ = ["GeopolError", "events_cmd", "export_cmd", "ingest_cmd", "register", "watch_cmd"]

@@ -1,0 +1,167 @@
+"""Evaluation on PETRARCH validation XML (the unit-test records and the PETR-2 gold standard).
+
+For each record the sentence text is coded on its own (published on the record's date).
+Reported: CAMEO root accuracy over gold events (a coded event with the gold source and
+target countries and the gold root), source and target country accuracy, precision on
+no-event records, and, for dictionaries shipped beside the file (PETRARCH's unit tests),
+the fraction of expected actor codes that geopol resolves from the sentence text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+from geopol.errors import BadInput
+from geopol.records import Article, CodedArticle
+
+
+@dataclasses.dataclass(slots=True)
+class Gold:
+    source: str | None
+    target: str | None
+    code: str | None
+
+
+@dataclasses.dataclass(slots=True)
+class Record:
+    id: str
+    date: dt.date | None
+    text: str
+    events: list[Gold]
+    no_event: bool
+
+
+_SENT = re.compile(r"<Sentence\b([^>]*)>(.*?)(?=<Sentence\b|</Sentences>|\Z)", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def parse_records(path: Path) -> list[Record]:
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read ({exc})") from exc
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    out = []
+    for m in _SENT.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        body = m.group(2)
+        text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        if not text_m:
+            continue
+        golds, no_event = [], False
+        for em in re.finditer(r"<EventCoding\b([^>]*)/?>", body):
+            a = dict(_ATTR.findall(em.group(1)))
+            if a.get("noevents", "").lower() == "true" or a.get("noevent", "").lower() == "true":
+                no_event = True
+                continue
+            golds.append(Gold(a.get("sourcecode"), a.get("targetcode"), a.get("eventcode")))
+        d = attrs.get("date", "")
+        date = None
+        if re.fullmatch(r"\d{8}", d):
+            try:
+                date = dt.date(int(d[:4]), int(d[4:6]), int(d[6:]))
+            except ValueError:
+                date = None
+        text = " ".join(text_m.group(1).split())
+        out.append(Record(attrs.get("id", str(len(out))), date, text, golds, no_event and not golds))
+    return out
+
+
+def _country(code: str | None) -> str | None:
+    if not code or code.startswith("---"):
+        return None
+    return code[:3].upper()
+
+
+@dataclasses.dataclass(slots=True)
+class PetrarchReport:
+    records: int
+    gold_events: int
+    root_correct: int
+    matched_dyads: int
+    source_ok: int
+    target_ok: int
+    target_total: int
+    no_event_records: int
+    no_event_clean: int
+    actor_codes: int
+    actor_codes_found: int
+    dictionaries: list[str]
+
+    def render(self) -> str:
+        def pct(a: int, b: int) -> str:
+            return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+        lines = [
+            f"records: {self.records}   gold events: {self.gold_events}",
+            f"CAMEO root accuracy (gold dyad coded with the gold root): {pct(self.root_correct, self.gold_events)}",
+            f"CAMEO root accuracy on the dyads found:                   {pct(self.root_correct, self.matched_dyads)}",
+            f"gold dyads found (source and target country):            {pct(self.matched_dyads, self.gold_events)}",
+            f"source country accuracy:                                 {pct(self.source_ok, self.gold_events)}",
+            f"target country accuracy:                                 {pct(self.target_ok, self.target_total)}",
+            f"no-event records with no event coded (precision):        {pct(self.no_event_clean, self.no_event_records)}",
+        ]
+        if self.dictionaries:
+            lines.append(f"dictionaries loaded: {', '.join(self.dictionaries)}")
+        lines.append(
+            f"expected actor codes resolved from the sentence text:    {pct(self.actor_codes_found, self.actor_codes)}"
+        )
+        return "\n".join(lines)
+
+
+def _sibling_dictionaries(path: Path) -> list[str]:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    names: list[str] = []
+    for tag in ("Actorfile", "Agentfile"):
+        for m in re.finditer(rf"<{tag}>(.*?)</{tag}>", raw):
+            names.extend(n.strip() for n in m.group(1).split(","))
+    found = [str(path.parent / n) for n in names if (path.parent / n).is_file()]
+    return found
+
+
+def evaluate_petrarch(path: Path) -> PetrarchReport:
+    from geopol.actors import configure
+    from geopol.pipeline import code_articles
+
+    records = parse_records(Path(path))
+    if not records:
+        raise BadInput(f"{path}: no <Sentence> records with <Text> found")
+    dictionaries = _sibling_dictionaries(Path(path))
+    if dictionaries:
+        configure(tuple(dictionaries))
+    try:
+        articles = [Article(title="", body=r.text, published=r.date, path=r.id) for r in records]
+        coded: list[CodedArticle] = list(code_articles(articles))
+    finally:
+        if dictionaries:
+            configure(())
+    rep = PetrarchReport(len(records), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, [Path(d).name for d in dictionaries])
+    for rec, c in zip(records, coded, strict=True):
+        if rec.no_event:
+            rep.no_event_records += 1
+            rep.no_event_clean += not c.events
+        resolved = {a.code for a in c.actors} | {a.country or "" for a in c.actors}
+        for g in rec.events:
+            rep.gold_events += 1
+            src, tgt = _country(g.source), _country(g.target)
+            for code in (g.source, g.target):
+                if code and not code.startswith("---"):
+                    rep.actor_codes += 1
+                    rep.actor_codes_found += code.upper() in resolved or code[:3].upper() in resolved
+            if any(src in {a.country for a in e.source} for e in c.events):
+                rep.source_ok += 1
+            if tgt:
+                rep.target_total += 1
+                rep.target_ok += any(tgt in {a.country for a in e.target} for e in c.events)
+            dyads = [
+                e for e in c.events
+                if src in {a.country for a in e.source} and (not tgt or tgt in {a.country for a in e.target})
+            ]
+            if dyads:
+                rep.matched_dyads += 1
+                root = (g.code or "")[:2]
+                rep.root_correct += any(e.cameo_root == root for e in dyads)
+    return rep

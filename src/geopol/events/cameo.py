@@ -1,0 +1,262 @@
+"""The CAMEO bridge: CAMEO codes with their Goldstein values and PLOVER type/mode.
+
+geopol codes events in PLOVER; GDELT and ICEWS users join on CAMEO. The table lives in
+``data/events/cameo.tsv`` (one row per CAMEO code: code, name, goldstein, plover_type,
+plover_mode, quad). ``quad`` there is the CAMEO/GDELT quad class of the code's root
+(01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20
+material conflict); ``PLOVER_QUAD`` gives PLOVER's own quad of a type, which differs for
+CONCEDE (1), SANCTION (3) and REQUEST (3). Decisions are listed in ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from geopol.errors import DictionaryError
+
+#: PLOVER's -10..+10 scores (EVENT-MODEL; ACCUSE is -2, not the published +3 slip).
+PLOVER_INTENSITY: dict[str, float] = {
+    "AID": 10.0,
+    "COOPERATE": 9.5,
+    "RETREAT": 6.5,
+    "SUPPORT": 5.0,
+    "CONCEDE": 4.5,
+    "AGREE": 2.5,
+    "CONSULT": 2.5,
+    "REQUEST": 0.0,
+    "ACCUSE": -2.0,
+    "REJECT": -2.0,
+    "THREATEN": -3.5,
+    "PROTEST": -5.0,
+    "MOBILIZE": -5.5,
+    "SANCTION": -6.0,
+    "COERCE": -7.0,
+    "ASSAULT": -9.0,
+}
+
+#: PLOVER quad of each type: 1 verbal cooperation, 2 material cooperation, 3 verbal
+#: conflict, 4 material conflict.
+PLOVER_QUAD: dict[str, int] = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
+
+#: The modes EVENT-MODEL lists for each type (types without modes map to an empty tuple).
+PLOVER_MODES: dict[str, tuple[str, ...]] = {
+    "AGREE": (),
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "SUPPORT": (),
+    "CONCEDE": (),
+    "COOPERATE": (),
+    "AID": ("economic", "military", "humanitarian", "asylum"),
+    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet"),
+    "ACCUSE": ("disapprove", "investigate", "allege"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    "MOBILIZE": ("troops", "weapons", "police", "militia"),
+    "COERCE": (
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    ),
+    "ASSAULT": (
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    ),
+}
+
+#: Where the most generic table row with the same type and mode is not the best CAMEO code
+#: for a PLOVER event (or no row has that mode). Reasons in docs/formats.md.
+_CLOSEST_OVERRIDES: dict[tuple[str, str | None], str] = {
+    ("AGREE", None): "030",
+    ("REQUEST", None): "020",
+    ("REQUEST", "assist"): "023",
+    ("REQUEST", "change"): "024",
+    ("REQUEST", "yield"): "025",
+    ("REQUEST", "meet"): "026",
+    ("ACCUSE", None): "111",
+    ("ACCUSE", "allege"): "112",
+    ("CONSULT", "multilateral"): "040",
+    ("RETREAT", None): "080",
+    ("RETREAT", "resign"): "0831",
+    ("THREATEN", "restrict"): "1312",
+    ("THREATEN", "arrest"): "132",
+    ("THREATEN", "relations"): "1313",
+    ("THREATEN", "violence"): "138",
+    ("SANCTION", None): "163",
+    ("PROTEST", "boycott"): "143",
+    ("PROTEST", "vandalize"): "145",
+    ("MOBILIZE", "troops"): "154",
+    ("MOBILIZE", "police"): "153",
+    ("MOBILIZE", "weapons"): "150",
+    ("MOBILIZE", "militia"): "154",
+    ("COERCE", "withhold"): "170",
+    ("COERCE", "misinformation"): "170",
+    ("ASSAULT", None): "190",
+    ("ASSAULT", "targeted"): "186",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoInfo:
+    """One CAMEO code of the bridge table."""
+
+    code: str
+    name: str
+    goldstein: float
+    root: str
+    plover_type: str | None
+    plover_mode: str | None
+    quad: int
+
+
+def _parse(text: str) -> dict[str, CameoInfo]:
+    table: dict[str, CameoInfo] = {}
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t")
+    for line, row in enumerate(reader, start=2):
+        try:
+            code = row["code"].strip()
+            info = CameoInfo(
+                code=code,
+                name=row["name"].strip(),
+                goldstein=float(row["goldstein"]),
+                root=code[:2],
+                plover_type=row["plover_type"].strip() or None,
+                plover_mode=row["plover_mode"].strip() or None,
+                quad=int(row["quad"]),
+            )
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise DictionaryError(f"events/cameo.tsv line {line}: {exc}") from exc
+        if info.plover_type is not None and info.plover_type not in PLOVER_QUAD:
+            raise DictionaryError(
+                f"events/cameo.tsv line {line}: unknown PLOVER type {info.plover_type!r}"
+            )
+        table[code] = info
+    return table
+
+
+@functools.cache
+def cameo_table() -> dict[str, CameoInfo]:
+    """The whole bridge table, read once per process."""
+    path = resources.files("geopol.data").joinpath("events/cameo.tsv")
+    return _parse(path.read_text(encoding="utf-8"))
+
+
+def cameo_info(code: str) -> CameoInfo:
+    """The table row of a CAMEO code (``KeyError`` for an unknown code).
+
+    Example:
+        >>> cameo_info("042").plover_mode
+        'visit'
+    """
+    return cameo_table()[code.strip()]
+
+
+def _most_generic(plover_type: str, mode: str | None) -> str | None:
+    rows = [
+        info.code
+        for info in cameo_table().values()
+        if len(info.code) >= 3 and info.plover_type == plover_type and info.plover_mode == mode
+    ]
+    return min(rows, key=lambda c: (len(c), c)) if rows else None
+
+
+@functools.cache
+def closest_cameo(plover_type: str, mode: str | None = None) -> str:
+    """The CAMEO event code (3 or 4 digits) that best stands for a PLOVER type and mode.
+
+    An unknown mode falls back to the type's code without mode. ``ValueError`` for an
+    unknown type.
+
+    Example:
+        >>> closest_cameo("CONSULT", "visit")
+        '042'
+    """
+    if plover_type not in PLOVER_QUAD:
+        raise ValueError(f"unknown PLOVER type {plover_type!r}")
+    for key in ((plover_type, mode), (plover_type, None)):
+        code = _CLOSEST_OVERRIDES.get(key) or _most_generic(*key)
+        if code is not None:
+            return code
+    raise ValueError(f"no CAMEO code for PLOVER type {plover_type!r}")  # pragma: no cover
+
+
+_COOPERATIVE = ("AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT")
+_NOT_YET = ("planned", "speculated", "hypothetical")
+#: What a conflict event that has not (yet) happened is threatened as.
+_THREAT_MODE: dict[tuple[str, str | None], str | None] = {
+    ("ASSAULT", None): "violence",
+    ("MOBILIZE", None): "violence",
+    ("PROTEST", None): None,
+    ("SANCTION", None): "restrict",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "withdraw"): "relations",
+    ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "convict"): "arrest",
+    ("COERCE", None): "restrict",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("COERCE", "seize"): "territory",
+}
+
+
+def plover_view(plover_type: str, mode: str | None, factuality: str) -> tuple[str, str | None]:
+    """The type and mode PLOVER's own convention would give an event of this factuality.
+
+    geopol keeps the type of the event itself (a speculated arms supply stays AID, with
+    factuality speculated). PLOVER codes what was said instead: an event that is planned,
+    speculated or hypothetical is an intent, so cooperation reads as AGREE and conflict as
+    THREATEN with the matching mode. Asserted, reported and negated events keep their type.
+
+    Example:
+        >>> plover_view("AID", "military", "planned")
+        ('AGREE', None)
+    """
+    if str(factuality) not in _NOT_YET:
+        return plover_type, mode
+    if plover_type in _COOPERATIVE:
+        return "AGREE", None
+    if plover_type in ("ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "COERCE"):
+        key = (plover_type, mode) if (plover_type, mode) in _THREAT_MODE else (plover_type, None)
+        return "THREATEN", _THREAT_MODE[key]
+    return plover_type, mode

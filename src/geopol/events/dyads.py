@@ -1,0 +1,251 @@
+"""Who did it to whom: source and target actors of a trigger, read from the parse.
+
+Works on token positions, not word order: subjects (with control through "set to",
+"seek to", coordination and passives), objects and prepositional targets (also those
+attached to the object: "seek aid from Russia"), possessives and modifiers of event nouns
+("Kim's visit", "Western sanctions"), "between A and B", coordinated lists ("North
+Korea, Russia and China") and event anaphora ("concerns about this possibility").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_SEPARATORS = frozenset({",", "and", "or", "&", "as", "well", "plus", "along", "with", "together", "the"})
+TARGET_PREPS = ("against", "to", "with", "on", "at", "from", "into", "toward", "towards", "upon",
+                "over", "for", "of", "in", "by")  # fmt: skip
+#: Nouns that refer back to an event just reported: "concerns about this possibility".
+ANAPHORIC_NOUNS = frozenset(
+    """possibility move plan decision development deal prospect idea step action transfer
+    cooperation alliance agreement report reports scenario supply delivery transaction
+    partnership rapprochement arrangement prospects""".split()
+)
+
+
+@dataclasses.dataclass(slots=True)
+class ActorIndex:
+    """Actor mentions by token, and coordinated groups of them."""
+
+    doc: Doc
+    by_token: dict[int, list[Actor]]
+    spans: dict[int, tuple[int, int]]  # id(actor) -> token span
+
+    @classmethod
+    def build(cls, doc: Doc, actors: list[Actor]) -> ActorIndex:
+        by_token: dict[int, list[Actor]] = {}
+        spans: dict[int, tuple[int, int]] = {}
+        for a in actors:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            spans[id(a)] = (span.start, span.end)
+            for i in range(span.start, span.end):
+                by_token.setdefault(i, []).append(a)
+        return cls(doc, by_token, spans)
+
+    def at(self, tok: Token) -> list[Actor]:
+        return self.by_token.get(tok.i, [])
+
+    def _joinable(self, tok: Token) -> bool:
+        """An actor that can be one more member of a coordinated list (not "his", "its")."""
+        found = self.at(tok)
+        if not found or tok.tag_ in ("PRP", "PRP$") or tok.dep_ == "poss":
+            return False
+        return not any(t.dep_ == "case" for t in tok.rights)
+
+    def group(self, tok: Token) -> list[Actor]:
+        """The actors at ``tok`` plus those coordinated with them in a list."""
+        first = self.at(tok)
+        if not first:
+            return []
+        out = list(first)
+        start, end = self.spans[id(first[0])]
+        sent = tok.sent
+        # Rightwards: separators then another actor, repeatedly.
+        i = end
+        while i < sent.end:
+            j = i
+            while j < sent.end and self.doc[j].lower_ in _SEPARATORS and not self.at(self.doc[j]):
+                j += 1
+            if j == i or j >= sent.end or not self._joinable(self.doc[j]):
+                break
+            nxt = self.at(self.doc[j])
+            out.extend(a for a in nxt if a not in out)
+            i = self.spans[id(nxt[0])][1]
+        i = start - 1
+        while i >= sent.start:
+            j = i
+            while j >= sent.start and self.doc[j].lower_ in _SEPARATORS and not self.at(self.doc[j]):
+                j -= 1
+            if j == i or j < sent.start or not self._joinable(self.doc[j]):
+                break
+            prev = self.at(self.doc[j])
+            if self.doc[i].lower_ not in (",", "and", "or"):
+                break
+            out[:0] = [a for a in prev if a not in out]
+            i = self.spans[id(prev[0])][0] - 1
+        return out
+
+
+def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
+    """Actors a noun phrase headed by ``tok`` stands for: itself, a coordinated list, or
+    the actor it is "of"/"for" ("a spokesman for the President")."""
+    found = idx.group(tok)
+    if found:
+        return found
+    for ch in tok.children:
+        if ch.dep_ in ("poss", "compound", "amod", "nmod") and idx.at(ch):
+            return idx.group(ch)
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "from"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    return idx.group(p)
+    for ch in tok.children:
+        if ch.dep_ == "conj" and idx.at(ch):
+            return idx.group(ch)
+    return []
+
+
+def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
+    """The source actors of a verb, and whether they were found by climbing (control, conj)."""
+    tok, climbed = verb, False
+    for _ in range(6):
+        for ch in tok.children:
+            if ch.dep_ in SUBJECT_DEPS:
+                return _nominal_actors(ch, idx), climbed
+        for ch in tok.children:  # passive: "was attacked by X"
+            if ch.dep_ == "agent":
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        return _nominal_actors(p, idx), climbed
+        if tok.dep_ == "nsubjpass" or not any(ch.dep_ == "nsubjpass" for ch in tok.children):
+            pass
+        else:
+            # "are set to hold": the passive subject of "set" is the subject of "hold".
+            if tok is not verb:
+                for ch in tok.children:
+                    if ch.dep_ == "nsubjpass":
+                        return _nominal_actors(ch, idx), climbed
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "xcomp":
+                # Object control: "urged Russia to withdraw" -> Russia withdraws.
+                for ch in tok.head.children:
+                    if ch.dep_ == "dobj" and idx.at(ch) and tok.head.lemma_ not in ("help",):
+                        return _nominal_actors(ch, idx), True
+            if tok.dep_ in ("advcl", "ccomp") and any(ch.dep_ == "mark" for ch in tok.children):
+                return [], climbed
+            tok, climbed = tok.head, True
+            continue
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _nominal_actors(tok.head, idx), True
+        break
+    return [], climbed
+
+
+def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
+    for prep in preps:
+        for ch in tok.children:
+            if ch.dep_ in ("prep", "dative", "agent") and ch.lower_ == prep:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = _nominal_actors(p, idx)
+                        if found:
+                            return found
+    return []
+
+
+def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:
+    """Target actors of a verb: direct object, dative, prepositions (on the verb or its object)."""
+    objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+    passive_subj = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
+    for o in passive_subj + objects:
+        if o.dep_ == "dative" and o.pos_ == "ADP":
+            continue
+        found = _nominal_actors(o, idx)
+        if found:
+            return found
+    found = _prep_targets(verb, idx, preps)
+    if found:
+        return found
+    for o in objects:
+        found = _prep_targets(o, idx, preps)
+        if found:
+            return found
+        for conj in o.children:
+            if conj.dep_ == "conj":
+                found = _prep_targets(conj, idx, preps)
+                if found:
+                    return found
+    for ch in verb.children:  # "agreed to withdraw from X": the target sits in the xcomp
+        if ch.dep_ == "xcomp":
+            found = object_of(ch, idx, preps)
+            if found:
+                return found
+    return []
+
+
+def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> list[Actor]:
+    """Source of an event noun: possessor/modifier, "by X", "between A and B", else the
+    subject of the light verb it is the object of ("held a summit")."""
+    for ch in noun.children:
+        if ch.dep_ in ("poss", "amod", "compound", "nmod", "nummod") and idx.at(ch):
+            return idx.group(ch)
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("by", "between", "among"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    return idx.group(p)
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in light_verbs:
+        return subject_of(head, idx)[0]
+    if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light_verbs:
+        return subject_of(head.head, idx)[0]
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in (
+        "in",
+        "into",
+    ):
+        # "engaged in talks with X", "took part in an attack on X"
+        return subject_of(head.head, idx)[0]
+    return []
+
+
+def noun_target(noun: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:
+    found = _prep_targets(noun, idx, tuple(p for p in preps if p not in ("by", "from")))
+    if found:
+        return found
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
+        return _prep_targets(head, idx, ("with", "against", "on", "to", "at"))
+    return []
+
+
+def anaphoric_object(tok: Token) -> bool:
+    """True when a verb's or noun's object is "this possibility", "the move", "that"."""
+    cands = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for prep in (ch for ch in tok.children if ch.dep_ == "prep"):
+        cands.extend(p for p in prep.children if p.dep_ == "pobj")
+    for c in cands:
+        dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+        if c.lemma_.lower() in ANAPHORIC_NOUNS and dets & {"this", "that", "these", "those", "the", "such"}:
+            return True
+        if c.lower_ in ("this", "that") and c.dep_ in ("dobj", "pobj"):
+            return True
+    return False
+
+
+def between(sent: Span, idx: ActorIndex, tok: Token) -> tuple[list[Actor], list[Actor]] | None:
+    """"talks between A and B" -> (A, B)."""
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    group = idx.group(p) or _nominal_actors(p, idx)
+                    if len(group) >= 2:
+                        return group[:1], group[1:]
+    return None

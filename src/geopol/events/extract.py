@@ -1,0 +1,308 @@
+"""The event coder: triggers -> dyads -> factuality -> date -> place -> Event records.
+
+A trigger is a verb or an event noun found in the trigger lexicon
+(``data/events/triggers.yaml``). Verbs that only carry an event noun ("held a summit",
+"imposed sanctions") give way to the noun. An event is kept when its source includes at
+least one identified actor (an actor with a country or organisation code).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol import __version__
+from geopol.dates import date_for_event, find_dates
+from geopol.events.alignment import stated_alignments
+from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
+from geopol.events.dyads import (
+    ActorIndex,
+    anaphoric_object,
+    between,
+    noun_source,
+    noun_target,
+    object_of,
+    subject_of,
+)
+from geopol.events.factuality import assess
+from geopol.events.lexicon import Lexicon, Phrase, Rule, load
+from geopol.events.topic import off_topic_sentences
+from geopol.places import locate_event
+from geopol.records import (
+    Actor,
+    Article,
+    Event,
+    EventDate,
+    Evidence,
+    Place,
+    Span as TextSpan,
+    StatedAlignment,
+)
+
+CODER_VERSION = f"geopol-{__version__}"
+#: Types where "A and B did it" with no object means A with B.
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+_VISIT_PREPS = ("to", "in", "with", "at")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    rule: Rule
+    noun: bool
+    words: tuple[Token, ...]
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _object_words(verb: Token) -> list[str]:
+    """Forms of a verb's objects to test against a rule's ``objects``: "food aid", "aid"."""
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for o in list(objs):
+        objs.extend(ch for ch in o.children if ch.dep_ == "conj")
+    if not objs:  # "provided to Russia 94% of its arms": look one level further
+        for ch in verb.children:
+            if ch.dep_ in ("dative", "prep"):
+                objs.extend(p for p in ch.children if p.dep_ == "pobj")
+    out: list[str] = []
+    for o in objs:
+        mods = [m for m in o.children if m.dep_ in ("compound", "amod") and m.i < o.i]
+        lemma, low = _lemma(o), o.lower_
+        out.extend([lemma, low])
+        for m in mods:
+            out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
+        for p in o.children:  # "94% of military equipment", "dozens of weapons"
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for q in p.children:
+                    if q.dep_ == "pobj":
+                        out.extend([_lemma(q), q.lower_])
+                        out.extend(f"{m.lower_} {q.lower_}" for m in q.children if m.dep_ in ("compound", "amod"))
+    return out
+
+
+def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
+    """The extra words of a multi-word verb ("call for", "step down") among its dependents."""
+    if not rest:
+        return ()
+    found: list[Token] = []
+    kids = list(verb.children)
+    for word in rest:
+        hit = next(
+            (k for k in kids if (k.lower_ == word or _lemma(k) == word) and k not in found), None
+        )
+        if hit is None:
+            nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+            if nxt is not None and nxt.lower_ == word and nxt not in found:
+                hit = nxt
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | None:
+    phrases: Sequence[Phrase] = lex.verbs.get(_lemma(tok), ())
+    if not phrases:
+        return None
+    objects: list[str] | None = None
+    ranked = sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order))
+    for p in ranked:
+        extra = _rest_present(tok, p.rest)
+        if extra is None:
+            continue
+        if p.rule.intransitive and any(ch.dep_ == "dobj" for ch in tok.children):
+            continue
+        if p.rule.objects:
+            if objects is None:
+                objects = _object_words(tok)
+            if not any(o in p.rule.objects for o in objects):
+                continue
+        return p.rule, extra
+    return None
+
+
+def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
+    phrases = lex.nouns.get(_lemma(tok), ()) or lex.nouns.get(tok.lower_, ())
+    if not phrases:
+        return None
+    mods = [m.lower_ for m in tok.lefts]
+    for p in sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order)):
+        if all(w in mods for w in p.rest):
+            return p.rule
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            found = _verb_rule(tok, lex)
+            if found is None:
+                continue
+            rule, extra = found
+            if _lemma(tok) in lex.light_verbs and any(
+                ch.dep_ in ("dobj", "attr") and _noun_rule(ch, lex) for ch in tok.children
+            ):
+                continue  # "held talks": the noun is the trigger
+            out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+            rule = _noun_rule(tok, lex)
+            if rule is not None:
+                out.append(Trigger(tok, rule, noun=True, words=(tok,)))
+    return out
+
+
+def _identified(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str | None, str | None, int]] = set()
+    out = []
+    for a in actors:
+        key = (a.country, a.sector, a.start)
+        if a.country and key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def dyad(trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon) -> tuple[list[Actor], list[Actor]]:
+    tok = trig.token
+    pair = between(sent, idx, tok)
+    if pair is not None:
+        return pair
+    preps = _VISIT_PREPS if trig.rule.mode == "visit" else None
+    if trig.noun:
+        source = noun_source(tok, idx, lex.light_verbs)
+        target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+    else:
+        source, _ = subject_of(tok, idx)
+        target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
+    target = [t for t in target if all(t is not s for s in source)]
+    return source, target
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan(start=start, end=end, text=doc.text[start:end])
+
+
+def _tok_span(tok: Token) -> TextSpan:
+    return TextSpan(start=tok.idx, end=tok.idx + len(tok), text=tok.text)
+
+
+def _actor_span(a: Actor) -> TextSpan:
+    return TextSpan(start=a.start, end=a.end, text=a.text)
+
+
+def extract(
+    doc: Doc,
+    article: Article,
+    actors: list[Actor],
+    places: list[Place],
+    dateline_place: Place | None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> tuple[list[Event], list[StatedAlignment]]:
+    """Events and stated alignments in a parsed article."""
+    lex = lexicon or load()
+    idx = ActorIndex.build(doc, actors)
+    dates = find_dates(doc, article.published)
+    skip = off_topic_sentences(doc)
+    events: list[Event] = []
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    last_dyad: tuple[list[Actor], list[Actor]] | None = None
+    last_sent = -10
+    for si, sent in enumerate(doc.sents):
+        if si in skip:
+            continue
+        for trig in find_triggers(sent, lex):
+            source, target = dyad(trig, sent, idx, lex)
+            source = _identified(source)
+            target = _identified(target)
+            if source and not target and last_dyad and si - last_sent <= 2 and anaphoric_object(trig.token):
+                # "The US expressed concern about this possibility": the event just reported.
+                prev_src, prev_tgt = last_dyad
+                target = [a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}]
+            if not source:
+                continue
+            if not target and len(source) > 1 and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES):
+                source, target = source[:1], source[1:]
+            key = (
+                si,
+                trig.rule.type,
+                tuple(sorted({a.code for a in source})),
+                tuple(sorted({a.code for a in target})),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(_event(doc, article, si, sent, trig, source, target, dates, places, dateline_place))
+            last_dyad, last_sent = (source, target), si
+    alignments = stated_alignments(doc, idx, article.id)
+    return events, alignments
+
+
+def _event(
+    doc: Doc,
+    article: Article,
+    si: int,
+    sent: Span,
+    trig: Trigger,
+    source: list[Actor],
+    target: list[Actor],
+    dates: list[EventDate],
+    places: list[Place],
+    dateline_place: Place | None,
+) -> Event:
+    rule = trig.rule
+    factuality, cue_tokens = assess(trig.token, noun=trig.noun)
+    when = date_for_event(trig.token, dates)
+    where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
+    code = rule.cameo or closest_cameo(rule.type, rule.mode)
+    info = cameo_info(code)
+    first, last = min(t.i for t in trig.words), max(t.i for t in trig.words)
+    trigger_span = _span(doc, doc[first].idx, doc[last].idx + len(doc[last]))
+    confidence = 0.55
+    if target:
+        confidence += 0.2
+    if not trig.noun:
+        confidence += 0.1
+    if any(a.how.startswith("coref") for a in source):
+        confidence -= 0.1
+    if any(a.kind == "adjective" for a in source):
+        confidence -= 0.05
+    return Event(
+        type=rule.type,
+        mode=rule.mode,
+        contexts=list(rule.contexts),
+        cameo=code,
+        cameo_root=info.root,
+        quad=PLOVER_QUAD[rule.type],
+        goldstein=info.goldstein,
+        intensity=PLOVER_INTENSITY[rule.type],
+        factuality=factuality,
+        source=source,
+        target=target,
+        date=when,
+        location=where,
+        evidence=Evidence(
+            article_id=article.id,
+            sentence_index=si,
+            sentence=_span(doc, sent.start_char, sent.end_char),
+            trigger=trigger_span,
+            source=[_actor_span(a) for a in source],
+            target=[_actor_span(a) for a in target],
+            location=_span(doc, where.start, where.end) if where and where.end > where.start else None,
+            date=_span(doc, when.start, when.end) if when and when.start is not None and when.end else None,
+            cues=[_tok_span(t) for t in cue_tokens],
+        ),
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        article_id=article.id,
+        article_title=article.title,
+        article_url=article.url,
+        article_path=article.path,
+        published=article.published,
+        coder="geopol",
+        coder_version=CODER_VERSION,
+    )

@@ -1,0 +1,116 @@
+"""The trigger lexicon: ``data/events/triggers.yaml`` (plus user files) indexed by head lemma."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from geopol.errors import DictionaryError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rule:
+    """One trigger entry: the event a verb or noun denotes, and its constraints."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    contexts: tuple[str, ...]
+    objects: frozenset[str]
+    reciprocal: bool
+    intransitive: bool
+    order: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Phrase:
+    """A trigger word with its extra words: "call for" is head "call" + particle "for"."""
+
+    head: str
+    rest: tuple[str, ...]
+    rule: Rule
+
+
+@dataclasses.dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, list[Phrase]]
+    nouns: dict[str, list[Phrase]]
+    light_verbs: frozenset[str]
+
+
+def _phrases(words: list[str], rule: Rule, *, noun: bool) -> list[Phrase]:
+    out = []
+    for w in words:
+        parts = str(w).lower().split()
+        if not parts:
+            continue
+        # Nouns are keyed by their last word ("food aid" -> aid); verbs by their first.
+        if noun:
+            out.append(Phrase(parts[-1], tuple(parts[:-1]), rule))
+        else:
+            out.append(Phrase(parts[0], tuple(parts[1:]), rule))
+    return out
+
+
+def parse(data: Any, source: str, start: int = 0) -> Lexicon:
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise DictionaryError(f"{source}: expected a mapping with an 'entries' list")
+    verbs: dict[str, list[Phrase]] = {}
+    nouns: dict[str, list[Phrase]] = {}
+    for i, e in enumerate(data["entries"]):
+        where = f"{source} entry {i + 1}"
+        if not isinstance(e, dict) or e.get("type") not in PLOVER_TYPES:
+            raise DictionaryError(f"{where}: 'type' must be one of {', '.join(PLOVER_TYPES)}")
+        cameo = e.get("cameo")
+        rule = Rule(
+            type=e["type"],
+            mode=e.get("mode"),
+            cameo=str(cameo) if cameo is not None else None,
+            contexts=tuple(e.get("contexts") or ()),
+            objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
+            reciprocal=bool(e.get("reciprocal", False)),
+            intransitive=bool(e.get("intransitive", False)),
+            order=start + i,
+        )
+        for p in _phrases(list(e.get("verbs") or ()), rule, noun=False):
+            verbs.setdefault(p.head, []).append(p)
+        for p in _phrases(list(e.get("nouns") or ()), rule, noun=True):
+            nouns.setdefault(p.head, []).append(p)
+    light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
+    return Lexicon(verbs, nouns, light)
+
+
+def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
+    """``over``'s entries are tried before ``base``'s for the same word."""
+    verbs = {k: list(v) for k, v in base.verbs.items()}
+    nouns = {k: list(v) for k, v in base.nouns.items()}
+    for k, v in over.verbs.items():
+        verbs[k] = v + verbs.get(k, [])
+    for k, v in over.nouns.items():
+        nouns[k] = v + nouns.get(k, [])
+    return Lexicon(verbs, nouns, base.light_verbs | over.light_verbs)
+
+
+@functools.lru_cache(maxsize=8)
+def load(user_files: Sequence[str] = ()) -> Lexicon:
+    f = resources.files("geopol") / "data" / "events" / "triggers.yaml"
+    lex = parse(yaml.safe_load(f.read_text(encoding="utf-8")), "geopol:data/events/triggers.yaml")
+    for n, path in enumerate(user_files):
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DictionaryError(f"{path}: cannot read trigger file ({exc})") from exc
+        data.setdefault("light_verbs", [])
+        lex = _merge(lex, parse(data, str(path), start=-100_000 * (n + 1)))
+    return lex

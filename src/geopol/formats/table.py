@@ -1,0 +1,31 @@
+"""A readable line per event, for people at a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from geopol.records import Event
+
+
+def _actors(actors: list[object]) -> str:
+    return " + ".join(f"{a.name} ({a.code})" for a in actors) or "-"  # type: ignore[attr-defined]
+
+
+def event_line(e: Event) -> str:
+    when = e.date.value if e.date and e.date.value else "?"
+    where = e.location.name if e.location and e.location.name else "?"
+    mode = f"/{e.mode}" if e.mode else ""
+    return (
+        f"{e.type}{mode} [{e.factuality.value}] {_actors(list(e.source))} -> {_actors(list(e.target))}"
+        f" | when {when} | where {where} | CAMEO {e.cameo}\n"
+        f'    "{e.evidence.sentence.text.strip()}"'
+    )
+
+
+def write_table(events: Iterable[Event], out: TextIO) -> int:
+    n = 0
+    for e in events:
+        out.write(event_line(e) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,462 @@
+"""Where articles come from: files, folders, JSONL/CSV corpora, HTML, Markdown, URLs and feeds.
+
+Everything here yields ``Article`` or ``Skipped`` and never raises for one bad input: a
+corpus of thousands of files must not stop at the first broken one. A folder may hold an
+``index.csv`` (columns ``file`` and any of ``published``, ``url``, ``source``, ``title``)
+giving metadata for its text files.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import email.utils
+import io
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from geopol.errors import BadInput, FetchError, GeopolError
+from geopol.ingest.feeds import Entry, looks_like_xml, parse_feed, parse_opml
+from geopol.ingest.fetch import Allow, Response, decode_body, fetch
+from geopol.records import Article
+from geopol.text.reader import article_from_text, decode
+
+TEXT_EXT = {".txt", ".text", ""}
+MARKDOWN_EXT = {".md", ".markdown"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+CSV_EXT = {".csv", ".tsv"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+FEED_EXT = {".xml", ".rss", ".atom"}
+OPML_EXT = {".opml"}
+INDEX_NAME = "index.csv"
+#: Feed entries shorter than this are completed from the linked page.
+SHORT_ENTRY = 600
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Skipped:
+    where: str
+    reason: str
+
+
+Item = Article | Skipped
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Which JSONL/CSV fields hold title, body, date, url and source (first one present)."""
+
+    title: tuple[str, ...] = ("title", "headline")
+    body: tuple[str, ...] = ("body", "text", "content", "article")
+    date: tuple[str, ...] = ("date", "published", "pubdate", "publish_date")
+    url: tuple[str, ...] = ("url", "link")
+    source: tuple[str, ...] = ("source", "publisher", "outlet")
+
+    @classmethod
+    def parse(cls, spec: str | None) -> FieldMap:
+        """``"title=headline,body=story,date=day"``: given fields replace the defaults."""
+        if not spec:
+            return cls()
+        values: dict[str, tuple[str, ...]] = {}
+        for part in spec.split(","):
+            key, sep, field = part.partition("=")
+            key = key.strip()
+            if not sep or key not in {f.name for f in dataclasses.fields(cls)}:
+                raise BadInput(
+                    f"field mapping {part!r}: expected NAME=FIELD with NAME one of "
+                    "title, body, date, url, source"
+                )
+            values[key] = (field.strip(),)
+        return dataclasses.replace(cls(), **values)
+
+    def get(self, row: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+        for n in names:
+            if n in row and row[n] not in (None, ""):
+                return row[n]
+        return None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from ISO text, an RFC 2822 date, or a datetime; None if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
+
+
+# --- plain text and Markdown ---------------------------------------------------------------
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_MD_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"```.*?```", re.DOTALL), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
+    (re.compile(r"^\s*[-*+]\s+", re.MULTILINE), ""),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"\n{3,}"), "\n\n"),
+]
+
+
+def markdown_to_text(text: str) -> tuple[str, dict[str, Any]]:
+    """Plain text of a Markdown article and its YAML front matter (if any)."""
+    meta: dict[str, Any] = {}
+    m = _FRONT.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            meta = loaded
+        text = text[m.end() :]
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text.strip(), meta
+
+
+def read_index(folder: Path) -> dict[str, dict[str, str]]:
+    """``index.csv`` rows keyed by file name, if the folder has a metadata index."""
+    path = folder / INDEX_NAME
+    if not path.is_file():
+        return {}
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            if not reader.fieldnames or "file" not in reader.fieldnames:
+                return {}
+            return {row["file"]: row for row in reader if row.get("file")}
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+
+
+def is_index(path: Path) -> bool:
+    return path.name == INDEX_NAME and bool(read_index(path.parent))
+
+
+def text_file(path: Path, meta: Mapping[str, str] | None = None, *, markdown: bool = False) -> Item:
+    meta = dict(meta or {})
+    try:
+        text = decode(path.read_bytes(), name=str(path))
+        if markdown:
+            text, front = markdown_to_text(text)
+            meta = {**{k: str(v) for k, v in front.items() if v is not None}, **meta}
+        title = meta.get("title") or None
+        return article_from_text(
+            text,
+            published=parse_date(meta.get("published") or meta.get("date")),
+            title=title,
+            url=meta.get("url") or None,
+            source=meta.get("source") or None,
+            path=str(path),
+        )
+    except BadInput as exc:
+        return Skipped(str(path), str(exc))
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read ({exc.strerror})")
+
+
+# --- corpora -------------------------------------------------------------------------------
+
+
+def _row_article(row: Mapping[str, Any], fields: FieldMap, where: str) -> Item:
+    body = fields.get(row, fields.body)
+    title = fields.get(row, fields.title)
+    if not isinstance(body, str) or not body.strip():
+        return Skipped(where, "no body text (use --fields body=NAME to name the field)")
+    url = fields.get(row, fields.url)
+    try:
+        return article_from_text(
+            body,
+            title=str(title).strip() if title else None,
+            published=parse_date(fields.get(row, fields.date)),
+            url=str(url) if url else None,
+            source=str(fields.get(row, fields.source) or "") or _host(url),
+            path=where,
+        )
+    except BadInput as exc:
+        return Skipped(where, str(exc))
+
+
+def jsonl_rows(text: str, fields: FieldMap, name: str) -> Iterator[Item]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, f"not JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict):
+            yield Skipped(where, "not a JSON object")
+            continue
+        yield _row_article(row, fields, where)
+
+
+def csv_rows(text: str, fields: FieldMap, name: str, *, delimiter: str = ",") -> Iterator[Item]:
+    csv.field_size_limit(10_000_000)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for n, row in enumerate(reader, 2):
+            yield _row_article(row, fields, f"{name}:{n}")
+    except csv.Error as exc:
+        yield Skipped(name, f"bad CSV ({exc})")
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise BadInput(f"{path}: empty file")
+    return decode_body(data, None).replace("\r\n", "\n")
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def html_article(html: str, *, url: str | None = None, path: str | None = None) -> Item:
+    """Main text, title and publication date of an HTML page (trafilatura)."""
+    import trafilatura
+
+    where = url or path or "page"
+    try:
+        raw = trafilatura.extract(
+            html, url=url, output_format="json", with_metadata=True, include_comments=False
+        )
+    except Exception as exc:  # a broken page must not stop a corpus
+        return Skipped(where, f"cannot extract text from HTML ({type(exc).__name__})")
+    if not raw:
+        return Skipped(where, "no article text found in the page")
+    doc = json.loads(raw)
+    title = (doc.get("title") or "").strip()
+    text = (doc.get("text") or "").strip()
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title:
+        text = rest.strip()
+    if not title:
+        title, _, text = text.partition("\n")
+    try:
+        return article_from_text(
+            text,
+            title=title.strip(),
+            published=parse_date(doc.get("date")),
+            url=url,
+            source=doc.get("sitename") or _host(url),
+            path=path,
+        )
+    except BadInput as exc:
+        return Skipped(where, str(exc))
+
+
+# --- feeds and URLs ------------------------------------------------------------------------
+
+Fetcher = Callable[[str], Response]
+
+
+def entry_article(
+    entry: Entry, *, feed_title: str, feed_url: str, fetcher: Fetcher | None
+) -> Item:
+    """An article from a feed entry, completed from its page when the entry is short."""
+    where = entry.link or f"{feed_url}#{entry.key}"
+    if fetcher is not None and entry.link and len(entry.text) < SHORT_ENTRY:
+        try:
+            resp = fetcher(entry.link)
+            page = html_article(decode_body(resp.content, resp.charset), url=resp.url)
+            if isinstance(page, Article):
+                return dataclasses.replace(
+                    page,
+                    title=entry.title or page.title,
+                    published=entry.published or page.published,
+                    source=feed_title or page.source,
+                )
+        except GeopolError:
+            pass  # fall back to the entry's own text
+    if not entry.text:
+        return Skipped(where, "feed entry without text, and its page could not be read")
+    try:
+        return article_from_text(
+            entry.text,
+            title=entry.title or None,
+            published=entry.published,
+            url=entry.link,
+            source=feed_title or _host(feed_url),
+            path=None,
+        )
+    except BadInput as exc:
+        return Skipped(where, str(exc))
+
+
+def feed_items(
+    data: bytes, *, url: str, content_type: str | None, fetcher: Fetcher | None
+) -> Iterator[Item]:
+    try:
+        feed = parse_feed(data, url=url, content_type=content_type)
+    except BadInput as exc:
+        yield Skipped(url, str(exc))
+        return
+    for entry in feed.entries:
+        yield entry_article(entry, feed_title=feed.title, feed_url=url, fetcher=fetcher)
+
+
+def make_fetcher(*, allow_private: Allow = False, timeout: float = 20.0,
+                 max_bytes: int = 10_000_000) -> Fetcher:
+    def _fetch(url: str) -> Response:
+        return fetch(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+
+    return _fetch
+
+
+def _kind(content_type: str, data: bytes, url: str) -> str:
+    path = urlsplit(url).path.lower()
+    if "opml" in content_type or path.endswith(".opml") or b"<opml" in data[:1024].lower():
+        return "opml"
+    if any(x in content_type for x in ("rss", "atom", "xml")) or looks_like_xml(data):
+        return "feed"
+    if "json" in content_type or path.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if "csv" in content_type or path.endswith(".csv"):
+        return "csv"
+    if content_type.startswith("text/plain") or path.endswith(".txt"):
+        return "text"
+    return "html"
+
+
+def url_items(url: str, *, fields: FieldMap, fetcher: Fetcher, pages: bool = True,
+              _depth: int = 0) -> Iterator[Item]:
+    try:
+        resp = fetcher(url)
+    except FetchError as exc:
+        yield Skipped(url, str(exc))
+        return
+    kind = _kind(resp.content_type, resp.content, resp.url)
+    if kind == "opml":
+        try:
+            feeds = parse_opml(resp.content, name=url)
+        except BadInput as exc:
+            yield Skipped(url, str(exc))
+            return
+        if _depth > 0:
+            yield Skipped(url, "OPML inside OPML is not followed")
+            return
+        for f in feeds:
+            yield from url_items(f, fields=fields, fetcher=fetcher, pages=pages, _depth=1)
+    elif kind == "feed":
+        yield from feed_items(resp.content, url=resp.url, content_type=resp.content_type,
+                              fetcher=fetcher if pages else None)
+    elif kind == "jsonl":
+        yield from jsonl_rows(decode_body(resp.content, resp.charset), fields, url)
+    elif kind == "csv":
+        yield from csv_rows(decode_body(resp.content, resp.charset), fields, url)
+    elif kind == "text":
+        try:
+            text = decode(resp.content, name=url)
+            yield article_from_text(text, url=resp.url, source=_host(resp.url))
+        except BadInput as exc:
+            yield Skipped(url, str(exc))
+    else:
+        yield html_article(decode_body(resp.content, resp.charset), url=resp.url)
+
+
+# --- files and folders -----------------------------------------------------------------------
+
+
+def file_items(path: Path, *, fields: FieldMap, fetcher: Fetcher | None,
+               index: Mapping[str, Mapping[str, str]] | None = None) -> Iterator[Item]:
+    ext = path.suffix.lower()
+    meta = (index or {}).get(path.name)
+    try:
+        if ext in MARKDOWN_EXT:
+            yield text_file(path, meta, markdown=True)
+        elif ext in JSONL_EXT:
+            yield from jsonl_rows(_read(path), fields, str(path))
+        elif ext in CSV_EXT:
+            if is_index(path):
+                return
+            yield from csv_rows(_read(path), fields, str(path),
+                                delimiter="\t" if ext == ".tsv" else ",")
+        elif ext in HTML_EXT:
+            yield html_article(_read(path), path=str(path))
+        elif ext in FEED_EXT:
+            yield from feed_items(path.read_bytes(), url=str(path), content_type=None,
+                                  fetcher=fetcher)
+        elif ext in OPML_EXT:
+            if fetcher is None:
+                yield Skipped(str(path), "OPML lists feeds to fetch; fetching is turned off")
+                return
+            for url in parse_opml(path.read_bytes(), name=str(path)):
+                yield from url_items(url, fields=fields, fetcher=fetcher, _depth=1)
+        elif ext in TEXT_EXT:
+            yield text_file(path, meta)
+        else:
+            yield Skipped(str(path), f"unknown file type {ext!r}; skipped")
+    except BadInput as exc:
+        yield Skipped(str(path), str(exc))
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read ({exc.strerror})")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Files under ``folder`` in a stable order, hidden files and folders left out."""
+    out = []
+    for p in folder.rglob("*"):
+        rel = p.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel) or not p.is_file():
+            continue
+        out.append(p)
+    return sorted(out)
+
+
+def iter_inputs(
+    inputs: Sequence[str | Path],
+    *,
+    fields: FieldMap | None = None,
+    fetcher: Fetcher | None = None,
+    pages: bool = True,
+) -> Iterator[Item]:
+    """Articles from every input, in order: files, folders (recursively) and URLs."""
+    fields = fields or FieldMap()
+    for raw in inputs:
+        s = str(raw)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", s):
+            if fetcher is None:
+                yield Skipped(s, "URLs are not fetched here (fetching is turned off)")
+                continue
+            yield from url_items(s, fields=fields, fetcher=fetcher, pages=pages)
+            continue
+        path = Path(s).expanduser()
+        if path.is_dir():
+            indexes: dict[Path, dict[str, dict[str, str]]] = {}
+            for f in folder_files(path):
+                if f.parent not in indexes:
+                    indexes[f.parent] = read_index(f.parent)
+                yield from file_items(f, fields=fields, fetcher=fetcher, index=indexes[f.parent])
+        elif path.is_file():
+            yield from file_items(path, fields=fields, fetcher=fetcher,
+                                  index=read_index(path.parent))
+        else:
+            yield Skipped(s, "no such file or folder")

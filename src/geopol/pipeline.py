@@ -1,0 +1,100 @@
+"""The coder's stage order: text -> sentences -> actors -> events -> places -> dates.
+
+``code_articles`` runs spaCy over many articles with ``nlp.pipe`` (the fast path); each
+stage after spaCy is a pure function of the parsed Doc. The dateline is blanked (same
+length, so every offset still points into ``Article.text``) before parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from geopol import __version__
+from geopol.actors.find import find_actors
+from geopol.events.extract import extract
+from geopol.nlp import load
+from geopol.records import Article, CodedArticle, Event, Span
+from geopol.text.dateline import find_dateline
+from geopol.text.reader import article_from_text
+
+STAGES = ("sentences", "dateline", "actors", "places", "events", "dates")
+CODER = f"geopol-{__version__}"
+
+
+def prepare(article: Article) -> tuple[str, Span | None, Span | None]:
+    """The text spaCy sees (dateline blanked) and the dateline and its place."""
+    text = article.text
+    found = find_dateline(article.body, offset=article.body_offset)
+    if not found:
+        return text, None, None
+    whole, place = found
+    blanked = text[: whole.start] + " " * (whole.end - whole.start) + text[whole.end :]
+    return blanked, whole, place
+
+
+def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | None) -> CodedArticle:
+    actors = find_actors(doc, published=article.published)
+    from geopol.places import find_places_for  # local: places is optional at import time
+
+    places, dateline_place = find_places_for(doc, actors, place)
+    events, alignments = extract(doc, article, actors, places, dateline_place)
+    return CodedArticle(
+        article=article,
+        actors=actors,
+        places=places,
+        events=events,
+        alignments=alignments,
+        dateline=dateline,
+    )
+
+
+def code_articles(
+    articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16
+) -> Iterator[CodedArticle]:
+    """Code many articles, parsing them in batches."""
+    nlp: Language = load(model)
+    prepared = ((a, *prepare(a)) for a in articles)
+
+    def texts() -> Iterator[tuple[str, tuple[Article, Span | None, Span | None]]]:
+        for article, text, whole, place in prepared:
+            yield text, (article, whole, place)
+
+    for doc, (article, whole, place) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        yield code_doc(article, doc, whole, place)
+
+
+def code_article(article: Article, *, model: str | None = None) -> CodedArticle:
+    return next(code_articles([article], model=model))
+
+
+def code(
+    text: str, *, published: dt.date | str | None = None, model: str | None = None
+) -> list[Event]:
+    """Events in ``text`` (first line = headline).
+
+    Example:
+        >>> events = code("Talks\\nRussia and China held talks in Beijing.", published="2024-05-01")
+    """
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = article_from_text(text, published=published, check_language=False)
+    return code_article(article, model=model).events
+
+
+def describe() -> list[str]:
+    """One line per stage: what it reads and what it writes."""
+    return [
+        "1. text       geopol.text.reader, text.dateline   reads: bytes      writes: Article, dateline span",
+        "2. spacy      geopol.nlp (tok2vec tagger parser attribute_ruler lemmatizer ner,"
+        " + geopol_paragraphs)  reads: text  writes: Doc (sentences, parse, entities)",
+        "3. actors     geopol.actors.find                  reads: Doc        writes: list[Actor]",
+        "4. places     geopol.places.find_places_for       reads: Doc, actors writes: list[Place]",
+        "5. events     geopol.events.extract (triggers, dyads, factuality)"
+        "  reads: Doc, actors  writes: list[Event], list[StatedAlignment]",
+        "6. dates      geopol.dates.date_for_event         reads: Doc, trigger writes: Event.date",
+        "7. location   geopol.places.locate_event          reads: trigger, places writes: Event.location",
+    ]

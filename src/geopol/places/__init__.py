@@ -1,0 +1,107 @@
+"""Geolocation: toponyms in an article, resolved offline, and the place of each event.
+
+``find_places_for`` lists every toponym (records.Place, doc char offsets) and resolves the
+dateline; ``locate_event`` picks the place where one event happened. ``Place.how`` is a
+comma-separated list of tags: the finder (``ner:GPE``, ``gazetteer``, ``dateline``,
+``abbreviation``), ``demonym`` for "Russian", and ``actor`` when the name is used as an
+actor (inside an actor mention: "Moscow said", "Russia supplied"); the locator never takes
+an ``actor`` or ``demonym`` place as an event location unless a locative preposition governs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from geopol.places.gazetteer import Entry, Gazetteer, get
+from geopol.places.locate import locate_event
+from geopol.places.recognise import Mention, recognise
+from geopol.places.resolve import resolve
+from geopol.records import Actor, Place, PlacePrecision, Span
+
+__all__ = ["find_places_for", "locate_event", "place_from_entry", "resolve_mentions"]
+
+
+def place_from_entry(
+    gaz: Gazetteer, e: Entry | None, text: str, start: int, end: int, how: str
+) -> Place:
+    """A records.Place for a mention and its resolution (unresolved when ``e`` is None)."""
+    if e is None:
+        return Place(text=text, start=start, end=end, how=how)
+    admin1 = None
+    if e.cc and e.admin1:
+        admin1 = gaz.admin1_name.get((e.cc, e.admin1))
+    return Place(
+        text=text,
+        start=start,
+        end=end,
+        name=e.name,
+        country=gaz.iso3.get(e.cc) if e.cc else None,
+        admin1=admin1,
+        lat=round(e.lat, 5),
+        lon=round(e.lon, 5),
+        gazetteer_id=e.gid,
+        feature_class=e.fclass,
+        precision=PlacePrecision(e.precision),
+        how=how,
+    )
+
+
+def _dateline_mentions(dateline_place: Span) -> list[Mention]:
+    """ "Vostochny Space Centre, Russia" -> two mentions, the first inside the second."""
+    out: list[Mention] = []
+    pos = 0
+    for part in dateline_place.text.split(","):
+        lead = len(part) - len(part.lstrip())
+        name = part.strip()
+        if name:
+            s = dateline_place.start + pos + lead
+            out.append(Mention(s, s + len(name), name, "dateline", "GPE", lookup=name))
+        pos += len(part) + 1
+    for i in range(len(out) - 1):
+        out[i].inside = i + 1
+    return out
+
+
+def _as_actor(m: Mention, actors: Sequence[Actor]) -> bool:
+    return any(a.start <= m.start and m.end <= a.end for a in actors)
+
+
+def resolve_mentions(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    actors: Sequence[Actor] = (),
+    n_dateline: int = 0,
+) -> list[Place]:
+    """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts)."""
+    entries = resolve(gaz, mentions)
+    places: list[Place] = []
+    for m, e in zip(mentions, entries, strict=True):
+        tags = [m.source]
+        if m.demonym or (e is not None and e.kind == 2 and m.source != "dateline"):
+            tags.append("demonym")
+        if m.source != "dateline" and _as_actor(m, actors):
+            tags.append("actor")
+        places.append(place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags)))
+    return places
+
+
+def find_places_for(
+    doc: Doc, actors: list[Actor], dateline_place: Span | None
+) -> tuple[list[Place], Place | None]:
+    """All toponyms in ``doc`` and the resolved dateline place."""
+    gaz = get()
+    dl = _dateline_mentions(dateline_place) if dateline_place is not None else []
+    mentions = dl + recognise(doc, gaz)
+    for m in mentions[len(dl) :]:
+        if m.inside is not None:
+            m.inside += len(dl)
+    places = resolve_mentions(gaz, mentions, actors, len(dl))
+    dateline: Place | None = None
+    for p in places[: len(dl)]:
+        if p.name is not None:
+            dateline = p
+            break
+    places.sort(key=lambda p: p.start)
+    return places, dateline

@@ -1,0 +1,99 @@
+"""Read access to the gazetteer index: candidates for a name, countries, first-level divisions.
+
+One read-only SQLite connection per process; lookups are cached, so an article naming
+"Kabul" ten times queries it once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import sqlite3
+import threading
+from pathlib import Path
+
+from geopol.places.build import ALIAS, ALTERNATE, DEMONYM, PRIMARY, ensure_index, normalise
+
+__all__ = ["ALIAS", "ALTERNATE", "DEMONYM", "PRIMARY", "Entry", "Gazetteer", "get", "normalise"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place, with how the looked-up name matched it (``kind``)."""
+
+    pid: int
+    gid: str
+    name: str
+    cc: str | None  # ISO2
+    admin1: str | None  # GeoNames admin1 code
+    lat: float
+    lon: float
+    pop: int
+    fclass: str
+    fcode: str
+    precision: str
+    kind: int = PRIMARY
+
+
+_COLS = "p.id, p.gid, p.name, p.cc, p.admin1, p.lat, p.lon, p.pop, p.fclass, p.fcode, p.precision"
+
+
+class Gazetteer:
+    """The index opened read-only; thread-safe (one lock around the connection)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(
+            f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+        self._lock = threading.Lock()
+        rows = self._con.execute("SELECT cc, iso3, name, place FROM country").fetchall()
+        self.iso3: dict[str, str] = {r[0]: r[1] for r in rows}
+        self.country_name: dict[str, str] = {r[0]: r[2] for r in rows}
+        self.country_pid: dict[str, int] = {r[0]: r[3] for r in rows}
+        rows = self._con.execute("SELECT cc, code, name, place FROM admin1").fetchall()
+        self.admin1_name: dict[tuple[str, str], str] = {(r[0], r[1]): r[2] for r in rows}
+        self.admin1_pid: dict[tuple[str, str], int] = {(r[0], r[1]): r[3] for r in rows}
+        self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
+
+    def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
+
+    def _lookup_uncached(self, key: str) -> tuple[Entry, ...]:
+        rows = self._query(
+            f"SELECT {_COLS}, MIN(n.kind) FROM name n JOIN place p ON p.id = n.place "
+            "WHERE n.key = ? GROUP BY p.id",
+            (key,),
+        )
+        return tuple(Entry(*r) for r in rows)  # type: ignore[arg-type]
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Every place that ``name`` can denote (primary names, aliases, demonyms)."""
+        key = normalise(name)
+        if not key:
+            return ()
+        return self._lookup(key)
+
+    def abbreviation(self, text: str) -> Entry | None:
+        """The division a written abbreviation ("Ark.", "B.C.") stands for."""
+        key = text.casefold().replace(" ", "")
+        rows = self._query(
+            f"SELECT {_COLS}, {ALIAS} FROM abbrev a JOIN place p ON p.id = a.place WHERE a.key = ?",
+            (key,),
+        )
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    def by_pid(self, pid: int) -> Entry:
+        rows = self._query(f"SELECT {_COLS}, {PRIMARY} FROM place p WHERE p.id = ?", (pid,))
+        return Entry(*rows[0])  # type: ignore[arg-type]
+
+    def country(self, cc: str) -> Entry | None:
+        pid = self.country_pid.get(cc)
+        return self.by_pid(pid) if pid is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def get() -> Gazetteer:
+    """The process-wide gazetteer, building the index on first use."""
+    return Gazetteer(ensure_index())

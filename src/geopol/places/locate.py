@@ -1,0 +1,137 @@
+"""The place where an event happened: a locative phrase on the trigger, else the dateline.
+
+Only places the syntax ties to the event count: the object of a locative preposition
+attached to the trigger or within its clause ("summit at Vostochny", "attack in Khost
+district", "held a summit with Putin in Vladivostok"), or a place name compounded into the
+trigger noun ("the Vladivostok summit"). Failing that, an event in the headline or the first
+body sentences of a datelined article happened at the dateline. Never "every place in the
+sentence": a country named as an actor ("Russia supplied ...") is not where it happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.records import Place
+
+#: Prepositions that put an event at a place.
+LOCATIVE = frozenset(
+    {"at", "in", "near", "outside", "inside", "on", "within", "across", "throughout", "into",
+     "onto", "over", "off", "along", "around", "aboard", "amid", "beside", "nearby"}
+)
+#: Nouns between a preposition and a place: "in the city of Aleppo", "near the town of X".
+_OF_HEADS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "state", "county", "area",
+     "capital", "port", "island", "outskirts", "suburbs", "centre", "center", "border",
+     "coast", "north", "south", "east", "west", "heart", "streets"}
+)
+#: How many body sentences after a dateline still default to it.
+DATELINE_SENTENCES = 3
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+def _span(doc: Doc, place: Place) -> Span | None:
+    return doc.char_span(place.start, place.end, alignment_mode="expand")
+
+
+def _head(span: Span) -> Token:
+    """The span's root, lifted over "Khost district" / "Hunan province" style compounds."""
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in (
+        "NOUN", "PROPN"
+    ):
+        tok = tok.head
+    return tok
+
+
+def _attachment(tok: Token) -> Token | None:
+    """The word a locative phrase holding ``tok`` modifies, or None if not locative."""
+    for _ in range(2):
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj":
+            return None
+        prep = tok.head
+        if prep.lower_ in LOCATIVE:
+            return prep.head
+        if prep.lower_ == "of" and prep.head.lower_ in _OF_HEADS:
+            tok = prep.head
+            continue
+        return None
+    return None
+
+
+def _distance(start: Token, trigger: Token) -> int | None:
+    """Steps from ``start`` up to the trigger (or down from the trigger's governing verb)
+    without crossing another clause; None when the phrase belongs to another clause."""
+    # start at or below the trigger
+    tok, steps = start, 0
+    while True:
+        if tok.i == trigger.i:
+            return steps
+        if tok.head.i == tok.i or (steps and tok.pos_ in _VERBAL):
+            break
+        tok, steps = tok.head, steps + 1
+    # a noun trigger ("summit") whose verb ("held") carries the phrase
+    gov = trigger
+    for up in range(1, 3):
+        if gov.head.i == gov.i:
+            return None
+        gov = gov.head
+        if gov.i == start.i:
+            return up
+        if gov.pos_ in _VERBAL:
+            return None
+    return None
+
+
+def _early(doc: Doc, trigger: Token) -> bool:
+    """The trigger is in the headline or one of the first body sentences."""
+    nl = doc.text.find("\n")
+    body_start = nl + 1 if nl >= 0 else 0
+    if trigger.idx < body_start:
+        return True
+    count = 0
+    for sent in doc.sents:
+        if sent.end_char <= body_start or not sent.text.strip():
+            continue
+        count += 1
+        if sent.start <= trigger.i < sent.end:
+            return count <= DATELINE_SENTENCES
+    return False
+
+
+def usable(place: Place) -> bool:
+    return place.name is not None and "actor" not in place.how.split(",")
+
+
+def locate_event(trigger: Token, places: list[Place], dateline: Place | None) -> Place | None:
+    """Where the event whose trigger is ``trigger`` happened, or None."""
+    doc = trigger.doc
+    sent = trigger.sent
+    best: tuple[int, int, Place] | None = None
+    for place in places:
+        if place.name is None or "dateline" in place.how.split(","):
+            continue
+        if not (sent.start_char <= place.start and place.end <= sent.end_char):
+            continue
+        span = _span(doc, place)
+        if span is None or "demonym" in place.how.split(","):
+            continue
+        head = _head(span)
+        att = _attachment(head)
+        dist: int | None = None
+        if att is not None:
+            dist = _distance(att, trigger)
+        elif usable(place) and head.head.i == trigger.i and head.dep_ == "compound":
+            dist = 0
+        if dist is None:
+            continue
+        cand = (dist, place.start, place)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    if best is not None:
+        return best[2]
+    if dateline is not None and _early(doc, trigger):
+        return dateline
+    return None

@@ -1,0 +1,224 @@
+"""Toponym recognition: spaCy's place entities, demonyms, and gazetteer names NER missed.
+
+A mention is a span of the doc plus what is known about it before resolution: which
+mechanism found it, the NER label, a feature hint from a trailing word ("Khost district"),
+and the place it is "inside" when written "City, Region".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.places.gazetteer import DEMONYM, Gazetteer, normalise
+
+#: NER labels whose entities are looked up as places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
+OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
+#: Trailing words that say what kind of place a name is ("Khost district", "Hunan province").
+FEATURE_WORDS: dict[str, str] = {
+    "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "territory": "admin1", "district": "admin2",
+    "county": "admin2", "municipality": "admin2", "city": "city", "town": "city",
+    "village": "city",
+}
+#: Longest gazetteer phrase (in tokens) the scan looks for outside entities.
+MAX_NGRAM = 5
+_SKIP_START = frozenset({"the", "a", "an"})
+
+
+@dataclasses.dataclass(slots=True)
+class Mention:
+    start: int  # doc char offsets
+    end: int
+    text: str
+    source: str  # "ner:GPE", "gazetteer", "dateline", "abbreviation", "gold"
+    label: str = ""
+    hint: str | None = None  # admin1 | admin2 | city, from a trailing feature word
+    inside: int | None = None  # index of the mention this one is "inside" (City, Region)
+    demonym: bool = False
+    lookup: str = ""  # the text looked up (feature word stripped)
+
+
+@functools.lru_cache(maxsize=4)
+def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
+    """Names worth finding outside entities: countries, divisions, curated places, demonyms."""
+    rows = gaz._query(
+        "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
+        "WHERE p.precision != 'city' AND (n.kind < 3)",
+        (),
+    )
+    return frozenset(str(r[0]) for r in rows)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the Gaza Strip's" -> "Gaza Strip"."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in _SKIP_START:
+        start += 1
+    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _hint(span: Span) -> tuple[str | None, str]:
+    """The feature hint of a trailing word and the name without it."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in FEATURE_WORDS:
+        return FEATURE_WORDS[last], span[:-1].text
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.is_lower:
+        return FEATURE_WORDS[nxt.lower_], span.text
+    return None, span.text
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
+
+
+def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Every toponym mention in ``doc``, in text order."""
+    found: list[Mention] = []
+    taken = [False] * len(doc)
+    blocked = [False] * len(doc)  # tokens inside non-place entities (people, orgs...)
+    strong = _strong_keys(gaz)
+    for ent in doc.ents:
+        span = _trim(ent)
+        if not len(span):
+            continue
+        label = ent.label_
+        if label in PLACE_LABELS:
+            hint, name = _hint(span)
+            found.append(
+                Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label, hint,
+                        lookup=name)
+            )
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in OTHER_LABELS:
+            cands = gaz.lookup(span.text)
+            if label == "NORP":
+                dem = [c for c in cands if c.kind == DEMONYM]
+                if dem:
+                    found.append(
+                        Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
+                                demonym=True, lookup=span.text)
+                    )
+                    for i in range(span.start, span.end):
+                        taken[i] = True
+                    continue
+            elif any(c.gid.startswith("geopol:") and c.kind < DEMONYM for c in cands) or (
+                label == "ORG" and any(c.precision == "country" and c.kind < 2 for c in cands)
+            ):
+                found.append(
+                    Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label,
+                            lookup=span.text)
+                )
+                for i in range(span.start, span.end):
+                    taken[i] = True
+                continue
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    # gazetteer names NER missed (longest match first)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if taken[i] or blocked[i] or not _is_name_token(tok):
+            i += 1
+            continue
+        matched = 0
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            toks = doc[i : i + n]
+            if any(taken[j] or blocked[j] for j in range(i, i + n)):
+                continue
+            if not _is_name_token(toks[-1]) and toks[-1].lower_ not in ("of",):
+                continue
+            if normalise(toks.text) in strong:
+                matched = n
+                break
+        if matched:
+            span = doc[i : i + matched]
+            hint, name = _hint(span)
+            cands = gaz.lookup(span.text)
+            demonym = bool(cands) and all(c.kind == DEMONYM for c in cands)
+            found.append(
+                Mention(span.start_char, span.end_char, span.text, "gazetteer", "", hint,
+                        demonym=demonym, lookup=name)
+            )
+            for j in range(i, i + matched):
+                taken[j] = True
+            i += matched
+        else:
+            i += 1
+    found.sort(key=lambda m: m.start)
+    _abbreviations(doc, gaz, found, taken)
+    _link_inside(doc, found)
+    return found
+
+
+def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
+    """ "City, Abbr." : a written state abbreviation after a place and a comma."""
+    extra: list[Mention] = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            continue
+        j = span.end + 1
+        for n in (3, 2, 1):
+            toks = doc[j : j + n]
+            if len(toks) < n or any(taken[k] for k in range(j, j + n)):
+                continue
+            text = toks.text
+            if not text.endswith(".") and j + n < len(doc) and doc[j + n].text == ".":
+                text += "."
+            if gaz.abbreviation(text) is not None:
+                extra.append(
+                    Mention(toks.start_char, toks.end_char, toks.text, "abbreviation", "",
+                            "admin1", lookup=text)
+                )
+                for k in range(j, j + n):
+                    taken[k] = True
+                break
+    found.extend(extra)
+    found.sort(key=lambda m: m.start)
+
+
+def _link_inside(doc: Doc, found: list[Mention]) -> None:
+    """Mark "Springfield, Illinois": the first mention is inside the next one."""
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    for ia, ib in zip(order, order[1:], strict=False):
+        a, b = found[ia], found[ib]
+        between = doc.text[a.end : b.start]
+        if between.strip() in (",",) and not a.demonym and not b.demonym:
+            a.inside = ib
+
+
+def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:
+    """A mention for a given span (gold toponyms in evaluation), with the same hints."""
+    text = doc.text[start:end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    label = "gold"
+    hint: str | None = None
+    lookup = text
+    if span is not None and len(span):
+        for ent in doc.ents:
+            if ent.start_char <= start and end <= ent.end_char:
+                label = ent.label_ if ent.label_ in PLACE_LABELS else label
+                break
+        hint, lookup = _hint(span)
+        if lookup != span.text:
+            lookup = lookup.strip()
+    before = doc.text[:start].rstrip()
+    if before.endswith(",") and (
+        gaz.abbreviation(text) is not None or gaz.abbreviation(text + ".") is not None
+    ):
+        form = text if gaz.abbreviation(text) is not None else text + "."
+        return Mention(start, end, text, "abbreviation", label, "admin1", lookup=form)
+    return Mention(start, end, text, source, label, hint, lookup=lookup)
+
+
+def link_inside(doc: Doc, mentions: list[Mention]) -> None:
+    _link_inside(doc, mentions)

@@ -1,0 +1,266 @@
+"""The records geopol produces: articles, actor mentions, places, dates, events.
+
+Every record is a frozen, keyword-only dataclass. Offsets are half-open ``[start, end)``
+character offsets into the article's ``text`` (title, newline, body), like spaCy's
+``start_char``/``end_char``. ``to_dict()`` gives the JSON shape documented in
+``docs/event-model.md``; it is the one serialisation used by the CLI, the store and the API.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from enum import StrEnum
+from typing import Any
+
+
+class Factuality(StrEnum):
+    """How sure the report is that the event happened (strongest first)."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    PLANNED = "planned"
+    SPECULATED = "speculated"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+FACTUALITY_STRENGTH: dict[Factuality, int] = {f: i for i, f in enumerate(Factuality)}
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class PlacePrecision(StrEnum):
+    FACILITY = "facility"
+    CITY = "city"
+    ADMIN1 = "admin1"
+    COUNTRY = "country"
+    REGION = "region"
+
+
+def _as_dict(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_as_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _as_dict(v) for k, v in obj.items()}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    if isinstance(obj, StrEnum):
+        return obj.value
+    return obj
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article. ``text`` is title + "\\n" + body; offsets point into it."""
+
+    title: str
+    body: str
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    language: str = "en"
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n{self.body}" if self.title else self.body
+
+    @property
+    def body_offset(self) -> int:
+        return len(self.title) + 1 if self.title else 0
+
+    @property
+    def id(self) -> str:
+        """Content hash: same title and body, same id, wherever it came from."""
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        return digest[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        d["id"] = self.id
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """A resolved actor mention.
+
+    ``country`` is ISO 3166 alpha-3, a bloc code (``WST``) or an IGO code (``IGO-UN``);
+    None when the mention names an actor of unknown country. ``code`` is the CAMEO-style
+    country+sector code (``PRKGOV``). ``how`` says which mechanism resolved it
+    (``dictionary:person``, ``agent``, ``coref:he->Kim Jong Un``, ``ner``...).
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    sector: str | None = None
+    role: str | None = None
+    kind: str = "state"  # state | person | org | group | bloc | agent | unknown
+    how: str = "dictionary"
+    coref_of: int | None = None  # start offset of the antecedent mention, if a pronoun/NP link
+
+    @property
+    def code(self) -> str:
+        return f"{self.country or '---'}{self.sector or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        d["code"] = self.code
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class EventDate:
+    """The event's own date, resolved against the publication date.
+
+    ``value`` is an ISO date (day), ``YYYY-MM`` (month) or ``YYYY`` (year); None when the
+    phrase could not be resolved (e.g. "yesterday" with no publication date), in which
+    case ``unresolved_reason`` says why.
+    """
+
+    value: str | None
+    precision: Precision | None
+    text: str
+    start: int | None = None
+    end: int | None = None
+    unresolved_reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A toponym in the text and the gazetteer entry it resolved to (if any)."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None  # "geonames:2013348" or "geopol:vostochny-cosmodrome"
+    feature_class: str | None = None  # GeoNames class: A, P, S, T, H, L...
+    precision: PlacePrecision | None = None
+    how: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    article_id: str
+    sentence_index: int
+    sentence: Span
+    trigger: Span
+    source: list[Span] = dataclasses.field(default_factory=list)
+    target: list[Span] = dataclasses.field(default_factory=list)
+    location: Span | None = None
+    date: Span | None = None
+    cues: list[Span] = dataclasses.field(default_factory=list)  # factuality cues
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One coded event: who did what to whom, where, when, and how sure."""
+
+    type: str  # PLOVER type
+    mode: str | None
+    contexts: list[str]
+    cameo: str
+    cameo_root: str
+    quad: int
+    goldstein: float
+    intensity: float  # PLOVER -10..+10 score
+    factuality: Factuality
+    source: list[Actor]
+    target: list[Actor]
+    date: EventDate | None
+    location: Place | None
+    evidence: Evidence
+    confidence: float
+    article_id: str
+    article_title: str = ""
+    article_url: str | None = None
+    article_path: str | None = None
+    published: dt.date | None = None
+    coder: str = "geopol"
+    coder_version: str = ""
+
+    @property
+    def id(self) -> str:
+        key = f"{self.article_id}|{self.evidence.trigger.start}|{self.type}|" + ",".join(
+            a.code for a in self.source
+        ) + "|" + ",".join(a.code for a in self.target)
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        d["id"] = self.id
+        d["source"] = [a.to_dict() for a in self.source]
+        d["target"] = [a.to_dict() for a in self.target]
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class StatedAlignment:
+    """An alignment the article states outright: "X, Y and Z seemingly aligning"."""
+
+    members: list[Actor]
+    against: list[Actor]
+    factuality: Factuality
+    evidence: Span
+    article_id: str
+    sentence_index: int
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        d["members"] = [a.to_dict() for a in self.members]
+        d["against"] = [a.to_dict() for a in self.against]
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class CodedArticle:
+    """Everything the coder found in one article."""
+
+    article: Article
+    actors: list[Actor]
+    places: list[Place]
+    events: list[Event]
+    alignments: list[StatedAlignment]
+    dateline: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "events": [e.to_dict() for e in self.events],
+            "alignments": [a.to_dict() for a in self.alignments],
+            "dateline": _as_dict(self.dateline),
+        }
