@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geopol import __version__
+from geopol.actors.context import attach_place_countries
 from geopol.actors.find import find_actors
 from geopol.events.extract import extract
 from geopol.nlp import load
+from geopol.places import find_places_for
 from geopol.records import Article, CodedArticle, Event, Span
 from geopol.text.dateline import find_dateline
 from geopol.text.reader import article_from_text
@@ -38,9 +40,8 @@ def prepare(article: Article) -> tuple[str, Span | None, Span | None]:
 
 def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | None) -> CodedArticle:
     actors = find_actors(doc, published=article.published)
-    from geopol.places import find_places_for  # local: places is optional at import time
-
     places, dateline_place = find_places_for(doc, actors, place)
+    actors = attach_place_countries(doc, actors, places)
     events, alignments = extract(doc, article, actors, places, dateline_place)
     return CodedArticle(
         article=article,

@@ -29,6 +29,8 @@ def serve(db: Path, *args: str, wait: float = 90.0) -> Iterator[str]:
     port = free_port()
     cmd = [sys.executable, "-m", "geopol", "serve", "--db", str(db), "--host", "127.0.0.1",
            "--port", str(port), *args]
+    if "--rules" not in args:
+        cmd += ["--rules", str(db.with_suffix(".alerts.yaml"))]
     env = {k: v for k, v in os.environ.items() if k != "GEOPOL_TOKEN"}
     log = db.with_suffix(f".{port}.log")
     with log.open("wb") as out:

@@ -271,6 +271,7 @@ def test_writes_need_the_right_token(api_write: str) -> None:
 
 def test_post_article_codes_and_stores_it(api_write: str) -> None:
     before = ok(get(api_write, "/api/health"))["events"]
+    listed_before = ok(get(api_write, "/api/events", limit=1))["total"]  # now cached
     resp = httpx.post(api_write + "/api/articles", json=ARTICLE, timeout=120,
                       headers={"Authorization": f"Bearer {TOKEN}"})
     assert resp.status_code == 201, resp.text
@@ -281,6 +282,10 @@ def test_post_article_codes_and_stores_it(api_write: str) -> None:
     assert len(art["events"]) == len(body["events"])
     after = ok(get(api_write, "/api/health"))["events"]
     assert after == before + len(body["events"])
+    # the write cleared the read cache: the same listing now counts the new events
+    assert ok(get(api_write, "/api/events", limit=1))["total"] == listed_before + len(
+        body["events"])
+    assert len(body["events"]) >= 1  # "Russia and China held talks" is a CONSULT
 
 
 def test_post_article_validates_the_body(api_write: str) -> None:
@@ -291,6 +296,27 @@ def test_post_article_validates_the_body(api_write: str) -> None:
                      timeout=30), 422)
     error(httpx.post(api_write + "/api/articles", json={"body": "x" * 200_001}, headers=auth,
                       timeout=30), 422)
+
+
+def test_alert_rules_are_managed_with_the_token(api_write: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    rule = {"name": "iran-watch", "actor": "IRN", "window_days": 30, "threshold": 1}
+    resp = httpx.post(api_write + "/api/alerts/rules", json=rule, headers=auth, timeout=30)
+    assert resp.status_code == 201, resp.text
+    assert ok(get(api_write, "/api/alerts/rules"))["items"] == [rule]
+    fired = ok(get(api_write, "/api/alerts", until="2024-06-20"))
+    assert fired["rules"] == 1
+    mine = [a for a in fired["items"] if a["rule"] == "iran-watch"]
+    assert mine and mine[0]["kind"] == "threshold"
+    assert mine[0]["subject"] == "IRN" and mine[0]["value"] > 1
+    assert {e["event_id"] for e in mine[0]["events"]} <= {e.id for e in ALL_EVENTS}
+    bad = httpx.post(api_write + "/api/alerts/rules", headers=auth, timeout=30,
+                     json={"name": "broken", "actor": "IRN", "bogus": 1, "threshold": 1})
+    assert "unknown key" in error(bad, 422)
+    assert ok(get(api_write, "/api/alerts/rules"))["items"] == [rule]  # file left intact
+    resp = httpx.delete(api_write + "/api/alerts/rules/iran-watch", headers=auth, timeout=30)
+    assert ok(resp)["items"] == []
+    assert ok(get(api_write, "/api/alerts"))["items"] == []
 
 
 def test_rule_names_are_checked(api_write: str) -> None:

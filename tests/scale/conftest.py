@@ -26,10 +26,11 @@ def corpus(tmp_path: Path) -> Path:
 def dask_client() -> Iterator[Any]:
     """A real two-worker LocalCluster (separate processes, one thread each)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    cluster = distributed.LocalCluster(
+    dist: Any = distributed  # untyped library
+    cluster = dist.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     )
-    client = distributed.Client(cluster)
+    client = dist.Client(cluster)
     try:
         yield client
     finally:

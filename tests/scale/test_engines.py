@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from geopol.errors import StoreError
-from geopol.formats.rows import event_row
+from geopol.formats.rows import EVENT_COLUMNS, event_row
 from geopol.pipeline import code_articles
 from geopol.scale.engines import BatchResult, run_corpus
 from geopol.scale.lake import Lake, glob
@@ -25,19 +25,19 @@ CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 def _rows(lake: Path, table: str) -> list[tuple[Any, ...]]:
-    if table == "articles":
-        source = f"read_parquet('{glob(str(lake), 'articles')}')"
-        order = "article_id, path"
-    else:
-        source = (
-            f"read_parquet('{glob(str(lake), table)}', hive_partitioning = true, "
-            "hive_types = {'event_date': DATE}, union_by_name = true)"
-        )
-        order = "ALL"
+    """A lake table's rows, in a fixed column and row order (events: EVENT_COLUMNS order)."""
     if not any(lake.glob(f"{table}/**/*.parquet")):
         return []
-    rows: list[tuple[Any, ...]] = duckdb.sql(f"SELECT * FROM {source} ORDER BY {order}").fetchall()
-    return rows
+    if table == "articles":
+        query = f"SELECT * FROM read_parquet('{glob(str(lake), table)}')"
+    else:
+        columns = ", ".join(EVENT_COLUMNS) if table == "events" else "*"
+        query = (
+            f"SELECT {columns} FROM read_parquet('{glob(str(lake), table)}', "
+            "hive_partitioning = true, hive_types = {'event_date': DATE})"
+        )
+    rows = duckdb.connect().execute(query).fetchall()
+    return sorted(rows, key=repr)
 
 
 def _lake(lake: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -88,13 +88,13 @@ def test_every_engine_gives_the_single_process_coder_s_events(
     assert _lake(lakes["dask"]) == expected
     # ... and the same events as coding the files directly, in one nlp.pipe stream.
     articles = [read_text_file(p) for p in sorted(corpus.rglob("[0-9]*.txt"))]
-    direct = sorted(event_row(e)["event_id"] for c in code_articles(articles) for e in c.events)
-    assert sorted(r[0] for r in expected["events"]) == direct
-    con = duckdb.connect()
-    n_events = con.sql(
-        f"SELECT sum(n_events) FROM read_parquet('{glob(str(lakes['dask']), 'articles')}')"
-    )
-    assert n_events.fetchall() == [(len(direct),)]
+    direct = [
+        tuple(event_row(e)[k] for k in EVENT_COLUMNS)
+        for c in code_articles(articles)
+        for e in c.events
+    ]
+    assert expected["events"] == sorted(direct, key=repr)
+    assert sum(r[-1] for r in expected["articles"]) == len(direct)  # n_events
 
 
 def test_resume_codes_only_unfinished_batches(

@@ -142,8 +142,8 @@ def test_an_uncommitted_batch_is_redone_without_duplicates(tmp_path: Path) -> No
     assert lake.done() == set() and len(lake.orphans()) == 7
     lake.write_batch("b1", _coded(), {})
     assert lake.orphans() == []
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob(str(tmp_path / 'lake'))}')")
-    assert n.fetchall() == [(3,)]
+    query = f"SELECT count(*) FROM read_parquet('{glob(str(tmp_path / 'lake'))}')"
+    assert duckdb.connect().execute(query).fetchall() == [(3,)]
     assert not [p for p in (tmp_path / "lake").rglob("*") if p.name.endswith(".tmp")]
 
 

@@ -186,3 +186,14 @@ def test_table_agrees_with_the_reference_on_names_and_goldstein() -> None:
     for code, row in rows.items():
         if row["goldstein"] != "NA":
             assert cameo_info(code).goldstein == float(row["goldstein"]), code
+
+
+def test_a_bad_table_row_names_its_line() -> None:
+    from geopol.errors import DictionaryError
+    from geopol.events.cameo import _parse
+
+    head = "code\tname\tgoldstein\tplover_type\tplover_mode\tquad\n"
+    with pytest.raises(DictionaryError, match="line 3"):
+        _parse(head + "042\tMake a visit\t1.9\tCONSULT\tvisit\t1\n042\tX\tlots\t\t\t1\n")
+    with pytest.raises(DictionaryError, match="GREET"):
+        _parse(head + "042\tMake a visit\t1.9\tGREET\t\t1\n")

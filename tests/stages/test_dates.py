@@ -114,6 +114,15 @@ def test_durations_ages_decades_are_not_event_dates(phrase: str) -> None:
     assert resolve(phrase, WEDNESDAY) is None
 
 
+def test_dates_outside_the_calendar_are_dropped() -> None:
+    assert resolve("yesterday", dt.date.min) is None
+    assert resolve("next week", dt.date.max) is None
+    assert resolve("on 29 February", dt.date(2, 1, 1)) is None
+    assert resolve("5000 years ago", dt.date(2023, 9, 13)) is None
+    assert resolve("99999 months ago", dt.date(2023, 9, 13)) is None
+    assert resolve("0000-05", None) is None and resolve("0000-01-01", None) is None
+
+
 def test_29_february_goes_back_to_the_last_leap_year() -> None:
     date = resolve("on 29 February", WEDNESDAY)
     assert date is not None and date.value == "2020-02-29"
@@ -142,7 +151,7 @@ def test_absolute_phrases_resolve_without_publication_date(phrase: str, value: s
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.booleans())
+@given(st.text(max_size=40), st.dates(), st.booleans())
 def test_resolve_never_raises_and_values_match_precision(
     phrase: str, published: dt.date, future: bool
 ) -> None:
@@ -203,6 +212,31 @@ def test_find_dates_reads_the_clause_tense(nlp: Language) -> None:
     doc = nlp("The ministers will meet in Geneva on Tuesday.")
     (date,) = find_dates(doc, WEDNESDAY)
     assert date.value == "2023-09-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The rebels set fire to the depot on Tuesday.", "2023-09-12"),
+        ("Russia plans to hold drills on Tuesday.", "2023-09-19"),
+        ("The summit is planned for Friday.", "2023-09-15"),
+        ("The minister is due to arrive in Paris on Monday.", "2023-09-18"),
+        ("Kim may visit Moscow on Friday.", "2023-09-15"),
+        ("Kim could have visited Moscow on Friday.", "2023-09-08"),
+        ("He said he would visit Moscow on Friday.", "2023-09-15"),
+    ],
+)
+def test_weekday_direction_follows_the_clause(nlp: Language, text: str, value: str) -> None:
+    (date,) = find_dates(nlp(text), WEDNESDAY)
+    assert date.value == value
+
+
+def test_a_phrase_that_does_not_resolve_whole_falls_back_to_its_parts(nlp: Language) -> None:
+    doc = nlp("Talks were held on Tuesday and Wednesday in Doha.")
+    assert [(d.text, d.value) for d in find_dates(doc, WEDNESDAY)] == [
+        ("on Tuesday", "2023-09-12"),
+        ("Wednesday", "2023-09-13"),
+    ]
 
 
 def test_find_dates_without_publication_date(nlp: Language) -> None:
@@ -271,6 +305,13 @@ def test_no_date_is_borrowed_from_another_clause(nlp: Language) -> None:
     assert met is not None and met.value == "2023-09-11"
 
 
+def test_unparsed_doc_attaches_nothing(nlp: Language) -> None:
+    doc = nlp.make_doc("Troops crossed the border on Tuesday.")
+    dates = [EventDate(value="2023-09-12", precision=Precision.DAY, text="on Tuesday",
+                       start=26, end=36)]  # fmt: skip
+    assert date_for_event(doc[1], dates) is None
+
+
 def test_date_on_a_subject_is_not_the_verb_date(nlp: Language) -> None:
     text = "Chad's attack on Tuesday was condemned by its neighbours."
     assert _date_of(nlp, text, "condemned") is None
@@ -279,6 +320,17 @@ def test_date_on_a_subject_is_not_the_verb_date(nlp: Language) -> None:
     condemned = _date_of(nlp, text, "condemned")
     assert invasion is not None and invasion.value == "2022"
     assert condemned is not None and condemned.value == "2023-09-12"
+    text = "The invasion was condemned by the assembly yesterday."
+    assert _date_of(nlp, text, "invasion") is None
+
+
+def test_subject_of_an_occurrence_verb_shares_its_date(nlp: Language) -> None:
+    for text, trigger in (
+        ("Talks were held in Doha on Tuesday.", "Talks"),
+        ("The summit begins in Hanoi today.", "summit"),
+    ):
+        date = _date_of(nlp, text, trigger)
+        assert date is not None and date.value in ("2023-09-12", "2023-09-13"), text
 
 
 # --- the seed article, read by path ----------------------------------------------------------
@@ -306,3 +358,27 @@ def test_seed_article_event_dates(nlp: Language) -> None:
     assert date_at("it provided infantry rockets", "provided") == "2022"
     assert date_at("arrival in Russia", "arrival") == "2023-09-12"
     assert date_at("potentially providing artillery", "providing") is None
+
+
+_WORDS = st.sampled_from(
+    ["on", "in", "since", "Tuesday", "May", "2022", "last", "week", "ago", "two", "days", "Oct.",
+     "4", "today", "the", "1990s", "will", "meet", ",", ".", "-", "'s", "Sept", "12", "early",
+     "mid-2019", "yesterday", "met", "Russia", "and", "when", "held"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=25), st.one_of(st.none(), st.dates()))
+def test_find_and_attach_never_raise_and_offsets_point_into_the_text(
+    nlp: Language, words: list[str], published: dt.date | None
+) -> None:
+    doc = nlp(" ".join(words))
+    dates = find_dates(doc, published)
+    for d in dates:
+        assert d.start is not None and d.end is not None
+        assert 0 <= d.start < d.end <= len(doc.text)
+        assert doc.text[d.start : d.end] == d.text
+        assert (d.value is None) == (d.unresolved_reason is not None)
+    for token in doc:
+        found = date_for_event(token, dates)
+        assert found is None or found in dates

@@ -1,4 +1,4 @@
-"""Records for store tests, built directly (no spaCy): the store must hold any valid coder output."""
+"""Records for store tests, built directly (no spaCy): the store holds any valid coder output."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ Never a downloaded browser: the tests use ``chromium`` from PATH or /usr/bin/chr
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,19 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
 import liveserver
 import storedata
-
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+from browserkit import CHROMIUM_FLAGS, Watched, chromium_path
 
 
 @pytest.fixture(scope="session")
@@ -43,26 +30,6 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS)
         yield b
         b.close()
-
-
-class Watched:
-    """A page plus everything it logged: page errors, console errors, dialogs."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        page.on("console", self._console)
-        page.on("dialog", self._dialog)
-
-    def _console(self, msg: Any) -> None:
-        if msg.type == "error":
-            self.errors.append(f"console: {msg.text}")
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
 
 
 @pytest.fixture
@@ -95,10 +62,21 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("demo-store") / "demo.duckdb"
     fixtures.build_sample_store(db)
     assert samples.is_dir()
-    with liveserver.serve(db, "--read-only") as base:
+    rules = db.with_name("alerts.yaml")
+    rules.write_text(DEMO_RULES, encoding="utf-8")
+    with liveserver.serve(db, "--read-only", "--rules", str(rules)) as base:
         yield base
 
 
-def screenshot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+#: Rules the demo data sets off: the summer's military posture around Taiwan and Kashmir.
+DEMO_RULES = """\
+rules:
+  - name: force-posture-watch
+    types: [MOBILIZE, ASSAULT, COERCE]
+    window_days: 120
+    threshold: 1
+  - name: china-activity
+    actor: CHN
+    window_days: 180
+    threshold: 2
+"""

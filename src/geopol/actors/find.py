@@ -264,8 +264,8 @@ def find_in_doc(
     d = dictionary or current()
     names, agent_matches = match(doc, d)
     mentions = [_mention(m, published) for m in _select(names, doc)]
-    mentions = _join_agents(doc, mentions, agent_matches)
     mentions = _ner_actors(doc, mentions, agent_matches)
+    mentions = _join_agents(doc, mentions, agent_matches)
     actors = [
         Actor(
             text=doc[mn.start : mn.end].text,

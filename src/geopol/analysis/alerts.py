@@ -185,7 +185,7 @@ def _threshold(con: duckdb.DuckDBPyConnection, rule: Rule, until: dt.date) -> Al
     if rule.dyad or rule.actor:
         a, b = rule.dyad if rule.dyad else (rule.actor or "", None)
         dcond, dparams = dyad_filter(a, b, directed=rule.directed)
-        conds.append(f"e.event_id IN (SELECT event_id FROM event_dyads WHERE {dcond})")
+        conds.append(dcond)
         params += dparams
         subject = f"{a}-{b}" if b else a
     if rule.types:

@@ -17,11 +17,15 @@ from typing import Any, Protocol
 
 import duckdb
 
+from geopol.analysis.series import dyad_filter
 from geopol.analysis.shifts import band
 from geopol.analysis.weights import resolve, weight_sql
 from geopol.errors import BadInput
 from geopol.formats.rows import dyad_rows, event_row
 from geopol.records import Article, CodedArticle
+
+#: Fewer weighted events a month than this in the window, and no trend band is given.
+LOW_BASELINE = 3.0
 
 
 class HasCon(Protocol):
@@ -68,7 +72,7 @@ class DyadChange:
         else:
             tone = "in line with the window"
         trend = ""
-        if self.prev60 > 0:
+        if self.prev60 / 2 >= LOW_BASELINE:
             change = (self.last30 - self.prev60 / 2) / (self.prev60 / 2)
             trend = f"; activity {band(change).replace('_', ' ')} ({change:+.0%} last 30 days)"
         share = self.weighted / (self.past_weighted + self.weighted) if self.weighted else 0.0
@@ -262,16 +266,14 @@ def _changes(con: duckdb.DuckDBPyConnection, article: Mapping[str, Any],
         past = (0, 0.0, 0.0, 0.0, 0.0)
         if end is not None:
             start, mid = end - dt.timedelta(days=days), end - dt.timedelta(days=30)
+            cond, cparams = dyad_filter(a, b)
             row = con.execute(f"""
-                WITH d AS (SELECT DISTINCT event_id FROM event_dyads
-                           WHERE (source_country = ? AND target_country = ?)
-                              OR (source_country = ? AND target_country = ?))
                 SELECT count(*), coalesce(sum({w}), 0), coalesce(sum({w} * e.intensity), 0),
                        coalesce(sum({w}) FILTER (WHERE e.event_date >= ?), 0),
                        coalesce(sum({w}) FILTER (WHERE e.event_date < ?), 0)
-                FROM events e JOIN d ON e.event_id = d.event_id
-                WHERE e.event_date >= ? AND e.event_date < ? AND e.article_id <> ?
-            """, [a, b, b, a, mid, mid, start, end, article["article_id"]]).fetchone()
+                FROM events e
+                WHERE e.event_date >= ? AND e.event_date < ? AND e.article_id <> ? AND {cond}
+            """, [mid, mid, start, end, article["article_id"], *cparams]).fetchone()
             if row:
                 past = (int(row[0]), float(row[1]), float(row[2]), float(row[3]), float(row[4]))
         out.append(DyadChange(a=a, b=b, events=len(evs), weighted=round(weighted, 3),

@@ -198,13 +198,14 @@ def adjusted_rand_index(a: Sequence[Any], b: Sequence[Any]) -> float:
     return (index - expected) / (top - expected)
 
 
-def _partition(rows: list[tuple[str, str, float]]) -> tuple[list[str], list[int], float]:
+def _partition(rows: list[tuple[str, str, float]], restarts: int = 8
+               ) -> tuple[list[str], list[int], float]:
     edges: dict[tuple[str, str], float] = {}
     for a, b, s in rows:
         edges[(a, b)] = edges.get((a, b), 0.0) + s
     nodes = sorted({x for e in edges for x in e})
     mat = signed_modularity_matrix(nodes, edges)
-    labels, q = signed_blocs(mat)
+    labels, q = signed_blocs(mat, restarts=restarts)
     return nodes, labels, q
 
 
@@ -268,7 +269,7 @@ def _stability(rows: list[tuple[int, str, str, float, int]], whole: Mapping[str,
         part = [(a, b, s) for sl, a, b, s, _ in rows if sl == k and s != 0.0]
         if not part:
             continue
-        nodes, labels, _ = _partition(part)
+        nodes, labels, _ = _partition(part, restarts=3)
         shared = [i for i, x in enumerate(nodes) if x in whole]
         if len(shared) < 2:
             continue

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import numpy as np
+import pandas as pd
 
 from geopol.analysis.series import DateLike, as_date, dyad_series
 from geopol.analysis.weights import weight_sql
@@ -93,24 +94,31 @@ def find_shifts(
     b0 = r0 - dt.timedelta(days=baseline_days)
     ratio = recent_days / baseline_days
     w = weight_sql(weights, weighted=weighted, column="e.factuality")
-    pair = ("least(d.source_country, d.target_country)",
-            "greatest(d.source_country, d.target_country)")
-    rows = _window_rows(con, pair, w, b0, r0, end, "d.target_country IS NOT NULL")
+    days = _pair_days(con, w, b0, end)
     out: list[Shift] = []
-    for a, b, stats in rows:
-        out.extend(_classify("dyad", a, b, stats, ratio, weighted, min_events, z))
+    if not days.empty:
+        days["recent"] = days["day"] > pd.Timestamp(r0)
+        sums = days.groupby(["a", "b", "recent"])[["w", "w2", "wi", "n"]].sum()
+        table = sums.unstack("recent", fill_value=0.0)
+        cols = [(c, f) for f in (True, False) for c in ("w", "w2", "wi", "n")]
+        zeros = np.zeros(len(table))
+        arr = np.column_stack([table[c].to_numpy(dtype=float) if c in table.columns else zeros
+                               for c in cols])
+        for (a, b), stats in zip(table.index, arr.tolist(), strict=True):
+            out.extend(_classify("dyad", str(a), str(b), tuple(stats), ratio, weighted,
+                                 min_events, z))
+        out.extend(_spikes(days, b0, r0, end, weighted, min_events, spike_z))
     if actors:
-        arows = _actor_rows(con, w, b0, r0, end)
-        for a, stats in arows:
+        for a, stats in _actor_rows(con, w, b0, r0, end):
             out.extend(_classify("actor", a, None, stats, ratio, weighted, min_events, z,
                                  flips=False, new=False))
-    out.extend(_spikes(con, w, b0, r0, end, weighted, min_events, spike_z))
-    for i, s in enumerate(out):
-        if s.kind == "sign_flip":
-            turns = change_points_for(con, s.a, s.b, since=b0, until=end, weighted=weighted,
-                                      weights=weights, max_points=1)
-            if turns:
-                out[i] = dataclasses.replace(s, date=turns[0]["date"])
+    flips = [i for i, s in enumerate(out) if s.kind == "sign_flip"]
+    if flips:
+        groups = days.groupby(["a", "b"]).indices
+        for i in flips:
+            s = out[i]
+            rows = days.iloc[groups[(s.a, s.b)]]
+            out[i] = dataclasses.replace(s, date=_turn_day(rows, b0, end))
     out.sort(key=lambda s: (-abs(s.z), s.kind, s.label))
     return out
 
@@ -125,30 +133,48 @@ _STATS = """sum({w}) FILTER (WHERE e.event_date > ?) AS rw,
        count(*) FILTER (WHERE e.event_date <= ?) AS bn"""
 
 
-def _window_rows(con: duckdb.DuckDBPyConnection, pair: tuple[str, str], w: str, b0: dt.date,
-                 r0: dt.date, end: dt.date, cond: str) -> list[tuple[str, str, tuple[float, ...]]]:
+def _pair_days(con: duckdb.DuckDBPyConnection, w: str, b0: dt.date, end: dt.date
+               ) -> pd.DataFrame:
+    """Per unordered country pair and day in (b0, end]: weight, squared weight, weighted
+    intensity and event count; one query feeds bands, spikes and turn dates."""
     sql = f"""
-        SELECT {pair[0]} AS a, {pair[1]} AS b, {_STATS.format(w=w)}
+        SELECT least(d.source_country, d.target_country) AS a,
+               greatest(d.source_country, d.target_country) AS b,
+               e.event_date AS day, sum({w}) AS w, sum({w} * {w}) AS w2,
+               sum({w} * e.intensity) AS wi, count(*) AS n
         FROM event_dyads d JOIN events e ON e.event_id = d.event_id
-        WHERE {cond} AND d.source_country <> d.target_country
-          AND e.event_date > ? AND e.event_date <= ?
+        WHERE d.target_country IS NOT NULL AND d.source_country <> d.target_country
+          AND e.event_date > ? AND e.event_date <= ? AND e.intensity IS NOT NULL
         GROUP BY ALL
     """
-    params = [r0] * 8 + [b0, end]
-    return [(str(r[0]), str(r[1]), tuple(float(x or 0.0) for x in r[2:]))
-            for r in con.execute(sql, params).fetchall()]
+    frame = con.execute(sql, [b0, end]).df()
+    if not frame.empty:
+        frame["day"] = pd.to_datetime(frame["day"])
+        for col in ("w", "w2", "wi", "n"):
+            frame[col] = frame[col].astype(float)
+    return frame
+
+
+def _turn_day(rows: pd.DataFrame, b0: dt.date, end: dt.date) -> dt.date | None:
+    """The change point of one pair's daily weighted intensity in the window (b0, end]."""
+    n = (end - b0).days
+    values = np.zeros(n)
+    offsets = (rows["day"] - pd.Timestamp(b0 + dt.timedelta(days=1))).dt.days.to_numpy()
+    np.add.at(values, offsets, rows["wi"].to_numpy(dtype=float))
+    found = change_points(values, min_size=14, max_points=1)
+    return b0 + dt.timedelta(days=1 + found[0]) if found else None
 
 
 def _actor_rows(con: duckdb.DuckDBPyConnection, w: str, b0: dt.date, r0: dt.date, end: dt.date
                 ) -> list[tuple[str, tuple[float, ...]]]:
+    """Per actor (a country on either side of an event with a known source), each event once."""
     sql = f"""
-        WITH x AS (
-            SELECT DISTINCT d.event_id, c AS actor
-            FROM event_dyads d, unnest([d.source_country, d.target_country]) AS u(c)
-            WHERE c IS NOT NULL)
-        SELECT x.actor, {_STATS.format(w=w)}
-        FROM x JOIN events e ON e.event_id = x.event_id
-        WHERE e.event_date > ? AND e.event_date <= ?
+        SELECT actor, {_STATS.format(w=w)}
+        FROM (SELECT unnest(list_distinct(list_concat(source_countries, target_countries)))
+                     AS actor, event_date, factuality, intensity
+              FROM events
+              WHERE event_date > ? AND event_date <= ? AND len(source_countries) > 0
+                AND intensity IS NOT NULL) AS e
         GROUP BY ALL
     """
     params = [r0] * 8 + [b0, end]
@@ -183,7 +209,7 @@ def _classify(subject: str, a: str, b: str | None, stats: tuple[float, ...], rat
         if name != "stable" and abs(zval) >= zmin:
             out.append(Shift(kind="change", band=name, change=round(change, 4), z=round(zval, 2),
                              detail=f"{change:+.0%} ({rw:.1f} against {expected:.1f})", **common))
-    if (flips and rmi is not None and bmi is not None and min(rw, bw * ratio) >= min_events / 2
+    if (flips and rmi is not None and bmi is not None and min(rw, bw * ratio) >= min_events
             and abs(rmi) >= 1.0 and abs(bmi) >= 1.0 and (rmi > 0) != (bmi > 0)):
         direction = "cooperation_to_conflict" if bmi > 0 else "conflict_to_cooperation"
         out.append(Shift(kind="sign_flip", band=direction, change=None,
@@ -196,38 +222,31 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
-def _spikes(con: duckdb.DuckDBPyConnection, w: str, b0: dt.date, r0: dt.date, end: dt.date,
-            weighted: bool, min_events: float, zmin: float) -> list[Shift]:
-    """Weeks in the recent window far above the dyad's baseline weeks."""
-    sql = f"""
-        SELECT least(d.source_country, d.target_country) AS a,
-               greatest(d.source_country, d.target_country) AS b,
-               CAST(floor(datediff('day', e.event_date, ?) / 7) AS INTEGER) AS wk,
-               sum({w}) AS v
-        FROM event_dyads d JOIN events e ON e.event_id = d.event_id
-        WHERE d.target_country IS NOT NULL AND d.source_country <> d.target_country
-          AND e.event_date > ? AND e.event_date <= ?
-        GROUP BY ALL
-    """
+def _spikes(days: pd.DataFrame, b0: dt.date, r0: dt.date, end: dt.date, weighted: bool,
+            min_events: float, zmin: float) -> list[Shift]:
+    """Weeks in the recent window far above the pair's baseline weeks."""
     weeks_recent = max((end - r0).days // 7, 1)
     weeks_base = max((r0 - b0).days // 7, 1)
-    series: dict[tuple[str, str], dict[int, float]] = {}
-    for a, b, wk, v in con.execute(sql, [end, b0, end]).fetchall():
-        series.setdefault((str(a), str(b)), {})[int(wk)] = float(v or 0.0)
+    frame = days.assign(wk=((pd.Timestamp(end) - days["day"]).dt.days // 7).astype(int))
+    frame = frame[frame["wk"] < weeks_recent + weeks_base]
+    grid = frame.pivot_table(index=["a", "b"], columns="wk", values="w", aggfunc="sum",
+                             fill_value=0.0)
+    grid = grid.reindex(columns=range(weeks_recent + weeks_base), fill_value=0.0)
+    values = grid.to_numpy(dtype=float)
+    recent, base = values[:, :weeks_recent], values[:, weeks_recent:]
+    mean = base.mean(axis=1)
+    sd = np.maximum.reduce([base.std(axis=1), np.sqrt(mean), np.ones_like(mean)])
+    top = recent.argmax(axis=1)
+    peak = recent[np.arange(len(recent)), top]
+    zs = (peak - mean) / sd
     out = []
-    for (a, b), weeks in series.items():
-        recent = [weeks.get(k, 0.0) for k in range(weeks_recent)]
-        base = np.array([weeks.get(k, 0.0) for k in range(weeks_recent, weeks_recent + weeks_base)])
-        mean = float(base.mean())
-        sd = max(float(base.std()), math.sqrt(mean), 1.0)
-        top = int(np.argmax(recent))
-        zval = (recent[top] - mean) / sd
-        if recent[top] >= min_events and zval >= zmin:
-            day = end - dt.timedelta(days=7 * top + 6)
-            out.append(Shift(kind="spike", subject="dyad", a=a, b=b, band="spike",
-                             recent=round(recent[top], 3), baseline=round(mean, 3), change=None,
-                             z=round(zval, 2), date=day, weighted=weighted,
-                             detail=f"week from {day}: {recent[top]:.1f} against {mean:.1f}/week"))
+    for i in np.flatnonzero((peak >= min_events) & (zs >= zmin)):
+        a, b = grid.index[i]
+        day = end - dt.timedelta(days=7 * int(top[i]) + 6)
+        out.append(Shift(kind="spike", subject="dyad", a=str(a), b=str(b), band="spike",
+                         recent=round(float(peak[i]), 3), baseline=round(float(mean[i]), 3),
+                         change=None, z=round(float(zs[i]), 2), date=day, weighted=weighted,
+                         detail=f"week from {day}: {peak[i]:.1f} against {mean[i]:.1f}/week"))
     return out
 
 
@@ -251,8 +270,8 @@ def _best_split(cs: np.ndarray, lo: int, hi: int, min_size: int
     return int(ks[j]), float(gain[j])
 
 
-def change_points(values: Sequence[float], *, min_size: int = 7, penalty: float | None = None,
-                  max_points: int = 5) -> list[int]:
+def change_points(values: Sequence[float] | np.ndarray, *, min_size: int = 7,
+                  penalty: float | None = None, max_points: int = 5) -> list[int]:
     """Indices where the mean of ``values`` changes (binary segmentation, strongest first).
 
     The default penalty is ``3 * sigma^2 * log(n)``, sigma being the larger of the series'

@@ -22,6 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from geopol.api.cache import CacheMiddleware, ResponseCache
 from geopol.errors import BadInput, GeopolError, StoreError
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -123,6 +124,15 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
 
 
+def warm_coder() -> None:
+    """Load the spaCy pipeline and the coder's tables once, in the background."""
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    with contextlib.suppress(Exception):  # a failure shows up again, reported, on first use
+        code_article(Article(title="Warm-up", body="Officials met in Paris on Monday."))
+
+
 def check_token(request: Request) -> None:
     """Refuse a write unless the app has a token and the request presents it."""
     expected: str | None = request.app.state.token
@@ -144,12 +154,14 @@ def create_app(
     token: str | None = None,
     cors: Sequence[str] | None = None,
     rules_path: str | Path | None = None,
+    cache_size: int = 2048,
 ) -> FastAPI:
     """The API and dashboard over the store at ``db_path``.
 
     ``token`` enables the write endpoints (and is then required by each of them); without
     it the store is opened read-only. ``cors`` lists allowed origins (CORS is off when None).
-    ``rules_path`` is the alert-rules YAML file (default: beside the store).
+    ``rules_path`` is the alert-rules YAML file (default: the one ``geopol alerts`` reads).
+    ``cache_size`` read answers are kept until the next write (0 turns the cache off).
     """
     from geopol.api.routes import router
 
@@ -158,6 +170,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if token:  # writes enabled: load the coder now, not on the first pasted article
+            threading.Thread(target=warm_coder, name="geopol-warm-coder", daemon=True).start()
         yield
         handle.close()
 
@@ -172,7 +186,7 @@ def create_app(
     )
     app.state.token = token or None
     app.state.db_path = path
-    app.state.rules_path = Path(rules_path) if rules_path else path.with_suffix(".alerts.yaml")
+    app.state.rules_path = Path(rules_path) if rules_path else None
     app.state.handle = handle
     app.include_router(router, prefix="/api")
     _add_pages(app)
@@ -186,6 +200,8 @@ def create_app(
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "X-Geopol-Token"],
         )
+    app.state.cache = ResponseCache(cache_size)
+    app.add_middleware(CacheMiddleware, cache=app.state.cache)
     app.add_middleware(SecurityHeaders)
 
     return app

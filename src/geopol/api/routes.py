@@ -20,6 +20,7 @@ from fastapi.responses import Response
 from geopol.api import queries
 from geopol.api.app import ApiError, check_token
 from geopol.api.schemas import ArticleIn, RuleIn
+from geopol.errors import GeopolError
 
 router = APIRouter()
 
@@ -297,9 +298,17 @@ def network(
 
 
 @router.get("/shifts")
-def shifts(con: Con) -> dict[str, Any]:
-    """Detected changes in relations."""
-    found = _analysis("find_shifts")(con)
+def shifts(
+    con: Con,
+    recent_days: Annotated[int, Query(ge=1, le=3650)] = 30,
+    baseline_days: Annotated[int, Query(ge=1, le=36500)] = 180,
+    until: dt.date | None = None,
+    weighted: bool = True,
+) -> dict[str, Any]:
+    """Detected changes in relations in the window ending ``until`` (default: latest event)."""
+    found = _analysis("find_shifts")(
+        con, recent_days=recent_days, baseline_days=baseline_days, until=until, weighted=weighted
+    )
     return {"ok": True, "items": [_plain(s) for s in found]}
 
 
@@ -307,64 +316,81 @@ def _plain(obj: Any) -> Any:
     return queries.jsonable(obj.to_dict() if hasattr(obj, "to_dict") else obj)
 
 
-def _read_rules_file(path: Path) -> list[dict[str, Any]]:
+def rules_path(request: Request) -> Path:
+    path: Path | None = request.app.state.rules_path
+    if path is None:
+        path = Path(_analysis("default_rules_path")())
+    return path
+
+
+def _read_rules_file(path: Path) -> dict[str, Any]:
+    """The whole rules file (``rules`` plus other keys such as ``outputs``, kept as they are)."""
     if not path.exists():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    if isinstance(data, dict):
-        data = data.get("rules", [])
-    if not isinstance(data, list):
-        raise ApiError(500, f"alert rules file {path} is not a list of rules")
-    return [r for r in data if isinstance(r, dict)]
+        return {"rules": []}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ApiError(500, f"alert rules file {path} is not valid YAML") from exc
+    if isinstance(data, list):
+        data = {"rules": data}
+    if not isinstance(data, dict) or not isinstance(data.get("rules") or [], list):
+        raise ApiError(500, f"alert rules file {path} has no list of rules")
+    data["rules"] = [r for r in data.get("rules") or [] if isinstance(r, dict)]
+    return data
 
 
-def _write_rules_file(path: Path, rules: list[dict[str, Any]]) -> None:
+def _write_rules_file(path: Path, data: dict[str, Any]) -> None:
     """Validate with the analysis rule loader, then replace the file atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(yaml.safe_dump({"rules": rules}, sort_keys=False), encoding="utf-8")
+    tmp.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     try:
         _analysis("load_rules")(tmp)
     except ApiError:
         tmp.unlink(missing_ok=True)
         raise
-    except Exception as exc:
+    except GeopolError as exc:
         tmp.unlink(missing_ok=True)
-        raise ApiError(422, f"invalid rule: {exc}") from exc
+        raise ApiError(422, f"invalid rule: {str(exc).replace(str(tmp), path.name)}") from exc
     tmp.replace(path)
 
 
 @router.get("/alerts")
-def alerts(con: Con, request: Request) -> dict[str, Any]:
-    """Alerts raised by the current rules over the store."""
-    path: Path = request.app.state.rules_path
+def alerts(con: Con, request: Request, until: dt.date | None = None) -> dict[str, Any]:
+    """Alerts the current rules raise over the store (window ending ``until``)."""
+    path = rules_path(request)
     rules = _analysis("load_rules")(path) if path.exists() else []
-    found = _analysis("evaluate")(con, rules)
-    return {"ok": True, "items": [_plain(a) for a in found]}
+    found = _analysis("evaluate")(con, rules, until=until)
+    return {"ok": True, "rules": len(rules), "items": [_plain(a) for a in found]}
 
 
 @router.get("/alerts/rules")
 def list_rules(request: Request) -> dict[str, Any]:
-    return {"ok": True, "items": _read_rules_file(request.app.state.rules_path)}
+    """The alert rules in the rules file."""
+    return {"ok": True, "items": _read_rules_file(rules_path(request))["rules"]}
 
 
 @router.post("/alerts/rules", status_code=201, dependencies=[Depends(check_token)])
 def put_rule(request: Request, rule: RuleIn) -> dict[str, Any]:
     """Add a rule, or replace the rule of the same name (needs the token)."""
-    path: Path = request.app.state.rules_path
+    path = rules_path(request)
     with request.app.state.handle.lock:
-        rules = [r for r in _read_rules_file(path) if r.get("name") != rule.name]
-        rules.append(rule.as_dict())
-        _write_rules_file(path, rules)
-    return {"ok": True, "items": rules}
+        data = _read_rules_file(path)
+        data["rules"] = [r for r in data["rules"] if r.get("name") != rule.name]
+        data["rules"].append(rule.as_dict())
+        _write_rules_file(path, data)
+    return {"ok": True, "items": data["rules"]}
 
 
 @router.delete("/alerts/rules/{name}", dependencies=[Depends(check_token)])
 def delete_rule(request: Request, name: str) -> dict[str, Any]:
-    path: Path = request.app.state.rules_path
+    """Remove the rule of that name (needs the token)."""
+    path = rules_path(request)
     with request.app.state.handle.lock:
-        rules = _read_rules_file(path)
-        kept = [r for r in rules if r.get("name") != name]
-        if len(kept) == len(rules):
+        data = _read_rules_file(path)
+        kept = [r for r in data["rules"] if r.get("name") != name]
+        if len(kept) == len(data["rules"]):
             raise ApiError(404, f"no rule named {name!r}")
-        _write_rules_file(path, kept)
+        data["rules"] = kept
+        _write_rules_file(path, data)
     return {"ok": True, "items": kept}

@@ -56,8 +56,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.Option("--cors", help="Allow this origin (repeatable); CORS is off by default."),
         ] = None,
         rules: Annotated[
-            Path | None, typer.Option(help="Alert rules YAML (default: beside the store).")
+            Path | None,
+            typer.Option(help="Alert rules YAML (default: GEOPOL_ALERTS or the user config)."),
         ] = None,
+        cache_size: Annotated[
+            int, typer.Option(min=0, help="Read answers kept until the next write (0: off).")
+        ] = 2048,
     ) -> None:
         """Serve the REST API and the dashboard."""
         import uvicorn
@@ -70,7 +74,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             from geopol.store import default_path
 
             db = default_path()
-        application = create_app(db, token=token, cors=cors or None, rules_path=rules)
+        application = create_app(
+            db, token=token, cors=cors or None, rules_path=rules, cache_size=cache_size
+        )
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"geopol dashboard: http://{shown}:{port}/  (API under /api)", err=True)
         if not token:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from geopol.dates.find import clause_verb
+from geopol.dates.resolve import vocabulary
 from geopol.records import EventDate
 
 #: Links by which a noun hangs off its verb as subject: a date on the subject dates the
@@ -35,10 +36,10 @@ def _span_of(doc: Doc, date: EventDate) -> Span | None:
 def _attachment(span: Span) -> Token | None:
     """The token the date phrase modifies (the head of its preposition, if it has one)."""
     root = span.root
-    if root.head is root:
+    if root.head.i == root.i:
         return None
     head = root.head
-    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head is not head:
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         return head.head
     return head
 
@@ -48,7 +49,7 @@ def _chain(start: Token) -> list[Token]:
     chain = [start]
     token = start
     for _ in range(_MAX_HOPS):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
         chain.append(token)
@@ -62,11 +63,30 @@ def _governors(trigger: Token) -> list[Token]:
     hops = 0
     while verb is not None and hops < 6:
         out.append(verb)
-        if verb.dep_ not in _SHARED or verb.head is verb:
+        if verb.dep_ not in _SHARED or verb.head.i == verb.i:
             break
         verb = verb.head
         hops += 1
     return out
+
+
+def _subject_of(verb: Token, token: Token) -> bool:
+    """Whether ``token`` sits in the subject of ``verb`` (not its object or an adjunct)."""
+    for _ in range(_MAX_HOPS):
+        if token.head.i == verb.i:
+            return token.dep_ in _SUBJECTS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _shares_date(trigger: Token, verb: Token) -> bool:
+    """A noun trigger takes its governing verb's date unless it is the subject of a verb
+    that does more than report the event taking place."""
+    if not _is_noun(trigger) or not _subject_of(verb, trigger):
+        return True
+    return verb.lemma_.lower() in vocabulary().occurrence_verbs
 
 
 def _starts_with(span: Span, word: str) -> bool:
@@ -108,7 +128,8 @@ def _score(trigger: Token, span: Span) -> int | None:
         chain = _chain(attached)
         if _own(trigger, chain, _starts_with(span, "since")):
             return 0
-        if chain[0] in _governors(trigger) and trigger not in chain:
+        governors = _governors(trigger)
+        if chain[0] in governors and trigger not in chain and _shares_date(trigger, governors[0]):
             return 1
     verb = clause_verb(trigger)
     if verb is not None:
@@ -128,8 +149,14 @@ def date_for_event(trigger: Token, dates: list[EventDate]) -> EventDate | None:
         '2023-09-12'
     """
     doc = trigger.doc
+    if not doc.has_annotation("DEP"):
+        return None  # no parse, no attachment: the coder leaves the date empty
+    sentence = trigger.sent
+    lo, hi = sentence.start_char, sentence.end_char
     best: tuple[int, int, EventDate] | None = None
     for date in dates:
+        if date.start is None or not lo <= date.start < hi:
+            continue  # dependency links never cross sentences
         span = _span_of(doc, date)
         if span is None or trigger in span:
             continue

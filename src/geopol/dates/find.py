@@ -13,9 +13,13 @@ import datetime as dt
 import functools
 import re
 
+import numpy as np
+from numpy.typing import NDArray
+from spacy.attrs import LOWER, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from geopol.dates.resolve import _alternation, resolve, vocabulary
+from geopol.dates.resolve import alternation, resolve, vocabulary
 from geopol.records import EventDate
 
 _ENTITY_LABELS = ("DATE", "TIME")
@@ -27,9 +31,9 @@ _INNER = ("early", "late", "mid", "earlier", "later")
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Case-insensitive and case-sensitive patterns for phrases NER often misses."""
     v = vocabulary()
-    months = _alternation(m.capitalize() for m in v.months)
-    weekdays = _alternation(w.capitalize() for w in v.weekdays if len(w) > 3)
-    numbers = _alternation(v.numbers)
+    months = alternation(m.capitalize() for m in v.months)
+    weekdays = alternation(w.capitalize() for w in v.weekdays if len(w) > 3)
+    numbers = alternation(v.numbers)
     loose = re.compile(
         r"\b(?:today|tonight|yesterday|tomorrow|last night"
         r"|(?:last|this|next) (?:week|weekend|month|year)"
@@ -47,11 +51,49 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return loose, strict
 
 
+@functools.cache
+def _anchors() -> NDArray[np.uint64]:
+    """Hashes of the lower-cased words and shapes that every pattern match contains."""
+    v = vocabulary()
+    words = {*v.months, *v.weekdays, "today", "tonight", "yesterday", "tomorrow", "ago", "night"}
+    words |= {f"{w}." for w in v.months} | {f"{w}." for w in v.weekdays}
+    words |= {"week", "weekend", "month", "year", "days", "weeks", "months", "years"}
+    words |= {"dddd", "dddd-dd-dd", "xxx-dddd"}  # token shapes: years, ISO dates, "mid-2019"
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+#: Tokens of context either side of an anchor that a pattern match may span.
+_WINDOW = 5
+
+
+def _pattern_hits(doc: Doc) -> list[tuple[int, int]]:
+    """Pattern matches, searched only around anchor tokens (scanning whole texts with the
+    patterns costs more than the rest of the stage)."""
+    if len(doc) == 0:
+        return []
+    table = doc.to_array([LOWER, SHAPE])
+    found = np.isin(table, _anchors()).any(axis=1)
+    windows: list[tuple[int, int]] = []
+    for i in np.flatnonzero(found).tolist():
+        lo, hi = max(0, i - _WINDOW), min(len(doc), i + _WINDOW + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    hits: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        start = doc[lo].idx
+        text = doc[lo:hi].text
+        for pattern in _regexes():
+            hits.extend((start + m.start(), start + m.end()) for m in pattern.finditer(text))
+    return sorted(set(hits))
+
+
 def _candidates(doc: Doc) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """Merged candidate spans, each with the pattern hits inside it (the fallback when the
     whole span does not resolve: "Tuesday and Wednesday", "September 12-14")."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _ENTITY_LABELS]
-    hits = sorted(m.span() for pattern in _regexes() for m in pattern.finditer(doc.text))
+    hits = _pattern_hits(doc)
     spans.extend(hits)
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -68,7 +110,7 @@ def _phrase_date(doc: Doc, start: int, end: int, published: dt.date | None) -> E
     if words is None or len(words) == 0 or _is_count(words):
         return None
     phrase = _widen(doc, words)
-    text = doc.text[phrase.start_char : phrase.end_char]
+    text = phrase.text
     date = resolve(text, published, future=looks_forward(phrase))
     if date is None:
         return None
@@ -115,7 +157,7 @@ def clause_verb(token: Token) -> Token | None:
     while seen < 50:
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         seen += 1
@@ -133,10 +175,13 @@ def looks_forward(span: Span) -> bool:
         scheduled = hops > 0 or any(c.dep_ == "auxpass" for c in verb.children)
         if scheduled and (verb.lower_ in vocab.scheduling or verb.lemma_ in vocab.scheduling):
             return True
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in vocab.future_auxiliaries:
-                return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if any(a in vocab.future_auxiliaries for a in auxiliaries):
+            return True
+        perfect = any(a in ("have", "'ve") for a in auxiliaries)
+        if verb.tag_ == "VB" and not perfect and any(a in vocab.modals for a in auxiliaries):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
         hops += 1

@@ -49,6 +49,8 @@ class Vocabulary:
     qualifiers: tuple[str, ...]
     times_of_day: frozenset[str]
     future_auxiliaries: frozenset[str]
+    modals: frozenset[str]
+    occurrence_verbs: frozenset[str]
     scheduling: frozenset[str]
 
 
@@ -84,11 +86,14 @@ def vocabulary() -> Vocabulary:
         qualifiers=tuple(by_length(_words(raw, "qualifiers"))),
         times_of_day=frozenset(_words(raw, "times_of_day")),
         future_auxiliaries=frozenset(_words(raw, "future_auxiliaries")),
+        modals=frozenset(_words(raw, "modals")),
+        occurrence_verbs=frozenset(_words(raw, "occurrence_verbs")),
         scheduling=frozenset(_words(raw, "scheduling")),
     )
 
 
-def _alternation(words: Any) -> str:
+def alternation(words: Any) -> str:
+    """A regex alternation of ``words``, longest first so "sept" wins over "sep"."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -113,13 +118,13 @@ class _Patterns:
 @functools.cache
 def _patterns() -> _Patterns:
     v = vocabulary()
-    mon = rf"(?P<mon>{_alternation(v.months)})\.?"
-    wd = rf"(?:{_alternation(v.weekdays)})\.?,? "
+    mon = rf"(?P<mon>{alternation(v.months)})\.?"
+    wd = rf"(?:{alternation(v.weekdays)})\.?,? "
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>[12]\d{3})"
-    tod = _alternation(v.times_of_day)
-    num = rf"(?P<n>\d+|{_alternation(v.numbers)})"
-    lead = rf"(?:{_alternation(v.prepositions)}|{_alternation(v.qualifiers)})"
+    tod = alternation(v.times_of_day)
+    num = rf"(?P<n>\d+|{alternation(v.numbers)})"
+    lead = rf"(?:{alternation(v.prepositions)}|{alternation(v.qualifiers)})"
     return _Patterns(
         iso_day=re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})$"),
         iso_month=re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})$"),
@@ -133,7 +138,7 @@ def _patterns() -> _Patterns:
         decade=re.compile(r"^(?:the )?(?:\d{2,4}|'\d{2})s$"),
         weekday=re.compile(
             rf"^(?:(?P<rel>last|next|this|this coming|this past|coming|past) )?"
-            rf"(?P<wd>{_alternation(v.weekdays)})\.?(?: (?:{tod}))?$"
+            rf"(?P<wd>{alternation(v.weekdays)})\.?(?: (?:{tod}))?$"
         ),
         period=re.compile(r"^(?P<rel>this|last|next) (?P<unit>week|weekend|month|year)$"),
         ago=re.compile(rf"^{num} (?P<unit>day|week|month|year)s? ago$"),
@@ -171,6 +176,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+def _check_year(year: int) -> None:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} outside the calendar")
+
+
 def _day(d: dt.date) -> tuple[str, Precision]:
     return d.isoformat(), Precision.DAY
 
@@ -180,10 +190,12 @@ def _week(d: dt.date) -> tuple[str, Precision]:
 
 
 def _month(year: int, month: int) -> tuple[str, Precision]:
+    _check_year(year)
     return f"{year:04d}-{month:02d}", Precision.MONTH
 
 
 def _year(year: int) -> tuple[str, Precision]:
+    _check_year(year)
     return f"{year:04d}", Precision.YEAR
 
 
@@ -330,16 +342,18 @@ def resolve(phrase: str, published: dt.date | None, future: bool = False) -> Eve
         >>> resolve("on Tuesday", dt.date(2023, 9, 13)).value
         '2023-09-12'
     """
+    if isinstance(published, dt.datetime):
+        published = published.date()
     text = phrase.strip()
     s = _normalise(text)
     if not s or _patterns().decade.match(s):
         return None
-    found = _absolute(s)
-    if found is None:
-        try:
-            found = _relative(s, published, future)
-        except _Unresolved as why:
-            return EventDate(value=None, precision=None, text=text, unresolved_reason=why.reason)
+    try:
+        found = _absolute(s) or _relative(s, published, future)
+    except _Unresolved as why:
+        return EventDate(value=None, precision=None, text=text, unresolved_reason=why.reason)
+    except (OverflowError, ValueError):
+        return None  # the date would fall outside years 1-9999
     if found is None:
         return None
     value, precision = found

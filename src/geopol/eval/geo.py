@@ -256,7 +256,7 @@ def _score_one(
     gold_country = iso3.get(g.country_geonameid or "")
     if gold_country:
         scores.country_gold += 1
-        if resolved and pred is not None and pred.country == gold_country:
+        if pred is not None and pred.country == gold_country:
             scores.country_right += 1
 
 
@@ -269,7 +269,7 @@ def _prediction(art: GoldArticle, g: GoldToponym, pred: Place | None) -> dict[st
         "phrase": g.phrase,
         "lat": pred.lat if ok and pred is not None else None,
         "lon": pred.lon if ok and pred is not None else None,
-        "country": pred.country if ok and pred is not None else None,
+        "country": pred.country if pred is not None else None,
         "gazetteer_id": pred.gazetteer_id if ok and pred is not None else None,
         "name": pred.name if ok and pred is not None else None,
     }

@@ -246,12 +246,15 @@ def plover_view(plover_type: str, mode: str | None, factuality: str) -> tuple[st
     geopol keeps the type of the event itself (a speculated arms supply stays AID, with
     factuality speculated). PLOVER codes what was said instead: an event that is planned,
     speculated or hypothetical is an intent, so cooperation reads as AGREE and conflict as
-    THREATEN with the matching mode. Asserted, reported and negated events keep their type.
+    THREATEN with the matching mode. Negated cooperation ("will not lift the ban", "refused
+    to meet") reads as REJECT. Asserted, reported and other negated events keep their type.
 
     Example:
         >>> plover_view("AID", "military", "planned")
         ('AGREE', None)
     """
+    if str(factuality) == "negated" and plover_type in (*_COOPERATIVE, "AGREE", "REQUEST"):
+        return "REJECT", None
     if str(factuality) not in _NOT_YET:
         return plover_type, mode
     if plover_type in _COOPERATIVE:

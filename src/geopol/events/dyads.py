@@ -128,11 +128,11 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
             pass
         else:
             # "are set to hold": the passive subject of "set" is the subject of "hold".
-            if tok is not verb:
+            if tok.i != verb.i:
                 for ch in tok.children:
                     if ch.dep_ == "nsubjpass":
                         return _nominal_actors(ch, idx), climbed
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 # Object control: "urged Russia to withdraw" -> Russia withdraws.
                 for ch in tok.head.children:
@@ -148,13 +148,18 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
     return [], climbed
 
 
+_LOCATIVE = frozenset({"at", "in", "near", "inside", "outside", "around", "across"})
+
+
 def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
     for prep in preps:
         for ch in tok.children:
             if ch.dep_ in ("prep", "dative", "agent") and ch.lower_ == prep:
                 for p in ch.children:
                     if p.dep_ == "pobj":
-                        found = _nominal_actors(p, idx)
+                        # "at Russia's space centre" is a place, not a target: only the
+                        # object itself counts after a locative preposition.
+                        found = idx.group(p) if prep in _LOCATIVE else _nominal_actors(p, idx)
                         if found:
                             return found
     return []

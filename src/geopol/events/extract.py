@@ -85,15 +85,22 @@ def _object_words(verb: Token) -> list[str]:
 
 
 def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
-    """The extra words of a multi-word verb ("call for", "step down") among its dependents."""
+    """The extra words of a multi-word verb among its dependents: a particle anywhere
+    ("called the strike off"), a preposition right after the verb ("call on", not "called
+    him on Monday"), or an object word ("hold talks")."""
     if not rest:
         return ()
     found: list[Token] = []
-    kids = list(verb.children)
     for word in rest:
-        hit = next(
-            (k for k in kids if (k.lower_ == word or _lemma(k) == word) and k not in found), None
-        )
+        hit = None
+        for k in verb.children:
+            if k in found or (k.lower_ != word and _lemma(k) != word):
+                continue
+            if k.dep_ == "prt" or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod") or (
+                k.dep_ in ("prep", "agent", "dative") and k.i <= verb.i + 2
+            ):
+                hit = k
+                break
         if hit is None:
             nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
             if nxt is not None and nxt.lower_ == word and nxt not in found:
@@ -109,7 +116,7 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
     if not phrases:
         return None
     objects: list[str] | None = None
-    ranked = sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order))
+    ranked = sorted(phrases, key=lambda p: (-len(p.rest), not p.rule.objects, p.rule.order))
     for p in ranked:
         extra = _rest_present(tok, p.rest)
         if extra is None:

@@ -103,13 +103,16 @@ def assess(trigger: Token, *, noun: bool) -> tuple[Factuality, list[Token]]:
     if noun:
         # An event noun is presupposed unless it is the object of the verb that states it.
         if tok.dep_ in ("dobj", "attr", "nsubjpass", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+            lemma = tok.head.lemma_.lower()
+            if tok.dep_ == "dobj" and c.governing.get(lemma) is Factuality.NEGATED:
+                found.append((Factuality.NEGATED, tok.head))  # "cancelled a planned visit"
             tok = tok.head
             _own_cues(tok, c, found)
         else:
             return _verdict(found)
     for _ in range(12):
         dep, head = tok.dep_, tok.head
-        if head is tok or dep in ("ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"):
+        if head.i == tok.i or dep in ("ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"):
             if dep == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in c.conditionals for m in tok.children
             ):

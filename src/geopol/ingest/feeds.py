@@ -20,6 +20,8 @@ from defusedxml import ElementTree as SafeET
 
 from geopol.errors import BadInput
 
+#: Content at least this long is taken as the full article (no page fetch).
+FULL_CONTENT = 200
 _ENTITY_DECL = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\b(SYSTEM|PUBLIC)\b", re.IGNORECASE)
 
 
@@ -29,6 +31,7 @@ class Entry:
     title: str
     link: str | None
     text: str  # content or summary as plain text
+    full: bool = False  # the text is the entry's full content, not a summary
     published: dt.date | None
 
 
@@ -55,13 +58,23 @@ def check_safe_xml(data: bytes, *, name: str = "feed") -> None:
         pass  # malformed but harmless: feedparser reads what it can
 
 
-def _text(html: str) -> str:
+_BLOCK_END = re.compile(r"(?i)</(p|div|li|h[1-6]|blockquote|tr)>|<br\s*/?>")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def html_fragment_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed's content), one line per block."""
     if "<" not in html:
         return html.strip()
-    import trafilatura
+    import lxml.html
+    from lxml.etree import ParserError
 
-    out = trafilatura.html2txt(html)
-    return (out or "").strip()
+    try:
+        root = lxml.html.fragment_fromstring(_BLOCK_END.sub("\n", html), create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _date(entry: Any) -> dt.date | None:
@@ -89,14 +102,15 @@ def parse_feed(data: bytes, *, url: str = "feed", content_type: str | None = Non
         content = ""
         if e.get("content"):
             content = " ".join(c.get("value", "") for c in e["content"])
-        body = _text(content or e.get("summary", "") or "")
+        body = html_fragment_text(content or e.get("summary", "") or "")
         title = (e.get("title") or "").strip()
         link = e.get("link") or None
         key = e.get("id") or link or title
         if not key:
             continue
         entries.append(
-            Entry(key=str(key), title=title, link=link, text=body, published=_date(e))
+            Entry(key=str(key), title=title, link=link, text=body, published=_date(e),
+                  full=bool(content) and len(body) >= FULL_CONTENT)
         )
     feed_title = (parsed.feed.get("title") or "").strip() if parsed.get("feed") else ""
     return Feed(title=feed_title, entries=entries)

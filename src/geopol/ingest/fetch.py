@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Collection, Mapping
@@ -191,18 +192,34 @@ def fetch(
             http.close()
 
 
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or XML declaration names in the first 4 KB."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii").lower()
+
+
 def decode_body(data: bytes, charset: str | None) -> str:
     """Text of a body. Valid UTF-8 wins over a declared charset (servers often mislabel
-    UTF-8 as Latin-1); then the declared charset; then detection."""
+    UTF-8 as Latin-1); then the header's charset, then the document's own, then
+    Windows-1252 (what English pages that are not UTF-8 almost always are), then detection."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
+    for candidate in (charset, sniff_charset(data), "cp1252"):
+        if candidate:
+            try:
+                return data.decode(candidate)
+            except (LookupError, UnicodeDecodeError):
+                continue
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -36,8 +36,6 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 OPML_EXT = {".opml"}
 INDEX_NAME = "index.csv"
-#: Feed entries shorter than this are completed from the linked page.
-SHORT_ENTRY = 600
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -283,7 +281,7 @@ def entry_article(
 ) -> Item:
     """An article from a feed entry, completed from its page when the entry is short."""
     where = entry.link or f"{feed_url}#{entry.key}"
-    if fetcher is not None and entry.link and len(entry.text) < SHORT_ENTRY:
+    if fetcher is not None and entry.link and not entry.full:
         try:
             resp = fetcher(entry.link)
             page = html_article(decode_body(resp.content, resp.charset), url=resp.url)

@@ -10,14 +10,16 @@ an ``actor`` or ``demonym`` place as an event location unless a locative preposi
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from geopol.places.gazetteer import Entry, Gazetteer, get
+from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
 from geopol.places.recognise import Mention, recognise
-from geopol.places.resolve import resolve
+from geopol.places.resolve import PARTIAL, resolve
 from geopol.records import Actor, Place, PlacePrecision, Span
 
 __all__ = ["find_places_for", "locate_event", "place_from_entry", "resolve_mentions"]
@@ -76,15 +78,46 @@ def resolve_mentions(
 ) -> list[Place]:
     """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts)."""
     entries = resolve(gaz, mentions)
+    country = _main_country(gaz, mentions, entries)
     places: list[Place] = []
     for m, e in zip(mentions, entries, strict=True):
         tags = [m.source]
-        if m.demonym or (e is not None and e.kind == 2 and m.source != "dateline"):
+        if m.demonym or (e is not None and e.kind == DEMONYM and m.source != "dateline"):
             tags.append("demonym")
+        if e is not None and e.kind == PARTIAL:
+            tags.append("partial")
         if m.source != "dateline" and _as_actor(m, actors):
             tags.append("actor")
-        places.append(place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags)))
+        place = place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags))
+        if e is None and country is not None:
+            # unknown name ("Hertford Road"): no coordinates, but the article's country
+            place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
+        places.append(place)
     return places
+
+
+#: Share of the article's resolved names the leading country must hold (and no tie) to
+#: lend it to unknown names.
+MAIN_COUNTRY_SHARE = 0.25
+
+
+def _main_country(
+    gaz: Gazetteer, mentions: Sequence[Mention], entries: Sequence[Entry | None]
+) -> str | None:
+    counts: Counter[str] = Counter()
+    seen: set[str] = set()
+    for m, e in zip(mentions, entries, strict=True):
+        key = m.text.casefold()
+        if e is not None and e.cc and key not in seen:
+            seen.add(key)
+            counts[e.cc] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    cc, n = ranked[0]
+    if n / sum(counts.values()) < MAIN_COUNTRY_SHARE or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return gaz.iso3.get(cc)
 
 
 def find_places_for(

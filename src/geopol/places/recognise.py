@@ -12,7 +12,7 @@ import functools
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.places.gazetteer import DEMONYM, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -75,6 +75,64 @@ def _hint(span: Span) -> tuple[str | None, str]:
     return None, span.text
 
 
+#: Least population for a town named by an entity NER labelled as something else.
+KNOWN_POP = 50_000
+#: ... and for one named inside an organisation's name.
+EMBEDDED_POP = 100_000
+#: Words that are place names somewhere but mostly ordinary words in organisation names.
+_GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealth", "north",
+                            "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "national", "capital", "union", "liberal", "hydro", "metro",
+                            "interior", "coast", "valley", "river", "city", "county"})
+_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
+
+
+def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
+    """A well-known place by its own name: country, division, curated, or a sizeable town."""
+    return any(
+        c.kind in (PRIMARY, ALIAS)
+        and (c.precision != "city" or c.pop >= min_pop)
+        for c in gaz.lookup(text)
+    )
+
+
+def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
+    """Token range (in ``span``) of the longest known place inside an organisation's name
+    ("Kentucky State Police", "Statistics Canada", "Bank of Canada"); (0, 0) if none."""
+    for n in range(min(len(span) - 1, 4), 0, -1):
+        for i in range(len(span) - n + 1):
+            part = span[i : i + n]
+            if (
+                all(_is_name_token(t) and not t.is_stop for t in part)
+                and part.text.casefold() not in _GENERIC_WORDS
+                and _known(gaz, part.text, EMBEDDED_POP)
+            ):
+                return i, i + n
+    return 0, 0
+
+
+def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
+    """What a NORP/ORG/PERSON entity is to geolocation: a demonym ("Russian"), a place NER
+    mislabelled ("Canada" as ORG, "in Cairns" as PERSON), an organisation whose name starts
+    with a place ("Kentucky State Police"), or nothing."""
+    cands = gaz.lookup(span.text)
+    if label == "NORP":
+        if any(c.kind == DEMONYM for c in cands):
+            return None if span[-1].tag_ == "NNPS" else "demonym"  # "Americans" are people
+        generic = span.text.casefold() in _GENERIC_WORDS
+        return "place" if not generic and _known(gaz, span.text) else None
+    if any(c.gid.startswith("geopol:") and c.kind in (PRIMARY, ALIAS) for c in cands):
+        return "place"
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
+        return "place"
+    if label == "PERSON" and prev in _BEFORE_PLACE and _known(gaz, span.text, 100_000):
+        return "place"
+    if label == "ORG" and len(span) > 1 and _inner_place(gaz, span)[1]:
+        return "embedded"
+    return None
+
+
 def _is_name_token(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
 
@@ -99,20 +157,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for i in range(span.start, span.end):
                 taken[i] = True
         elif label in OTHER_LABELS:
-            cands = gaz.lookup(span.text)
-            if label == "NORP":
-                dem = [c for c in cands if c.kind == DEMONYM]
-                if dem:
-                    found.append(
-                        Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
-                                demonym=True, lookup=span.text)
-                    )
-                    for i in range(span.start, span.end):
-                        taken[i] = True
-                    continue
-            elif any(c.gid.startswith("geopol:") and c.kind < DEMONYM for c in cands) or (
-                label == "ORG" and any(c.precision == "country" and c.kind < 2 for c in cands)
-            ):
+            kind = _other_entity(gaz, span, label)
+            if kind == "demonym":
+                found.append(
+                    Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
+                            demonym=True, lookup=span.text)
+                )
+                for i in range(span.start, span.end):
+                    taken[i] = True
+                continue
+            if kind == "place":
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label,
                             lookup=span.text)
@@ -120,6 +174,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 for i in range(span.start, span.end):
                     taken[i] = True
                 continue
+            if kind == "embedded":
+                a, b = _inner_place(gaz, span)
+                sub = span[a:b]
+                found.append(
+                    Mention(sub.start_char, sub.end_char, sub.text, "embedded", label,
+                            lookup=sub.text)
+                )
+                for i in range(sub.start, sub.end):
+                    taken[i] = True
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     # gazetteer names NER missed (longest match first)
@@ -135,6 +198,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if any(taken[j] or blocked[j] for j in range(i, i + n)):
                 continue
             if not _is_name_token(toks[-1]) and toks[-1].lower_ not in ("of",):
+                continue
+            if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start):
                 continue
             if normalise(toks.text) in strong:
                 matched = n

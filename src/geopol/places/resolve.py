@@ -10,6 +10,7 @@ it. A name with no candidate stays unresolved without touching the others.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -21,12 +22,22 @@ from geopol.places.recognise import Mention
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5}
 #: Curated places have no population; they score as a place of this many people.
 CURATED_POPULATION = 3_000_000
-KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.5}
+#: A reading from part of the name only.
+PARTIAL = 4
+KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0}
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
 INSIDE_BONUS = 6.0
 HINT_BONUS = 1.5
+#: Per other name of the article with a reading close by (up to two), and what "close" is.
+NEAR_BONUS = 2.0
+NEAR_KM = 150.0
+#: Readings per name that take part in the closeness test.
+NEAR_TOP = 5
 MIN_SCORE = 1.0
+#: Towns smaller than this are taken only in a country the article is about.
+STRAY_POP = 10_000
+STRAY_SHARE = 0.2
 
 
 def _pop(e: Entry) -> float:
@@ -49,10 +60,43 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             return [e] if e else []
     for text in _variants(m):
         found = list(gaz.lookup(text))
-        if not m.demonym and m.label not in ("NORP", "gold"):
+        if not m.demonym and m.label != "NORP" and m.source != "gold":
             found = [c for c in found if c.kind != DEMONYM]
         if found:
             return found
+    return _partial(gaz, m)
+
+
+#: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
+PARTIAL_MIN_POP = 10_000
+_GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
+                      "saint", "st", "central", "great", "little", "the", "of", "airport",
+                      "international", "university", "hospital", "church", "park", "gallery",
+                      "museum", "centre", "center", "station", "port", "bay", "city"})
+_STREETS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "crescent",
+                      "boulevard", "way", "place", "square", "close", "court", "terrace", "row",
+                      "highway", "hwy", "parkway", "circle", "grove", "mews", "gardens"})
+
+
+def _partial(gaz: Gazetteer, m: Mention) -> list[Entry]:
+    """An unknown multi-word name read as the best-known town or division inside it:
+    "Vancouver Art Gallery" is in Vancouver, "North London" in London."""
+    words = m.text.replace("-", " ").split()
+    if len(words) < 2 or words[-1].casefold().rstrip(".") in _STREETS:
+        return []  # streets are named after other places: "Trafalgar Street", "Oxford Road"
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i : i + n]
+            if not all(w[:1].isupper() for w in part) or " ".join(part).casefold() in _GENERIC:
+                continue
+            found = [
+                dataclasses.replace(c, kind=PARTIAL)
+                for c in gaz.lookup(" ".join(part))
+                if c.kind in (PRIMARY, ALIAS)
+                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= PARTIAL_MIN_POP))
+            ]
+            if found:
+                return found
     return []
 
 
@@ -62,8 +106,11 @@ def score(
     focus: Counter[str],
     focus_admin1: Counter[tuple[str, str]],
     inside: Entry | None,
+    near: dict[int, int] | None = None,
 ) -> float:
     s = _pop(e) + FEATURE_BONUS.get(e.fcode, 0.0) + KIND_BONUS.get(e.kind, 0.0)
+    if e.fcode == "PPLC" and focus and e.cc and not focus[e.cc]:
+        s -= FEATURE_BONUS["PPLC"]  # a capital's pull holds only where its country is in view
     if e.gid.startswith("geopol:") and e.kind in (PRIMARY, ALIAS):
         s += 1.0
     total = sum(focus.values())
@@ -75,6 +122,8 @@ def score(
         s += INSIDE_BONUS / 2
         if inside.fcode != "ADM1" or e.admin1 == inside.admin1:
             s += INSIDE_BONUS / 2
+    if near:
+        s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
     if m.hint == "admin1" and e.fcode == "ADM1":
         s += HINT_BONUS
     elif m.hint in ("city", "admin2") and e.fclass == "P":
@@ -92,6 +141,7 @@ def _best(
     focus: Counter[str],
     focus_admin1: Counter[tuple[str, str]],
     inside: Entry | None,
+    near: dict[int, int] | None = None,
 ) -> Entry | None:
     if not cands:
         return None
@@ -99,21 +149,76 @@ def _best(
     countries = [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
     if countries and inside is None:
         cands = countries
-    scored = [(score(c, m, focus, focus_admin1, inside), -c.pid, c) for c in cands]
+    total = sum(focus.values())
+    if total:
+        # a village abroad that nothing else in the article points to is a wild guess:
+        # better unresolved than wrong
+        cands = [
+            c for c in cands
+            if c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"
+            or (c.cc and focus[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
+            or inside is not None
+        ]
+        if not cands:
+            return None
+    scored = [(score(c, m, focus, focus_admin1, inside, near), -c.pid, c) for c in cands]
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
     return best[2]
 
 
-def resolve(
-    gaz: Gazetteer, mentions: Sequence[Mention], prior: Sequence[Entry] = ()
-) -> list[Entry | None]:
-    """The entry each mention resolves to (None: unknown name), in mention order.
+def _km(a: Entry, b: Entry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
-    ``prior`` are places known to be in the article's focus (the resolved dateline).
-    """
-    cands = [candidates(gaz, m) for m in mentions]
+
+def _close(a: Entry, b: Entry) -> bool:
+    """Two readings that support each other: near places, or a place and its own division."""
+    if a.precision in ("country", "region") or b.precision in ("country", "region"):
+        return False
+    if a.fcode == "ADM1" or b.fcode == "ADM1":
+        return a.cc == b.cc and a.admin1 == b.admin1 and a.pid != b.pid
+    return _km(a, b) <= NEAR_KM
+
+
+def _nearby(
+    mentions: Sequence[Mention],
+    cands: Sequence[Sequence[Entry]],
+) -> dict[int, int]:
+    """For each reading, how many other names of the article have a reading close to it."""
+    empty: Counter[str] = Counter()
+    top: dict[str, list[Entry]] = {}
+    for m, cs in zip(mentions, cands, strict=True):
+        key = m.text.casefold()
+        if key in top or not cs:
+            continue
+        ranked = sorted(cs, key=lambda c: -score(c, m, empty, Counter(), None))
+        top[key] = ranked[:NEAR_TOP]
+    out: dict[int, int] = {}
+    names = list(top)
+    for a_name in names:
+        for a in top[a_name]:
+            support = 0
+            for b_name in names:
+                if b_name == a_name:
+                    continue
+                if any(_close(a, b) for b in top[b_name]):
+                    support += 1
+            if support:
+                out[a.pid] = support
+    return out
+
+
+def _focus(
+    mentions: Sequence[Mention],
+    cands: Sequence[Sequence[Entry]],
+    chosen: Sequence[Entry | None],
+    prior: Sequence[Entry],
+) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Countries and divisions the article is about, from the current readings."""
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
     for e in prior:
@@ -121,16 +226,8 @@ def resolve(
             focus[e.cc] += 2
             if e.admin1:
                 focus_admin1[(e.cc, e.admin1)] += 1
-    empty: Counter[str] = Counter()
-    first: list[Entry | None] = [None] * len(mentions)
-    # pass 1: without focus, inner-most "City, Region" parts after their region
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].inside is not None)
-    for i in order:
-        m = mentions[i]
-        inside = first[m.inside] if m.inside is not None else None
-        first[i] = _best(cands[i], m, empty, Counter(), inside)
     seen: set[str] = set()
-    for i, e in enumerate(first):
+    for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
         if e is None or not e.cc or key in seen:
             continue
@@ -141,22 +238,48 @@ def resolve(
             focus_admin1[(e.cc, e.admin1)] += 1
         elif e.admin1 and weight == 1.0:
             focus_admin1[(e.cc, e.admin1)] += 1
-    # pass 2: with the article's focus
-    final: list[Entry | None] = [None] * len(mentions)
-    for i in order:
-        m = mentions[i]
-        inside = final[m.inside] if m.inside is not None else None
-        final[i] = _best(cands[i], m, focus, focus_admin1, inside)
+    return focus, focus_admin1
+
+
+#: Passes after the first (context-free) one; each uses the focus of the one before.
+PASSES = 2
+
+
+def resolve(
+    gaz: Gazetteer, mentions: Sequence[Mention], prior: Sequence[Entry] = ()
+) -> list[Entry | None]:
+    """The entry each mention resolves to (None: unknown name), in mention order.
+
+    ``prior`` are places known to be in the article's focus (the resolved dateline).
+    """
+    cands = [candidates(gaz, m) for m in mentions]
+    # inner-most "City, Region" parts after their region
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].inside is not None)
+    near = _nearby(mentions, cands)
+    chosen: list[Entry | None] = [None] * len(mentions)
+    focus: Counter[str] = Counter()
+    focus_admin1: Counter[tuple[str, str]] = Counter()
+    for step in range(PASSES + 1):
+        if step:
+            focus, focus_admin1 = _focus(mentions, cands, chosen, prior)
+        current: list[Entry | None] = [None] * len(mentions)
+        for i in order:
+            m = mentions[i]
+            inside = current[m.inside] if m.inside is not None else None
+            current[i] = _best(
+                cands[i], m, focus, focus_admin1, inside, near if step else None
+            )
+        chosen = current
     # one sense per name per article: the same text resolves the same way
     # ("LONDON, Ky." settles every later "London"), the "City, Region" reading first
     by_text: dict[str, Entry] = {}
     for i in sorted(order, key=lambda i: (mentions[i].inside is None, mentions[i].start)):
-        e = final[i]
+        e = chosen[i]
         key = mentions[i].text.casefold()
         if e is not None and key not in by_text:
             by_text[key] = e
     for i, m in enumerate(mentions):
         key = m.text.casefold()
-        if final[i] is not None and m.inside is None and key in by_text:
-            final[i] = by_text[key]
-    return final
+        if chosen[i] is not None and m.inside is None and key in by_text:
+            chosen[i] = by_text[key]
+    return chosen

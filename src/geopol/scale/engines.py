@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from geopol import __version__
@@ -68,13 +69,19 @@ class RunSummary:
 
 
 def warm(model: str | None = None) -> int:
-    """Load the pipeline in this process (cached), so the first batch does not pay for it."""
+    """Load the pipeline and the coder's data in this process (both cached), so that no batch
+    pays for them: code one short article, which loads everything lazily loaded."""
     for name in _ONE_THREAD:
         os.environ.setdefault(name, "1")
-    import geopol.pipeline  # noqa: F401  (the coder's modules and data, imported once)
-    from geopol.nlp import load
+    from geopol.pipeline import code_articles
+    from geopol.records import Article
 
-    load(model)
+    probe = Article(
+        title="Talks",
+        body="Russia and China held talks in Beijing on Monday.",
+        published=dt.date(2024, 1, 1),
+    )
+    list(code_articles([probe], model=model))
     return os.getpid()
 
 
@@ -138,6 +145,10 @@ class _Job:
         }
 
 
+def _describe(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, GeopolError) else f"{type(exc).__name__}: {exc}"
+
+
 def _single(todo: Sequence[Batch], job: _Job) -> Iterator[tuple[Batch, BatchResult | str]]:
     for batch in todo:
         try:
@@ -187,10 +198,13 @@ def _local(
             exc = fut.exception()
             if exc is None:
                 yield batch, fut.result()
-            elif isinstance(exc, GeopolError):
-                yield batch, str(exc)
+            elif isinstance(exc, BrokenProcessPool):
+                raise GeopolError(
+                    "a worker process died and the local pool cannot replace it; "
+                    "rerun with --resume (or use --engine dask, which replaces dead workers)"
+                ) from exc
             else:
-                raise exc
+                yield batch, _describe(exc)
 
 
 def _dask(
@@ -233,11 +247,12 @@ def _dask(
             owner[new.key] = nxt
             futures.add(new)
         try:
-            yield batch, fut.result()
-        except GeopolError as exc:
-            yield batch, str(exc)
+            result = fut.result()
+        except Exception as exc:
+            result = _describe(exc)
         finally:
             fut.release()
+        yield batch, result
 
 
 def dask_client(
@@ -312,7 +327,9 @@ def run_corpus(
     cluster: Any = None
     pool: ProcessPoolExecutor | None = None
     try:
-        if engine == "single":
+        if not todo:  # nothing left to code: start no workers
+            stream: Iterator[tuple[Batch, BatchResult | str]] = iter(())
+        elif engine == "single":
             warm(model)
             stream = _single(todo, job)
         elif engine == "local":
@@ -328,7 +345,7 @@ def run_corpus(
             from geopol.scale.daskplugin import LoadPipeline
 
             client.register_plugin(LoadPipeline(model))
-            summary.workers = n = max(1, len(client.scheduler_info()["workers"]))
+            summary.workers = n = max(1, len(client.nthreads()))
             stream = _dask(todo, job, client, window=4 * n)
         summary.startup_s = time.perf_counter() - t0
         started = time.perf_counter()

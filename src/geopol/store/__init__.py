@@ -22,7 +22,7 @@ import pyarrow as pa
 from geopol.errors import StoreError
 from geopol.records import CodedArticle
 from geopol.store.migrations import LATEST, current_version, migrate
-from geopol.store.queries import EventFilter, dyad_counts, lake_sources, make_filter, select
+from geopol.store.queries import EventFilter, dyad_counts, lake_source, make_filter, select
 from geopol.store.schema import TABLES, column_list
 from geopol.store.writer import AddResult, refresh_clusters, write_batch
 
@@ -226,8 +226,7 @@ def columns(table: str) -> str:
 
 def lake_events(lake: str | Path, **filters: Any) -> pd.DataFrame:
     """Events from a Parquet lake, with the same filters as ``Store.events``."""
-    ev, dy = lake_sources(lake)
-    sql, params = select(make_filter(**filters), events=ev, dyads=dy)
+    sql, params = select(make_filter(**filters), events=lake_source(lake))
     con = duckdb.connect()
     try:
         return con.execute(sql, params).df()

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from geopol.errors import StoreError
 from geopol.store.merge import assign_clusters
-from geopol.store.queries import lake_sources
+from geopol.store.queries import lake_source
 from geopol.store.schema import TABLES, column_list, quote
 from geopol.store.writer import AddResult, candidate_clusters, refresh_clusters
 
@@ -36,7 +36,7 @@ def _select_known(con: duckdb.DuckDBPyConnection, source: str, table: str) -> st
 
 
 def import_lake(con: duckdb.DuckDBPyConnection, lake: Path, *, window_days: int = 2) -> AddResult:
-    events_src, _ = lake_sources(lake)
+    events_src = lake_source(lake)
     dyads_src = _parquet(lake / "dyads")
     articles_src = _parquet(lake / "articles")
     con.execute("BEGIN TRANSACTION")

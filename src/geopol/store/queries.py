@@ -72,7 +72,13 @@ def make_filter(**filters: Any) -> EventFilter:
     return EventFilter(**filters)
 
 
-def where(f: EventFilter, *, dyads: str = "event_dyads") -> tuple[str, list[Any]]:
+#: The directed dyad (?, ?): the same pairs as ``formats.rows.dyad_rows`` (a source country,
+#: a target country, different), read from the events' own country lists: no join with
+#: ``event_dyads``, so it stays fast on large stores.
+DYAD = "(list_contains(source_countries, ?) AND list_contains(target_countries, ?))"
+
+
+def where(f: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (``TRUE`` when no filter) and its parameters."""
     clauses: list[str] = []
     params: list[Any] = []
@@ -85,12 +91,13 @@ def where(f: EventFilter, *, dyads: str = "event_dyads") -> tuple[str, list[Any]
         params += [a, a, a, a]
     if f.dyad:
         a, b = (x.upper() for x in f.dyad)
-        pair = "(source_country = ? AND target_country = ?)"
+        if a == b:
+            raise StoreError(f"dyad: two different countries are needed, got {a},{b}")
         if f.directed:
-            clauses.append(f"event_id IN (SELECT event_id FROM {dyads} WHERE {pair})")
+            clauses.append(DYAD)
             params += [a, b]
         else:
-            clauses.append(f"event_id IN (SELECT event_id FROM {dyads} WHERE {pair} OR {pair})")
+            clauses.append(f"({DYAD} OR {DYAD})")
             params += [a, b, b, a]
     types = [t.upper() for t in _as_list(f.type)]
     if types:
@@ -114,44 +121,42 @@ def where(f: EventFilter, *, dyads: str = "event_dyads") -> tuple[str, list[Any]
 
 
 def select(
-    f: EventFilter,
-    *,
-    events: str = "events",
-    dyads: str = "event_dyads",
-    columns: str = "*",
-    with_clusters: bool = False,
+    f: EventFilter, *, events: str = "events", with_clusters: bool = False
 ) -> tuple[str, list[Any]]:
-    """A full SELECT over ``events`` (a table name or a table function call)."""
-    clause, params = where(f, dyads=dyads)
-    source = f"(SELECT {columns} FROM {events} WHERE {clause})"
-    if with_clusters:
-        source = (
-            f"(SELECT e.*, c.num_mentions, c.num_articles, c.num_sources, "
-            f"c.strongest_factuality FROM {source} e LEFT JOIN clusters c USING (cluster_id))"
-        )
-    sql = f"SELECT * FROM {source} ORDER BY {ORDER}"
+    """A full SELECT over ``events`` (a table name or a table function call).
+
+    A page of a stored table is found on the narrow columns first and only its rows are
+    read whole (by rowid): on a million events that is ten times faster than sorting
+    whole rows.
+    """
+    clause, params = where(f)
+    paging = ""
     if f.limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(f.limit))
-    if f.offset:
-        sql += " OFFSET ?"
+        paging = " LIMIT ? OFFSET ?"
+        params += [int(f.limit), int(f.offset)]
+    elif f.offset:
+        paging = " OFFSET ?"
         params.append(int(f.offset))
-    return sql, params
+    if paging and events.isidentifier():
+        core = (f"SELECT * FROM {events} WHERE rowid IN (SELECT rowid FROM {events} "
+                f"WHERE {clause} ORDER BY {ORDER}{paging})")
+    else:
+        core = f"SELECT * FROM {events} WHERE {clause} ORDER BY {ORDER}{paging}"
+    if with_clusters:
+        core = (
+            f"SELECT e.*, c.num_mentions, c.num_articles, c.num_sources, "
+            f"c.strongest_factuality FROM ({core}) e LEFT JOIN clusters c USING (cluster_id)"
+        )
+    return f"SELECT * FROM ({core}) ORDER BY {ORDER}", params
 
 
-def lake_sources(lake: str | Path) -> tuple[str, str]:
-    """Table expressions reading a Parquet lake (events, dyads) written by code-corpus."""
-    root = Path(lake)
-    ev, dy = root / "events", root / "dyads"
-    if not ev.is_dir():
-        raise StoreError(f"{root}: not a geopol lake (no events/ folder)")
-
-    def rp(p: Path) -> str:
-        glob = str(p / "**" / "*.parquet").replace("'", "''")
-        return f"read_parquet('{glob}', hive_partitioning = true, union_by_name = true)"
-
-    dyads = rp(dy) if dy.is_dir() else "(SELECT NULL::VARCHAR AS event_id, NULL AS source_country, NULL AS target_country WHERE FALSE)"  # noqa: E501
-    return rp(ev), dyads
+def lake_source(lake: str | Path) -> str:
+    """A table expression reading a Parquet lake's events (written by code-corpus)."""
+    root = Path(lake) / "events"
+    if not root.is_dir():
+        raise StoreError(f"{lake}: not a geopol lake (no events/ folder)")
+    glob = str(root / "**" / "*.parquet").replace("'", "''")
+    return f"read_parquet('{glob}', hive_partitioning = true, union_by_name = true)"
 
 
 def dyad_counts(
@@ -167,12 +172,10 @@ def dyad_counts(
     if freq not in ("day", "week", "month", "quarter", "year"):
         raise StoreError(f"freq: {freq!r} is not one of day, week, month, quarter, year")
     sql = f"""
-        SELECT date_trunc('{freq}', e.event_date)::DATE AS period, count(*) AS n,
-               sum(e.goldstein) AS goldstein
-        FROM event_dyads d JOIN events e USING (event_id)
-        WHERE ((d.source_country = ? AND d.target_country = ?)
-            OR (d.source_country = ? AND d.target_country = ?))
-          AND e.event_date BETWEEN ? AND ?
+        SELECT date_trunc('{freq}', event_date)::DATE AS period, count(*) AS n,
+               sum(goldstein) AS goldstein
+        FROM events
+        WHERE ({DYAD} OR {DYAD}) AND event_date BETWEEN ? AND ?
         GROUP BY period ORDER BY period
     """
     lo = since or dt.date(1, 1, 1)

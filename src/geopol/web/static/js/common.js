@@ -72,7 +72,7 @@
 
   function actorLabel(e, side) {
     const list = e[side] || [];
-    if (list.length) return list.map(a => a.name || a.code || a.text).join(", ");
+    if (list.length) return Array.from(new Set(list.map(a => a.name || a.code || a.text))).join(", ");
     return e[side + "_name"] || e[side + "_code"] || "—";
   }
 

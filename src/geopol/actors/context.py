@@ -1,0 +1,41 @@
+"""Countries for agents named without one, from a place attached to them.
+
+"A court in Bavaria", "police in Lahore", "the governor of Kandahar province": the agent's
+country is the resolved place's country. Runs after geolocation; never overrides a country
+the dictionaries gave.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from geopol.records import Actor, Place
+
+
+def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
+    by_start = {p.start: p for p in places if p.country}
+    if not by_start:
+        return actors
+    out: list[Actor] = []
+    for a in actors:
+        if a.country is not None or a.kind not in ("agent", "org"):
+            out.append(a)
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        country = None
+        if span is not None:
+            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+                for tok in prep.subtree:
+                    place = by_start.get(tok.idx)
+                    if place is not None:
+                        country = place.country
+                        break
+                if country:
+                    break
+        if country:
+            out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
+        else:
+            out.append(a)
+    return out

@@ -1,0 +1,124 @@
+"""A response cache for the read API: the store changes only through this server's own writes.
+
+While the server holds the DuckDB file no other process can write it, so a GET answer stays
+valid until this server writes; every successful non-GET request clears the cache. Alerts are
+never cached (their rules file may be edited by hand).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+#: Largest body kept (bytes); bigger answers (CSV exports) are always recomputed.
+MAX_BODY = 512 * 1024
+UNCACHED_PREFIXES = ("/api/alerts", "/api/health")
+
+
+class ResponseCache:
+    """Least-recently-used map from request key to (status, headers, body)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, tuple[int, list[tuple[bytes, bytes]], bytes]] = (
+            OrderedDict()
+        )
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: str, value: tuple[int, list[tuple[bytes, bytes]], bytes]) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def cache_key(scope: Scope) -> str | None:
+    """The key of a cacheable request, or None."""
+    path: str = scope.get("path", "")
+    if scope.get("method") != "GET" or not path.startswith("/api/"):
+        return None
+    if path.startswith(UNCACHED_PREFIXES):
+        return None
+    accept = b""
+    for name, value in scope.get("headers", []):
+        if name == b"accept":
+            accept = value
+    query: bytes = scope.get("query_string", b"")
+    return f"{path}?{query.decode('latin-1')}|{accept.decode('latin-1')}"
+
+
+class CacheMiddleware:
+    def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.cache.size <= 0:
+            await self.app(scope, receive, send)
+            return
+        key = cache_key(scope)
+        if key is None:
+            await self._pass_and_invalidate(scope, receive, send)
+            return
+        hit = self.cache.get(key)
+        if hit is not None:
+            status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: Message = {}
+        chunks: list[bytes] = []
+        size = 0
+
+        async def capture(message: Message) -> None:
+            nonlocal size
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body" and size <= MAX_BODY:
+                body = message.get("body", b"")
+                size += len(body)
+                chunks.append(body)
+                if not message.get("more_body") and start.get("status") == 200 and (
+                    size <= MAX_BODY
+                ):
+                    self.cache.put(key, (200, list(start.get("headers", [])), b"".join(chunks)))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    async def _pass_and_invalidate(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start" and 200 <= message["status"] < 300:
+                self.cache.clear()
+            await send(message)
+
+        await self.app(scope, receive, watch)
