@@ -5,6 +5,11 @@ three blocs, about 10% of events with a compound target), then times each query 
 and prints the median and best wall-clock latency.
 
     .venv/bin/python benchmarks/bench_analysis.py --events 1000000 --repeat 5
+
+With ``--scenario`` it instead codes the seeded scenario with the real coder, stores it and
+prints what the analysis recovers (bloc ARI, turn date error, burst shifts raw and weighted).
+
+    .venv/bin/python benchmarks/bench_analysis.py --scenario
 """
 
 from __future__ import annotations
@@ -103,12 +108,54 @@ def timeit(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
     return statistics.median(times) * 1000, min(times) * 1000
 
 
+def scenario(seed: int) -> None:
+    from geopol.analysis.network import adjusted_rand_index
+    from geopol.analysis.shifts import change_points_for
+    from geopol.pipeline import code_articles
+    from geopol.scenario import generate
+
+    sc = generate(seed=seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "scenario.duckdb")
+        t = time.perf_counter()
+        added = store.add(code_articles(sc.articles))
+        print(f"coded and stored {added.articles_added} articles, {added.events_added} events "
+              f"in {time.perf_counter() - t:.1f} s")
+        con = store.con
+        net = alignment_network(con)
+        found = net.bloc_of()
+        nodes = sorted(sc.truth.blocs)
+        ari = adjusted_rand_index([sc.truth.blocs[n] for n in nodes],
+                                  [found.get(n, -1) for n in nodes])
+        print(f"blocs: {net.blocs}; ARI {ari:.3f}; stability {net.stability:.2f}")
+        a, b, day = sc.truth.turn
+        turns = change_points_for(con, a, b, max_points=1)
+        if turns:
+            print(f"turn {a}-{b}: planted {day}, found {turns[0]['date']} "
+                  f"({(turns[0]['date'] - day).days:+d} days)")
+        else:
+            print(f"turn {a}-{b}: not found")
+        a, b, _, end = sc.truth.burst
+        for weighted in (False, True):
+            hits = [f"{s.kind} {s.band} z={s.z:+.1f} ({s.detail})"
+                    for s in find_shifts(con, until=end, weighted=weighted)
+                    if s.subject == "dyad" and {s.a, s.b} == {a, b}]
+            print(f"burst {a}-{b} {'weighted' if weighted else 'raw'}: {hits or 'no shift'}")
+        store.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", type=Path, default=None, help="Reuse or create this store file.")
+    ap.add_argument("--scenario", action="store_true", help="Scenario recovery instead.")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--threads", type=int, default=None, help="DuckDB threads (default: all).")
     args = ap.parse_args()
+    if args.scenario:
+        scenario(args.seed)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "bench.duckdb"
         fresh = not path.exists()
@@ -118,6 +165,8 @@ def main() -> None:
             build(store, args.events)
             print(f"built {args.events:,} events in {time.perf_counter() - t:.1f} s")
         con = store.con
+        if args.threads:
+            con.execute(f"SET threads = {int(args.threads)}")
         n_events = con.execute("SELECT count(*) FROM events").fetchone()
         n_dyads = con.execute("SELECT count(*) FROM event_dyads").fetchone()
         print(f"store: {n_events[0] if n_events else 0:,} events, "

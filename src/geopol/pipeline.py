@@ -56,16 +56,32 @@ def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | No
 def code_articles(
     articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16
 ) -> Iterator[CodedArticle]:
-    """Code many articles, parsing them in batches."""
+    """Code many articles, parsing them in batches.
+
+    The headline and the body are parsed as separate texts and joined into one Doc whose
+    text is exactly ``Article.text``: a headline has no final period, and parsed together
+    with the body it bends the first sentence's parse.
+    """
     nlp: Language = load(model)
-    prepared = ((a, *prepare(a)) for a in articles)
 
-    def texts() -> Iterator[tuple[str, tuple[Article, Span | None, Span | None]]]:
-        for article, text, whole, place in prepared:
-            yield text, (article, whole, place)
+    def texts() -> Iterator[tuple[str, tuple[Article, Span | None, Span | None, bool]]]:
+        for a in articles:
+            text, whole, place = prepare(a)
+            if a.title:
+                cut = a.body_offset
+                yield text[:cut], (a, whole, place, False)
+                yield text[cut:], (a, whole, place, True)
+            else:
+                yield text, (a, whole, place, True)
 
-    for doc, (article, whole, place) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        yield code_doc(article, doc, whole, place)
+    pending: list[Doc] = []
+    for doc, (article, whole, place, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if not last:
+            continue
+        full = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        pending = []
+        yield code_doc(article, full, whole, place)
 
 
 def code_article(article: Article, *, model: str | None = None) -> CodedArticle:

@@ -8,6 +8,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geopol.formats import FORMATS, write_csv, write_gdelt, write_icews, write_jsonl
 from geopol.formats.gdelt import GDELT_COLUMNS
@@ -255,3 +257,19 @@ def test_icews_columns_and_values() -> None:
     assert second["Target Country"] == "" and second["Target Name"] == "United Nations"
     assert second["Event Text"] == "Appeal for aid" and second["Event Date"] == "2022-01-01"
     assert third["Event Date"] == "" and third["Target Name"] == "" and third["Publisher"] == ""
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30), st.one_of(st.none(), st.text(max_size=30)))
+def test_any_text_keeps_the_column_counts(name: str, title: str, url: str | None) -> None:
+    event = _event(source=[_actor("x", name, "PRK", "GOV", 0)], url=url)
+    d = {**event.to_dict(), "article_title": title}
+    for writer, width in ((write_gdelt, 61), (write_icews, 20)):
+        out = io.StringIO()
+        writer([d], out, header=True)
+        lines = out.getvalue().splitlines()
+        assert len(lines) == 2 and all(len(line.split("\t")) == width for line in lines)
+    out = io.StringIO()
+    write_csv([d], out)
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert row["source_name"] == name and row["article_title"] == title

@@ -157,7 +157,7 @@ def test_country_name_is_never_a_town_or_building(nlp: Language) -> None:
 
 
 def test_unknown_name_does_not_harm_the_rest(nlp: Language) -> None:
-    doc, places, _ = parse(
+    _doc, places, _ = parse(
         nlp, "Visit", "The minister flew from Paris to Zqxvillebrook and then on to Berlin."
     )
     assert by_text(places, "Paris").country == "FRA"
@@ -189,7 +189,7 @@ def test_curated_places_and_seas(nlp: Language) -> None:
 
 
 def test_offsets_point_into_the_article_text(nlp: Language) -> None:
-    doc, places, dateline = parse(nlp, *SPACEPORT)
+    _doc, places, dateline = parse(nlp, *SPACEPORT)
     text = Article(title=SPACEPORT[0], body=SPACEPORT[1]).text
     assert places
     for p in places:

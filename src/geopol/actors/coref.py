@@ -64,16 +64,23 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
         return actors
     sent_of = _sent_index(doc)
     covered = set()
+    generic: dict[int, Actor] = {}  # token -> an agent with no country ("the leaders")
     for a in actors:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
+        if span is None:
+            continue
+        if a.kind == "agent" and a.country is None:
+            for i in range(span.start, span.end):
+                generic[i] = a
+            continue
+        covered.update(range(span.start, span.end))
     head_of: list[tuple[Actor, Token]] = []
     for a in actors:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None:
             head_of.append((a, span.root))
     new: list[Actor] = []
+    replaced: set[int] = set()
 
     def before(tok: Token, pred: object) -> list[tuple[Actor, Token]]:
         here = sent_of[tok.i]
@@ -102,6 +109,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             if cands:
                 new.append(link(np.text, np.start_char, np.end_char, cands[0], text.lower()))
                 covered.update(range(np.start, np.end))
+                replaced.update(id(generic[t.i]) for t in np if t.i in generic)
             continue
         m = _LEADER_NP.match(text)
         if m:
@@ -116,6 +124,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             if len(picked) == n:
                 new.extend(link(np.text, np.start_char, np.end_char, p, text.lower()) for p in picked)
                 covered.update(range(np.start, np.end))
+                replaced.update(id(generic[t.i]) for t in np if t.i in generic)
     for tok in doc:
         if tok.i in covered or tok.tag_ not in ("PRP", "PRP$"):
             continue
@@ -134,4 +143,5 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             continue
         if cands:
             new.append(link(tok.text, tok.idx, tok.idx + len(tok), cands[0], low))
-    return sorted(actors + new, key=lambda a: (a.start, a.end))
+    kept = [a for a in actors if id(a) not in replaced]
+    return sorted(kept + new, key=lambda a: (a.start, a.end))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import os
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -98,6 +99,8 @@ class StoreHandle:
         self.path = db_path
         self.read_only = read_only
         self.lock = threading.Lock()
+        # Queries beyond one per core only slow each other down; the rest wait their turn.
+        self.queries = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
         self.store: Any = None
         try:
             from geopol.store import Store

@@ -214,7 +214,7 @@ def list_events(
     columns: Sequence[str] = LIST_COLUMNS,
     with_actors: bool = True,
 ) -> list[dict[str, Any]]:
-    """One page of events, sorted by a whitelisted column (ties broken by event id)."""
+    """One page of events, sorted by a whitelisted column (ties in storage order: cheap, stable)."""
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}")
     where, params = where_clause(f)
@@ -222,7 +222,7 @@ def list_events(
     cols = list(columns) + (["source_json", "target_json"] if with_actors else [])
     sql = (
         f"SELECT {', '.join('e.' + c for c in cols)} FROM events e{where} "
-        f"ORDER BY e.{sort} {order} NULLS LAST, e.event_id LIMIT ? OFFSET ?"
+        f"ORDER BY e.{sort} {order} NULLS LAST, e.rowid LIMIT ? OFFSET ?"
     )
     cur = con.execute(sql, [*params, limit, offset])
     return [_event_item(r) for r in _fetch_dicts(cur)]

@@ -15,7 +15,7 @@ import duckdb
 import yaml
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from geopol.api import queries
 from geopol.api.app import ApiError, check_token
@@ -30,11 +30,13 @@ MAX_CSV = 100_000
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A DuckDB cursor for one request (cursors are safe to use from the worker threads)."""
-    cur = request.app.state.handle.cursor()
-    try:
-        yield cur
-    finally:
-        cur.close()
+    handle = request.app.state.handle
+    with handle.queries:
+        cur = handle.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
@@ -98,7 +100,7 @@ def events(
     ),
     order: Literal["asc", "desc"] = "desc",
     format: Literal["json", "csv"] | None = None,
-) -> dict[str, Any] | Response:
+) -> Response:
     """Events matching the filters, one page at a time, as JSON or CSV."""
     if sort not in queries.SORTABLE:
         raise ApiError(422, f"sort: choose one of {', '.join(queries.SORTABLE)}")
@@ -121,7 +123,8 @@ def events(
         con, f, limit=limit, offset=offset, sort=sort, descending=order == "desc"
     )
     total = queries.count_events(con, f)
-    return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": items}
+    return JSONResponse({"ok": True, "total": total, "limit": limit, "offset": offset,
+                         "items": items})
 
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -265,7 +268,7 @@ def dyads(con: Con, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dic
     return {"ok": True, "items": queries.top_dyads(con, limit=limit)}
 
 
-@router.get("/dyads/{a}/{b}")
+@router.get("/dyads/{a}/{b}", response_model=None)
 def dyad(
     con: Con,
     a: Annotated[str, PathParam(max_length=40)],
@@ -275,15 +278,15 @@ def dyad(
     directed: bool = False,
     since: dt.date | None = None,
     until: dt.date | None = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Cooperation and conflict between two actors over time, raw or factuality-weighted."""
     df = _analysis("dyad_series")(
         con, a.upper(), b.upper(), freq=freq, weighted=weighted, directed=directed,
         since=since, until=until,
     )
     records = [{str(k): queries.jsonable(v) for k, v in r.items()} for r in df.to_dict("records")]
-    return {"ok": True, "a": a.upper(), "b": b.upper(), "freq": freq, "weighted": weighted,
-            "series": records}
+    return JSONResponse({"ok": True, "a": a.upper(), "b": b.upper(), "freq": freq,
+                         "weighted": weighted, "series": records})
 
 
 @router.get("/network")

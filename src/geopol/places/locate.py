@@ -93,7 +93,11 @@ def _early(doc: Doc, trigger: Token) -> bool:
         return True
     count = 0
     for sent in doc.sents:
-        if sent.end_char <= body_start or not sent.text.strip():
+        if sent.start_char < body_start:  # the headline (perhaps run into the body)
+            if sent.start <= trigger.i < sent.end:
+                return True
+            continue
+        if not sent.text.strip():
             continue
         count += 1
         if sent.start <= trigger.i < sent.end:
@@ -123,7 +127,11 @@ def locate_event(trigger: Token, places: list[Place], dateline: Place | None) ->
         dist: int | None = None
         if att is not None:
             dist = _distance(att, trigger)
-        elif usable(place) and head.head.i == trigger.i and head.dep_ == "compound":
+        elif (
+            usable(place)
+            and span.root.head.i == trigger.i
+            and span.root.dep_ in ("compound", "nmod")
+        ):
             dist = 0
         if dist is None:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,8 +127,11 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
         return "place"
-    if label == "PERSON" and prev in _BEFORE_PLACE and _known(gaz, span.text, 100_000):
-        return "place"
+    if label == "PERSON" and _known(gaz, span.text, 100_000) and (
+        prev in _BEFORE_PLACE
+        or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
+    ):
+        return "place"  # "in Cairns", "the Vladivostok summit"
     if label == "ORG" and len(span) > 1 and _inner_place(gaz, span)[1]:
         return "embedded"
     return None
@@ -143,9 +147,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     blocked = [False] * len(doc)  # tokens inside non-place entities (people, orgs...)
     strong = _strong_keys(gaz)
+    # first, multi-word gazetteer names, whatever NER made of them ("Zaporizhzhia nuclear
+    # plant" tagged PERSON + nothing, "South China Sea")
+    _scan(doc, gaz, strong, found, taken, blocked, 2, MAX_NGRAM)
     for ent in doc.ents:
         span = _trim(ent)
-        if not len(span):
+        if not len(span) or any(taken[i] for i in range(span.start, span.end)):
             continue
         label = ent.label_
         if label in PLACE_LABELS:
@@ -185,7 +192,25 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     taken[i] = True
             for i in range(ent.start, ent.end):
                 blocked[i] = True
-    # gazetteer names NER missed (longest match first)
+    # single gazetteer names NER missed
+    _scan(doc, gaz, strong, found, taken, blocked, 1, 1)
+    found.sort(key=lambda m: m.start)
+    _abbreviations(doc, gaz, found, taken)
+    _link_inside(doc, found)
+    return found
+
+
+def _scan(
+    doc: Doc,
+    gaz: Gazetteer,
+    strong: frozenset[str],
+    found: list[Mention],
+    taken: list[bool],
+    blocked: list[bool],
+    shortest: int,
+    longest: int,
+) -> None:
+    """Gazetteer names of ``shortest``..``longest`` tokens, longest match first."""
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -193,13 +218,13 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         matched = 0
-        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+        for n in range(min(longest, len(doc) - i), shortest - 1, -1):
             toks = doc[i : i + n]
             if any(taken[j] or blocked[j] for j in range(i, i + n)):
                 continue
-            if not _is_name_token(toks[-1]) and toks[-1].lower_ not in ("of",):
-                continue
             if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start):
+                continue
+            if toks[-1].is_punct:
                 continue
             if normalise(toks.text) in strong:
                 matched = n
@@ -218,10 +243,6 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             i += matched
         else:
             i += 1
-    found.sort(key=lambda m: m.start)
-    _abbreviations(doc, gaz, found, taken)
-    _link_inside(doc, found)
-    return found
 
 
 def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
@@ -254,7 +275,7 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
 def _link_inside(doc: Doc, found: list[Mention]) -> None:
     """Mark "Springfield, Illinois": the first mention is inside the next one."""
     order = sorted(range(len(found)), key=lambda i: found[i].start)
-    for ia, ib in zip(order, order[1:], strict=False):
+    for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
         between = doc.text[a.end : b.start]
         if between.strip() in (",",) and not a.demonym and not b.demonym:

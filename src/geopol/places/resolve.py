@@ -124,9 +124,9 @@ def score(
             s += INSIDE_BONUS / 2
     if near:
         s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
-    if m.hint == "admin1" and e.fcode == "ADM1":
-        s += HINT_BONUS
-    elif m.hint in ("city", "admin2") and e.fclass == "P":
+    if (m.hint == "admin1" and e.fcode == "ADM1") or (
+        m.hint in ("city", "admin2") and e.fclass == "P"
+    ):
         s += HINT_BONUS
     if m.label == "FAC" and e.fclass == "S":
         s += HINT_BONUS
@@ -219,24 +219,22 @@ def _focus(
     prior: Sequence[Entry],
 ) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     """Countries and divisions the article is about, from the current readings."""
-    focus: Counter[str] = Counter()
+    focus: Counter[str] = Counter()  # weights in quarters: 4 = one unambiguous name
     focus_admin1: Counter[tuple[str, str]] = Counter()
-    for e in prior:
-        if e.cc:
-            focus[e.cc] += 2
-            if e.admin1:
-                focus_admin1[(e.cc, e.admin1)] += 1
+    for p in prior:
+        if p.cc:
+            focus[p.cc] += 8
+            if p.admin1:
+                focus_admin1[(p.cc, p.admin1)] += 1
     seen: set[str] = set()
     for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
         if e is None or not e.cc or key in seen:
             continue
         seen.add(key)  # each name counts once, however often it is repeated
-        weight = 1.0 if len({c.cc for c in cands[i]}) == 1 else 0.25
+        weight = 4 if len({c.cc for c in cands[i]}) == 1 else 1
         focus[e.cc] += weight
-        if e.fcode == "ADM1" and e.admin1:
-            focus_admin1[(e.cc, e.admin1)] += 1
-        elif e.admin1 and weight == 1.0:
+        if (e.fcode == "ADM1" and e.admin1) or (e.admin1 and weight == 4):
             focus_admin1[(e.cc, e.admin1)] += 1
     return focus, focus_admin1
 
