@@ -109,10 +109,10 @@ def timeit(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
 
 
 def scenario(seed: int) -> None:
-    from geopol.analysis.network import adjusted_rand_index
-    from geopol.analysis.shifts import change_points_for
+    import json
+
     from geopol.pipeline import code_articles
-    from geopol.scenario import generate
+    from geopol.scenario import generate, recovery
 
     sc = generate(seed=seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,26 +121,15 @@ def scenario(seed: int) -> None:
         added = store.add(code_articles(sc.articles))
         print(f"coded and stored {added.articles_added} articles, {added.events_added} events "
               f"in {time.perf_counter() - t:.1f} s")
-        con = store.con
-        net = alignment_network(con)
-        found = net.bloc_of()
-        nodes = sorted(sc.truth.blocs)
-        ari = adjusted_rand_index([sc.truth.blocs[n] for n in nodes],
-                                  [found.get(n, -1) for n in nodes])
-        print(f"blocs: {net.blocs}; ARI {ari:.3f}; stability {net.stability:.2f}")
-        a, b, day = sc.truth.turn
-        turns = change_points_for(con, a, b, max_points=1)
-        if turns:
-            print(f"turn {a}-{b}: planted {day}, found {turns[0]['date']} "
-                  f"({(turns[0]['date'] - day).days:+d} days)")
-        else:
-            print(f"turn {a}-{b}: not found")
-        a, b, _, end = sc.truth.burst
-        for weighted in (False, True):
-            hits = [f"{s.kind} {s.band} z={s.z:+.1f} ({s.detail})"
-                    for s in find_shifts(con, until=end, weighted=weighted)
-                    if s.subject == "dyad" and {s.a, s.b} == {a, b}]
-            print(f"burst {a}-{b} {'weighted' if weighted else 'raw'}: {hits or 'no shift'}")
+        result = recovery(store.con, sc)
+        print(f"blocs {result['blocs']}: ARI {result['ari']:.3f}, "
+              f"stability {result['stability']:.2f}")
+        print(f"turn {json.dumps(result['turn'])}")
+        for kind in ("raw", "weighted"):
+            hits = [f"{s['kind']} {s['band']} z={s['z']:+.1f} ({s['detail']})"
+                    for s in result["burst"][kind]]
+            print(f"burst {result['burst']['dyad']} {kind}: {hits or 'no shift'}")
+        print(f"passed: {result['passed']}")
         store.close()
 
 

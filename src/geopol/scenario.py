@@ -13,10 +13,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import json
 import random
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import yaml
 
 from geopol.records import (
@@ -196,3 +199,45 @@ def gold_coded(scenario: Scenario) -> list[CodedArticle]:
         out.append(CodedArticle(article=article, actors=[], places=[], events=events,
                                 alignments=[]))
     return out
+
+
+def write_jsonl(scenario: Scenario, path: str | Path) -> Path:
+    """The articles as JSON lines (title, body, published, source) for ``geopol ingest``."""
+    p = Path(path)
+    with p.open("w", encoding="utf-8") as fh:
+        for a in scenario.articles:
+            fh.write(json.dumps({"title": a.title, "body": a.body,
+                                 "published": a.published.isoformat() if a.published else None,
+                                 "source": a.source}) + "\n")
+    return p
+
+
+def recovery(con: duckdb.DuckDBPyConnection, scenario: Scenario) -> dict[str, Any]:
+    """What the analysis recovers from a store holding the scenario: bloc ARI, turn date
+    error, and the burst's shifts raw and weighted."""
+    from geopol.analysis.network import adjusted_rand_index, alignment_network
+    from geopol.analysis.shifts import change_points_for, find_shifts
+
+    truth = scenario.truth
+    net = alignment_network(con)
+    found = net.bloc_of()
+    nodes = sorted(truth.blocs)
+    ari = adjusted_rand_index([truth.blocs[n] for n in nodes], [found.get(n, -1) for n in nodes])
+    a, b, day = truth.turn
+    turns = change_points_for(con, a, b, max_points=1)
+    turn_found = turns[0]["date"] if turns else None
+    ba, bb, _, end = truth.burst
+    burst: dict[str, list[dict[str, Any]]] = {}
+    for weighted in (False, True):
+        burst["weighted" if weighted else "raw"] = [
+            s.to_dict() for s in find_shifts(con, until=end, weighted=weighted)
+            if s.subject == "dyad" and {s.a, s.b} == {ba, bb}]
+    return {
+        "blocs": net.blocs, "ari": round(ari, 4), "stability": net.stability,
+        "turn": {"dyad": f"{a}-{b}", "planted": day.isoformat(),
+                 "found": turn_found.isoformat() if turn_found else None,
+                 "error_days": (turn_found - day).days if turn_found else None},
+        "burst": {"dyad": f"{ba}-{bb}", "until": end.isoformat(), **burst},
+        "passed": bool(ari >= 0.9 and turn_found and abs((turn_found - day).days) <= 14
+                       and burst["raw"] and not burst["weighted"]),
+    }

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow.parquet as pq
@@ -69,7 +70,7 @@ def run_cli(args: list[str]) -> int:
 def snapshot(db: Path) -> dict[str, object]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        def q(sql: str) -> list[tuple[object, ...]]:
+        def q(sql: str) -> list[tuple[Any, ...]]:
             return con.execute(sql).fetchall()
 
         groups = {tuple(sorted(r[0])) for r in q(

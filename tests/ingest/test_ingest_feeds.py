@@ -160,5 +160,6 @@ def test_failures_become_skips_not_crashes(server: Server) -> None:
     server.routes["/hang"] = Route(hang=True)
     items = list(iter_inputs([server.url("/500"), server.url("/hang"), "http://10.9.9.9/x"],
                              fetcher=make_fetcher(allow_private=LOCAL, timeout=1)))
-    assert [type(i) for i in items] == [Skipped, Skipped, Skipped]
-    assert "500" in items[0].reason and "timed out" in items[1].reason
+    skips = [i for i in items if isinstance(i, Skipped)]
+    assert len(skips) == len(items) == 3
+    assert "500" in skips[0].reason and "timed out" in skips[1].reason

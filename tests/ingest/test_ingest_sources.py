@@ -33,7 +33,7 @@ def test_folder_of_text_and_markdown_with_index(tmp_path: Path) -> None:
         "file,published,url,source\na.txt,2024-03-18,https://wire.example.com/a,Example Wire\n")
     items = list(iter_inputs([tmp_path]))
     assert all(isinstance(i, Article) for i in items), items
-    a, b, c = items
+    a, b, c = articles(items)
     assert (a.title, a.published, a.url, a.source) == (
         "Talks in Beijing", dt.date(2024, 3, 18), "https://wire.example.com/a", "Example Wire")
     assert a.path == str(tmp_path / "a.txt")

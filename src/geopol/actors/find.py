@@ -181,6 +181,23 @@ def _join_agents(
         owner = _owner(head, by_token)
         if owner is not None and owner.kind in ("person",):
             owner = None  # "Putin's troops" is not a country modifier we can trust
+        extra: list[Mention] = []
+        if owner is not None:
+            # "Indian and Chinese officials": one agent per coordinated owner.
+            for other in _coordinated_owners(doc, owner, by_token):
+                merged_away.add(id(other))
+                extra.append(
+                    Mention(
+                        start=min(span.start, owner.start),
+                        end=max(span.end, other.end),
+                        name=f"{other.name} {e.name}",
+                        country=other.country,
+                        sector=e.sector,
+                        role=e.role,
+                        kind="agent",
+                        how=f"agent+{other.how}",
+                    )
+                )
         start, end = span.start, span.end
         country = None
         how = "agent"
@@ -201,8 +218,21 @@ def _join_agents(
                 how=how,
             )
         )
+        out.extend(extra)
     kept = [mn for mn in mentions if id(mn) not in merged_away]
     return sorted(kept + out, key=lambda mn: mn.start)
+
+
+def _coordinated_owners(doc: Doc, owner: Mention, by_token: dict[int, Mention]) -> list[Mention]:
+    """Other owners coordinated with ``owner`` ("Indian and Chinese" officials)."""
+    out: list[Mention] = []
+    head = doc[owner.end - 1]
+    for tok in head.children:
+        if tok.dep_ == "conj" and tok.i in by_token and by_token[tok.i] is not owner:
+            cand = by_token[tok.i]
+            if cand.kind in ("state", "adjective", "capital", "bloc", "igo") and cand not in out:
+                out.append(cand)
+    return out
 
 
 def _title_of(head: Token, by_token: dict[int, Mention]) -> Mention | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hmac
-import os
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -23,7 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from geopol.api.cache import CacheMiddleware, ResponseCache
+from geopol.api.cache import CacheMiddleware, ConcurrencyLimit, ResponseCache
 from geopol.errors import BadInput, GeopolError, StoreError
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -99,8 +98,6 @@ class StoreHandle:
         self.path = db_path
         self.read_only = read_only
         self.lock = threading.Lock()
-        # Queries beyond one per core only slow each other down; the rest wait their turn.
-        self.queries = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
         self.store: Any = None
         try:
             from geopol.store import Store
@@ -204,6 +201,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "X-Geopol-Token"],
         )
     app.state.cache = ResponseCache(cache_size)
+    app.add_middleware(ConcurrencyLimit)
     app.add_middleware(CacheMiddleware, cache=app.state.cache)
     app.add_middleware(SecurityHeaders)
 

@@ -1,4 +1,6 @@
-"""A response cache for the read API: the store changes only through this server's own writes.
+"""Middleware in front of the API: a response cache and a limit on concurrent queries.
+
+The cache: the store changes only through this server's own writes.
 
 While the server holds the DuckDB file no other process can write it, so a GET answer stays
 valid until this server writes; every successful non-GET request clears the cache. Alerts are
@@ -7,6 +9,8 @@ never cached (their rules file may be edited by hand).
 
 from __future__ import annotations
 
+import asyncio
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -122,3 +126,23 @@ class CacheMiddleware:
             await send(message)
 
         await self.app(scope, receive, watch)
+
+
+class ConcurrencyLimit:
+    """At most one API request per core does work at a time; the others wait on the event loop.
+
+    More concurrent DuckDB queries than cores only slow each other down. Waiting here (not in
+    a worker thread) keeps the thread pool free, so a waiting request can never starve the
+    ones holding a slot. Pages and static files are not limited.
+    """
+
+    def __init__(self, app: ASGIApp, slots: int | None = None) -> None:
+        self.app = app
+        self.slots = asyncio.Semaphore(slots or max(2, os.cpu_count() or 2))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        async with self.slots:
+            await self.app(scope, receive, send)

@@ -30,13 +30,11 @@ MAX_CSV = 100_000
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A DuckDB cursor for one request (cursors are safe to use from the worker threads)."""
-    handle = request.app.state.handle
-    with handle.queries:
-        cur = handle.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+    cur = request.app.state.handle.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
 
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]

@@ -186,12 +186,25 @@ def brief_cmd(
     db: DbOpt = None,
 ) -> None:
     """Who did what to whom in one article, and what it changes."""
+    import tempfile
+
     from geopol.analysis.brief import brief
+    from geopol.errors import StoreError
+    from geopol.store import Store
 
     day = dt.date.fromisoformat(published) if published else None
-    with _store(db) as store:
-        b = brief(store, article, days=days, weights=_weights(weights), published=day,
-                  model=model)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            store = _store(db)
+        except StoreError:
+            if not Path(article).is_file():
+                raise
+            # no store yet: the brief of a file still says who did what to whom
+            typer.echo("no store: nothing to compare with", err=True)
+            store = Store.open(Path(tmp) / "empty.duckdb")
+        with store:
+            b = brief(store, article, days=days, weights=_weights(weights), published=day,
+                      model=model)
     if json_out:
         _dump(b.to_dict())
     else:
@@ -220,7 +233,38 @@ def report_cmd(
         typer.echo(f"{name}: {path}")
 
 
+def scenario_cmd(
+    seed: Annotated[int, typer.Option(help="Random seed of the scenario.")] = 7,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Store to fill (must not hold other data) [default: a temporary one].")]
+    = None,
+    write_jsonl: Annotated[Path | None, typer.Option(
+        "--write-jsonl", help="Only write the articles as JSON lines here.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+) -> None:
+    """Code the seeded scenario and check what the analysis recovers (exit 1 if it fails)."""
+    import tempfile
+
+    from geopol.pipeline import code_articles
+    from geopol.scenario import generate, recovery
+    from geopol.scenario import write_jsonl as write
+    from geopol.store import Store
+
+    sc = generate(seed=seed)
+    if write_jsonl:
+        typer.echo(f"{len(sc.articles)} articles: {write(sc, write_jsonl)}")
+        return
+    with tempfile.TemporaryDirectory() as tmp, \
+            Store.open(db or Path(tmp) / "scenario.duckdb") as store:
+        store.add(code_articles(sc.articles, model=model))
+        result = recovery(store.con, sc)
+    _dump(result)
+    if not result["passed"]:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    eval_app.command("scenario")(scenario_cmd)
     app.command("series")(series_cmd)
     app.command("blocs")(blocs_cmd)
     app.command("shifts")(shifts_cmd)

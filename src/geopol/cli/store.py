@@ -59,7 +59,11 @@ def _after_ingest(store: Any, quiet: bool) -> None:
     hook = getattr(alerts, "run_after_ingest", None)
     if hook is None:
         return
-    fired = hook(store)
+    try:
+        fired = hook(store)
+    except GeopolError as exc:
+        typer.echo(f"alerts: {exc}", err=True)
+        return
     if fired and not quiet:
         typer.echo(f"{len(fired)} alert(s) fired", err=True)
 

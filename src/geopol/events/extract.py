@@ -73,6 +73,8 @@ def _object_words(verb: Token) -> list[str]:
         mods = [m for m in o.children if m.dep_ in ("compound", "amod") and m.i < o.i]
         lemma, low = _lemma(o), o.lower_
         out.extend([lemma, low])
+        if o.ent_type_:
+            out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
         for m in mods:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
         for p in o.children:  # "94% of military equipment", "dozens of weapons"
@@ -187,6 +189,9 @@ def dyad(trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon) -> tuple[list
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
     target = [t for t in target if all(t is not s for s in source)]
+    if trig.rule.swap and target:
+        # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
+        return target, source
     return source, target
 
 

@@ -30,6 +30,7 @@ class Rule:
     objects: frozenset[str]
     reciprocal: bool
     intransitive: bool
+    swap: bool
     order: int
 
 
@@ -81,6 +82,7 @@ def parse(data: Any, source: str, start: int = 0) -> Lexicon:
             objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
             reciprocal=bool(e.get("reciprocal", False)),
             intransitive=bool(e.get("intransitive", False)),
+            swap=bool(e.get("swap", False)),
             order=start + i,
         )
         for p in _phrases(list(e.get("verbs") or ()), rule, noun=False):

@@ -11,6 +11,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator
 
+from geopol.errors import ModelNotFound
 from geopol.ingest.sources import Item, Skipped
 from geopol.records import Article, CodedArticle
 from geopol.store import Store
@@ -67,7 +68,7 @@ def ingest(
         pending.clear()
         store.release()
         if fresh:
-            coded = list(code(fresh))
+            coded = code_each(fresh)
             result = store.add(coded, batch_size=max(len(coded), 1))
             store.release()
             stats.added += result.articles_added
@@ -78,6 +79,27 @@ def ingest(
         stats.seconds = time.monotonic() - start
         if on_progress is not None:
             on_progress(stats)
+
+    def code_each(fresh: list[Article]) -> list[CodedArticle]:
+        """Code a chunk; if the coder fails on it, code one by one and skip the culprits."""
+        try:
+            return list(code(fresh))
+        except ModelNotFound:
+            raise
+        except Exception:  # a coder bug on one article must not stop a corpus
+            pass
+        out: list[CodedArticle] = []
+        for article in fresh:
+            try:
+                out.extend(code([article]))
+            except ModelNotFound:
+                raise
+            except Exception as exc:
+                stats.skipped += 1
+                if on_skip is not None:
+                    where = article.path or article.url or article.title[:60]
+                    on_skip(Skipped(where, f"the coder failed ({type(exc).__name__}: {exc})"))
+        return out
 
     for item in items:
         if isinstance(item, Skipped):

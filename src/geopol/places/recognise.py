@@ -55,6 +55,12 @@ def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(str(r[0]) for r in rows)
 
 
+@functools.lru_cache(maxsize=4)
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    """First words of the strong names: a cheap test before building any n-gram."""
+    return frozenset(k.split()[0] for k in _strong_keys(gaz) if k)
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the Gaza Strip's" -> "Gaza Strip"."""
     start, end = span.start, span.end
@@ -147,9 +153,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     blocked = [False] * len(doc)  # tokens inside non-place entities (people, orgs...)
     strong = _strong_keys(gaz)
+    first = _first_words(gaz)
+    # tokens that may start a gazetteer name, found once (Token objects are costly)
+    starts = [
+        tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
+        and normalise(tok.text).split(" ")[0] in first
+        for tok in doc
+    ]
     # first, multi-word gazetteer names, whatever NER made of them ("Zaporizhzhia nuclear
     # plant" tagged PERSON + nothing, "South China Sea")
-    _scan(doc, gaz, strong, found, taken, blocked, 2, MAX_NGRAM)
+    _scan(doc, gaz, strong, starts, found, taken, blocked, 2, MAX_NGRAM)
     for ent in doc.ents:
         span = _trim(ent)
         if not len(span) or any(taken[i] for i in range(span.start, span.end)):
@@ -193,7 +206,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     # single gazetteer names NER missed
-    _scan(doc, gaz, strong, found, taken, blocked, 1, 1)
+    _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
     _link_inside(doc, found)
@@ -204,6 +217,7 @@ def _scan(
     doc: Doc,
     gaz: Gazetteer,
     strong: frozenset[str],
+    starts: list[bool],
     found: list[Mention],
     taken: list[bool],
     blocked: list[bool],
@@ -213,10 +227,10 @@ def _scan(
     """Gazetteer names of ``shortest``..``longest`` tokens, longest match first."""
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if taken[i] or blocked[i] or not _is_name_token(tok):
+        if taken[i] or blocked[i] or not starts[i]:
             i += 1
             continue
+        tok = doc[i]
         matched = 0
         for n in range(min(longest, len(doc) - i), shortest - 1, -1):
             toks = doc[i : i + n]
@@ -274,10 +288,11 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
 
 def _link_inside(doc: Doc, found: list[Mention]) -> None:
     """Mark "Springfield, Illinois": the first mention is inside the next one."""
+    text = doc.text
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
-        between = doc.text[a.end : b.start]
+        between = text[a.end : b.start]
         if between.strip() in (",",) and not a.demonym and not b.demonym:
             a.inside = ib
 

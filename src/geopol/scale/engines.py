@@ -41,6 +41,7 @@ class BatchResult:
     dyads: int
     skipped: list[str]
     seconds: float
+    cpu_s: float  # CPU time of the worker process while coding the batch (all its threads)
     worker: str
 
 
@@ -55,6 +56,9 @@ class RunSummary:
     skipped: int = 0
     startup_s: float = 0.0  # cluster or pool start and pipeline loading
     coding_s: float = 0.0  # first task submitted -> last result in
+    task_cpu_s: float = 0.0  # CPU time the batch tasks used, summed over workers
+    driver_cpu_s: float = 0.0  # CPU time of this process while coding (incl. a LocalCluster's
+    # scheduler, which runs here)
     wall_s: float = 0.0
     failed: dict[str, str] = dataclasses.field(default_factory=dict)  # batch id -> error
 
@@ -62,9 +66,18 @@ class RunSummary:
     def articles_per_s(self) -> float:
         return self.articles / self.coding_s if self.coding_s else 0.0
 
+    @property
+    def cpu_s_per_article(self) -> float:
+        """CPU seconds per article, tasks and driver together (for the single engine, the
+        driver's time already includes the tasks'). Unlike articles/s, it does not depend
+        on what else the machine is running."""
+        cpu = self.driver_cpu_s if self.engine == "single" else self.task_cpu_s + self.driver_cpu_s
+        return cpu / self.articles if self.articles else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["articles_per_s"] = round(self.articles_per_s, 3)
+        d["cpu_s_per_article"] = round(self.cpu_s_per_article, 4)
         return d
 
 
@@ -96,11 +109,11 @@ def code_batch(
     """Read, code and write one batch, then commit it. Safe to run twice."""
     from geopol.pipeline import CODER, code_articles
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     articles, skipped = read_batch(batch, published=published)
     coded = list(code_articles(articles, model=model, batch_size=nlp_batch_size))
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     entry = Lake(lake_url).write_batch(
         batch.id,
         coded,
@@ -113,6 +126,7 @@ def code_batch(
             "coder": CODER,
             "worker": worker,
             "seconds": round(seconds, 3),
+            "cpu_s": round(cpu, 3),
             "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },
     )
@@ -123,6 +137,7 @@ def code_batch(
         dyads=entry["dyads"],
         skipped=skipped,
         seconds=seconds,
+        cpu_s=cpu,
         worker=worker,
     )
 
@@ -348,7 +363,7 @@ def run_corpus(
             summary.workers = n = max(1, len(client.nthreads()))
             stream = _dask(todo, job, client, window=4 * n)
         summary.startup_s = time.perf_counter() - t0
-        started = time.perf_counter()
+        started, cpu0 = time.perf_counter(), time.process_time()
         for batch, result in stream:
             if isinstance(result, str):
                 summary.failed[batch.id] = result
@@ -356,9 +371,11 @@ def run_corpus(
             summary.articles += result.articles
             summary.events += result.events
             summary.skipped += len(result.skipped)
+            summary.task_cpu_s += result.cpu_s
             if on_result is not None:
                 on_result(result)
         summary.coding_s = time.perf_counter() - started
+        summary.driver_cpu_s = time.process_time() - cpu0
         store.sweep()
     finally:
         if pool is not None:

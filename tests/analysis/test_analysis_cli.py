@@ -59,3 +59,10 @@ def test_alerts_report_brief(gold_store: Store, tmp_path: Path, scenario: Scenar
     res = runner.invoke(app, ["brief", article.id, "--db", db])
     assert res.exit_code == 0, res.output
     assert "## Who did what to whom" in res.stdout and "## What it changes" in res.stdout
+
+
+def test_eval_scenario_writes_jsonl(tmp_path: Path, scenario: Scenario) -> None:
+    out = tmp_path / "s.jsonl"
+    res = runner.invoke(app, ["eval", "scenario", "--write-jsonl", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text().count("\n") == len(scenario.articles)

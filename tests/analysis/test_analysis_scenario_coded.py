@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from geopol.analysis.network import adjusted_rand_index, alignment_network
 from geopol.analysis.shifts import change_points_for, find_shifts
-from geopol.scenario import Scenario, generate
+from geopol.scenario import Scenario, generate, recovery, write_jsonl
 from geopol.store import Store
 
 pytestmark = pytest.mark.slow
@@ -48,3 +51,17 @@ def test_speculative_burst_is_a_shift_raw_only(coded_store: Store, scenario: Sce
 
     assert any(h.endswith("increase") or h.startswith("spike") for h in hits(False))
     assert hits(True) == []
+
+
+def test_recovery_summary_and_jsonl(gold_store: Store, scenario: Scenario,
+                                    tmp_path: Path) -> None:
+    result = recovery(gold_store.con, scenario)
+    assert result["passed"] and result["ari"] == 1.0
+    assert abs(result["turn"]["error_days"]) <= 14
+    assert result["burst"]["raw"] and result["burst"]["weighted"] == []
+    path = write_jsonl(scenario, tmp_path / "scenario.jsonl")
+    lines = path.read_text().splitlines()
+    assert len(lines) == len(scenario.articles)
+    first = json.loads(lines[0])
+    assert first["published"] == scenario.articles[0].published.isoformat()  # type: ignore[union-attr]
+    assert first["title"] == scenario.articles[0].title

@@ -12,7 +12,8 @@ from geopol.analysis.report import report
 from geopol.errors import BadInput
 from geopol.store import Store
 
-SHARED = Path(os.environ.get("GEOPOL_SHARED", "/work/shared"))
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("GEOPOL_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_7982e40d6416ed20.txt"
 
 

@@ -1,0 +1,81 @@
+"""The evaluation commands: the seed acceptance reading, PETRARCH dictionaries, PLV format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import need_shared
+
+from geopol.actors.petrarch import load_petrarch
+from geopol.eval.petrarch import evaluate_petrarch
+from geopol.eval.plv import evaluate_plv
+from geopol.eval.seed import evaluate_expected, score
+from geopol.pipeline import code_article
+from geopol.text.reader import article_from_text
+
+
+def test_seed_article_reading_is_complete() -> None:
+    expected = need_shared("acceptance", "seed-expected.json")
+    need_shared("seed")
+    result = evaluate_expected(expected)
+    failed = [c for c in result.checks if not c.passed]
+    assert not failed, result.render()
+    ids = {c.id for c in result.checks}
+    assert {f"event:{e['id']}" for e in json.loads(expected.read_text())["required_events"]} <= ids
+
+
+def test_user_written_expectation_file_is_scored(tmp_path: Path) -> None:
+    text = ("Border talks resume\nIndian and Chinese officials held talks in New Delhi on Monday, "
+            "officials said, but India may impose new tariffs on China.")
+    coded = code_article(article_from_text(text, check_language=False))
+    expected = {
+        "required_events": [
+            {"id": "talks", "type": "CONSULT", "source": "IND", "target": "CHN",
+             "factuality": ["asserted", "reported"], "evidence": "held talks in New Delhi"},
+            {"id": "tariffs", "type": "SANCTION", "source": "IND", "target": "CHN",
+             "factuality": ["speculated"], "evidence": "India may impose new tariffs on China"},
+        ]
+    }
+    result = score(coded, expected)
+    assert result.passed, result.render()
+    wrong = dict(expected)
+    wrong["required_events"] = [dict(expected["required_events"][1], factuality=["asserted"])]
+    assert not score(coded, wrong).passed
+
+
+def test_petrarch_dictionaries_load() -> None:
+    base = need_shared("eval", "petrarch-unittest")
+    actors = load_petrarch(base / "PETR.Validate.actors.txt")
+    agents = load_petrarch(base / "PETR.Validate.agents.txt")
+    assert len(actors.patterns) > 100 and len(agents.agents) > 100
+    windows = [p.entry for p in actors.patterns if p.entry.roles]
+    assert windows, "date windows were not read"
+
+
+def test_petrarch_unit_records_resolve_actor_codes() -> None:
+    path = need_shared("eval", "petrarch-unittest", "PETR.UnitTest.records.xml")
+    rep = evaluate_petrarch(path)
+    assert rep.actor_codes > 300
+    assert rep.actor_codes_found / rep.actor_codes > 0.8, rep.render()
+
+
+def test_plv_format_on_our_own_rows(tmp_path: Path) -> None:
+    rows = [
+        ("1", "<s>Chile</s> condemned <t>Peru</t> for the border incident.", "ACCUSE", "3"),
+        ("2", "<s>Norway</s> sent humanitarian aid to <t>Sudan</t>.", "AID", "2"),
+        ("3", "<s>Egypt</s> refused to meet <t>Ethiopia</t> over the dam.", "REJECT", "3"),
+        ("4", "<s>Police</s> arrested <t>dozens of protesters</t> in Nairobi.", "COERCE", "4"),
+    ]
+    f = tmp_path / "mini.tsv"
+    lines = ["sentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tgold_penta"]
+    for n, marked, label, quad in rows:
+        plain = marked.replace("<s>", "").replace("</s>", "").replace("<t>", "").replace("</t>", "")
+        lines.append(f"{n}\t{plain}\t{marked}\t-\t-\t{label}\t{quad}")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(f, predictions=out)
+    assert rep.n == 4 and rep.correct == 4, rep.render()
+    preds = [line.split("\t") for line in out.read_text().splitlines()]
+    assert [p[0] for p in preds] == ["1", "2", "3", "4"]
+    assert [p[1] for p in preds] == ["ACCUSE", "AID", "REJECT", "COERCE"]
