@@ -33,6 +33,10 @@ def test_series_blocs_shifts(gold_store: Store, scenario: Scenario) -> None:
     raw = runner.invoke(app, ["shifts", "--db", db, "--until", end, "--raw"])
     weighted = runner.invoke(app, ["shifts", "--db", db, "--until", end])
     assert "PRK-RUS" in raw.stdout and "PRK-RUS" not in weighted.stdout
+    turn = runner.invoke(app, ["series", "JPN", "KOR", "--freq", "month", "--change-points",
+                               "--db", db])
+    assert turn.exit_code == 0, turn.output
+    assert "change point 2024-03-" in turn.stdout
     bad = runner.invoke(app, ["series", "PRK", "RUS", "--freq", "fortnight", "--db", db])
     assert bad.exit_code != 0
 

@@ -60,14 +60,22 @@ def series_cmd(
     weights: WeightsOpt = None,
     directed: Annotated[bool, typer.Option("--directed", help="Only A -> B.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    turns: Annotated[bool, typer.Option(
+        "--change-points", help="Also print where the daily weighted intensity changes level "
+        "(on stderr with csv/json).")] = False,
     db: DbOpt = None,
 ) -> None:
     """Counts by quad class and type, mean Goldstein and intensity, per period."""
     from geopol.analysis.series import dyad_series
+    from geopol.analysis.shifts import change_points_for
 
+    found: list[dict[str, Any]] = []
     with _store(db) as store:
         frame = dyad_series(store.con, a, b, freq=freq, weighted=weighted, since=since,
                             until=until, weights=_weights(weights), directed=directed)
+        if turns:
+            found = change_points_for(store.con, a.upper(), b.upper() if b else None,
+                                      since=since, until=until, weights=_weights(weights))
     frame["period"] = frame["period"].dt.date.astype(str)
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
@@ -79,6 +87,9 @@ def series_cmd(
         typer.echo(frame[cols].round(2).to_string(index=False))
     else:
         raise BadInput(f"unknown format {fmt!r}: use table, csv or json")
+    for t in found:
+        typer.echo(f"change point {t['date']}: mean daily weighted intensity {t['before']:+.2f}"
+                   f" before, {t['after']:+.2f} after", err=fmt != "table")
 
 
 def blocs_cmd(

@@ -288,12 +288,16 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
 
 def _link_inside(doc: Doc, found: list[Mention]) -> None:
     """Mark "Springfield, Illinois": the first mention is inside the next one."""
-    text = doc.text
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
-        between = text[a.end : b.start]
-        if between.strip() in (",",) and not a.demonym and not b.demonym:
+        if a.demonym or b.demonym or b.start - a.end > 4:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc):
+            continue
+        comma, nxt = doc[span.end], doc[span.end + 1]
+        if comma.text == "," and nxt.idx == b.start:
             a.inside = ib
 
 
