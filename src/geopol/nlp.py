@@ -47,11 +47,14 @@ def load(model: str | None = None) -> Language:
         nlp.add_pipe("geopol_paragraphs", before="parser")
     keep = set(NEEDED) | {"geopol_paragraphs"}
     for pipe in list(nlp.pipe_names):
-        if pipe not in keep and not pipe.startswith("transformer") and pipe != "curated_transformer":
+        if (
+            pipe not in keep
+            and not pipe.startswith("transformer")
+            and pipe != "curated_transformer"
+        ):
             nlp.disable_pipe(pipe)
     nlp.max_length = 2_000_000
     return nlp
-
 
 
 _TOKENIZERS: dict[int, Tokenizer] = {}

@@ -75,7 +75,9 @@ def code_articles(
                 yield text, (a, whole, place, True)
 
     pending: list[Doc] = []
-    for doc, (article, whole, place, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for doc, (article, whole, place, last) in nlp.pipe(
+        texts(), as_tuples=True, batch_size=batch_size
+    ):
         pending.append(doc)
         if not last:
             continue

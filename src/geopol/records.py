@@ -213,9 +213,12 @@ class Event:
 
     @property
     def id(self) -> str:
-        key = f"{self.article_id}|{self.evidence.trigger.start}|{self.type}|" + ",".join(
-            a.code for a in self.source
-        ) + "|" + ",".join(a.code for a in self.target)
+        key = (
+            f"{self.article_id}|{self.evidence.trigger.start}|{self.type}|"
+            + ",".join(sorted(f"{a.code}@{a.start}" for a in self.source))
+            + "|"
+            + ",".join(sorted(f"{a.code}@{a.start}" for a in self.target))
+        )
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
 from geopol.records import (
     Actor,
@@ -33,6 +32,7 @@ from geopol.records import (
     Precision,
     Span,
 )
+from geopol.yamlio import load_yaml
 
 START = dt.date(2023, 1, 2)
 WEEKS = 104
@@ -44,7 +44,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 @functools.lru_cache(maxsize=1)
 def world() -> dict[str, Any]:
     text = resources.files("geopol.data").joinpath("analysis/scenario.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

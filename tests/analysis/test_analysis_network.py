@@ -5,6 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from analysis_fixtures import coded, open_store
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geopol.analysis.network import (
     adjusted_rand_index,
@@ -73,3 +75,33 @@ def test_scenario_blocs_recovered_from_gold_events(gold_store: Store,
     # a window that ends before the burst and after the turn still shows two blocs
     one_year = alignment_network(gold_store.con, "2024-01-01", "2024-12-31")
     assert len(one_year.blocs) == 2
+
+
+@given(st.lists(st.integers(0, 3), min_size=2, max_size=30), st.permutations(range(4)))
+def test_ari_is_one_under_relabelling_and_symmetric(labels: list[int], perm: list[int]) -> None:
+    relabelled = [perm[x] for x in labels]
+    assert adjusted_rand_index(labels, relabelled) == pytest.approx(1.0)
+    other = labels[::-1]
+    assert adjusted_rand_index(labels, other) == pytest.approx(adjusted_rand_index(other, labels))
+
+
+@given(st.dictionaries(
+    st.tuples(st.sampled_from("ABCDEF"), st.sampled_from("ABCDEF")).filter(lambda p: p[0] < p[1]),
+    st.floats(-5, 5).filter(lambda x: abs(x) > 0.01), min_size=1))
+def test_signed_blocs_beat_the_trivial_partitions(edges: dict[tuple[str, str], float]) -> None:
+    nodes = sorted({x for e in edges for x in e})
+    b = signed_modularity_matrix(nodes, edges)
+    labels, q = signed_blocs(b, restarts=2)
+    singletons = float(np.trace(b))
+    together = float(b.sum())
+    assert q >= max(singletons, together) - 1e-9
+    # two nodes tied only by conflict never share a bloc
+    for (u, v), w in edges.items():
+        only = all(u not in e and v not in e for e in edges if e != (u, v))
+        if w < 0 and only:
+            assert labels[nodes.index(u)] != labels[nodes.index(v)]
+
+
+def test_empty_window(gold_store: Store) -> None:
+    net = alignment_network(gold_store.con, "2030-01-01", "2030-12-31")
+    assert net.nodes == [] and net.blocs == [] and net.edges == []

@@ -12,8 +12,6 @@ from geopol.analysis.shifts import change_points_for, find_shifts
 from geopol.scenario import Scenario, generate, recovery, write_jsonl
 from geopol.store import Store
 
-pytestmark = pytest.mark.slow
-
 
 def test_generator_is_seeded_and_plants_the_structure() -> None:
     a, b = generate(seed=3), generate(seed=3)
@@ -26,6 +24,7 @@ def test_generator_is_seeded_and_plants_the_structure() -> None:
     assert spec and all(a.truth.burst[2] <= p.day <= a.truth.burst[3] for p in spec)
 
 
+@pytest.mark.slow
 def test_blocs_recovered(coded_store: Store, scenario: Scenario) -> None:
     net = alignment_network(coded_store.con)
     truth, found = scenario.truth.blocs, net.bloc_of()
@@ -33,6 +32,7 @@ def test_blocs_recovered(coded_store: Store, scenario: Scenario) -> None:
     assert adjusted_rand_index([truth[n] for n in nodes], [found.get(n, -1) for n in nodes]) >= 0.9
 
 
+@pytest.mark.slow
 def test_turn_dated_within_14_days(coded_store: Store, scenario: Scenario) -> None:
     a, b, day = scenario.truth.turn
     turns = change_points_for(coded_store.con, a, b, max_points=1)
@@ -41,6 +41,7 @@ def test_turn_dated_within_14_days(coded_store: Store, scenario: Scenario) -> No
     assert turns[0]["before"] > 0 > turns[0]["after"]
 
 
+@pytest.mark.slow
 def test_speculative_burst_is_a_shift_raw_only(coded_store: Store, scenario: Scenario) -> None:
     a, b, _, end = scenario.truth.burst
 

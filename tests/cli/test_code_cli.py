@@ -22,7 +22,11 @@ ARTICLE = (
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "geopol", *args], input=stdin, capture_output=True, timeout=300, check=False
+        [sys.executable, "-m", "geopol", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -60,7 +64,9 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("huge", "too large"),
     ],
 )
-def test_bad_input_clear_message_no_traceback(bad_inputs: dict[str, Path], name: str, message: str) -> None:
+def test_bad_input_clear_message_no_traceback(
+    bad_inputs: dict[str, Path], name: str, message: str
+) -> None:
     r = run("code", str(bad_inputs[name]))
     err = r.stderr.decode()
     assert r.returncode == 1, err
@@ -69,7 +75,9 @@ def test_bad_input_clear_message_no_traceback(bad_inputs: dict[str, Path], name:
     assert r.stdout == b""
 
 
-def test_bad_file_is_skipped_and_the_rest_coded(bad_inputs: dict[str, Path], tmp_path: Path) -> None:
+def test_bad_file_is_skipped_and_the_rest_coded(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
     r = run("code", str(bad_inputs["binary"]), str(good), "--published", "2024-03-13")
@@ -85,10 +93,28 @@ def test_code_stdin_jsonl_fields() -> None:
     consult = [e for e in events if e["type"] == "CONSULT"]
     assert consult, events
     e = consult[0]
-    for key in ("type", "mode", "contexts", "cameo", "cameo_root", "quad", "goldstein", "factuality",
-                "source", "target", "date", "location", "evidence", "confidence", "article_id"):
+    for key in (
+        "type",
+        "mode",
+        "contexts",
+        "cameo",
+        "cameo_root",
+        "quad",
+        "goldstein",
+        "factuality",
+        "source",
+        "target",
+        "date",
+        "location",
+        "evidence",
+        "confidence",
+        "article_id",
+    ):
         assert key in e
-    assert {a["country"] for a in e["source"]} | {a["country"] for a in e["target"]} >= {"TUR", "HUN"}
+    assert {a["country"] for a in e["source"]} | {a["country"] for a in e["target"]} >= {
+        "TUR",
+        "HUN",
+    }
     assert e["date"]["value"] == "2024-03-12"
 
 

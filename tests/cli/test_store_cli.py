@@ -136,7 +136,9 @@ def test_sigkill_midway_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> N
     assert rerun.returncode == 0, rerun.stderr
     assert "already stored" in rerun.stderr
 
-    assert run_cli(["ingest", str(corpus), "--db", str(clean_db), "--quiet"]) == 0
+    clean_run = subprocess.run(geopol("ingest", str(corpus), "--db", str(clean_db), "--quiet"),
+                               env=env, capture_output=True, text=True, timeout=600)
+    assert clean_run.returncode == 0, clean_run.stderr
     after, clean = snapshot(killed_db), snapshot(clean_db)
     assert len(clean["articles"]) == 300  # type: ignore[arg-type]
     assert after == clean

@@ -87,8 +87,16 @@ def test_cli_eval_geo(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "p.jsonl"
     res = CliRunner().invoke(
         app,
-        ["eval", "geo", str(sample), "--format", "trnews", "--gold-spans", "--predictions",
-         str(out)],
+        [
+            "eval",
+            "geo",
+            str(sample),
+            "--format",
+            "trnews",
+            "--gold-spans",
+            "--predictions",
+            str(out),
+        ],
     )
     assert res.exit_code == 0, res.output
     assert "within 161 km:         100.0%" in res.output

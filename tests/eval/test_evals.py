@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import need_shared
-
 from geopol.actors.petrarch import load_petrarch
 from geopol.eval.petrarch import evaluate_petrarch
 from geopol.eval.plv import evaluate_plv
@@ -26,15 +25,29 @@ def test_seed_article_reading_is_complete() -> None:
 
 
 def test_user_written_expectation_file_is_scored(tmp_path: Path) -> None:
-    text = ("Border talks resume\nIndian and Chinese officials held talks in New Delhi on Monday, "
-            "officials said, but India may impose new tariffs on China.")
+    text = (
+        "Border talks resume\nIndian and Chinese officials held talks in New Delhi on Monday, "
+        "officials said, but India may impose new tariffs on China."
+    )
     coded = code_article(article_from_text(text, check_language=False))
     expected = {
         "required_events": [
-            {"id": "talks", "type": "CONSULT", "source": "IND", "target": "CHN",
-             "factuality": ["asserted", "reported"], "evidence": "held talks in New Delhi"},
-            {"id": "tariffs", "type": "SANCTION", "source": "IND", "target": "CHN",
-             "factuality": ["speculated"], "evidence": "India may impose new tariffs on China"},
+            {
+                "id": "talks",
+                "type": "CONSULT",
+                "source": "IND",
+                "target": "CHN",
+                "factuality": ["asserted", "reported"],
+                "evidence": "held talks in New Delhi",
+            },
+            {
+                "id": "tariffs",
+                "type": "SANCTION",
+                "source": "IND",
+                "target": "CHN",
+                "factuality": ["speculated"],
+                "evidence": "India may impose new tariffs on China",
+            },
         ]
     }
     result = score(coded, expected)

@@ -41,8 +41,16 @@ def test_the_un_itself_is_the_un(nlp: Language) -> None:
     ("text", "mention", "code"),
     [
         ("Russian troops crossed the border.", "Russian troops", "RUSMIL"),
-        ("North Korea's foreign minister arrived in Moscow.", "North Korea's foreign minister", "PRKGOV"),
-        ("The foreign minister of Japan spoke to reporters.", "foreign minister of Japan", "JPNGOV"),
+        (
+            "North Korea's foreign minister arrived in Moscow.",
+            "North Korea's foreign minister",
+            "PRKGOV",
+        ),
+        (
+            "The foreign minister of Japan spoke to reporters.",
+            "foreign minister of Japan",
+            "JPNGOV",
+        ),
         ("The Kremlin said the talks were useful.", "Kremlin", "RUSGOV"),
         ("The Pentagon announced new drills.", "Pentagon", "USAMIL"),
         ("Pyongyang rejected the proposal.", "Pyongyang", "PRKGOV"),
@@ -56,7 +64,9 @@ def test_agents_metonyms_and_groups(nlp: Language, text: str, mention: str, code
 
 def test_role_respects_the_article_date(nlp: Language) -> None:
     in_office = by_text(actors(nlp, "Donald Trump spoke in Ohio.", "2019-06-01"), "Donald Trump")
-    out_of_office = by_text(actors(nlp, "Donald Trump spoke in Ohio.", "2022-06-01"), "Donald Trump")
+    out_of_office = by_text(
+        actors(nlp, "Donald Trump spoke in Ohio.", "2022-06-01"), "Donald Trump"
+    )
     assert (in_office.country, in_office.sector) == ("USA", "GOV")
     assert (out_of_office.country, out_of_office.sector) == ("USA", "ELI")
 
@@ -75,7 +85,9 @@ def test_surname_after_full_name_and_pronoun_coreference(nlp: Language) -> None:
 
 
 def test_two_leaders_link_to_both(nlp: Language) -> None:
-    found = actors(nlp, "Xi Jinping welcomed Emmanuel Macron in Beijing. The two leaders discussed trade.")
+    found = actors(
+        nlp, "Xi Jinping welcomed Emmanuel Macron in Beijing. The two leaders discussed trade."
+    )
     two = [a for a in found if a.text == "The two leaders"]
     assert {a.country for a in two} == {"CHN", "FRA"}
 
@@ -97,5 +109,5 @@ def test_user_yaml_overrides_builtin(nlp: Language, tmp_path: Path) -> None:
 def test_bad_user_dictionary_names_the_file(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("- {name: X, roles: [{country: XXX, sector: NOPE}]}\n")
-    with pytest.raises(DictionaryError, match="bad.yaml"):
+    with pytest.raises(DictionaryError, match=r"bad\.yaml"):
         load_dictionary((str(f),))

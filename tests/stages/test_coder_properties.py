@@ -11,9 +11,7 @@ from geopol.pipeline import code_article
 from geopol.records import Article, Factuality
 
 WORDS = st.sampled_from(
-    "Russia China the United States Kim Jong Un Putin said attacked met talks with sanctions against "
-    "reportedly may will not if were to in on Tuesday 2022 North Korea's foreign minister troops aid "
-    "provided rockets to Wagner Group , . and – — ( ) \" ' ’ \n UN Kremlin protesters police".split()
+    ["Russia", "China", "the", "United", "States", "Kim", "Jong", "Un", "Putin", "said", "attacked", "met", "talks", "with", "sanctions", "against", "reportedly", "may", "will", "not", "if", "were", "to", "in", "on", "Tuesday", "2022", "North", "Korea's", "foreign", "minister", "troops", "aid", "provided", "rockets", "to", "Wagner", "Group", ",", ".", "and", "–", "—", "(", ")", '"', "'", "’", "UN", "Kremlin", "protesters", "police"]
 )
 TEXT = st.one_of(
     st.text(max_size=400),

@@ -16,8 +16,10 @@ def events(text: str, published: str | None = PUB) -> list[Event]:
 
 def find(evs: list[Event], type_: str, src: str, tgt: str | None = None) -> Event:
     for e in evs:
-        if e.type == type_ and any(a.country == src for a in e.source) and (
-            tgt is None or any(a.country == tgt for a in e.target)
+        if (
+            e.type == type_
+            and any(a.country == src for a in e.source)
+            and (tgt is None or any(a.country == tgt for a in e.target))
         ):
             return e
     raise AssertionError(
@@ -29,7 +31,12 @@ def find(evs: list[Event], type_: str, src: str, tgt: str | None = None) -> Even
     ("text", "type_", "src", "tgt"),
     [
         ("Russia and China held talks in Beijing.", "CONSULT", "RUS", "CHN"),
-        ("Israeli jets launched an attack on Hezbollah positions in Lebanon.", "ASSAULT", "ISR", None),
+        (
+            "Israeli jets launched an attack on Hezbollah positions in Lebanon.",
+            "ASSAULT",
+            "ISR",
+            None,
+        ),
         ("The European Union imposed sanctions against Iran.", "SANCTION", "IGO-EU", "IRN"),
         ("Japan provided humanitarian aid to Turkey after the earthquake.", "AID", "JPN", "TUR"),
         ("Ukraine accused Russia of shelling civilian areas.", "ACCUSE", "UKR", "RUS"),
@@ -99,9 +106,13 @@ def test_coordinated_sources_and_stated_alignment() -> None:
     from geopol.pipeline import code_article
     from geopol.text.reader import article_from_text
 
-    coded = code_article(article_from_text(
-        "Emerging economies draw closer on trade\nBrazil, India and South Africa are increasingly aligning on trade, while Canada, "
-        "Australia and Britain keep their distance.", check_language=False))
+    coded = code_article(
+        article_from_text(
+            "Emerging economies draw closer on trade\nBrazil, India and South Africa are increasingly aligning on trade, while Canada, "
+            "Australia and Britain keep their distance.",
+            check_language=False,
+        )
+    )
     blocs = {frozenset(a.country for a in al.members) for al in coded.alignments}
     assert frozenset({"BRA", "IND", "ZAF"}) in blocs
     assert frozenset({"CAN", "AUS", "GBR"}) in blocs
@@ -109,11 +120,16 @@ def test_coordinated_sources_and_stated_alignment() -> None:
 
 def test_no_political_event_no_record() -> None:
     assert events("The weather was mild and the trains ran on time.") == []
-    assert events("Arsenal beat Chelsea 2-1 in the league match after a late goal from their striker.") == []
+    assert (
+        events("Arsenal beat Chelsea 2-1 in the league match after a late goal from their striker.")
+        == []
+    )
 
 
 def test_evidence_offsets_point_into_the_text() -> None:
-    text = "Test article\nTurkish troops attacked Kurdish militants near the Syrian border on Friday."
+    text = (
+        "Test article\nTurkish troops attacked Kurdish militants near the Syrian border on Friday."
+    )
     for e in code(text, published=PUB):
         assert text[e.evidence.trigger.start : e.evidence.trigger.end] == e.evidence.trigger.text
         for a in e.source + e.target:

@@ -169,3 +169,21 @@ def test_lock_is_waited_for_then_reported(tmp_path: Path) -> None:
         holder.wait()
     with Store.open(path, read_only=True, wait=5) as store:
         assert store.counts()["events"] == 0
+
+
+def test_dyad_counts_and_batches(tmp_path: Path, make_coded: MakeCoded) -> None:
+    coded = [
+        make_coded("A", [("AID", "PRK", "RUS")], published=dt.date(2024, 1, 5)),
+        make_coded("B", [("REQUEST", "RUS", "PRK")], published=dt.date(2024, 1, 20)),
+        make_coded("C", [("AID", "PRK", "RUS")], published=dt.date(2024, 3, 2)),
+        make_coded("D", [("AID", "DEU", "UKR")], published=dt.date(2024, 3, 2)),
+    ]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add(coded)
+        assert store.dyad_counts("prk", "rus") == [
+            (dt.date(2024, 1, 1), 2, 2.0), (dt.date(2024, 3, 1), 1, 1.0)]
+        with pytest.raises(StoreError):
+            store.dyad_counts("PRK", "RUS", freq="fortnight")
+        batches = list(store.iter_event_batches(batch_rows=2, with_clusters=True))
+        assert sum(b.num_rows for b in batches) == 4
+        assert "num_articles" in batches[0].schema.names

@@ -27,7 +27,9 @@ def current() -> ActorDictionary:
     return load(_USER_FILES)
 
 
-def find(text: str, *, published: dt.date | str | None = None, model: str | None = None) -> list[Actor]:
+def find(
+    text: str, *, published: dt.date | str | None = None, model: str | None = None
+) -> list[Actor]:
     """Actor mentions in ``text`` (offsets into ``text``)."""
     from geopol.actors.find import find_actors
     from geopol.nlp import load as load_nlp

@@ -26,7 +26,11 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         country = None
         if span is not None:
-            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for prep in (
+                c
+                for c in span.root.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+            ):
                 for tok in prep.subtree:
                     place = by_start.get(tok.idx)
                     if place is not None:

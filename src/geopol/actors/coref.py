@@ -63,7 +63,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     if not len(doc):
         return actors
     sent_of = _sent_index(doc)
-    covered = set()
+    covered: set[int] = set()
     generic: dict[int, Actor] = {}  # token -> an agent with no country ("the leaders")
     for a in actors:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -122,7 +122,9 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 if len(picked) == n:
                     break
             if len(picked) == n:
-                new.extend(link(np.text, np.start_char, np.end_char, p, text.lower()) for p in picked)
+                new.extend(
+                    link(np.text, np.start_char, np.end_char, p, text.lower()) for p in picked
+                )
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
     for tok in doc:

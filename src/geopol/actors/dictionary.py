@@ -19,9 +19,34 @@ from typing import Any
 import yaml
 
 from geopol.errors import DictionaryError
+from geopol.yamlio import load_yaml
 
 SECTORS = frozenset(
-    "GOV MIL COP JUD LEG PRM REB PTY SPY UAF BUS CVL JRN OPP REF IGO NGO UNK ELI EDU MED REL CRM".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PRM",
+        "REB",
+        "PTY",
+        "SPY",
+        "UAF",
+        "BUS",
+        "CVL",
+        "JRN",
+        "OPP",
+        "REF",
+        "IGO",
+        "NGO",
+        "UNK",
+        "ELI",
+        "EDU",
+        "MED",
+        "REL",
+        "CRM",
+    ]
 )
 BUILTIN_FILES = ("countries.yaml", "orgs.yaml", "groups.yaml", "people.yaml", "agents.yaml")
 
@@ -94,7 +119,9 @@ class ActorDictionary:
         """Add ``other``'s entries; its forms take precedence over existing identical forms."""
         forms = {(p.text.lower() if not p.case_sensitive else p.text) for p in other.patterns}
         self.patterns = [
-            p for p in self.patterns if (p.text.lower() if not p.case_sensitive else p.text) not in forms
+            p
+            for p in self.patterns
+            if (p.text.lower() if not p.case_sensitive else p.text) not in forms
         ] + other.patterns
         agent_forms = {p.text.lower() for p in other.agents}
         self.agents = [p for p in self.agents if p.text.lower() not in agent_forms] + other.agents
@@ -215,29 +242,37 @@ def _parse_entry(d: ActorDictionary, item: dict[str, Any], where: str) -> None:
         _add_forms(
             d.patterns,
             entry,
-            names=_strs(item.get("aliases")) + [str(item["name"])],
+            names=[*_strs(item.get("aliases")), str(item["name"])],
             abbreviations=_strs(item.get("abbreviations")),
             short=_strs(item.get("short")),
             ambiguous=amb,
         )
         return
-    if "code" in item and "iso2" in item or item.get("kind") == "state":  # countries.yaml
+    if ("code" in item and "iso2" in item) or item.get("kind") == "state":  # countries.yaml
         code = str(item["code"])
         entry = Entry(key=f"state:{code}", kind="state", name=str(item["name"]), country=code)
         _add_forms(
             d.patterns,
             entry,
-            names=_strs(item.get("names")) + [str(item["name"])],
+            names=[*_strs(item.get("names")), str(item["name"])],
             abbreviations=_strs(item.get("abbreviations")),
             adjectives=_strs(item.get("adjectives")),
             ambiguous=amb,
         )
-        gov = Entry(key=f"capital:{code}", kind="capital", name=str(item["name"]), country=code, sector="GOV")
+        gov = Entry(
+            key=f"capital:{code}",
+            kind="capital",
+            name=str(item["name"]),
+            country=code,
+            sector="GOV",
+        )
         _add_forms(d.patterns, gov, names=_strs(item.get("capitals")), ambiguous=amb)
         for seat in item.get("seats") or []:
             text = seat["text"] if isinstance(seat, dict) else str(seat)
             sector = _sector(seat.get("sector", "GOV") if isinstance(seat, dict) else "GOV", where)
-            e = Entry(key=f"seat:{code}:{text}", kind="seat", name=text, country=code, sector=sector)
+            e = Entry(
+                key=f"seat:{code}:{text}", kind="seat", name=text, country=code, sector=sector
+            )
             forms = [text]
             if text.lower().startswith("the "):
                 forms.append(text[4:])
@@ -247,11 +282,13 @@ def _parse_entry(d: ActorDictionary, item: dict[str, Any], where: str) -> None:
         code = str(item["code"])
         kind = str(item.get("kind", "igo"))
         sector = _sector(item.get("sector", "IGO" if kind == "igo" else None), where)
-        entry = Entry(key=f"{kind}:{code}", kind=kind, name=str(item["name"]), country=code, sector=sector)
+        entry = Entry(
+            key=f"{kind}:{code}", kind=kind, name=str(item["name"]), country=code, sector=sector
+        )
         _add_forms(
             d.patterns,
             entry,
-            names=_strs(item.get("names")) + [str(item["name"])],
+            names=[*_strs(item.get("names")), str(item["name"])],
             abbreviations=_strs(item.get("abbreviations")),
             adjectives=_strs(item.get("adjectives")),
             ambiguous=amb,
@@ -272,7 +309,7 @@ def _parse_entry(d: ActorDictionary, item: dict[str, Any], where: str) -> None:
     _add_forms(
         d.patterns,
         entry,
-        names=_strs(item.get("names")) + [str(item["name"])],
+        names=[*_strs(item.get("names")), str(item["name"])],
         abbreviations=_strs(item.get("abbreviations")),
         ambiguous=amb,
     )
@@ -285,7 +322,7 @@ def load_file(path: str | Path) -> ActorDictionary:
 
         return load_petrarch(p)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DictionaryError(f"{p}: cannot read ({exc})") from exc
     except yaml.YAMLError as exc:
@@ -301,7 +338,7 @@ def builtin() -> ActorDictionary:
         f = base / name
         if not f.is_file():
             continue
-        d.extend(parse_yaml(yaml.safe_load(f.read_text(encoding="utf-8")), f"geopol:data/actors/{name}"))
+        d.extend(parse_yaml(load_yaml(f.read_text(encoding="utf-8")), f"geopol:data/actors/{name}"))
     return d
 
 

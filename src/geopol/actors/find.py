@@ -20,13 +20,22 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.actors.coref import resolve_coreference
 from geopol.actors import current
+from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
 from geopol.records import Actor
 
-_KIND_PRIORITY = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "seat": 3, "capital": 2, "bloc": 2, "state": 1}
+_KIND_PRIORITY = {
+    "person": 5,
+    "group": 4,
+    "igo": 3,
+    "ngo": 3,
+    "seat": 3,
+    "capital": 2,
+    "bloc": 2,
+    "state": 1,
+}
 _NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 _UPPER_LINE = re.compile(r"[a-z]")
@@ -273,15 +282,27 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
             if mn.kind not in ("state", "adjective", "capital"):
                 continue
             # "the U.S. Supreme Court": the organisation of the country named inside it.
-            sector = next((agent_at[i].sector for i in range(ent.end - 1, ent.start - 1, -1) if i in agent_at), None)
+            sector = next(
+                (
+                    agent_at[i].sector
+                    for i in range(ent.end - 1, ent.start - 1, -1)
+                    if i in agent_at
+                ),
+                None,
+            )
             drop.add(id(mn))
             extra.append(
-                Mention(ent.start, ent.end, ent.text, mn.country, sector, None, "org", f"ner+{mn.how}")
+                Mention(
+                    ent.start, ent.end, ent.text, mn.country, sector, None, "org", f"ner+{mn.how}"
+                )
             )
             continue
         if ent.label_ == "NORP":
             continue  # unknown nationality/group adjective: no actor to resolve
-        sector = next((agent_at[i].sector for i in range(ent.end - 1, ent.start - 1, -1) if i in agent_at), None)
+        sector = next(
+            (agent_at[i].sector for i in range(ent.end - 1, ent.start - 1, -1) if i in agent_at),
+            None,
+        )
         kind = "person" if ent.label_ == "PERSON" else "org"
         extra.append(Mention(ent.start, ent.end, ent.text, None, sector, None, kind, "ner"))
     kept = [mn for mn in mentions if id(mn) not in drop]

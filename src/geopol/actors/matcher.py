@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -30,7 +31,8 @@ _CACHE: dict[tuple[int, tuple[str, ...], int], _Compiled] = {}
 
 
 def _tokenize(vocab: Vocab, text: str, tokenizer: Tokenizer) -> Doc:
-    return tokenizer(text)
+    doc: Doc = tokenizer(text)
+    return doc
 
 
 def _compile(vocab: Vocab, d: ActorDictionary, tokenizer: Tokenizer) -> _Compiled:
@@ -49,7 +51,9 @@ def _compile(vocab: Vocab, d: ActorDictionary, tokenizer: Tokenizer) -> _Compile
             continue
         (exact if case_sensitive else lower).add(label, [doc])
         # A later file's entry overrides an earlier one for the same form.
-        table[vocab.strings[label]] = [pats[-1]] + [p for p in pats[:-1] if p.entry.key == pats[-1].entry.key]
+        table[vocab.strings[label]] = [pats[-1]] + [
+            p for p in pats[:-1] if p.entry.key == pats[-1].entry.key
+        ]
     agent_groups: dict[str, Pattern] = {}
     for p in d.agents:
         agent_groups[p.text.lower()] = p
@@ -80,5 +84,3 @@ def match(doc: Doc, d: ActorDictionary) -> tuple[list[Match], list[Match]]:
             names.extend(Match(start, end, p) for p in c.table.get(label, []))
     agents = [Match(s, e, p) for label, s, e in c.agents(doc) for p in c.table.get(label, [])]
     return names, agents
-
-

@@ -156,7 +156,13 @@ def _agents(lines: list[tuple[int, str]], source: str) -> ActorDictionary:
                 words = _words(expanded)
                 if not words:
                     continue
-                entry = Entry(key=f"agent:{words}", kind="agent", name=words.lower(), country=None, sector=sector)
+                entry = Entry(
+                    key=f"agent:{words}",
+                    kind="agent",
+                    name=words.lower(),
+                    country=None,
+                    sector=sector,
+                )
                 d.agents.append(Pattern(words, entry))
         del n
     return d

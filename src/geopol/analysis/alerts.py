@@ -29,6 +29,7 @@ from geopol.analysis.shifts import Shift, find_shifts, latest_date
 from geopol.analysis.weights import weight_sql
 from geopol.errors import BadInput
 from geopol.records import FACTUALITY_STRENGTH, Factuality
+from geopol.yamlio import load_yaml
 
 RULE_KEYS = {"name", "dyad", "actor", "types", "min_factuality", "window_days", "threshold",
              "shift", "weighted", "recent_days", "baseline_days", "directed"}
@@ -135,7 +136,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
 def _read(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     try:
-        raw = yaml.safe_load(p.read_text("utf-8")) or {}
+        raw = load_yaml(p.read_text("utf-8")) or {}
     except OSError as exc:
         raise BadInput(f"{p}: cannot read alert rules ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -143,7 +143,10 @@ def signed_blocs(b: np.ndarray, *, restarts: int = 8, seed: int = 0) -> tuple[li
     n = b.shape[0]
     if n == 0:
         return [], 0.0
-    best: tuple[list[int], float] | None = None
+    # the trivial partitions are candidates too, so the search never does worse than them
+    best: tuple[list[int], float] | None = max(
+        ((list(range(n)), _quality(b, list(range(n)))), ([0] * n, _quality(b, [0] * n))),
+        key=lambda t: t[1])
     rng = random.Random(seed)
     for r in range(restarts):
         labels = list(range(n))

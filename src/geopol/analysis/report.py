@@ -21,7 +21,7 @@ import duckdb
 from geopol.analysis.alerts import Alert, Rule, evaluate
 from geopol.analysis.network import Network, alignment_network
 from geopol.analysis.series import DateLike, as_date, dyad_series
-from geopol.analysis.shifts import Shift, find_shifts
+from geopol.analysis.shifts import Shift, find_shifts, latest_date
 from geopol.analysis.weights import weight_sql
 from geopol.errors import BadInput
 
@@ -156,8 +156,7 @@ def report(
     start = as_date(since)
     end = as_date(until)
     if end is None:
-        row = con.execute("SELECT max(event_date) FROM events").fetchone()
-        end = row[0] if row and row[0] else dt.date.today()
+        end = latest_date(con) or dt.date.today()
     if start is None or start > end:
         raise BadInput(f"report period is empty: {since} to {end}")
     span = (end - start).days + 1

@@ -69,7 +69,9 @@ def band(change: float) -> str:
 
 
 def latest_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    row = con.execute("SELECT max(event_date) FROM events").fetchone()
+    """The newest publication date (else event date): planned events dated weeks ahead must
+    not move the window into the future, where it would look like a collapse."""
+    row = con.execute("SELECT coalesce(max(published), max(event_date)) FROM events").fetchone()
     return row[0] if row else None
 
 

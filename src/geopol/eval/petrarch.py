@@ -44,7 +44,7 @@ def parse_records(path: Path) -> list[Record]:
     except OSError as exc:
         raise BadInput(f"{path}: cannot read ({exc})") from exc
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
-    out = []
+    out: list[Record] = []
     for m in _SENT.finditer(raw):
         attrs = dict(_ATTR.findall(m.group(1)))
         body = m.group(2)
@@ -66,7 +66,9 @@ def parse_records(path: Path) -> list[Record]:
             except ValueError:
                 date = None
         text = " ".join(text_m.group(1).split())
-        out.append(Record(attrs.get("id", str(len(out))), date, text, golds, no_event and not golds))
+        out.append(
+            Record(attrs.get("id", str(len(out))), date, text, golds, no_event and not golds)
+        )
     return out
 
 
@@ -138,7 +140,9 @@ def evaluate_petrarch(path: Path) -> PetrarchReport:
     finally:
         if dictionaries:
             configure(())
-    rep = PetrarchReport(len(records), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, [Path(d).name for d in dictionaries])
+    rep = PetrarchReport(
+        len(records), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, [Path(d).name for d in dictionaries]
+    )
     for rec, c in zip(records, coded, strict=True):
         if rec.no_event:
             rep.no_event_records += 1
@@ -150,15 +154,19 @@ def evaluate_petrarch(path: Path) -> PetrarchReport:
             for code in (g.source, g.target):
                 if code and not code.startswith("---"):
                     rep.actor_codes += 1
-                    rep.actor_codes_found += code.upper() in resolved or code[:3].upper() in resolved
+                    rep.actor_codes_found += (
+                        code.upper() in resolved or code[:3].upper() in resolved
+                    )
             if any(src in {a.country for a in e.source} for e in c.events):
                 rep.source_ok += 1
             if tgt:
                 rep.target_total += 1
                 rep.target_ok += any(tgt in {a.country for a in e.target} for e in c.events)
             dyads = [
-                e for e in c.events
-                if src in {a.country for a in e.source} and (not tgt or tgt in {a.country for a in e.target})
+                e
+                for e in c.events
+                if src in {a.country for a in e.source}
+                and (not tgt or tgt in {a.country for a in e.target})
             ]
             if dyads:
                 rep.matched_dyads += 1

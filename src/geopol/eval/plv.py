@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
 from geopol.events.factuality import assess
+from geopol.events.extract import Trigger
 from geopol.events.lexicon import load as load_lexicon
 from geopol.records import Article, CodedArticle
 
@@ -48,7 +49,9 @@ class Row:
 
 
 def _strip(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    out, spans, open_at = [], {}, {}
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    open_at: dict[str, int] = {}
     pos = 0
     for m in re.finditer(r"</?([st])>|[^<]+|<", marked):
         tok = m.group(0)
@@ -77,8 +80,16 @@ def read_plv(path: Path) -> list[Row]:
             if "s" not in spans or "t" not in spans:
                 continue
             quad = r.get("gold_penta")
-            rows.append(Row(n, text, spans["s"], spans["t"], (r.get("gold_root") or "").strip().upper(),
-                            int(quad) if quad and quad.strip().isdigit() else None))
+            rows.append(
+                Row(
+                    n,
+                    text,
+                    spans["s"],
+                    spans["t"],
+                    (r.get("gold_root") or "").strip().upper(),
+                    int(quad) if quad and quad.strip().isdigit() else None,
+                )
+            )
     if not rows:
         raise BadInput(f"{path}: no rows with <s> and <t> marked")
     return rows
@@ -119,12 +130,15 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
         return "NONE", ""
     sh, th = source.root, target.root
 
-    def cost(trig: object) -> tuple[int, int, int]:
-        tok: Token = trig.token  # type: ignore[attr-defined]
+    def cost(trig: Trigger) -> tuple[int, int, int]:
+        tok: Token = trig.token
         inside = source.start <= tok.i < source.end or target.start <= tok.i < target.end
         on_path = tok.i in {a.i for a in _ancestors(sh) + _ancestors(th)}
-        return (_dist(tok, sh) + _dist(tok, th) + (3 if inside else 0) - (1 if on_path else 0),
-                1 if trig.noun else 0, abs(tok.i - th.i))  # type: ignore[attr-defined]
+        return (
+            _dist(tok, sh) + _dist(tok, th) + (3 if inside else 0) - (1 if on_path else 0),
+            1 if trig.noun else 0,
+            abs(tok.i - th.i),
+        )
 
     best = min(triggers, key=cost)
     fact, _ = assess(best.token, noun=best.noun)
@@ -177,7 +191,9 @@ class PlvReport:
         short = [lab[:5] for lab in labs]
         lines.append("          " + " ".join(f"{s:>5}" for s in short))
         for g in labs:
-            lines.append(f"{g[:9]:9} " + " ".join(f"{self.confusion.get((g, p), 0):5d}" for p in labs))
+            lines.append(
+                f"{g[:9]:9} " + " ".join(f"{self.confusion.get((g, p), 0):5d}" for p in labs)
+            )
         lines.append("")
         lines.append("covered gold spans by resolved country code (top 30):")
         for code, k in sorted(self.per_country.items(), key=lambda kv: -kv[1])[:30]:
@@ -190,7 +206,9 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
 
     rows = read_plv(Path(path))
     articles = [Article(title="", body=r.text, path=f"row-{r.n}") for r in rows]
-    rep = PlvReport(len(rows), 0, 0, 0, collections.Counter(), 0, 0, 0, 0, collections.Counter(), view)
+    rep = PlvReport(
+        len(rows), 0, 0, 0, collections.Counter(), 0, 0, 0, 0, collections.Counter(), view
+    )
     # The file's own label -> quad convention (its "penta" column puts SANCTION in quad 4
     # and YIELD in 2); predicted labels are scored under the same convention.
     votes: dict[str, collections.Counter[int]] = {}
@@ -203,13 +221,15 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
     from geopol.nlp import load
 
     nlp = load()
-    for row, coded, doc in zip(rows, code_articles(articles), nlp.pipe(r.text for r in rows), strict=True):
+    for row, coded, doc in zip(
+        rows, code_articles(articles), nlp.pipe(r.text for r in rows), strict=True
+    ):
         docs.append((row, coded, doc))
     for row, coded, doc in docs:
         s, t = _span(doc, row.source), _span(doc, row.target)
         pred, fact = ("NONE", "") if s is None or t is None else classify(doc, s, t, view=view)
         p = label(pred)
-        rep.confusion[(row.gold, p)] += 1  # type: ignore[index]
+        rep.confusion[(row.gold, p)] += 1
         rep.correct += p == row.gold
         if row.gold_quad is not None:
             rep.quad_n += 1
@@ -223,7 +243,7 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
             resolved = [m for m in cover if m.country]
             rep.actor_resolved += bool(resolved)
             if resolved:
-                rep.per_country[resolved[0].country or "-"] += 1  # type: ignore[index]
+                rep.per_country[resolved[0].country or "-"] += 1
         for e in coded.events:
             src_hit = any(x.start < row.source[1] and row.source[0] < x.end for x in e.source)
             tgt_hit = any(x.start < row.target[1] and row.target[0] < x.end for x in e.target)

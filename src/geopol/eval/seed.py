@@ -29,7 +29,10 @@ def shared_dir() -> Path | None:
     env = os.environ.get("GEOPOL_SHARED")
     cands = [Path(env)] if env else []
     here = Path(__file__).resolve()
-    cands += [p / "shared" for p in here.parents] + [Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    cands += [p / "shared" for p in here.parents] + [
+        Path.cwd().parent / "shared",
+        Path.cwd() / "shared",
+    ]
     for c in cands:
         if (c / "acceptance").is_dir() or (c / "eval").is_dir():
             return c
@@ -112,7 +115,9 @@ def _event_ok(e: Event, spec: dict[str, Any]) -> tuple[bool, str]:
         if p is None or p.lat is None or p.lon is None:
             return False, "no location"
         km = _km(p.lat, p.lon, float(loc["lat"]), float(loc["lon"]))
-        if km > float(loc.get("max_km", 50)) or (loc.get("country") and p.country != loc["country"]):
+        if km > float(loc.get("max_km", 50)) or (
+            loc.get("country") and p.country != loc["country"]
+        ):
             return False, f"location {p.name} ({km:.0f} km away)"
     return True, ""
 
@@ -127,7 +132,11 @@ def score(coded: CodedArticle, expected: dict[str, Any]) -> SeedResult:
             checks.append(Check(f"event:{spec['id']}", False, "evidence text not in the article"))
             continue
         lo, hi = pos, pos + len(ev)
-        near = [e for e in coded.events if not ev or (e.evidence.sentence.start < hi and lo < e.evidence.sentence.end)]
+        near = [
+            e
+            for e in coded.events
+            if not ev or (e.evidence.sentence.start < hi and lo < e.evidence.sentence.end)
+        ]
         cands = [e for e in near if _dyad_ok(e, spec)]
         allowed = _as_set(spec.get("factuality"))
         good = [e for e in cands if not allowed or e.factuality.value in allowed]
@@ -140,32 +149,60 @@ def score(coded: CodedArticle, expected: dict[str, Any]) -> SeedResult:
                 break
             detail = why
         if not good and cands:
-            detail = f"factuality {sorted({e.factuality.value for e in cands})} not in {sorted(allowed)}"
+            detail = (
+                f"factuality {sorted({e.factuality.value for e in cands})} not in {sorted(allowed)}"
+            )
         checks.append(Check(f"event:{spec['id']}", ok, detail))
         wrong = [e for e in cands if allowed and e.factuality.value not in allowed]
         if wrong:
-            checks.append(Check(f"forbidden:{spec['id']}", False,
-                                f"also coded {wrong[0].type} with factuality {wrong[0].factuality.value}"))
+            checks.append(
+                Check(
+                    f"forbidden:{spec['id']}",
+                    False,
+                    f"also coded {wrong[0].type} with factuality {wrong[0].factuality.value}",
+                )
+            )
     for spec in expected.get("required_actors", []):
         want = _norm(spec["text"])
         hits = [a for a in coded.actors if want in _norm(a.text) or _norm(a.text) == want]
-        ok = any(a.country == spec.get("code") and (not spec.get("sector") or a.sector == spec["sector"]) for a in hits)
+        ok = any(
+            a.country == spec.get("code") and (not spec.get("sector") or a.sector == spec["sector"])
+            for a in hits
+        )
         got = ", ".join(sorted({a.code for a in hits})) or "not found"
         checks.append(Check(f"actor:{spec['text']}", ok, got))
     # No mention of a person's name resolves to an organisation ("Kim Jong UN" is not the UN).
     igo_in_names = [
-        a for a in coded.actors if a.country and a.country.startswith("IGO") and a.kind != "person"
-        and any(p.kind == "person" and p.start <= a.start and a.end <= p.end and p is not a for p in coded.actors)
+        a
+        for a in coded.actors
+        if a.country
+        and a.country.startswith("IGO")
+        and a.kind != "person"
+        and any(
+            p.kind == "person" and p.start <= a.start and a.end <= p.end and p is not a
+            for p in coded.actors
+        )
     ]
     un = [a for a in coded.actors if a.country == "IGO-UN"]
-    checks.append(Check("forbidden:un-from-name", not igo_in_names and not un,
-                        "no United Nations actor" if not un else f"UN from {un[0].text!r}"))
+    checks.append(
+        Check(
+            "forbidden:un-from-name",
+            not igo_in_names and not un,
+            "no United Nations actor" if not un else f"UN from {un[0].text!r}",
+        )
+    )
     blocs = expected.get("alignment", {}).get("blocs", [])
     if blocs:
         stated = [frozenset(a.country for a in al.members if a.country) for al in coded.alignments]
         for bloc in blocs:
             ok = frozenset(bloc) in stated
-            checks.append(Check(f"alignment:{'+'.join(bloc)}", ok, "stated" if ok else f"stated: {[sorted(s) for s in stated]}"))
+            checks.append(
+                Check(
+                    f"alignment:{'+'.join(bloc)}",
+                    ok,
+                    "stated" if ok else f"stated: {[sorted(s) for s in stated]}",
+                )
+            )
     return SeedResult(checks)
 
 

@@ -10,18 +10,19 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from geopol.events.dyads import ActorIndex
 from geopol.events.factuality import assess
-from geopol.records import Actor, Factuality, Span as TextSpan, StatedAlignment
+from geopol.records import Actor, Factuality, StatedAlignment
+from geopol.records import Span as TextSpan
+from geopol.yamlio import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     f = resources.files("geopol") / "data" / "events" / "alignment.yaml"
-    data: dict[str, Any] = yaml.safe_load(f.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(f.read_text(encoding="utf-8"))
     return data
 
 
@@ -71,9 +72,25 @@ def stated_alignments(doc: Doc, idx: ActorIndex, article_id: str) -> list[Stated
         if any(t.lower_ in ("seemingly", "apparently", "reportedly") for t in sent):
             factuality = Factuality.SPECULATED if factuality is Factuality.ASSERTED else factuality
         evidence = TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text)
-        out.append(StatedAlignment(members=members, against=against, factuality=factuality,
-                                   evidence=evidence, article_id=article_id, sentence_index=si))
+        out.append(
+            StatedAlignment(
+                members=members,
+                against=against,
+                factuality=factuality,
+                evidence=evidence,
+                article_id=article_id,
+                sentence_index=si,
+            )
+        )
         if against:
-            out.append(StatedAlignment(members=against, against=members, factuality=factuality,
-                                       evidence=evidence, article_id=article_id, sentence_index=si))
+            out.append(
+                StatedAlignment(
+                    members=against,
+                    against=members,
+                    factuality=factuality,
+                    evidence=evidence,
+                    article_id=article_id,
+                    sentence_index=si,
+                )
+            )
     return out

@@ -16,14 +16,39 @@ from spacy.tokens import Doc, Span, Token
 from geopol.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_SEPARATORS = frozenset({",", "and", "or", "&", "as", "well", "plus", "along", "with", "together", "the"})
+_SEPARATORS = frozenset(
+    {",", "and", "or", "&", "as", "well", "plus", "along", "with", "together", "the"}
+)
 TARGET_PREPS = ("against", "to", "with", "on", "at", "from", "into", "toward", "towards", "upon",
                 "over", "for", "of", "by")  # fmt: skip
 #: Nouns that refer back to an event just reported: "concerns about this possibility".
 ANAPHORIC_NOUNS = frozenset(
-    """possibility move plan decision development deal prospect idea step action transfer
-    cooperation alliance agreement report reports scenario supply delivery transaction
-    partnership rapprochement arrangement prospects""".split()
+    [
+        "possibility",
+        "move",
+        "plan",
+        "decision",
+        "development",
+        "deal",
+        "prospect",
+        "idea",
+        "step",
+        "action",
+        "transfer",
+        "cooperation",
+        "alliance",
+        "agreement",
+        "report",
+        "reports",
+        "scenario",
+        "supply",
+        "delivery",
+        "transaction",
+        "partnership",
+        "rapprochement",
+        "arrangement",
+        "prospects",
+    ]
 )
 
 
@@ -80,7 +105,9 @@ class ActorIndex:
         i = start - 1
         while i >= sent.start:
             j = i
-            while j >= sent.start and self.doc[j].lower_ in _SEPARATORS and not self.at(self.doc[j]):
+            while (
+                j >= sent.start and self.doc[j].lower_ in _SEPARATORS and not self.at(self.doc[j])
+            ):
                 j -= 1
             if j == i or j < sent.start or not self._joinable(self.doc[j]):
                 break
@@ -211,9 +238,15 @@ def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> li
         return subject_of(head, idx)[0]
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light_verbs:
         return subject_of(head.head, idx)[0]
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in (
-        "in",
-        "into",
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "VERB"
+        and head.lower_
+        in (
+            "in",
+            "into",
+        )
     ):
         # "engaged in talks with X", "took part in an attack on X"
         return subject_of(head.head, idx)[0]
@@ -237,7 +270,14 @@ def anaphoric_object(tok: Token) -> bool:
         cands.extend(p for p in prep.children if p.dep_ == "pobj")
     for c in cands:
         dets = {d.lower_ for d in c.children if d.dep_ == "det"}
-        if c.lemma_.lower() in ANAPHORIC_NOUNS and dets & {"this", "that", "these", "those", "the", "such"}:
+        if c.lemma_.lower() in ANAPHORIC_NOUNS and dets & {
+            "this",
+            "that",
+            "these",
+            "those",
+            "the",
+            "such",
+        }:
             return True
         if c.lower_ in ("this", "that") and c.dep_ in ("dobj", "pobj"):
             return True
@@ -245,7 +285,7 @@ def anaphoric_object(tok: Token) -> bool:
 
 
 def between(sent: Span, idx: ActorIndex, tok: Token) -> tuple[list[Actor], list[Actor]] | None:
-    """"talks between A and B" -> (A, B)."""
+    """ "talks between A and B" -> (A, B)."""
     for ch in tok.children:
         if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
             for p in ch.children:

@@ -37,8 +37,10 @@ from geopol.records import (
     EventDate,
     Evidence,
     Place,
-    Span as TextSpan,
     StatedAlignment,
+)
+from geopol.records import (
+    Span as TextSpan,
 )
 
 CODER_VERSION = f"geopol-{__version__}"
@@ -82,7 +84,11 @@ def _object_words(verb: Token) -> list[str]:
                 for q in p.children:
                     if q.dep_ == "pobj":
                         out.extend([_lemma(q), q.lower_])
-                        out.extend(f"{m.lower_} {q.lower_}" for m in q.children if m.dep_ in ("compound", "amod"))
+                        out.extend(
+                            f"{m.lower_} {q.lower_}"
+                            for m in q.children
+                            if m.dep_ in ("compound", "amod")
+                        )
     return out
 
 
@@ -98,8 +104,10 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
         for k in verb.children:
             if k in found or (k.lower_ != word and _lemma(k) != word):
                 continue
-            if k.dep_ == "prt" or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod") or (
-                k.dep_ in ("prep", "agent", "dative") and k.i <= verb.i + 2
+            if (
+                k.dep_ == "prt"
+                or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod")
+                or (k.dep_ in ("prep", "agent", "dative") and k.i <= verb.i + 2)
             ):
                 hit = k
                 break
@@ -158,10 +166,15 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             ):
                 continue  # "held talks": the noun is the trigger
             out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
-            rule = _noun_rule(tok, lex)
-            if rule is not None:
-                out.append(Trigger(tok, rule, noun=True, words=(tok,)))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
+            "PERSON",
+            "GPE",
+            "ORG",
+            "NORP",
+        ):
+            noun_rule = _noun_rule(tok, lex)
+            if noun_rule is not None:
+                out.append(Trigger(tok, noun_rule, noun=True, words=(tok,)))
     return out
 
 
@@ -176,7 +189,9 @@ def _identified(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def dyad(trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon) -> tuple[list[Actor], list[Actor]]:
+def dyad(
+    trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
+) -> tuple[list[Actor], list[Actor]]:
     tok = trig.token
     pair = between(sent, idx, tok)
     if pair is not None:
@@ -232,13 +247,25 @@ def extract(
             source, target = dyad(trig, sent, idx, lex)
             source = _identified(source)
             target = _identified(target)
-            if source and not target and last_dyad and si - last_sent <= 2 and anaphoric_object(trig.token):
+            if (
+                source
+                and not target
+                and last_dyad
+                and si - last_sent <= 2
+                and anaphoric_object(trig.token)
+            ):
                 # "The US expressed concern about this possibility": the event just reported.
                 prev_src, prev_tgt = last_dyad
-                target = [a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}]
+                target = [
+                    a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}
+                ]
             if not source:
                 continue
-            if not target and len(source) > 1 and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES):
+            if (
+                not target
+                and len(source) > 1
+                and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES)
+            ):
                 source, target = source[:1], source[1:]
             key = (
                 si,
@@ -249,7 +276,9 @@ def extract(
             if key in seen:
                 continue
             seen.add(key)
-            events.append(_event(doc, article, si, sent, trig, source, target, dates, places, dateline_place))
+            events.append(
+                _event(doc, article, si, sent, trig, source, target, dates, places, dateline_place)
+            )
             last_dyad, last_sent = (source, target), si
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments
@@ -305,8 +334,12 @@ def _event(
             trigger=trigger_span,
             source=[_actor_span(a) for a in source],
             target=[_actor_span(a) for a in target],
-            location=_span(doc, where.start, where.end) if where and where.end > where.start else None,
-            date=_span(doc, when.start, when.end) if when and when.start is not None and when.end else None,
+            location=_span(doc, where.start, where.end)
+            if where and where.end > where.start
+            else None,
+            date=_span(doc, when.start, when.end)
+            if when and when.start is not None and when.end
+            else None,
             cues=[_tok_span(t) for t in cue_tokens],
         ),
         confidence=round(max(0.05, min(confidence, 0.95)), 2),

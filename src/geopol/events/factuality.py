@@ -15,10 +15,10 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 from geopol.records import Factuality
+from geopol.yamlio import load_yaml
 
 #: Weakest first: when several cues apply, the first level in this order wins.
 ORDER = (
@@ -53,7 +53,7 @@ def _table(section: dict[str, Any]) -> dict[str, Factuality]:
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     f = resources.files("geopol") / "data" / "events" / "factuality.yaml"
-    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    data = load_yaml(f.read_text(encoding="utf-8"))
     return Cues(
         modals=_table(data["modals"]),
         adverbs=_table(data["adverbs"]),
@@ -67,7 +67,8 @@ def cues() -> Cues:
 def _has_condition(verb: Token, c: Cues) -> bool:
     """An "if" clause on this verb: the verb is the consequent of a condition."""
     return any(
-        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.conditionals for m in ch.children)
+        ch.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in c.conditionals for m in ch.children)
         for ch in verb.children
     )
 
@@ -90,7 +91,12 @@ def _own_cues(tok: Token, c: Cues, found: list[tuple[Factuality, Token]]) -> Non
     if not conditional_here and _has_condition(tok, c):
         found.append((Factuality.HYPOTHETICAL, tok))
     # "were to supply": the subjunctive of a condition.
-    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.tag_ == "VBD" and tok.head.lower_ == "were":
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and tok.head.tag_ == "VBD"
+        and tok.head.lower_ == "were"
+    ):
         found.append((Factuality.HYPOTHETICAL, tok.head))
 
 
@@ -160,7 +166,9 @@ def _verdict(found: list[tuple[Factuality, Token]]) -> tuple[Factuality, list[To
     if Factuality.HYPOTHETICAL in levels and all(
         t.lower_ in ("would", "'d") for lv, t in found if lv is Factuality.HYPOTHETICAL
     ):
-        found = [(Factuality.PLANNED if lv is Factuality.HYPOTHETICAL else lv, t) for lv, t in found]
+        found = [
+            (Factuality.PLANNED if lv is Factuality.HYPOTHETICAL else lv, t) for lv, t in found
+        ]
         levels = {lv for lv, _ in found}
     for level in ORDER:
         if level in levels:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from geopol.errors import DictionaryError
+from geopol.yamlio import load_yaml
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -107,10 +108,10 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
 @functools.lru_cache(maxsize=8)
 def load(user_files: Sequence[str] = ()) -> Lexicon:
     f = resources.files("geopol") / "data" / "events" / "triggers.yaml"
-    lex = parse(yaml.safe_load(f.read_text(encoding="utf-8")), "geopol:data/events/triggers.yaml")
+    lex = parse(load_yaml(f.read_text(encoding="utf-8")), "geopol:data/events/triggers.yaml")
     for n, path in enumerate(user_files):
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = load_yaml(Path(path).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DictionaryError(f"{path}: cannot read trigger file ({exc})") from exc
         data.setdefault("light_verbs", [])

@@ -6,14 +6,15 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc
+
+from geopol.yamlio import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
     f = resources.files("geopol") / "data" / "events" / "offtopic.yaml"
-    data: dict[str, Any] = yaml.safe_load(f.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(f.read_text(encoding="utf-8"))
     data["words"] = frozenset(str(w).lower() for w in data["words"])
     return data
 

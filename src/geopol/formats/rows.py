@@ -108,7 +108,9 @@ def event_row(event: Event) -> dict[str, Any]:
         "confidence": event.confidence,
         "event_date": first_day(date_value) or event.published,
         "date_value": date_value,
-        "date_precision": event.date.precision.value if event.date and event.date.precision else None,
+        "date_precision": event.date.precision.value
+        if event.date and event.date.precision
+        else None,
         "date_text": event.date.text if event.date else None,
         "published": event.published,
         "source_country": src.country if src else None,

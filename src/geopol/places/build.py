@@ -21,7 +21,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
 FORMAT = 3
@@ -129,9 +129,9 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     continents: dict[str, dict[str, Any]] = json.loads(
         (gnc / "continents.json").read_text("utf-8")
     )
-    country_yaml: dict[str, dict[str, list[str]]] = yaml.safe_load(_read_data("countries.yaml"))
-    continent_yaml: dict[str, list[str]] = yaml.safe_load(_read_data("continents.yaml"))
-    abbrevs: dict[str, dict[str, list[str]]] = yaml.safe_load(_read_data("abbreviations.yaml"))
+    country_yaml: dict[str, dict[str, list[str]]] = load_yaml(_read_data("countries.yaml"))
+    continent_yaml: dict[str, list[str]] = load_yaml(_read_data("continents.yaml"))
+    abbrevs: dict[str, dict[str, list[str]]] = load_yaml(_read_data("abbreviations.yaml"))
 
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -256,3 +256,7 @@ def ensure_index() -> Path:
     if not path.exists():
         build(path)
     return path
+
+
+if __name__ == "__main__":  # python -m geopol.places.build: build the index ahead of use
+    print(ensure_index())

@@ -60,9 +60,17 @@ def article_from_text(
         raise BadInput(f"{path or 'input'}: no words in the text, nothing to code")
     lang = detect(f"{title}\n{body}")
     if check_language and lang != "en":
-        raise NotEnglish(f"{path or 'input'}: not English text (geopol codes English only); skipped")
+        raise NotEnglish(
+            f"{path or 'input'}: not English text (geopol codes English only); skipped"
+        )
     return Article(
-        title=title, body=body, published=published, url=url, source=source, path=path, language=lang
+        title=title,
+        body=body,
+        published=published,
+        url=url,
+        source=source,
+        path=path,
+        language=lang,
     )
 
 
