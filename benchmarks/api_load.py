@@ -7,6 +7,7 @@ for a dyad series (random pair among the most active). Prints p50/p95/p99 latenc
 and errors. Traffic goes only to 127.0.0.1 and stops after the fixed number of requests.
 
     .venv/bin/python benchmarks/api_load.py [--events 1000000] [--requests 10000] [--clients 50]
+        [--mix varied|fixed] [--cache-size 2048]
 """
 
 from __future__ import annotations
@@ -126,9 +127,15 @@ async def client(host: str, port: int, paths: list[str], results: list[Result]) 
         writer.close()
 
 
-def request_paths(n: int, dyads: list[tuple[str, str]], seed: int = 1) -> list[str]:
+def request_paths(n: int, dyads: list[tuple[str, str]], mix: str = "varied", seed: int = 1
+                  ) -> list[str]:
+    """``fixed``: one event page and one dyad series; ``varied``: about 1,000 distinct URLs."""
     rng = random.Random(seed)
     paths = []
+    if mix == "fixed":
+        a, b = dyads[0]
+        return [("/api/events?limit=50" if i % 2 == 0 else f"/api/dyads/{a}/{b}?freq=month")
+                for i in range(n)]
     for i in range(n):
         if i % 2 == 0:
             params = f"limit=50&offset={50 * rng.randrange(20)}"
@@ -150,6 +157,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--db", type=Path, default=None, help="reuse or create this store")
+    parser.add_argument("--mix", choices=("fixed", "varied"), default="varied",
+                        help="one event page and one dyad series, or ~1,000 distinct URLs")
     parser.add_argument("--cache-size", type=int, default=2048,
                         help="server response cache (0: every request hits DuckDB)")
     args = parser.parse_args()
@@ -174,7 +183,7 @@ def main() -> int:
                 time.sleep(0.2)
         else:
             raise SystemExit("server did not start")
-        paths = request_paths(args.requests, dyads)
+        paths = request_paths(args.requests, dyads, args.mix)
         per = [paths[i:: args.clients] for i in range(args.clients)]
         results: list[Result] = []
 
@@ -187,7 +196,8 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"events: {args.events:,}  clients: {args.clients}  cache: {args.cache_size}")
+    print(f"events: {args.events:,}  clients: {args.clients}  mix: {args.mix}  "
+          f"cache: {args.cache_size}")
     report(results, wall, paths)
     return 0
 

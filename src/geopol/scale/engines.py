@@ -285,13 +285,15 @@ def dask_client(
         return scheduler, None
     if scheduler:
         return dist.Client(scheduler), None
-    cluster = dist.LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=threads_per_worker,
-        processes=True,
-        memory_limit=memory_limit,
-        dashboard_address=None,
-    )
+    dask: Any = importlib.import_module("dask")
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # see LoadPipeline
+        cluster = dist.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=threads_per_worker,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address=None,
+        )
     return dist.Client(cluster), cluster
 
 
