@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import need_shared
+from geopol_testkit import need_shared
 from geopol.actors.petrarch import load_petrarch
 from geopol.eval.petrarch import evaluate_petrarch
 from geopol.eval.plv import evaluate_plv

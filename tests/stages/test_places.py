@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -10,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 import geopol.nlp
 from geopol.places import find_places_for, locate_event
-from geopol.places.build import data_version, normalise
-from geopol.places.gazetteer import get
+from geopol.places.build import build, data_version, normalise
+from geopol.places.gazetteer import Gazetteer, get
 from geopol.records import Actor, Article, Place
 from geopol.text.dateline import find_dateline
 
@@ -222,3 +223,42 @@ def test_gazetteer_lookups() -> None:
 def test_empty_doc(nlp: Language) -> None:
     doc = nlp("")
     assert find_places_for(doc, [], None) == ([], None)
+
+
+def test_locative_phrase_of_another_frame_is_not_the_location(nlp: Language) -> None:
+    doc, places, _ = parse(
+        nlp, "Arms", "Officials fear the country is providing shells for its war in Ukraine."
+    )
+    assert by_text(places, "Ukraine").country == "UKR"
+    assert locate_event(token(doc, "providing"), places, None) is None
+
+
+def test_owner_of_a_locative_noun(nlp: Language) -> None:
+    doc, places, _ = parse(
+        nlp, "Tour", "The two leaders toured factories in Russia's eastern regions on Friday."
+    )
+    loc = locate_event(token(doc, "toured"), places, None)
+    assert loc is not None and loc.country == "RUS" and loc.text == "Russia"
+
+
+def test_actor_country_under_a_locative_preposition_is_a_location(nlp: Language) -> None:
+    title, body = "Visit", "His arrival in Russia was delayed by a day."
+    start = len(title) + 1 + body.index("Russia")
+    actor = Actor(text="Russia", start=start, end=start + 6, name="Russia", country="RUS")
+    doc, places, _ = parse(nlp, title, body, [actor])
+    assert "actor" in by_text(places, "Russia").how
+    loc = locate_event(token(doc, "arrival"), places, None)
+    assert loc is not None and loc.name == "Russia" and loc.precision == "country"
+
+
+@pytest.mark.slow
+def test_index_builds_from_package_data(tmp_path: Path) -> None:
+    path = build(tmp_path / "gazetteer.sqlite")
+    gaz = Gazetteer(path)
+    assert gaz._query("SELECT value FROM meta WHERE key = 'version'", ()) == [(data_version(),)]
+    (vostochny,) = [e for e in gaz.lookup("Vostochny Space Centre")]
+    assert vostochny.gid == "geopol:vostochny-cosmodrome" and vostochny.precision == "facility"
+    kinds = {e.fcode for e in gaz.lookup("Georgia")}
+    assert {"PCLI", "ADM1"} <= kinds
+    assert any(e.name == "Vladivostok" and e.cc == "RU" for e in gaz.lookup("Vladivostok"))
+    assert not list(tmp_path.glob("*.tmp"))

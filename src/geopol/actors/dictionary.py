@@ -210,7 +210,7 @@ def parse_yaml(data: Any, source: str) -> ActorDictionary:
             raise DictionaryError(f"{where}: expected a mapping")
         try:
             _parse_entry(d, item, where)
-        except (KeyError, TypeError, AttributeError) as exc:
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
             raise DictionaryError(f"{where}: malformed entry ({exc})") from exc
     return d
 

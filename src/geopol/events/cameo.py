@@ -256,6 +256,10 @@ def plover_view(plover_type: str, mode: str | None, factuality: str) -> tuple[st
     if str(factuality) == "negated" and plover_type in (*_COOPERATIVE, "AGREE", "REQUEST"):
         return "REJECT", None
     if str(factuality) not in _NOT_YET:
+        if (plover_type, mode) == ("SANCTION", "discontinue"):
+            # Sanctions and embargoes imposed: CAMEO 163, which PLOVER's CAMEO table
+            # converts to COERCE/restrict.
+            return "COERCE", "restrict"
         return plover_type, mode
     if plover_type in _COOPERATIVE:
         return "AGREE", None

@@ -151,6 +151,17 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         return _nominal_actors(p, idx), climbed
+        if _passive(tok):
+            # "were killed in Israeli shelling": the owner of the means is the agent.
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("in", "during", "by", "from"):
+                    for p in ch.children:
+                        if p.dep_ == "pobj":
+                            owners = [m for m in p.children if m.dep_ in ("amod", "poss", "compound") and idx.at(m)]
+                            if owners:
+                                return idx.group(owners[0]), climbed
+            if tok.dep_ == "acl":
+                return [], climbed  # "two men sought by police": the noun is the patient
         if tok.dep_ == "nsubjpass" or not any(ch.dep_ == "nsubjpass" for ch in tok.children):
             pass
         else:
@@ -178,6 +189,12 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
 _LOCATIVE = frozenset({"at", "in", "near", "inside", "outside", "around", "across"})
 
 
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and (
+        verb.dep_ == "acl" or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children)
+    )
+
+
 def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
     for prep in preps:
         for ch in tok.children:
@@ -194,6 +211,8 @@ def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[A
 
 def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:
     """Target actors of a verb: direct object, dative, prepositions (on the verb or its object)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and idx.at(verb.head):
+        return idx.group(verb.head)  # "the men arrested by police"
     objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
     passive_subj = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
     for o in passive_subj + objects:

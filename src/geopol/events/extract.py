@@ -79,6 +79,8 @@ def _object_words(verb: Token) -> list[str]:
             out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
         for m in mods:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
+            if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
+                out.extend([m.lower_, _lemma(m)])
         for p in o.children:  # "94% of military equipment", "dozens of weapons"
             if p.dep_ == "prep" and p.lower_ == "of":
                 for q in p.children:
@@ -101,12 +103,14 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
     found: list[Token] = []
     for word in rest:
         hit = None
-        for k in verb.children:
+        # "went on strike": a word may be the object of a preposition already matched.
+        near = [g for f in found if f.dep_ == "prep" for g in f.children if g.dep_ == "pobj"]
+        for k in [*verb.children, *near]:
             if k in found or (k.lower_ != word and _lemma(k) != word):
                 continue
             if (
-                k.dep_ == "prt"
-                or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod")
+                k.dep_ in ("prt", "pobj")
+                or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod", "ccomp")
                 or (k.dep_ in ("prep", "agent", "dative") and k.i <= verb.i + 2)
             ):
                 hit = k
@@ -133,6 +137,11 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
             continue
         if p.rule.intransitive and any(ch.dep_ == "dobj" for ch in tok.children):
             continue
+        if p.rule.needs_object and not any(
+            ch.dep_ in ("dobj", "dative", "ccomp", "nsubjpass") or (ch.dep_ == "prep" and ch.lower_ in ("for", "from", "on"))
+            for ch in tok.children
+        ):
+            continue  # "seeking to deepen ties" is an attempt, not a request
         if p.rule.objects:
             if objects is None:
                 objects = _object_words(tok)
@@ -154,6 +163,69 @@ def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """The triggers of a sentence, one event per trigger (see ``_prune``)."""
+    return _prune(_raw_triggers(sent, lex), sent, lex)
+
+
+#: Types whose verb carries another event as its content: "agreed to withdraw", "urged
+#: Russia to withdraw", "refused to meet", "threatened to impose sanctions". PLOVER codes
+#: the agreement, request, refusal or threat; the content is its mode, not a second event.
+CONTAINER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+#: What a refusal does not swallow: "denied attacking" stays a (negated) attack.
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj"})
+
+
+def _container(trig: Trigger, verbs: dict[int, Trigger]) -> Trigger | None:
+    """The agreement, request, refusal or threat whose content ``trig`` is, if any."""
+    cur = trig.token
+    for _ in range(4):
+        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ not in _CONTENT_DEPS and not purpose) or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        outer = verbs.get(cur.i)
+        if outer is None:
+            continue
+        if outer.rule.type not in CONTAINER_TYPES:
+            return None
+        if outer.rule.type == "REJECT" and trig.rule.type in _CONFLICT:
+            return None
+        return outer
+    return None
+
+
+def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
+    """One event per trigger: drop the content of a container verb, and an event noun that
+    a verb entry names as its object ("provided aid", "violated the ceasefire"); then let
+    sentence cues retype what is left (troops sent on a peacekeeping mission are aid)."""
+    verbs = {t.token.i: t for t in trigs if not t.noun}
+    named = {
+        o.i
+        for t in verbs.values()
+        if t.rule.objects
+        for o in t.token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+    } | {w.i for t in verbs.values() for w in t.words}
+    kept = [
+        t
+        for t in trigs
+        if not (t.noun and t.token.i in named) and _container(t, verbs) is None
+    ]
+    if not lex.retypes or not kept:
+        return kept
+    words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
+    out = []
+    for t in kept:
+        for r in lex.retypes:
+            if t.rule.type in r.types and not words.isdisjoint(r.words):
+                t = dataclasses.replace(t, rule=r.rule)
+                break
+        out.append(t)
+    return out
+
+
+def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):

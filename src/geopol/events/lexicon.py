@@ -32,6 +32,7 @@ class Rule:
     reciprocal: bool
     intransitive: bool
     swap: bool
+    needs_object: bool
     order: int
 
 
@@ -44,11 +45,22 @@ class Phrase:
     rule: Rule
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Retype:
+    """A sentence cue that changes what a trigger means: troops sent on a peacekeeping
+    mission are aid, not a show of force."""
+
+    words: frozenset[str]
+    types: frozenset[str]
+    rule: Rule
+
+
 @dataclasses.dataclass(slots=True)
 class Lexicon:
     verbs: dict[str, list[Phrase]]
     nouns: dict[str, list[Phrase]]
     light_verbs: frozenset[str]
+    retypes: tuple[Retype, ...] = ()
 
 
 def _phrases(words: list[str], rule: Rule, *, noun: bool) -> list[Phrase]:
@@ -71,27 +83,46 @@ def parse(data: Any, source: str, start: int = 0) -> Lexicon:
     verbs: dict[str, list[Phrase]] = {}
     nouns: dict[str, list[Phrase]] = {}
     for i, e in enumerate(data["entries"]):
-        where = f"{source} entry {i + 1}"
-        if not isinstance(e, dict) or e.get("type") not in PLOVER_TYPES:
-            raise DictionaryError(f"{where}: 'type' must be one of {', '.join(PLOVER_TYPES)}")
-        cameo = e.get("cameo")
-        rule = Rule(
-            type=e["type"],
-            mode=e.get("mode"),
-            cameo=str(cameo) if cameo is not None else None,
-            contexts=tuple(e.get("contexts") or ()),
-            objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
-            reciprocal=bool(e.get("reciprocal", False)),
-            intransitive=bool(e.get("intransitive", False)),
-            swap=bool(e.get("swap", False)),
-            order=start + i,
-        )
+        rule = _rule(e, f"{source} entry {i + 1}", start + i)
         for p in _phrases(list(e.get("verbs") or ()), rule, noun=False):
             verbs.setdefault(p.head, []).append(p)
         for p in _phrases(list(e.get("nouns") or ()), rule, noun=True):
             nouns.setdefault(p.head, []).append(p)
+    retypes = []
+    for i, r in enumerate(data.get("retype") or ()):
+        where = f"{source} retype {i + 1}"
+        if not isinstance(r, dict) or not isinstance(r.get("to"), dict):
+            raise DictionaryError(f"{where}: expected 'words', 'from' and a 'to' entry")
+        bad = [t for t in r.get("from") or () if t not in PLOVER_TYPES]
+        if bad:
+            raise DictionaryError(f"{where}: unknown type(s) in 'from': {', '.join(map(str, bad))}")
+        retypes.append(
+            Retype(
+                frozenset(str(w).lower() for w in r.get("words") or ()),
+                frozenset(r.get("from") or ()),
+                _rule(r["to"], where, start + i),
+            )
+        )
     light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
-    return Lexicon(verbs, nouns, light)
+    return Lexicon(verbs, nouns, light, tuple(retypes))
+
+
+def _rule(e: Any, where: str, order: int) -> Rule:
+    if not isinstance(e, dict) or e.get("type") not in PLOVER_TYPES:
+        raise DictionaryError(f"{where}: 'type' must be one of {', '.join(PLOVER_TYPES)}")
+    cameo = e.get("cameo")
+    return Rule(
+        type=e["type"],
+        mode=e.get("mode"),
+        cameo=str(cameo) if cameo is not None else None,
+        contexts=tuple(e.get("contexts") or ()),
+        objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
+        reciprocal=bool(e.get("reciprocal", False)),
+        intransitive=bool(e.get("intransitive", False)),
+        swap=bool(e.get("swap", False)),
+        needs_object=bool(e.get("needs_object", False)),
+        order=order,
+    )
 
 
 def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
@@ -102,7 +133,9 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
         verbs[k] = v + verbs.get(k, [])
     for k, v in over.nouns.items():
         nouns[k] = v + nouns.get(k, [])
-    return Lexicon(verbs, nouns, base.light_verbs | over.light_verbs)
+    return Lexicon(
+        verbs, nouns, base.light_verbs | over.light_verbs, over.retypes + base.retypes
+    )
 
 
 @functools.lru_cache(maxsize=8)

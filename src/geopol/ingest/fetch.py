@@ -218,7 +218,7 @@ def decode_body(data: bytes, charset: str | None) -> str:
         if candidate:
             try:
                 return data.decode(candidate)
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, ValueError):  # ValueError: a charset name with NUL
                 continue
     from charset_normalizer import from_bytes
 

@@ -253,9 +253,14 @@ def build(path: Path | None = None) -> Path:
 def ensure_index() -> Path:
     """The index file, built first if this data version has none yet."""
     path = index_path()
-    if not path.exists():
-        build(path)
-    return path
+    if path.exists():
+        return path
+    try:
+        return build(path)
+    except OSError:
+        # an unwritable cache folder (read-only home, sandbox): use the temp folder instead
+        fallback = Path(tempfile.gettempdir()) / "geopol-cache" / path.name
+        return fallback if fallback.exists() else build(fallback)
 
 
 if __name__ == "__main__":  # python -m geopol.places.build: build the index ahead of use

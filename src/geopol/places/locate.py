@@ -61,6 +61,24 @@ def _attachment(tok: Token) -> Token | None:
     return None
 
 
+#: Dependencies a locative phrase may climb through to reach the trigger: the trigger's
+#: arguments ("held a summit in X"), and "with"/"between" companions ("a summit with Putin
+#: in X"). Other prepositions start a new frame ("providing arms for its war in Ukraine").
+_CLIMB = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj",
+                    "compound", "npadvmod", "acomp"})
+_COMPANION = frozenset({"with", "between", "among", "alongside"})
+
+
+def _may_climb(tok: Token) -> bool:
+    if tok.dep_ in _CLIMB:
+        return True
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _COMPANION
+    if tok.dep_ == "prep":
+        return tok.lower_ in _COMPANION
+    return False
+
+
 def _distance(start: Token, trigger: Token) -> int | None:
     """Steps from ``start`` up to the trigger (or down from the trigger's governing verb)
     without crossing another clause; None when the phrase belongs to another clause."""
@@ -69,7 +87,7 @@ def _distance(start: Token, trigger: Token) -> int | None:
     while True:
         if tok.i == trigger.i:
             return steps
-        if tok.head.i == tok.i or (steps and tok.pos_ in _VERBAL):
+        if tok.head.i == tok.i or (steps and tok.pos_ in _VERBAL) or not _may_climb(tok):
             break
         tok, steps = tok.head, steps + 1
     # a noun trigger ("summit") whose verb ("held") carries the phrase
@@ -124,9 +142,16 @@ def locate_event(trigger: Token, places: list[Place], dateline: Place | None) ->
             continue
         head = _head(span)
         att = _attachment(head)
+        penalty = 0
+        if att is None and head.dep_ == "poss":
+            # "in Russia's eastern regions": the owner of a locative phrase's noun, ranked
+            # after a place that is the noun itself ("at Russia's Vostochny Space Centre")
+            att, penalty = _attachment(_head(span.doc[head.head.i : head.head.i + 1])), 1
         dist: int | None = None
         if att is not None:
             dist = _distance(att, trigger)
+            if dist is not None:
+                dist += penalty
         elif (
             usable(place)
             and span.root.head.i == trigger.i

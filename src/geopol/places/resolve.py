@@ -38,6 +38,8 @@ MIN_SCORE = 1.0
 #: Towns smaller than this are taken only in a country the article is about.
 STRAY_POP = 10_000
 STRAY_SHARE = 0.2
+#: Least population of a place matched only by one of its alternate spellings.
+ALTERNATE_MIN_POP = 5_000
 
 
 def _pop(e: Entry) -> float:
@@ -62,6 +64,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
         found = list(gaz.lookup(text))
         if not m.demonym and m.label != "NORP" and m.source != "gold":
             found = [c for c in found if c.kind != DEMONYM]
+        # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
+        found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
         if found:
             return found
     return _partial(gaz, m)
@@ -142,21 +146,26 @@ def _best(
     focus_admin1: Counter[tuple[str, str]],
     inside: Entry | None,
     near: dict[int, int] | None = None,
+    own: tuple[str, int] | None = None,
 ) -> Entry | None:
+    """The best reading; ``own`` is what this name itself added to ``focus``."""
     if not cands:
         return None
     # A country's own name is the country, never a building or town that shares it.
     countries = [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
     if countries and inside is None:
         cands = countries
-    total = sum(focus.values())
+    others = Counter(focus)
+    if own is not None:
+        others[own[0]] -= own[1]
+    total = sum(others.values())
     if total:
         # a village abroad that nothing else in the article points to is a wild guess:
         # better unresolved than wrong
         cands = [
             c for c in cands
             if c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"
-            or (c.cc and focus[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
+            or (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
         ]
         if not cands:
@@ -217,7 +226,7 @@ def _focus(
     cands: Sequence[Sequence[Entry]],
     chosen: Sequence[Entry | None],
     prior: Sequence[Entry],
-) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+) -> tuple[Counter[str], Counter[tuple[str, str]], dict[str, tuple[str, int]]]:
     """Countries and divisions the article is about, from the current readings."""
     focus: Counter[str] = Counter()  # weights in quarters: 4 = one unambiguous name
     focus_admin1: Counter[tuple[str, str]] = Counter()
@@ -226,17 +235,17 @@ def _focus(
             focus[p.cc] += 8
             if p.admin1:
                 focus_admin1[(p.cc, p.admin1)] += 1
-    seen: set[str] = set()
+    own: dict[str, tuple[str, int]] = {}
     for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
-        if e is None or not e.cc or key in seen:
+        if e is None or not e.cc or key in own:
             continue
-        seen.add(key)  # each name counts once, however often it is repeated
         weight = 4 if len({c.cc for c in cands[i]}) == 1 else 1
+        own[key] = (e.cc, weight)  # each name counts once, however often it is repeated
         focus[e.cc] += weight
         if (e.fcode == "ADM1" and e.admin1) or (e.admin1 and weight == 4):
             focus_admin1[(e.cc, e.admin1)] += 1
-    return focus, focus_admin1
+    return focus, focus_admin1, own
 
 
 #: Passes after the first (context-free) one; each uses the focus of the one before.
@@ -257,15 +266,17 @@ def resolve(
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
+    own: dict[str, tuple[str, int]] = {}
     for step in range(PASSES + 1):
         if step:
-            focus, focus_admin1 = _focus(mentions, cands, chosen, prior)
+            focus, focus_admin1, own = _focus(mentions, cands, chosen, prior)
         current: list[Entry | None] = [None] * len(mentions)
         for i in order:
             m = mentions[i]
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
-                cands[i], m, focus, focus_admin1, inside, near if step else None
+                cands[i], m, focus, focus_admin1, inside, near if step else None,
+                own.get(m.text.casefold()),
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way

@@ -23,7 +23,7 @@ class LoadPipeline(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         warm(self.model)
         # Dask's statistical profiler walks the running thread's stack every 10 ms; spaCy's
-        # stacks are deep, and it cost 10-20% of the coding CPU time when we measured.
+        # stacks are deep, and it cost about a tenth of the coding CPU time when we measured.
         for name in ("profile", "profile-cycle"):
             callback = getattr(worker, "periodic_callbacks", {}).get(name)
             if callback is not None:
