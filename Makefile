@@ -19,9 +19,9 @@ install: $(STAMP)
 
 # Debian's chromium for the dashboard's browser tests (never a downloaded browser).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && test -d /usr/share/fonts/truetype/dejavu; } || { \
+	  echo "installing Debian chromium and fonts for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
 demo: install
 	$(BIN)/geopol demo

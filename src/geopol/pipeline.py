@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from geopol import __version__
 from geopol.actors.context import attach_place_countries
 from geopol.actors.find import find_actors
+from geopol.errors import BadInput
 from geopol.events.extract import extract
 from geopol.nlp import load
 from geopol.places import find_places_for
@@ -67,6 +68,11 @@ def code_articles(
     def texts() -> Iterator[tuple[str, tuple[Article, Span | None, Span | None, bool]]]:
         for a in articles:
             text, whole, place = prepare(a)
+            if len(text) > nlp.max_length:  # spaCy's own check raises a bare ValueError
+                raise BadInput(
+                    f"{a.path or a.url or 'input'}: too long to code ({len(text):,} characters;"
+                    f" the limit is {nlp.max_length:,})"
+                )
             if a.title:
                 cut = a.body_offset
                 yield text[:cut], (a, whole, place, False)

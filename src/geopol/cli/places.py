@@ -52,6 +52,9 @@ def _row(place: Place) -> list[str]:
 def places_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Text files, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per toponym.")] = False,
+    actors: Annotated[
+        bool, typer.Option("--actors", help="Find actor mentions too, to tag names used as actors.")
+    ] = False,
     model: ModelOpt = None,
 ) -> None:
     """List the toponyms of articles, resolved against the offline gazetteer.
@@ -77,7 +80,12 @@ def places_cmd(
             yield text, (article, place)
 
     for doc, (article, place) in nlp.pipe(texts(), as_tuples=True, batch_size=8):
-        found, dateline = find_places_for(doc, [], place)  # type: ignore[arg-type]
+        mentions = []
+        if actors:
+            from geopol.actors.find import find_actors
+
+            mentions = find_actors(doc, published=article.published)
+        found, dateline = find_places_for(doc, mentions, place)  # type: ignore[arg-type]
         path = article.path or "-"
         if as_json:
             for p in found:

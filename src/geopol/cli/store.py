@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -202,10 +203,20 @@ def watch_cmd(
         coder=default_coder(model), log=log,
         after_cycle=lambda store: _after_ingest(store, quiet),
     )
+    def on_term(signum: int, frame: object) -> None:
+        # A service manager stops us with SIGTERM: finish the current cycle's write, then exit.
+        typer.echo("watch: SIGTERM received, stopping after the current step", err=True)
+        watcher.stop.set()
+
+    previous = signal.signal(signal.SIGTERM, on_term)
     try:
         watcher.run(cycles=cycles)
+        if watcher.stop.is_set():
+            typer.echo("watch: stopped", err=True)
     except KeyboardInterrupt:
         typer.echo("watch: stopped", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _open_events(db: Path | None, lake: Path | None, filters: dict[str, Any],

@@ -164,6 +164,10 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                 return [], climbed  # "two men sought by police": the noun is the patient
         if tok.dep_ == "nsubjpass" or not any(ch.dep_ == "nsubjpass" for ch in tok.children):
             pass
+        elif tok.i == verb.i:
+            # "hoped officials would be indicted": a passive with no agent names no source;
+            # the speaker it depends on is not the one who acts.
+            return [], climbed
         else:
             # "are set to hold": the passive subject of "set" is the subject of "hold".
             if tok.i != verb.i:
@@ -278,7 +282,15 @@ def noun_target(noun: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PR
         return found
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
-        return _prep_targets(head, idx, ("with", "against", "on", "to", "at"))
+        # "issued arrest warrants for two men", "launched strikes on X"
+        return _prep_targets(head, idx, ("with", "against", "on", "to", "at", "for", "into"))
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into"):
+        verb = head.head
+        if verb.pos_ == "VERB":
+            # "engaged peacekeepers in a firefight": the verb's object is the target
+            for ch in verb.children:
+                if ch.dep_ == "dobj" and idx.at(ch):
+                    return idx.group(ch)
     return []
 
 

@@ -171,24 +171,29 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 #: Russia to withdraw", "refused to meet", "threatened to impose sanctions". PLOVER codes
 #: the agreement, request, refusal or threat; the content is its mode, not a second event.
 CONTAINER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+#: Type and mode of the cut-offs that contain what they end: "suspension of aid".
+_ENDING = ("SANCTION", "withdraw")
 #: What a refusal does not swallow: "denied attacking" stays a (negated) attack.
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj"})
 
 
-def _container(trig: Trigger, verbs: dict[int, Trigger]) -> Trigger | None:
-    """The agreement, request, refusal or threat whose content ``trig`` is, if any."""
+def _container(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The agreement, request, refusal, threat or cut-off whose content ``trig`` is, if any."""
     cur = trig.token
     for _ in range(4):
-        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if (cur.dep_ not in _CONTENT_DEPS and not purpose) or cur.head.i == cur.i:
+        # "to help", "refusal to engage": an infinitive of purpose or content
+        infinitive = cur.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        )
+        if (cur.dep_ not in _CONTENT_DEPS and not infinitive) or cur.head.i == cur.i:
             return None
         cur = cur.head
-        outer = verbs.get(cur.i)
-        if outer is None:
-            continue
-        if outer.rule.type not in CONTAINER_TYPES:
-            return None
+        outer = by_token.get(cur.i)
+        if outer is None or not (
+            outer.rule.type in CONTAINER_TYPES or (outer.rule.type, outer.rule.mode) == _ENDING
+        ):
+            continue  # "offered to send troops to help": the walk goes on through "send"
         if outer.rule.type == "REJECT" and trig.rule.type in _CONFLICT:
             return None
         return outer
@@ -207,11 +212,9 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
         for o in t.token.children
         if o.dep_ in ("dobj", "nsubjpass")
     } | {w.i for t in verbs.values() for w in t.words}
-    kept = [
-        t
-        for t in trigs
-        if not (t.noun and t.token.i in named) and _container(t, verbs) is None
-    ]
+    free = [t for t in trigs if not (t.noun and t.token.i in named)]
+    by_token = {t.token.i: t for t in free}
+    kept = [t for t in free if _container(t, by_token) is None]
     if not lex.retypes or not kept:
         return kept
     words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
@@ -283,7 +286,11 @@ def dyad(
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    # Doc.text joins every token on each call; cached, or long articles code in quadratic time.
+    text = doc.user_data.get("geopol.text")
+    if text is None:
+        text = doc.user_data["geopol.text"] = doc.text
+    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 def _tok_span(tok: Token) -> TextSpan:

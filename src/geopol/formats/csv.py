@@ -121,7 +121,8 @@ def write_csv(events: Iterable[EventLike], out: TextIO, *, header: bool = True) 
         >>> write_csv([event.to_dict()], sys.stdout)
         1
     """
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: a field holding a bare "\r" or "\n" is then always quoted.
+    writer = csv.writer(out, lineterminator="\r\n")
     if header:
         writer.writerow(list(EVENT_COLUMNS))
     n = 0

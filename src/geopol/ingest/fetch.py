@@ -14,6 +14,7 @@ import dataclasses
 import ipaddress
 import re
 import socket
+import threading
 import time
 from collections.abc import Collection, Mapping
 from urllib.parse import urljoin, urlsplit
@@ -131,6 +132,12 @@ def fetch(
     req_headers.update(headers or {})
     own = client is None
     http = client or httpx.Client(follow_redirects=False, trust_env=False)
+    # httpx times each read, not the whole request: a server dripping its headers a byte at a
+    # time would hold us forever. The watchdog closes our own client at the deadline.
+    watchdog = threading.Timer(timeout, http.close) if own else None
+    if watchdog is not None:
+        watchdog.daemon = True
+        watchdog.start()
     try:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
@@ -184,10 +191,14 @@ def fetch(
                     )
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{current}: timed out ({type(exc).__name__})") from exc
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, OSError, RuntimeError) as exc:
+                if time.monotonic() >= deadline:
+                    raise FetchError(f"{url}: timed out after {timeout:.0f} s") from exc
                 raise FetchError(f"{current}: {type(exc).__name__}: {exc}") from exc
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
     finally:
+        if watchdog is not None:
+            watchdog.cancel()
         if own:
             http.close()
 

@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
-from geopol.places.recognise import Mention, recognise
-from geopol.places.resolve import PARTIAL, resolve
+from geopol.places.recognise import Mention
+from geopol.places.recognise import recognise as find_mentions
+from geopol.places.resolve import PARTIAL
+from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
 
 __all__ = ["find_places_for", "locate_event", "place_from_entry", "resolve_mentions"]
@@ -77,7 +79,7 @@ def resolve_mentions(
     n_dateline: int = 0,
 ) -> list[Place]:
     """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts)."""
-    entries = resolve(gaz, mentions)
+    entries = resolve_entries(gaz, mentions)
     country = _main_country(gaz, mentions, entries)
     places: list[Place] = []
     for m, e in zip(mentions, entries, strict=True):
@@ -126,7 +128,7 @@ def find_places_for(
     """All toponyms in ``doc`` and the resolved dateline place."""
     gaz = get()
     dl = _dateline_mentions(dateline_place) if dateline_place is not None else []
-    mentions = dl + recognise(doc, gaz)
+    mentions = dl + find_mentions(doc, gaz)
     for m in mentions[len(dl) :]:
         if m.inside is not None:
             m.inside += len(dl)
