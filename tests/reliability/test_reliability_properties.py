@@ -7,6 +7,7 @@ Bounded with ``max_examples`` so the whole file stays well under a minute; the l
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -24,7 +25,7 @@ from geopol.text.reader import MAX_BYTES, article_from_text, decode
 
 settings.register_profile("ci", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=20_000, deadline=None,
+settings.register_profile("long", max_examples=3_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
@@ -113,10 +114,8 @@ def test_decode_body_always_text(data: bytes, charset: str | None) -> None:
 
 @given(st.binary(max_size=300))
 def test_check_safe_xml_only_bad_input(data: bytes) -> None:
-    try:
+    with contextlib.suppress(BadInput):
         check_safe_xml(data)
-    except BadInput:
-        pass
 
 
 @given(st.one_of(st.none(), st.text(max_size=60), st.integers(), st.datetimes(), st.dates()))

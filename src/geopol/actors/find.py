@@ -59,11 +59,24 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
+#: Lower-case particles that may open a capitalised name ("al-Shabaab", "bin Salman").
+_PARTICLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:al|el|ad|an|ar|as|ash|at|az)\s*-\s*|(?:bin|ibn|de|van|von)\s+)", re.I)
+
+
 def _capitalised(span: Span) -> bool:
+    text = _PARTICLES.sub("", span.text, count=1)
+    if text == span.text and span[0].lower_ in ("the", "a", "an"):
+        text = span[1:].text if len(span) > 1 else ""
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def _inside_larger_place(span: Span) -> bool:
+    """"China" in "the South China Sea", "Indian" in "Indian Ocean": part of a place name."""
     for tok in span:
-        if tok.lower_ in ("the", "a", "an"):
-            continue
-        return tok.text[:1].isupper() or tok.text[:1].isdigit()
+        if tok.ent_type_ in ("LOC", "FAC"):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                return True
     return False
 
 
@@ -77,6 +90,8 @@ def _shouting(tok: Token) -> bool:
 def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
     p, span = m.pattern, doc[m.start : m.end]
     if not p.case_sensitive and not _capitalised(span):
+        return False
+    if p.entry.kind in ("state", "capital") and _inside_larger_place(span):
         return False
     ent_types = {t.ent_type_ for t in span}
     if "DATE" in ent_types and p.entry.kind == "person":
@@ -164,6 +179,9 @@ def _join_agents(
     for m in sorted(agent_matches, key=lambda m: (-(m.end - m.start), m.start)):
         if any(used[m.start : m.end]) or not doc[m.start].is_alpha:
             continue
+        last = doc[m.end - 1]
+        if last.dep_ in ("amod", "compound") and last.head.i >= m.end and last.head.pos_ == "NOUN":
+            continue  # a modifier, not the actor: "military aid", "civilian casualties"
         for i in range(m.start, m.end):
             used[i] = True
         agents.append((m, doc[m.start : m.end]))
@@ -210,18 +228,21 @@ def _join_agents(
         start, end = span.start, span.end
         country = None
         how = "agent"
+        sector = e.sector
         if owner is not None:
             start, end = min(start, owner.start), max(end, owner.end)
             country = owner.country
             how = f"agent+{owner.how}"
             merged_away.add(id(owner))
+            if owner.kind == "group" and owner.sector:
+                sector = owner.sector  # "Hamas gunmen" are Hamas's, not unidentified gunmen
         out.append(
             Mention(
                 start=start,
                 end=end,
                 name=f"{owner.name} {e.name}" if owner else e.name,
                 country=country,
-                sector=e.sector,
+                sector=sector,
                 role=e.role,
                 kind="agent",
                 how=how,

@@ -22,7 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from geopol.api.cache import CacheMiddleware, ConcurrencyLimit, ResponseCache
+from geopol.api.cache import BodyLimit, CacheMiddleware, ConcurrencyLimit, ResponseCache
 from geopol.errors import BadInput, GeopolError, StoreError
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -204,6 +204,7 @@ def create_app(
     app.add_middleware(ConcurrencyLimit)
     app.add_middleware(CacheMiddleware, cache=app.state.cache)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
 
     return app
 

@@ -16,6 +16,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -146,3 +148,56 @@ class ConcurrencyLimit:
             return
         async with self.slots:
             await self.app(scope, receive, send)
+
+
+#: Largest request body accepted (bytes): an article of ``schemas.MAX_BODY`` characters in
+#: JSON, with room for escapes. Without it a client could make the server read any amount.
+MAX_REQUEST = 4 * 1024 * 1024
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, before anything reads them whole."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_REQUEST) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await _too_large(send, self.limit)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge(self.limit)
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send, self.limit)
+
+
+class _TooLarge(HTTPException):
+    """Raised while the app reads a streamed body; its handler answers 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body larger than the {limit} byte limit")
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = (b'{"ok":false,"error":"request body larger than the '
+            + str(limit).encode() + b' byte limit"}')
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})

@@ -47,6 +47,7 @@ CODER_VERSION = f"geopol-{__version__}"
 #: Types where "A and B did it" with no object means A with B.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _VISIT_PREPS = ("to", "in", "with", "at")
+_DESTINATION = frozenset({"to", "in", "into", "at", "for"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -138,10 +139,20 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
         if p.rule.intransitive and any(ch.dep_ == "dobj" for ch in tok.children):
             continue
         if p.rule.needs_object and not any(
-            ch.dep_ in ("dobj", "dative", "ccomp", "nsubjpass") or (ch.dep_ == "prep" and ch.lower_ in ("for", "from", "on"))
+            ch.dep_ in ("dobj", "dative", "ccomp", "nsubjpass")
+            or (ch.dep_ == "prep" and ch.lower_ in ("for", "from", "on"))
             for ch in tok.children
         ):
             continue  # "seeking to deepen ties" is an attempt, not a request
+        if (
+            p.rule.mode == "visit"
+            and not p.rule.swap
+            and not any(
+                ch.dep_ == "dobj" or (ch.dep_ == "prep" and ch.lower_ in _DESTINATION)
+                for ch in tok.children
+            )
+        ):
+            continue  # a visit goes somewhere: not "it is going to be", "goes to show"
         if p.rule.objects:
             if objects is None:
                 objects = _object_words(tok)

@@ -10,6 +10,7 @@ is marked seen only after its article is stored, so a crash re-reads it instead 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -18,9 +19,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
-from geopol.errors import BadInput, FetchError, GeopolError
+from geopol.errors import BadInput, FetchError, GeopolError, StoreError
 from geopol.ingest.feeds import parse_feed, parse_opml
 from geopol.ingest.fetch import Allow, Response, fetch
 from geopol.ingest.run import Coder, IngestStats, ingest
@@ -151,8 +153,12 @@ def save(
             con.execute("INSERT INTO feed_entries SELECT * FROM _entries")
             con.unregister("_entries")
         con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
+    except BaseException as exc:
+        # A failed COMMIT (disk full) has already ended the transaction; keep its error.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(f"{store.path}: cannot record feed state ({exc})") from exc
         raise
 
 

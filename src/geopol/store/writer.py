@@ -7,6 +7,7 @@ either the whole batch or none of it, so a re-run adds exactly what is missing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -288,7 +289,9 @@ def write_batch(
         refresh_clusters(con, clusters)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        # A failed COMMIT (disk full) has already ended the transaction; keep its error.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
     return AddResult(
         articles_added=len(fresh),
