@@ -134,3 +134,97 @@ def test_evidence_offsets_point_into_the_text() -> None:
         assert text[e.evidence.trigger.start : e.evidence.trigger.end] == e.evidence.trigger.text
         for a in e.source + e.target:
             assert text[a.start : a.end] == a.text
+
+
+# --- one event per trigger, sentence cues, dyads from the parse --------------------------------
+
+
+def types_of(evs: list[Event]) -> set[str]:
+    return {e.type for e in evs}
+
+
+def test_content_of_a_request_is_not_a_second_event() -> None:
+    evs = events("The United States urged Russia to withdraw its troops from Georgia.")
+    find(evs, "REQUEST", "USA", "RUS")
+    assert "RETREAT" not in types_of(evs)
+
+
+def test_offer_to_send_troops_is_an_agreement_not_a_mobilization() -> None:
+    evs = events("Australia offered to send troops to help the Philippines.")
+    find(evs, "AGREE", "AUS")
+    assert "MOBILIZE" not in types_of(evs)
+
+
+def test_denial_keeps_the_denied_attack() -> None:
+    evs = events("Russia denied attacking Ukraine.")
+    find(evs, "ASSAULT", "RUS", "UKR")
+
+
+def test_peacekeepers_are_military_aid() -> None:
+    e = find(events("Japan is sending troops to the peacekeeping force in South Sudan."), "AID", "JPN")
+    assert e.mode == "military"
+    assert e.cameo == "074"
+
+
+def test_troops_without_peacekeeping_stay_a_mobilization() -> None:
+    find(events("Japan is sending troops to South Sudan."), "MOBILIZE", "JPN")
+
+
+def test_verb_object_noun_is_not_a_second_event() -> None:
+    evs = events("Armenian militias violated the ceasefire with Azerbaijan.")
+    find(evs, "ASSAULT", "ARM")
+    assert "RETREAT" not in types_of(evs)
+
+
+def test_suspension_of_aid_is_a_sanction() -> None:
+    evs = events("Denmark announced a suspension of aid to Egypt.")
+    find(evs, "SANCTION", "DNK", "EGY")
+    assert "AID" not in types_of(evs)
+
+
+def test_multiword_trigger_through_a_preposition() -> None:
+    e = find(events("French rail workers went on strike against the government of France."), "PROTEST", "FRA")
+    assert e.mode == "strike"
+
+
+def test_passive_without_agent_names_no_source() -> None:
+    evs = events("Rwanda's minister said she hoped French officials would be indicted.")
+    assert not [e for e in evs if e.type == "ACCUSE" and any(a.country == "RWA" for a in e.source)]
+
+
+def test_received_weapons_from_swaps_the_roles() -> None:
+    e = find(events("Georgian rebels received weapons from Russia."), "AID", "RUS", "GEO")
+    assert e.mode == "military"
+
+
+def test_warrant_for_targets_the_wanted() -> None:
+    find(events("A court in Guyana issued arrest warrants for two Brazilian men."), "COERCE", "GUY", "BRA")
+
+
+def test_a_visit_needs_a_destination() -> None:
+    evs = events("The British minister said it is going to be a difficult year.")
+    assert "CONSULT" not in types_of(evs)
+
+
+def test_plover_view_reads_imposed_sanctions_as_coerce() -> None:
+    from geopol.events.cameo import plover_view
+
+    assert plover_view("SANCTION", "discontinue", "asserted") == ("COERCE", "restrict")
+    assert plover_view("SANCTION", "discontinue", "planned") == ("THREATEN", "restrict")
+    assert plover_view("SANCTION", "withdraw", "asserted") == ("SANCTION", "withdraw")
+
+
+def test_retype_entries_are_checked() -> None:
+    from geopol.errors import DictionaryError
+    from geopol.events.lexicon import parse
+
+    lex = parse(
+        {
+            "entries": [],
+            "retype": [{"words": ["x"], "from": ["MOBILIZE"], "to": {"type": "AID"}}],
+        },
+        "t",
+    )
+    assert lex.retypes[0].rule.type == "AID"
+    with pytest.raises(DictionaryError):
+        parse({"entries": [], "retype": [{"words": ["x"], "from": ["NOPE"], "to": {"type": "AID"}}]}, "t")

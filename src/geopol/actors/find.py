@@ -70,6 +70,11 @@ def _capitalised(span: Span) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
+def _entity_at(span: Span) -> Span | None:
+    i = span.start
+    return next((e for e in span.doc.ents if e.start <= i < e.end), None)
+
+
 def _inside_larger_place(span: Span) -> bool:
     """"China" in "the South China Sea", "Indian" in "Indian Ocean": part of a place name."""
     for tok in span:
@@ -98,8 +103,21 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
         return False  # "May" the month
     if p.case_sensitive and len(span) == 1 and _shouting(span[0]) and span[0].tag_ in _PRONOUN_TAGS:
         return False  # "HELP US" in a capitalised headline
+    if p.entry.kind == "person" and span.end < len(doc) and doc[span.end].lower_.rstrip(".") in ("jr", "sr"):
+        return False  # "Donald Trump Jr." is someone else
     if p.short:
-        return p.entry.key in full_seen or "PERSON" in ent_types
+        if p.entry.key in full_seen:
+            return True
+        # A surname alone: only when it is the whole PERSON entity ("Kim Keon-hee" is not Kim
+        # Jong Un) and no other person in the article carries that surname ("Victor Conte").
+        ent = _entity_at(span)
+        if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) != (span.start, span.end):
+            return False
+        surname = span[-1].lower_
+        return not any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == surname and e.start != span.start
+            for e in doc.ents
+        )
     if p.ambiguous:
         return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
     return True
