@@ -111,7 +111,9 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
         # A surname alone: only when it is the whole PERSON entity ("Kim Keon-hee" is not Kim
         # Jong Un) and no other person in the article carries that surname ("Victor Conte").
         ent = _entity_at(span)
-        if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) != (span.start, span.end):
+        if ent is not None and (ent.start, ent.end) != (span.start, span.end):
+            return False  # part of a longer name
+        if ent is None and not all(t.pos_ == "PROPN" for t in span):
             return False
         surname = span[-1].lower_
         return not any(

@@ -157,7 +157,11 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "during", "by", "from"):
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            owners = [m for m in p.children if m.dep_ in ("amod", "poss", "compound") and idx.at(m)]
+                            owners = [
+                                m
+                                for m in p.children
+                                if m.dep_ in ("amod", "poss", "compound") and idx.at(m)
+                            ]
                             if owners:
                                 return idx.group(owners[0]), climbed
             if tok.dep_ == "acl":

@@ -133,9 +133,7 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
         verbs[k] = v + verbs.get(k, [])
     for k, v in over.nouns.items():
         nouns[k] = v + nouns.get(k, [])
-    return Lexicon(
-        verbs, nouns, base.light_verbs | over.light_verbs, over.retypes + base.retypes
-    )
+    return Lexicon(verbs, nouns, base.light_verbs | over.light_verbs, over.retypes + base.retypes)
 
 
 @functools.lru_cache(maxsize=8)
