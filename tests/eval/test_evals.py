@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from geopol_testkit import need_shared
 from geopol.actors.petrarch import load_petrarch
 from geopol.eval.petrarch import evaluate_petrarch
 from geopol.eval.plv import evaluate_plv
 from geopol.eval.seed import evaluate_expected, score
 from geopol.pipeline import code_article
 from geopol.text.reader import article_from_text
+from geopol_testkit import need_shared
 
 
 def test_seed_article_reading_is_complete() -> None:

@@ -81,7 +81,7 @@ def edge_rows(
     win, params = window_sql(since, until, "e.event_date")
     if slices > 1 and since is not None and until is not None:
         span = max((until - since).days + 1, 1)
-        sl = f"least(CAST(floor(datediff('day', DATE '{since}', e.event_date) * {slices} / {span}) AS INTEGER), {slices - 1})"  # noqa: E501
+        sl = f"least(CAST(floor(datediff('day', DATE '{since}', e.event_date) * {slices} / {span}) AS INTEGER), {slices - 1})"
     else:
         sl = "0"
     sql = f"""

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
-from geopol.events.factuality import assess
 from geopol.events.extract import Trigger
+from geopol.events.factuality import assess
 from geopol.events.lexicon import load as load_lexicon
 from geopol.records import Article, CodedArticle
 

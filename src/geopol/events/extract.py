@@ -132,6 +132,7 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
         return None
     objects: list[str] | None = None
     ranked = sorted(phrases, key=lambda p: (-len(p.rest), not p.rule.objects, p.rule.order))
+    best: tuple[int, Rule, tuple[Token, ...]] | None = None
     for p in ranked:
         extra = _rest_present(tok, p.rest)
         if extra is None:
@@ -156,10 +157,19 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
         if p.rule.objects:
             if objects is None:
                 objects = _object_words(tok)
-            if not any(o in p.rule.objects for o in objects):
+            hits = [o for o in objects if o in p.rule.objects]
+            if not hits:
                 continue
+            # The most specific object wins among entries of the same rank: "expelled aid
+            # workers" (an expulsion of aid staff) before "expelled workers" (a deportation).
+            fit = max(len(o.split()) for o in hits)
+            if best is None or fit > best[0]:
+                best = (fit, p.rule, extra)
+            continue
+        if best is not None:
+            break
         return p.rule, extra
-    return None
+    return (best[1], best[2]) if best is not None else None
 
 
 def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
@@ -242,7 +252,14 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
 def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+        if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
+            continue  # "U.S.-backed fighters": a description of an actor, not an event
+        intent = tok.pos_ == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children)
+        if (
+            tok.pos_ == "VERB"
+            or intent  # "is willing to send", "ready to contribute"
+            or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be")
+        ):
             found = _verb_rule(tok, lex)
             if found is None:
                 continue
