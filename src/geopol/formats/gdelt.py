@@ -165,7 +165,10 @@ def gdelt_row(d: Mapping[str, Any]) -> list[str]:
         str(d.get("cameo_root") or code[:2]),
         _clean(quad),
         _clean(d.get("goldstein")),
-        "1", "1", "1",
+        # A stored event carries its cluster's counts; a freshly coded one is one report.
+        _clean(d.get("num_mentions") or 1),
+        _clean(d.get("num_sources") or 1),
+        _clean(d.get("num_articles") or 1),
         "",
         *[""] * 16,
         *_geo_cells(d.get("location")),
