@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
 from geopol.errors import BadInput
+from geopol.ingest.sources import parse_date
 from geopol.records import Article
 from geopol.text.reader import article_from_text, decode
 
@@ -218,20 +219,6 @@ def _records(source: Source, start: int, stop: int | None) -> Iterator[dict[str,
         raise BadInput(f"{source.url}: not a record format")
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
 def _first(rec: Mapping[str, Any], names: Sequence[str]) -> str | None:
     for name in names:
         value = rec.get(name)
@@ -255,7 +242,7 @@ def article_from_record(
     if body is None:
         raise BadInput(f"{where}: no text (expected a field named one of {', '.join(TEXT_FIELDS)})")
     title = _first(rec, TITLE_FIELDS)
-    when = next((d for d in (_date(rec.get(n)) for n in DATE_FIELDS) if d), None) or published
+    when = next((d for d in (parse_date(rec.get(n)) for n in DATE_FIELDS) if d), None) or published
     url = rec.get("url")
     source = rec.get("source")
     text = body.replace("\r\n", "\n").replace("\r", "\n")
