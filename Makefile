@@ -30,7 +30,7 @@ test: install system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/mypy --strict src
 
 # Regenerate the hash-pinned lock file from pyproject.toml (needs network to PyPI).
