@@ -112,7 +112,7 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
             if (
                 k.dep_ in ("prt", "pobj")
                 or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod", "ccomp")
-                or (k.dep_ in ("prep", "agent", "dative") and k.i <= verb.i + 2)
+                or (k.dep_ in ("prep", "agent", "dative") and verb.i < k.i <= verb.i + 2)
             ):
                 hit = k
                 break
