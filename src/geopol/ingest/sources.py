@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
-import email.utils
 import io
 import json
 import re
@@ -27,6 +25,7 @@ from geopol.ingest.feeds import Entry, looks_like_xml, parse_feed, parse_opml
 from geopol.ingest.fetch import Allow, Response, decode_body, fetch
 from geopol.records import Article
 from geopol.text.reader import article_from_text, decode
+from geopol.text.when import parse_date
 
 TEXT_EXT = {".txt", ".text", ""}
 MARKDOWN_EXT = {".md", ".markdown"}
@@ -78,25 +77,6 @@ class FieldMap:
         for n in names:
             if n in row and row[n] not in (None, ""):
                 return row[n]
-        return None
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from ISO text, an RFC 2822 date, or a datetime; None if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
         return None
 
 

@@ -27,9 +27,9 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
 from geopol.errors import BadInput
-from geopol.ingest.sources import parse_date
 from geopol.records import Article
 from geopol.text.reader import article_from_text, decode
+from geopol.text.when import parse_date
 
 TEXT_SUFFIXES = (".txt", ".md")
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
