@@ -63,7 +63,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             int, typer.Option(min=0, help="Read answers kept until the next write (0: off).")
         ] = 2048,
     ) -> None:
-        """Serve the REST API and the dashboard."""
+        """Serve the REST API and the dashboard.
+
+        Read endpoints are open; writes (POST /api/articles, alert rules) need --token. On a
+        non-loopback address the server refuses to start without --token or --read-only.
+
+        Example:
+            geopol serve --db geopol.duckdb --port 8000
+        """
         import uvicorn
 
         from geopol.api import create_app
