@@ -56,7 +56,11 @@ def test_dyad_view_draws_series_and_events(demo_server: str, watched: Watched) -
     page = watched.page
     top = api(demo_server, "/api/dyads", limit=1)["items"][0]
     page.goto(demo_server + "/dyad")
-    page.wait_for_selector("#chart path.line-coop", timeout=TIMEOUT)
+    # A flat series draws a zero-height path, which Playwright calls hidden: wait for it to be
+    # in the page, then check it was drawn.
+    page.wait_for_selector("#chart path.line-coop", state="attached", timeout=TIMEOUT)
+    drawn = page.get_attribute("#chart path.line-coop", "d") or ""
+    assert drawn.startswith("M") and "L" in drawn
     page.wait_for_selector("#events-table tbody tr", timeout=TIMEOUT)
     assert page.input_value("#a") == top["a"] and page.input_value("#b") == top["b"]
     assert page.locator("#chart path.line-conflict").count() == 1
@@ -65,7 +69,7 @@ def test_dyad_view_draws_series_and_events(demo_server: str, watched: Watched) -
     screenshot(page, "dyad")
     page.select_option("#weighted", "true")
     page.wait_for_function("() => location.search.includes('a=')", timeout=TIMEOUT)
-    page.wait_for_selector("#chart path.line-coop", timeout=TIMEOUT)
+    page.wait_for_selector("#chart path.line-coop", state="attached", timeout=TIMEOUT)
 
 
 def test_network_shows_blocs(demo_server: str, watched: Watched) -> None:
