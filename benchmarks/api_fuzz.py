@@ -100,7 +100,8 @@ def schemathesis(base: str, examples: int, seed: int | None = None) -> dict[str,
     if seed is not None:
         cmd += ["--seed", str(seed)]
     started = time.monotonic()
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+    with tempfile.TemporaryDirectory() as scratch:  # its cache (.schemathesis/) goes here
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, cwd=scratch)
     out = done.stdout + done.stderr
     cases = re.search(r"(\d+) generated", out)
     return {
@@ -108,7 +109,8 @@ def schemathesis(base: str, examples: int, seed: int | None = None) -> dict[str,
         "rc": done.returncode,
         "test_cases": int(cases.group(1)) if cases else None,
         "seconds": round(time.monotonic() - started, 1),
-        "summary": "\n".join(out.strip().splitlines()[-25:]),
+        "summary": out[out.find("FAILURES"):] if "FAILURES" in out
+        else "\n".join(out.strip().splitlines()[-25:]),
     }
 
 

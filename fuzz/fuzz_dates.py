@@ -12,8 +12,8 @@ import atheris
 with atheris.instrument_imports(include=["geopol"]):
     from geopol.dates import resolve
     from geopol.errors import BadInput
-    from geopol.ingest.sources import parse_date
     from geopol.ingest.watch import parse_interval
+    from geopol.text.when import parse_date
 
 
 def one_input(data: bytes) -> None:

@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-300}"
 PY="${PYTHON:-.venv/bin/python}"
 OUT="fuzz/findings"
-mkdir -p "$OUT"
 WORK="$(mktemp -d)"
+mkdir -p "$WORK/artifacts"
 trap 'rm -rf "$WORK"' EXIT
 status=0
 for harness in fuzz/fuzz_*.py; do
@@ -20,12 +20,14 @@ for harness in fuzz/fuzz_*.py; do
     [ -d "fuzz/corpus/$target" ] && seeds=("fuzz/corpus/$target")
     log="$WORK/$target.log"
     if "$PY" "$harness" -max_total_time="$SECONDS_EACH" -timeout=60 -rss_limit_mb=4096 \
-        -artifact_prefix="$OUT/$target-" "$WORK/$target" "${seeds[@]}" >"$log" 2>&1; then
+        -artifact_prefix="$WORK/artifacts/$target-" "$WORK/$target" "${seeds[@]}" >"$log" 2>&1; then
         result="ok"
     else
         result="FAILED (see $OUT)"
         status=1
+        mkdir -p "$OUT"
         cp "$log" "$OUT/$target.log"
+        cp "$WORK/artifacts/$target-"* "$OUT/" 2>/dev/null || true
     fi
     runs="$(grep -Eo 'Done [0-9]+ runs' "$log" | grep -Eo '[0-9]+' || echo "?")"
     echo "$target: $runs inputs in ${SECONDS_EACH} s: $result"

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -40,12 +40,12 @@ def write_corpus(folder: Path, n: int, start: int = 0) -> Path:
 
 
 def geopol(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
-           preexec: object = None) -> subprocess.CompletedProcess[str]:
+           preexec: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a fresh process, as a user would."""
     full = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "geopol", *args], capture_output=True, text=True,
-        timeout=timeout, env=full, preexec_fn=preexec,  # type: ignore[arg-type]
+        timeout=timeout, env=full, preexec_fn=preexec,
     )
 
 
@@ -59,7 +59,10 @@ def counts(db: Path) -> dict[str, int]:
     """Rows per table and the consistency checks a healthy store passes (all zero)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        one = lambda sql: int(con.execute(sql).fetchone()[0])  # noqa: E731
+        def one(sql: str) -> int:
+            row = con.execute(sql).fetchone()
+            return int(row[0]) if row else 0
+
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "events": one("SELECT count(*) FROM events"),
@@ -169,10 +172,10 @@ def feed_server() -> Iterator[FeedServer]:
         s.close()
 
 
-def wait_for(pred: object, timeout: float, step: float = 0.2) -> bool:
+def wait_for(pred: Callable[[], bool], timeout: float, step: float = 0.2) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if pred():  # type: ignore[operator]
+        if pred():
             return True
         time.sleep(step)
     return False

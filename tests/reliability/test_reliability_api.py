@@ -69,3 +69,19 @@ def api_fuzz_limit() -> int:
     from geopol.api.cache import MAX_REQUEST
 
     return int(MAX_REQUEST)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("path", ["/api/articles", "/api/events"])
+def test_huge_offset_is_a_422_not_a_500(base: str, path: str) -> None:
+    """schemathesis found offset=961945902602127147008 gave 500 (DuckDB ConversionException)."""
+    r = httpx.get(f"{base}{path}", params={"offset": "961945902602127147008"}, timeout=30)
+    assert r.status_code == 422, r.text
+
+
+@pytest.mark.issue(9)
+def test_shift_windows_before_year_one_are_a_422(base: str) -> None:
+    """schemathesis found until=0048-05-18 with baseline_days=25585 gave 500 (OverflowError)."""
+    r = httpx.get(f"{base}/api/shifts", timeout=30, params={
+        "baseline_days": 25585, "until": "0048-05-18", "weighted": "false", "recent_days": 1574})
+    assert r.status_code == 422, r.text

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from geopol.errors import BadInput, DictionaryError, GeopolError
 from geopol.ingest.feeds import check_safe_xml, html_fragment_text, parse_feed, parse_opml
 from geopol.ingest.fetch import decode_body, sniff_charset
-from geopol.ingest.sources import FieldMap, csv_rows, jsonl_rows, markdown_to_text, parse_date
+from geopol.ingest.sources import FieldMap, csv_rows, jsonl_rows, markdown_to_text
 from geopol.ingest.watch import parse_interval
 from geopol.text.reader import MAX_BYTES, article_from_text, decode
+from geopol.text.when import parse_date
 
 settings.register_profile("ci", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -51,3 +51,13 @@ def test_long_article_spans_point_into_the_text() -> None:
     for e in coded.events:
         t = e.evidence.trigger
         assert article.text[t.start : t.end] == t.text
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("html", ["<html><body></body><body></body></html>",
+                                  "<p>a</p></body><body><p>b</p>"])
+def test_fragment_with_two_bodies_gives_text(html: str) -> None:
+    """lxml's fragment parser asserted (AssertionError) on two <body> elements."""
+    from geopol.ingest.feeds import html_fragment_text
+
+    assert isinstance(html_fragment_text(html), str)

@@ -26,6 +26,8 @@ router = APIRouter()
 
 MAX_PAGE = 1_000
 MAX_CSV = 100_000
+#: Deepest page offset; larger numbers do not fit DuckDB's OFFSET (and no store has that many).
+MAX_OFFSET = 1_000_000_000_000
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -92,7 +94,7 @@ def events(
     f: Filter,
     request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_CSV)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     sort: Annotated[str, Query(description="Column: " + ", ".join(queries.SORTABLE))] = (
         "event_date"
     ),
@@ -151,7 +153,7 @@ def articles(
     con: Con,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     total, items = queries.list_articles(con, q=q, limit=limit, offset=offset)
     return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": items}
@@ -307,9 +309,13 @@ def shifts(
     weighted: bool = True,
 ) -> dict[str, Any]:
     """Detected changes in relations in the window ending ``until`` (default: latest event)."""
-    found = _analysis("find_shifts")(
-        con, recent_days=recent_days, baseline_days=baseline_days, until=until, weighted=weighted
-    )
+    try:
+        found = _analysis("find_shifts")(
+            con, recent_days=recent_days, baseline_days=baseline_days, until=until,
+            weighted=weighted,
+        )
+    except OverflowError as exc:  # the windows reach before year 1
+        raise ApiError(422, "until: the windows before it reach before year 1") from exc
     return {"ok": True, "items": [_plain(s) for s in found]}
 
 

@@ -71,7 +71,7 @@ def html_fragment_text(html: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(_BLOCK_END.sub("\n", html), create_parent="div")
-    except (ParserError, ValueError):
+    except (ParserError, ValueError, AssertionError):  # lxml asserts on e.g. two <body> tags
         return ""
     lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)

@@ -227,6 +227,9 @@ class Watcher:
             feed = parse_feed(resp.content, url=resp.url, content_type=resp.content_type)
         except (GeopolError, OSError) as exc:
             return FeedResult(state.feed_url, "error", message=str(exc))
+        except Exception as exc:  # a parser bug on one hostile feed must not stop the others
+            return FeedResult(state.feed_url, "error",
+                              message=f"cannot read the feed ({type(exc).__name__}: {exc})")
         result = FeedResult(state.feed_url, "ok", etag=resp.etag,
                             last_modified=resp.last_modified)
         fetcher = self._fetch if self.pages else None
