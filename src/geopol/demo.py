@@ -47,7 +47,8 @@ def run_demo(db: Path | None = None) -> None:
     typer.echo("")
     typer.echo("Busiest dyads (cooperation / conflict):")
     for s, t, n, coop, conflict in dyads:
-        typer.echo(f"  {s} -> {t}: {n} events ({coop} cooperative, {conflict} conflictual)")
+        plural = "event" if n == 1 else "events"
+        typer.echo(f"  {s} -> {t}: {n} {plural} ({coop} cooperative, {conflict} conflictual)")
     if stated:
         typer.echo("")
         typer.echo("Alignments the articles state:")
