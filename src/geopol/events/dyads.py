@@ -166,18 +166,14 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                                 return idx.group(owners[0]), climbed
             if tok.dep_ == "acl":
                 return [], climbed  # "two men sought by police": the noun is the patient
-        if tok.dep_ == "nsubjpass" or not any(ch.dep_ == "nsubjpass" for ch in tok.children):
-            pass
-        elif tok.i == verb.i:
-            # "hoped officials would be indicted": a passive with no agent names no source;
-            # the speaker it depends on is not the one who acts.
-            return [], climbed
-        else:
+        passive_subject = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
+        if passive_subject is not None and tok.dep_ != "nsubjpass":
+            if tok.i == verb.i:
+                # "hoped officials would be indicted": a passive with no agent names no source;
+                # the speaker it depends on is not the one who acts.
+                return [], climbed
             # "are set to hold": the passive subject of "set" is the subject of "hold".
-            if tok.i != verb.i:
-                for ch in tok.children:
-                    if ch.dep_ == "nsubjpass":
-                        return _nominal_actors(ch, idx), climbed
+            return _nominal_actors(passive_subject, idx), climbed
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 # Object control: "urged Russia to withdraw" -> Russia withdraws.
