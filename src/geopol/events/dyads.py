@@ -219,6 +219,8 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
         return idx.group(verb.head)  # "the men arrested by police"
     objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
     passive_subj = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
+    if any(ch.dep_ == "agent" for ch in verb.children):
+        preps = tuple(p for p in preps if p != "by")  # "presented by the US": the source
     for o in passive_subj + objects:
         if o.dep_ == "dative" and o.pos_ == "ADP":
             continue
@@ -228,7 +230,8 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     found = _prep_targets(verb, idx, preps)
     if found:
         return found
-    for o in objects:
+    # "evidence against Russia was presented": the passive subject's own target counts too.
+    for o in passive_subj + objects:
         found = _prep_targets(o, idx, preps)
         if found:
             return found

@@ -17,6 +17,7 @@ from geopol import __version__
 from geopol.dates import date_for_event, find_dates
 from geopol.events.alignment import stated_alignments
 from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
+from geopol.events.derived import derive, table
 from geopol.events.dyads import (
     ActorIndex,
     anaphoric_object,
@@ -36,6 +37,7 @@ from geopol.records import (
     Event,
     EventDate,
     Evidence,
+    Factuality,
     Place,
     StatedAlignment,
 )
@@ -313,6 +315,75 @@ def dyad(
     return source, target
 
 
+#: The visit a gathering abroad stands for: "attended a summit in Switzerland".
+_VISIT = Rule("CONSULT", "visit", "042", (), frozenset(), False, False, False, False, 0)
+
+
+def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """The country actors naming where a gathering is: "the Beijing Games", "a summit in
+    Switzerland" (not "a summit on the unrest in Iran": the topic is no place)."""
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "nmod", "amod", "poss") and idx.at(ch):
+            return _identified(idx.group(ch))
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    return _identified(idx.group(p))
+    return []
+
+
+def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex, lex: Lexicon) -> list[Trigger]:
+    """Attending or travelling to a gathering held in another country is a visit there
+    (CAMEO 042): "X attended a summit in Y", "X travelled to the Beijing Games". The
+    gathering's own trigger, if any, becomes the visit."""
+    t = table()
+    by_tok = {tr.token.i: tr for tr in trigs}
+    out = list(trigs)
+    for tok in sent:
+        if tok.pos_ != "VERB" or _lemma(tok) not in t.attend:
+            continue
+        nouns = [ch for ch in tok.children if ch.dep_ == "dobj"]
+        for prep in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("to", "for")):
+            nouns.extend(p for p in prep.children if p.dep_ == "pobj")
+        for n in nouns:
+            old = by_tok.get(n.i)
+            if (n.lower_ not in t.gatherings and _lemma(n) not in t.gatherings) and (
+                old is None or old.rule.type != "CONSULT"
+            ):
+                continue
+            where = _gathering_place(n, idx)
+            host, _ = subject_of(tok, idx)
+            home = {a.country for a in _identified(host)}
+            if not where or {a.country for a in where} <= home:
+                continue  # "attended a summit in Paris" by France is no visit
+            # The verb carries the visit: its subject visits, the gathering's place is visited.
+            visit = Trigger(tok, _VISIT, noun=False, words=(tok, n))
+            out = [tr for tr in out if tr is not old and tr.token.i != tok.i]
+            out.append(visit)
+            break
+    return out
+
+
+def _located_victims(
+    trig: Trigger,
+    raw_target: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    si: int,
+) -> list[Actor]:
+    """Unnamed people an attack hurt ("four children were killed") take the country of the
+    place of the attack, as ICEWS codes them, when no country is stated for them."""
+    sectors = table().victim_sectors
+    victims = [a for a in raw_target if not a.country and a.sector in sectors]
+    if not victims:
+        return []
+    where = locate_event(trig.token, places, dateline if si <= 2 else None)
+    if where is None or not where.country:
+        return []
+    return [dataclasses.replace(a, country=where.country) for a in victims]
+
+
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
     # Doc.text joins every token on each call; cached, or long articles code in quadratic time.
     text = doc.user_data.get("geopol.text")
@@ -350,10 +421,12 @@ def extract(
     for si, sent in enumerate(doc.sents):
         if si in skip:
             continue
-        for trig in find_triggers(sent, lex):
-            source, target = dyad(trig, sent, idx, lex)
+        trigs = _attended(find_triggers(sent, lex), sent, idx, lex)
+        trig_at = {t.token.i for t in trigs}
+        for trig in trigs:
+            source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(source)
-            target = _identified(target)
+            target = _identified(raw_target)
             if (
                 source
                 and not target
@@ -368,27 +441,79 @@ def extract(
                 ]
             if not source:
                 continue
+            if not target and trig.rule.type == "ASSAULT":
+                target = _located_victims(trig, raw_target, places, dateline_place, si)
+            dyads = [(source, target)]
             if (
                 not target
                 and len(source) > 1
                 and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES)
             ):
-                source, target = source[:1], source[1:]
-            key = (
-                si,
-                trig.rule.type,
-                tuple(sorted({a.code for a in source})),
-                tuple(sorted({a.code for a in target})),
-            )
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(
-                _event(doc, article, si, sent, trig, source, target, dates, places, dateline_place)
-            )
-            last_dyad, last_sent = (source, target), si
+                # "A, B and C met": every member met the others, one event per member so
+                # that each ordered pair is a dyad (consumers expand source x target).
+                dyads = [([a], [b for b in source if b is not a]) for a in source]
+            for src, tgt in dyads:
+                if not tgt and trig.rule.type in table().targeted:
+                    continue  # an accusation or demand addressed to nobody is no dyadic event
+                if _add(events, seen, si, trig.rule.type, src, tgt):
+                    events.append(
+                        _event(
+                            doc, article, si, sent, trig, src, tgt, dates, places, dateline_place
+                        )
+                    )
+                    last_dyad, last_sent = (src, tgt), si
+            for d in derive(trig.token, trig.rule.type, source, target, idx, trig_at, _identified):
+                if not d.target or not _add(events, seen, si, d.rule.type, d.source, d.target):
+                    continue
+                head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
+                fact = assess(d.words[0], noun=False)
+                if d.rule.type == "REJECT":
+                    # "said it would not send aid": the refusal is stated, as factual as the
+                    # verb that reports it ("said" asserted, "officials said he said" reported).
+                    z = d.words[0]
+                    fact = (
+                        assess(z.head, noun=False)
+                        if z.dep_ == "ccomp"
+                        else (Factuality.ASSERTED, [])
+                    )
+                events.append(
+                    _event(
+                        doc,
+                        article,
+                        si,
+                        sent,
+                        head,
+                        d.source,
+                        d.target,
+                        dates,
+                        places,
+                        dateline_place,
+                        fact=fact,
+                    )
+                )
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments
+
+
+def _add(
+    events: list[Event],
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]],
+    si: int,
+    type_: str,
+    source: list[Actor],
+    target: list[Actor],
+) -> bool:
+    """True the first time a sentence gives this type and dyad (one event per dyad)."""
+    key = (
+        si,
+        type_,
+        tuple(sorted({a.code for a in source})),
+        tuple(sorted({a.code for a in target})),
+    )
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _event(
@@ -402,9 +527,11 @@ def _event(
     dates: list[EventDate],
     places: list[Place],
     dateline_place: Place | None,
+    *,
+    fact: tuple[Factuality, list[Token]] | None = None,
 ) -> Event:
     rule = trig.rule
-    factuality, cue_tokens = assess(trig.token, noun=trig.noun)
+    factuality, cue_tokens = fact or assess(trig.token, noun=trig.noun)
     when = date_for_event(trig.token, dates)
     where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
     code = rule.cameo or closest_cameo(rule.type, rule.mode)
