@@ -242,3 +242,146 @@ def test_retype_entries_are_checked() -> None:
             {"entries": [], "retype": [{"words": ["x"], "from": ["NOPE"], "to": {"type": "AID"}}]},
             "t",
         )
+
+
+# ---------------------------------------------------------------- statements read off governing
+# verbs, reciprocal pairs, visits to gatherings, located victims, targetless directed events
+
+
+def _texts(e: Event) -> tuple[str, list[str], list[str]]:
+    return (
+        e.evidence.trigger.text,
+        [s.text for s in e.evidence.source],
+        [t.text for t in e.evidence.target],
+    )
+
+
+def test_reported_attack_is_also_the_speakers_accusation() -> None:
+    text = "Germany said on Tuesday that Russian troops attacked Ukrainian villages."
+    evs = events(text)
+    attack = find(evs, "ASSAULT", "RUS")
+    assert attack.factuality.value == "reported"
+    acc = find(evs, "ACCUSE", "DEU", "RUS")
+    assert acc.factuality.value == "asserted"
+    assert acc.cameo_root == "11"
+    trigger, sources, targets = _texts(acc)
+    assert trigger == "said" and sources == ["Germany"] and targets == ["Russian troops"]
+    body = "Test article\n" + text
+    assert body[acc.evidence.trigger.start : acc.evidence.trigger.end] == "said"
+
+
+def test_a_speaker_reporting_its_own_attack_accuses_nobody() -> None:
+    evs = events("Russia said its troops attacked Ukrainian positions near Kharkiv.")
+    assert "ACCUSE" not in types_of(evs)
+
+
+def test_reported_cooperation_is_no_accusation() -> None:
+    evs = events("Chile said that Peru sent aid to Bolivia.")
+    find(evs, "AID", "PER", "BOL")
+    assert "ACCUSE" not in types_of(evs)
+
+
+def test_compound_reciprocal_subject_gives_every_ordered_pair() -> None:
+    from geopol.formats.rows import dyad_rows
+
+    evs = [
+        e for e in events("France, Italy and Spain met in Rome on Monday.") if e.type == "CONSULT"
+    ]
+    pairs = {(r["source_country"], r["target_country"]) for e in evs for r in dyad_rows(e)}
+    countries = {"FRA", "ITA", "ESP"}
+    assert pairs == {(a, b) for a in countries for b in countries if a != b}
+
+
+def test_two_actors_meeting_are_a_dyad_both_ways() -> None:
+    evs = events("Kenya and Uganda held talks.")
+    find(evs, "CONSULT", "KEN", "UGA")
+    find(evs, "CONSULT", "UGA", "KEN")
+
+
+def test_wanting_another_actor_to_act_is_an_appeal() -> None:
+    evs = events("Canada wants Brazil to send aid to Haiti.")
+    req = find(evs, "REQUEST", "CAN", "BRA")
+    assert req.cameo_root == "02"
+    assert req.factuality.value == "asserted"
+    assert find(evs, "AID", "BRA", "HTI").factuality.value == "planned"
+
+
+def test_demanding_verbs_are_demands() -> None:
+    evs = events("Argentina demanded that Chile withdraw its troops from the border.")
+    assert find(evs, "REQUEST", "ARG", "CHL").cameo_root == "10"
+
+
+def test_stated_will_to_attack_is_a_threat() -> None:
+    for text in ("Pakistan vowed to strike India.", "Pakistan wants to attack India."):
+        evs = events(text)
+        threat = find(evs, "THREATEN", "PAK", "IND")
+        assert threat.cameo == "138"
+        assert threat.factuality.value == "asserted"
+        assert "REQUEST" not in types_of(evs)
+
+
+def test_saying_it_would_not_cooperate_is_a_rejection() -> None:
+    evs = events("Japan said it would not give loans to Argentina.")
+    rej = find(evs, "REJECT", "JPN", "ARG")
+    assert rej.cameo == "121"
+    assert rej.factuality.value == "asserted"
+    assert find(evs, "AID", "JPN", "ARG").factuality.value == "negated"
+    assert rej.evidence.trigger.text == "not give"
+
+
+def test_a_plain_negation_is_no_rejection() -> None:
+    evs = events("Japan did not give loans to Argentina last year.")
+    assert "REJECT" not in types_of(evs)
+
+
+def test_target_inside_a_passive_subject() -> None:
+    evs = events("New evidence against Syria was presented to the council by France.")
+    find(evs, "ACCUSE", "FRA", "SYR")
+
+
+def test_attending_a_gathering_abroad_is_a_visit() -> None:
+    e = find(
+        events("The Kenyan president will attend a conference in Germany next week."),
+        "CONSULT",
+        "KEN",
+        "DEU",
+    )
+    assert e.cameo == "042"
+    assert e.factuality.value == "planned"
+
+
+def test_a_gathering_at_home_is_no_visit() -> None:
+    evs = events("The German chancellor attended a conference in Germany.")
+    assert not [e for e in evs if e.cameo == "042"]
+
+
+def test_unnamed_victims_take_the_country_of_the_attack() -> None:
+    e = find(
+        events("Five villagers were killed in a Turkish air strike in northern Iraq."),
+        "ASSAULT",
+        "TUR",
+        "IRQ",
+    )
+    assert all(a.country == "IRQ" for a in e.target)
+
+
+def test_accusation_addressed_to_nobody_is_dropped() -> None:
+    evs = events("Iran condemned the decision on Tuesday.")
+    assert "ACCUSE" not in types_of(evs)
+
+
+def test_request_and_refusal_codes_follow_what_is_asked_or_refused() -> None:
+    appeal = find(events("Norway urged Sudan to release the detained reporters."), "REQUEST", "NOR")
+    assert appeal.cameo == "025"
+    refusal = find(events("Iran refused to meet France's envoy."), "REJECT", "IRN", "FRA")
+    assert refusal.cameo == "125"
+
+
+def test_visit_during_which_the_subject_acts() -> None:
+    e = find(
+        events("The Chinese foreign minister held talks with officials during a visit to Kenya."),
+        "CONSULT",
+        "CHN",
+        "KEN",
+    )
+    assert e.cameo == "042"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -128,13 +129,17 @@ def derive(
     target: list[Actor],
     idx: ActorIndex,
     triggers: set[int],
-    identified: Any,
+    identified: Callable[[list[Actor]], list[Actor]],
+    *,
+    noun: bool = False,
 ) -> list[Derived]:
     """The statement events that the clause of the event at ``tok`` (of type ``type_``,
-    with its dyad) implies. ``triggers``: token positions that are triggers themselves,
+    with its dyad; ``noun`` for an event noun) implies. ``triggers``: token positions that are triggers themselves,
     whose own events already say it ("urged Y to", "threatened to")."""
     t = table()
     out: list[Derived] = []
+    if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ == "VERB":
+        tok = tok.head  # "launched an attack", "give loans": the clause is the verb's
     gov = _governor(tok)
     if gov is not None and gov.i not in triggers:
         lemma = gov.lemma_.lower()

@@ -248,6 +248,16 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     return []
 
 
+def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
+    """The subject of a verb's that-clause: "demanded that Chile withdraw" -> Chile."""
+    for ch in verb.children:
+        if ch.dep_ == "ccomp":
+            for s in ch.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    return _nominal_actors(s, idx)
+    return []
+
+
 def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> list[Actor]:
     """Source of an event noun: possessor/modifier, "by X", "between A and B", else the
     subject of the light verb it is the object of ("held a summit")."""

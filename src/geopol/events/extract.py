@@ -22,6 +22,7 @@ from geopol.events.dyads import (
     ActorIndex,
     anaphoric_object,
     between,
+    clause_subject,
     noun_source,
     noun_target,
     object_of,
@@ -50,6 +51,7 @@ CODER_VERSION = f"geopol-{__version__}"
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _VISIT_PREPS = ("to", "in", "with", "at")
 _DESTINATION = frozenset({"to", "in", "into", "at", "for"})
+_DURING = frozenset({"during", "on"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -237,7 +239,15 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
     } | {w.i for t in verbs.values() for w in t.words}
     free = [t for t in trigs if not (t.noun and t.token.i in named)]
     by_token = {t.token.i: t for t in free}
-    kept = [t for t in free if _container(t, by_token) is None]
+    kept: list[Trigger] = []
+    content: dict[int, list[Trigger]] = {}
+    for t in free:
+        outer = _container(t, by_token)
+        if outer is None:
+            kept.append(t)
+        else:
+            content.setdefault(outer.token.i, []).append(t)
+    kept = [_by_content(_vowed_force(t, content.get(t.token.i, [])), content) for t in kept]
     if not lex.retypes or not kept:
         return kept
     words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
@@ -249,6 +259,47 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
                 break
         out.append(t)
     return out
+
+
+def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
+    """A pledge whose content is force ("vowed to strike India") is a threat, not an
+    agreement: PLOVER codes the stated intent to attack as THREATEN (CAMEO 138)."""
+    t = table()
+    if trig.rule.type != "AGREE" or _lemma(trig.token) not in t.intent:
+        return trig
+    for c in content:
+        code = t.threaten.get(c.rule.type)
+        if code is not None:
+            mode = "violence" if c.rule.type == "ASSAULT" else "restrict"
+            rule = dataclasses.replace(
+                trig.rule, type="THREATEN", mode=mode, cameo=code, contexts=c.rule.contexts
+            )
+            return dataclasses.replace(trig, rule=rule)
+    return trig
+
+
+#: Generic codes of requests and refusals that their content makes specific.
+_GENERIC = frozenset({"100", "120"})
+
+
+def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
+    """The CAMEO code of a request or refusal by what is asked or refused: "urged Russia to
+    withdraw" is an appeal to yield (025), "demanded aid" a demand for aid (103), "refused
+    to meet" a rejected meeting (125). The PLOVER type stays."""
+    inner = content.get(trig.token.i)
+    if not inner or trig.rule.cameo not in _GENERIC:
+        return trig
+    t = table()
+    what = inner[0].rule.type
+    if trig.rule.type == "REJECT":
+        code = t.reject.get(what)
+    elif _lemma(trig.token) in t.demand:
+        code = t.demand_codes.get(what, t.demand_codes["default"])
+    else:
+        code = t.appeal_codes.get(what, t.appeal_codes["default"])
+    if code is None:
+        return trig
+    return dataclasses.replace(trig, rule=dataclasses.replace(trig.rule, cameo=code))
 
 
 def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -304,10 +355,21 @@ def dyad(
     preps = _VISIT_PREPS if trig.rule.mode == "visit" else None
     if trig.noun:
         source = noun_source(tok, idx, lex.light_verbs)
+        if (
+            not source
+            and preps
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in _DURING
+            and tok.head.head.pos_ == "VERB"
+        ):
+            # "held talks during a visit to Beirut": the one who visits is the clause's subject
+            source, _ = subject_of(tok.head.head, idx)
         target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
     else:
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
+    if not target and not trig.noun and trig.rule.type in CONTAINER_TYPES:
+        target = clause_subject(tok, idx)  # "demanded that Chile withdraw": Chile is asked
     target = [t for t in target if all(t is not s for s in source)]
     if trig.rule.swap and target:
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
@@ -378,7 +440,13 @@ def _located_victims(
     victims = [a for a in raw_target if not a.country and a.sector in sectors]
     if not victims:
         return []
-    where = locate_event(trig.token, places, dateline if si <= 2 else None)
+    # "killed in an air strike in northern Iraq": the place may hang from the means.
+    means = [p for ch in trig.token.children if ch.dep_ == "prep" for p in ch.children]
+    where = None
+    for tok in (trig.token, *means):
+        where = locate_event(tok, places, dateline if si <= 2 else None)
+        if where is not None and where.country:
+            break
     if where is None or not where.country:
         return []
     return [dataclasses.replace(a, country=where.country) for a in victims]
@@ -462,7 +530,16 @@ def extract(
                         )
                     )
                     last_dyad, last_sent = (src, tgt), si
-            for d in derive(trig.token, trig.rule.type, source, target, idx, trig_at, _identified):
+            for d in derive(
+                trig.token,
+                trig.rule.type,
+                source,
+                target,
+                idx,
+                trig_at,
+                _identified,
+                noun=trig.noun,
+            ):
                 if not d.target or not _add(events, seen, si, d.rule.type, d.source, d.target):
                     continue
                 head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
