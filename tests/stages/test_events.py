@@ -385,3 +385,15 @@ def test_visit_during_which_the_subject_acts() -> None:
         "KEN",
     )
     assert e.cameo == "042"
+
+
+def test_no_accusation_for_a_predicted_or_denied_attack() -> None:
+    for text in (
+        "Germany said Russian troops would attack Ukrainian villages.",
+        "Germany said Russian troops did not attack Ukrainian villages.",
+    ):
+        assert "ACCUSE" not in types_of(events(text))
+
+
+def test_not_wanting_is_no_appeal() -> None:
+    assert "REQUEST" not in types_of(events("Canada does not want Brazil to send aid to Haiti."))

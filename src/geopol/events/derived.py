@@ -18,8 +18,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from geopol.events.dyads import ActorIndex, subject_of
+from geopol.events.factuality import assess
 from geopol.events.lexicon import Rule
-from geopol.records import Actor
+from geopol.records import Actor, Factuality
 from geopol.yamlio import load_yaml
 
 #: Types whose refusal is a rejection: cooperation that is withheld.
@@ -141,16 +142,18 @@ def derive(
     if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ == "VERB":
         tok = tok.head  # "launched an attack", "give loans": the clause is the verb's
     gov = _governor(tok)
+    if gov is not None and any(ch.dep_ == "neg" for ch in gov.children):
+        gov = None  # "did not say", "does not want": no statement, no appeal
     if gov is not None and gov.i not in triggers:
         lemma = gov.lemma_.lower()
         speaker: list[Actor] = identified(subject_of(gov, idx)[0])
         # "wants Putin to attack": the one asked is the subject of the content clause.
-        asked = [a for a in source if all(a is not s for s in speaker)]
+        asked = [a for a in source if a.code not in {s.code for s in speaker}]
         if not _addressee(tok, gov):
             asked = []
         if not speaker:
             pass
-        elif lemma in t.speech and type_ in t.accuse:
+        elif lemma in t.speech and type_ in t.accuse and _claimed(tok):
             accused = [a for a in source if a.country not in _countries(speaker)]
             if accused:
                 code = t.accuse[type_]
@@ -169,6 +172,13 @@ def derive(
         if neg is not None:
             out.append(Derived(_rule("REJECT", None, t.reject[type_]), (tok, neg), source, target))
     return out
+
+
+def _claimed(tok: Token) -> bool:
+    """The reported event is said to have happened (perhaps), not to be planned or refused:
+    "said Y attacked" accuses Y; "said Y would attack" and "said Y did not attack" do not."""
+    level, _ = assess(tok, noun=False)
+    return level not in (Factuality.NEGATED, Factuality.PLANNED, Factuality.HYPOTHETICAL)
 
 
 def _addressee(tok: Token, gov: Token) -> bool:
