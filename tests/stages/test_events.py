@@ -397,3 +397,11 @@ def test_no_accusation_for_a_predicted_or_denied_attack() -> None:
 
 def test_not_wanting_is_no_appeal() -> None:
     assert "REQUEST" not in types_of(events("Canada does not want Brazil to send aid to Haiti."))
+
+
+def test_target_is_the_country_a_place_belongs_to() -> None:
+    for text in (
+        "Turkish jets bombed a government-held part of Iraq's second city.",
+        "Turkish jets bombed the oil refineries in northern Iraq.",
+    ):
+        find(events(text), "ASSAULT", "TUR", "IRQ")

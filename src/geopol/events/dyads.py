@@ -10,10 +10,13 @@ Korea, Russia and China") and event anaphora ("concerns about this possibility")
 from __future__ import annotations
 
 import dataclasses
+import functools
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from geopol.records import Actor
+from geopol.yamlio import load_yaml
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SEPARATORS = frozenset(
@@ -240,6 +243,10 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
                 found = _prep_targets(conj, idx, preps)
                 if found:
                     return found
+    for o in passive_subj + objects:
+        found = _inside_place(o, idx)
+        if found:
+            return found
     for ch in verb.children:  # "agreed to withdraw from X": the target sits in the xcomp
         if ch.dep_ == "xcomp":
             found = object_of(ch, idx, preps)
@@ -255,6 +262,38 @@ def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)
+    return []
+
+
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    f = resources.files("geopol") / "data" / "events" / "derived.yaml"
+    return frozenset(
+        str(w).lower() for w in load_yaml(f.read_text(encoding="utf-8"))["place_heads"]
+    )
+
+
+def _inside_place(tok: Token, idx: ActorIndex, depth: int = 3) -> list[Actor]:
+    """The actor a place, facility or part of one belongs to: "a government-held part of
+    Syria's second city" -> Syria, "the refineries in Iran" -> Iran. Actors are only looked
+    for inside noun phrases whose head is no actor itself."""
+    if depth == 0 or (
+        tok.lemma_.lower() not in _place_heads() and tok.lower_ not in _place_heads()
+    ):
+        return []
+    for ch in tok.children:
+        if ch.dep_ in ("poss", "compound", "nmod", "amod", "appos") and idx.at(ch):
+            found = [a for a in idx.group(ch) if a.country]
+            if found:
+                return found
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "inside", "on"):
+            for p in ch.children:
+                if p.dep_ != "pobj":
+                    continue
+                found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx, depth - 1)
+                if found:
+                    return found
     return []
 
 
