@@ -395,7 +395,7 @@ def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
     return []
 
 
-def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex, lex: Lexicon) -> list[Trigger]:
+def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger]:
     """Attending or travelling to a gathering held in another country is a visit there
     (CAMEO 042): "X attended a summit in Y", "X travelled to the Beijing Games". The
     gathering's own trigger, if any, becomes the visit."""
@@ -449,7 +449,10 @@ def _located_victims(
             break
     if where is None or not where.country:
         return []
-    return [dataclasses.replace(a, country=where.country) for a in victims]
+    return [
+        dataclasses.replace(a, country=where.country, how=f"{a.how},place-of-attack")
+        for a in victims
+    ]
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
@@ -489,7 +492,7 @@ def extract(
     for si, sent in enumerate(doc.sents):
         if si in skip:
             continue
-        trigs = _attended(find_triggers(sent, lex), sent, idx, lex)
+        trigs = _attended(find_triggers(sent, lex), sent, idx)
         trig_at = {t.token.i for t in trigs}
         for trig in trigs:
             source, raw_target = dyad(trig, sent, idx, lex)
