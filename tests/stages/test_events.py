@@ -405,3 +405,8 @@ def test_target_is_the_country_a_place_belongs_to() -> None:
         "Turkish jets bombed the oil refineries in northern Iraq.",
     ):
         find(events(text), "ASSAULT", "TUR", "IRQ")
+
+
+def test_insisting_on_a_fact_asks_nobody() -> None:
+    evs = events("Turkey insisted that Greece is responsible for the dispute.")
+    assert not [e for e in evs if e.type == "REQUEST" and e.target]

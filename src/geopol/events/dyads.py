@@ -256,9 +256,12 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
 
 
 def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
-    """The subject of a verb's that-clause: "demanded that Chile withdraw" -> Chile."""
+    """The subject of a verb's mandative that-clause: "demanded that Chile withdraw" ->
+    Chile. Only a subjunctive (bare or "should") clause is a demand made of its subject:
+    "insisted it would not bow", "insists it is" assert, they ask nobody."""
     for ch in verb.children:
-        if ch.dep_ == "ccomp":
+        aux = [a.lower_ for a in ch.children if a.dep_ in ("aux", "auxpass")]
+        if ch.dep_ == "ccomp" and ch.tag_ == "VB" and all(a in ("should", "be") for a in aux):
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)

@@ -368,8 +368,9 @@ def dyad(
     else:
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
-    if not target and not trig.noun and trig.rule.type in CONTAINER_TYPES:
-        target = clause_subject(tok, idx)  # "demanded that Chile withdraw": Chile is asked
+    if not target and not trig.noun and trig.rule.type == "REQUEST":
+        # "demanded that Chile withdraw": Chile is asked
+        target = [a for a in clause_subject(tok, idx) if a.code not in {s.code for s in source}]
     target = [t for t in target if all(t is not s for s in source)]
     if trig.rule.swap and target:
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
