@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geopol.pipeline import code
@@ -242,3 +244,45 @@ def test_retype_entries_are_checked() -> None:
             {"entries": [], "retype": [{"words": ["x"], "from": ["NOPE"], "to": {"type": "AID"}}]},
             "t",
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "src", "tgt"),
+    [
+        # the parser splits a hyphenated noun: "cease - fire"
+        (
+            "The Colombian army announced a week-long cease-fire with the rebels on Monday.",
+            "RETREAT",
+            "ceasefire",
+            "COL",
+            None,
+        ),
+        ("Japan handed over medical equipment and medicines to Nepal.", "AID", "humanitarian", "JPN", "NPL"),
+        ("Canada provided logistical support to Haiti.", "AID", None, "CAN", "HTI"),
+        ("The United States reduced tariffs on Vietnamese exports.", "RETREAT", None, "USA", "VNM"),
+    ],
+)
+def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
+    assert find(events(text), type_, src, tgt).mode == mode
+
+
+def test_verbal_support_stays_support() -> None:
+    evs = events("Canada provided political support to the Haitian government.")
+    assert "SUPPORT" in types_of(evs) and "AID" not in types_of(evs)
+
+
+def test_stance_section_is_read_and_merged(tmp_path: Path) -> None:
+    from geopol.errors import DictionaryError
+    from geopol.events.lexicon import load, parse
+
+    base = load()
+    assert "say" in base.stance.speech and "must" in base.stance.demand
+    assert base.stance.demand_rule is not None and base.stance.demand_rule.type == "REQUEST"
+    assert base.stance.blame_rule is not None and base.stance.blame_rule.type == "ACCUSE"
+    user = tmp_path / "mine.yaml"
+    user.write_text("entries: []\nstance:\n  speech: [whisper]\n", encoding="utf-8")
+    merged = load((str(user),))
+    assert {"whisper", "say"} <= merged.stance.speech
+    assert merged.stance.demand_rule == base.stance.demand_rule
+    with pytest.raises(DictionaryError):
+        parse({"entries": [], "stance": {"demand": {"words": ["must"]}}}, "t")
