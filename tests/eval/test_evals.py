@@ -142,6 +142,12 @@ def test_plv_trigger_choice_prefers_the_governing_act(tmp_path: Path) -> None:
             "SUPPORT",
             "1",
         ),
+        # a show of force staged together is a joint exercise
+        (
+            "The naval exercise was staged by <s>Greek marines</s> and <t>Cypriot forces</t>.",
+            "COOPERATE",
+            "2",
+        ),
         # a trigger inside the actor's own span describes the actor
         (
             "<s>The alliance fighting the insurgents</s> declared a truce with <t>Mali</t>.",

@@ -260,6 +260,9 @@ def test_retype_entries_are_checked() -> None:
         ("Japan handed over medical equipment and medicines to Nepal.", "AID", "humanitarian", "JPN", "NPL"),
         ("Canada provided logistical support to Haiti.", "AID", None, "CAN", "HTI"),
         ("The United States reduced tariffs on Vietnamese exports.", "RETREAT", None, "USA", "VNM"),
+        ("The United States deported a Mexican businessman on Friday.", "COERCE", "deport", "USA", "MEX"),
+        ("Iran quit the negotiations with France.", "REJECT", "meet", "IRN", "FRA"),
+        ("Sweden sent election observers to Georgia.", "AID", None, "SWE", "GEO"),
     ],
 )
 def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
@@ -286,3 +289,8 @@ def test_stance_section_is_read_and_merged(tmp_path: Path) -> None:
     assert merged.stance.demand_rule == base.stance.demand_rule
     with pytest.raises(DictionaryError):
         parse({"entries": [], "stance": {"demand": {"words": ["must"]}}}, "t")
+
+
+def test_experts_sent_to_investigate_are_no_troops() -> None:
+    evs = events("Spain sent a team of experts to Morocco to investigate the crash.")
+    assert "MOBILIZE" not in types_of(evs) and "ACCUSE" in types_of(evs)

@@ -154,6 +154,16 @@ def _message(best: Trigger, triggers: list[Trigger]) -> Trigger:
     return best
 
 
+#: What a show of force is when source and target stage it together ("A and B launched
+#: war games"): a joint exercise, military cooperation (CAMEO 062), not a threat to each other.
+_JOINT = {"MOBILIZE": ("COOPERATE", None)}
+
+
+def _coagents(a: Token, b: Token) -> bool:
+    """The two actors are coordinated: "A and B", "by A and B"."""
+    return (a.dep_ == "conj" and b in a.ancestors) or (b.dep_ == "conj" and a in b.ancestors)
+
+
 def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
@@ -198,6 +208,8 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     best = _message(best, triggers)
     fact, _ = assess(best.token, noun=best.noun)
     typ, mode = best.rule.type, best.rule.mode
+    if typ in _JOINT and _coagents(sh, th):
+        typ, mode = _JOINT[typ]
     if view == "plover":
         typ, mode = plover_view(typ, mode, fact.value)
     return typ, fact.value
