@@ -158,3 +158,15 @@ def test_plv_trigger_choice_prefers_the_governing_act(tmp_path: Path) -> None:
     out = tmp_path / "pred.tsv"
     rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
     assert rep.correct == len(rows), rep.render()
+
+
+def test_plv_calls_for_hostile_acts_against_the_target(tmp_path: Path) -> None:
+    rows = [
+        # the target is the one the sanctions would hit, not the one asked
+        ("<s>The senator</s> called for sanctions against <t>Venezuela</t>.", "THREATEN", "3"),
+        # the target is the one asked
+        ("<s>Poland</s> urged <t>Germany</t> to impose sanctions on the regime.", "REQUEST", "3"),
+    ]
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    assert rep.correct == len(rows), rep.render()

@@ -23,7 +23,7 @@ from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess
-from geopol.events.lexicon import Lexicon
+from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
 from geopol.events.stance import stated
 from geopol.records import Article, CodedArticle
@@ -164,6 +164,29 @@ def _coagents(a: Token, b: Token) -> bool:
     return (a.dep_ == "conj" and b in a.ancestors) or (b.dep_ == "conj" and a in b.ancestors)
 
 
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+
+
+def _urged_against(request: Token, target: Token, lex: Lexicon) -> Rule | None:
+    """The hostile act a request calls for against the target, when the target is not the
+    one asked but the one the act would hit: "called for sanctions against X" is hostile
+    intent toward X (a threat in PLOVER's view), not a request made of X."""
+    path: list[Token] = []
+    tok = target
+    while tok.head.i != tok.i and tok.head.i != request.i:
+        tok = tok.head
+        path.append(tok)
+    if tok.head.i != request.i or not path:
+        return None
+    for t in path:
+        lemma = t.lemma_.lower()
+        table = lex.nouns if t.pos_ in ("NOUN", "PROPN") else lex.verbs if t.pos_ == "VERB" else {}
+        for p in table.get(lemma, ()):
+            if not p.rest and not p.rule.objects and p.rule.type in _HOSTILE:
+                return p.rule
+    return None
+
+
 def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
@@ -208,6 +231,10 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     best = _message(best, triggers)
     fact, _ = assess(best.token, noun=best.noun)
     typ, mode = best.rule.type, best.rule.mode
+    if typ == "REQUEST" and view == "plover":
+        urged = _urged_against(best.token, th, lex)
+        if urged is not None:
+            return plover_view(urged.type, urged.mode, "planned")[0], fact.value
     if typ in _JOINT and _coagents(sh, th):
         typ, mode = _JOINT[typ]
     if view == "plover":
