@@ -263,6 +263,7 @@ def test_retype_entries_are_checked() -> None:
         ("The United States deported a Mexican businessman on Friday.", "COERCE", "deport", "USA", "MEX"),
         ("Iran quit the negotiations with France.", "REJECT", "meet", "IRN", "FRA"),
         ("Sweden sent election observers to Georgia.", "AID", None, "SWE", "GEO"),
+        ("Turkey gave Sweden a deadline to extradite the suspects.", "THREATEN", "relations", "TUR", None),
     ],
 )
 def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
