@@ -264,6 +264,8 @@ def test_retype_entries_are_checked() -> None:
         ("Iran quit the negotiations with France.", "REJECT", "meet", "IRN", "FRA"),
         ("Sweden sent election observers to Georgia.", "AID", None, "SWE", "GEO"),
         ("Turkey gave Sweden a deadline to extradite the suspects.", "THREATEN", "relations", "TUR", None),
+        ("Iran executed a British national on Saturday.", "ASSAULT", "beat", "IRN", "GBR"),
+        ("Belarusian police beat the protesters.", "ASSAULT", "beat", "BLR", None),
     ],
 )
 def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
@@ -295,3 +297,7 @@ def test_stance_section_is_read_and_merged(tmp_path: Path) -> None:
 def test_experts_sent_to_investigate_are_no_troops() -> None:
     evs = events("Spain sent a team of experts to Morocco to investigate the crash.")
     assert "MOBILIZE" not in types_of(evs) and "ACCUSE" in types_of(evs)
+
+
+def test_executing_a_plan_is_no_killing() -> None:
+    assert "ASSAULT" not in types_of(events("Iran executed the plan to build a dam with Iraq."))
