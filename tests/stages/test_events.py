@@ -265,6 +265,8 @@ def test_retype_entries_are_checked() -> None:
         ("Sweden sent election observers to Georgia.", "AID", None, "SWE", "GEO"),
         ("Turkey gave Sweden a deadline to extradite the suspects.", "THREATEN", "relations", "TUR", None),
         ("Iran executed a British national on Saturday.", "ASSAULT", "beat", "IRN", "GBR"),
+        ("Serbia will seek peace with Kosovo.", "AGREE", None, "SRB", "XKX"),
+        ("Kenya sought aid from Japan.", "REQUEST", "assist", "KEN", "JPN"),
         ("Belarusian police beat the protesters.", "ASSAULT", "beat", "BLR", None),
     ],
 )
