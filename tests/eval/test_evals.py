@@ -92,3 +92,81 @@ def test_plv_format_on_our_own_rows(tmp_path: Path) -> None:
     preds = [line.split("\t") for line in out.read_text().splitlines()]
     assert [p[0] for p in preds] == ["1", "2", "3", "4"]
     assert [p[1] for p in preds] == ["ACCUSE", "AID", "REJECT", "COERCE"]
+
+
+def _plv_file(tmp_path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    f = tmp_path / "rows.tsv"
+    lines = ["sentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tgold_penta"]
+    for n, (marked, label, quad) in enumerate(rows, 1):
+        plain = marked
+        for tag in ("<s>", "</s>", "<t>", "</t>"):
+            plain = plain.replace(tag, "")
+        lines.append(f"{n}\t{plain}\t{marked}\t-\t-\t{label}\t{quad}")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return f
+
+
+def test_plv_demands_and_blame_in_reported_speech(tmp_path: Path) -> None:
+    rows = [
+        ("<s>Kenya</s> said <t>Uganda</t> must withdraw its troops from the border.", "REQUEST", "3"),
+        ("<s>The Dutch minister</s> said that <t>Belgium</t> should reopen the crossing.", "REQUEST", "3"),
+        ("<s>Ghana</s> says <t>Togo</t> needs to release the fishermen.", "REQUEST", "3"),
+        ("<s>Chile</s> said <t>Peru</t> was behind the raid on its consulate.", "ACCUSE", "3"),
+        ("<s>Oman</s> said <t>the militia</t> was responsible for the blast.", "ACCUSE", "3"),
+    ]
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    preds = [line.split("\t")[1] for line in out.read_text().splitlines()]
+    assert preds == [r[1] for r in rows], rep.render()
+
+
+def test_plv_negated_blame_is_no_accusation(tmp_path: Path) -> None:
+    rows = [("<s>Chile</s> said <t>Peru</t> was not behind the raid.", "ACCUSE", "3")]
+    out = tmp_path / "pred.tsv"
+    evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    assert out.read_text().split("\t")[1] != "ACCUSE"
+
+
+def test_plv_trigger_choice_prefers_the_governing_act(tmp_path: Path) -> None:
+    rows = [
+        # equal distance: the reiteration governs the supporting it is about
+        (
+            "<s>The alliance</s> reiterated its commitment to supporting <t>Moldova</t>'s sovereignty.",
+            "SUPPORT",
+            "1",
+        ),
+        # a call made to congratulate is the congratulation
+        (
+            "<s>The Danish premier</s> called <t>the new Swedish prime minister</t> on Monday to "
+            "congratulate him on his victory.",
+            "SUPPORT",
+            "1",
+        ),
+        # a show of force staged together is a joint exercise
+        (
+            "The naval exercise was staged by <s>Greek marines</s> and <t>Cypriot forces</t>.",
+            "COOPERATE",
+            "2",
+        ),
+        # a trigger inside the actor's own span describes the actor
+        (
+            "<s>The alliance fighting the insurgents</s> declared a truce with <t>Mali</t>.",
+            "YIELD",
+            "2",
+        ),
+    ]
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    assert rep.correct == len(rows), rep.render()
+
+
+def test_plv_calls_for_hostile_acts_against_the_target(tmp_path: Path) -> None:
+    rows = [
+        # the target is the one the sanctions would hit, not the one asked
+        ("<s>The senator</s> called for sanctions against <t>Venezuela</t>.", "THREATEN", "3"),
+        # the target is the one asked
+        ("<s>Poland</s> urged <t>Germany</t> to impose sanctions on the regime.", "REQUEST", "3"),
+    ]
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    assert rep.correct == len(rows), rep.render()

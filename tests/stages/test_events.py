@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geopol.pipeline import code
@@ -410,3 +412,60 @@ def test_target_is_the_country_a_place_belongs_to() -> None:
 def test_insisting_on_a_fact_asks_nobody() -> None:
     evs = events("Turkey insisted that Greece is responsible for the dispute.")
     assert not [e for e in evs if e.type == "REQUEST" and e.target]
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "src", "tgt"),
+    [
+        # the parser splits a hyphenated noun: "cease - fire"
+        (
+            "The Colombian army announced a week-long cease-fire with the rebels on Monday.",
+            "RETREAT",
+            "ceasefire",
+            "COL",
+            None,
+        ),
+        ("Japan handed over medical equipment and medicines to Nepal.", "AID", "humanitarian", "JPN", "NPL"),
+        ("Canada provided logistical support to Haiti.", "AID", None, "CAN", "HTI"),
+        ("The United States reduced tariffs on Vietnamese exports.", "RETREAT", None, "USA", "VNM"),
+        ("The United States deported a Mexican businessman on Friday.", "COERCE", "deport", "USA", "MEX"),
+        ("Iran quit the negotiations with France.", "REJECT", "meet", "IRN", "FRA"),
+        ("Sweden sent election observers to Georgia.", "AID", None, "SWE", "GEO"),
+        ("Turkey gave Sweden a deadline to extradite the suspects.", "THREATEN", "relations", "TUR", None),
+        ("Iran executed a British national on Saturday.", "ASSAULT", "beat", "IRN", "GBR"),
+        ("Serbia will seek peace with Kosovo.", "AGREE", None, "SRB", "XKX"),
+        ("Kenya sought aid from Japan.", "REQUEST", "assist", "KEN", "JPN"),
+        ("Belarusian police beat the protesters.", "ASSAULT", "beat", "BLR", None),
+    ],
+)
+def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
+    assert find(events(text), type_, src, tgt).mode == mode
+
+
+def test_verbal_support_stays_support() -> None:
+    evs = events("Canada provided political support to the Haitian government.")
+    assert "SUPPORT" in types_of(evs) and "AID" not in types_of(evs)
+
+
+def test_stance_section_is_read_and_merged(tmp_path: Path) -> None:
+    from geopol.errors import DictionaryError
+    from geopol.events.lexicon import load, parse
+
+    base = load()
+    assert "say" in base.stance.speech and "must" in base.stance.demand
+    assert base.stance.demand_rule is not None and base.stance.demand_rule.type == "REQUEST"
+    assert base.stance.blame_rule is not None and base.stance.blame_rule.type == "ACCUSE"
+    user = tmp_path / "mine.yaml"
+    user.write_text("entries: []\nstance:\n  speech: [whisper]\n", encoding="utf-8")
+    merged = load((str(user),))
+    assert {"whisper", "say"} <= merged.stance.speech
+    assert merged.stance.demand_rule == base.stance.demand_rule
+    with pytest.raises(DictionaryError):
+        parse({"entries": [], "stance": {"demand": {"words": ["must"]}}}, "t")
+
+
+def test_experts_sent_to_investigate_are_no_troops() -> None:
+    evs = events("Spain sent a team of experts to Morocco to investigate the crash.")
+    assert "MOBILIZE" not in types_of(evs) and "ACCUSE" in types_of(evs)
+
+
+def test_executing_a_plan_is_no_killing() -> None:
+    assert "ASSAULT" not in types_of(events("Iran executed the plan to build a dam with Iraq."))

@@ -23,7 +23,9 @@ from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess
+from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
+from geopol.events.stance import stated
 from geopol.records import Article, CodedArticle
 
 LABELS = (
@@ -115,34 +117,126 @@ def _dist(a: Token, b: Token) -> int:
     return 99
 
 
+#: Extra cost of a trigger inside the source or target span: it describes the actor
+#: ("the coalition fighting the rebels"), it is not what the actor did to the other.
+_INSIDE = 8
+
+
+def _depth(trig: Trigger, lex: Lexicon) -> int:
+    """How far below the sentence root the act sits; an event noun counts at its light
+    verb ("filed a complaint" is as high as "filed")."""
+    tok = trig.token
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "rejection and condemnation": conjuncts rank alike
+    if trig.noun and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in lex.light_verbs:
+        tok = tok.head
+    return len(_ancestors(tok))
+
+
+#: What a call can carry: "called X to congratulate him" is the congratulation.
+_SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
+
+
+def _message(best: Trigger, triggers: list[Trigger]) -> Trigger:
+    """A phone call made to say something is coded as what was said: the call is the
+    channel, the congratulation, complaint or demand is the act toward the target."""
+    if best.rule.mode != "phone" or best.noun:
+        return best
+    for t in triggers:
+        tok = t.token
+        if (
+            tok.head.i == best.token.i
+            and tok.dep_ in ("advcl", "xcomp")
+            and t.rule.type in _SAID
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+        ):
+            return t
+    return best
+
+
+#: What a show of force is when source and target stage it together ("A and B launched
+#: war games"): a joint exercise, military cooperation (CAMEO 062), not a threat to each other.
+_JOINT = {"MOBILIZE": ("COOPERATE", None)}
+
+
+def _coagents(a: Token, b: Token) -> bool:
+    """The two actors are coordinated: "A and B", "by A and B"."""
+    return (a.dep_ == "conj" and b in a.ancestors) or (b.dep_ == "conj" and a in b.ancestors)
+
+
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+
+
+def _urged_against(request: Token, target: Token, lex: Lexicon) -> Rule | None:
+    """The hostile act a request calls for against the target, when the target is not the
+    one asked but the one the act would hit: "called for sanctions against X" is hostile
+    intent toward X (a threat in PLOVER's view), not a request made of X."""
+    path: list[Token] = []
+    tok = target
+    while tok.head.i != tok.i and tok.head.i != request.i:
+        tok = tok.head
+        path.append(tok)
+    if tok.head.i != request.i or not path:
+        return None
+    for t in path:
+        lemma = t.lemma_.lower()
+        table = lex.nouns if t.pos_ in ("NOUN", "PROPN") else lex.verbs if t.pos_ == "VERB" else {}
+        for p in table.get(lemma, ()):
+            if not p.rest and not p.rule.objects and p.rule.type in _HOSTILE:
+                return p.rule
+    return None
+
+
 def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
-    """The event type and factuality the coder gives the dyad (source, target)."""
+    """The event type and factuality the coder gives the dyad (source, target).
+
+    A demand or accusation the source states about the target in reported speech comes
+    first ("X said Y must leave"). Otherwise the trigger on the shortest dependency path
+    between them wins; among equals, the governing one (the act of the source, not the act
+    it is about: "condemned the attack", "reiterated its commitment to supporting").
+    """
     from geopol.events.extract import find_triggers
 
     lex = load_lexicon()
+    said = stated(source, target, lex)
+    if said is not None:
+        rule, speech = said
+        stated_fact, _ = assess(speech, noun=False)
+        typ, mode = rule.type, rule.mode
+        if view == "plover":
+            typ, mode = plover_view(typ, mode, stated_fact.value)
+        return typ, stated_fact.value
     sent = source.root.sent
     triggers = [t for s in {sent, target.root.sent} for t in find_triggers(s, lex)]
     if not triggers:
         return "NONE", ""
     sh, th = source.root, target.root
 
-    def cost(trig: Trigger) -> tuple[int, int, int]:
+    def cost(trig: Trigger) -> tuple[int, int, int, int]:
         tok: Token = trig.token
         inside = source.start <= tok.i < source.end or target.start <= tok.i < target.end
         on_path = tok.i in {a.i for a in _ancestors(sh) + _ancestors(th)}
         return (
-            _dist(tok, sh) + _dist(tok, th) + (3 if inside else 0) - (1 if on_path else 0),
+            _dist(tok, sh) + _dist(tok, th) + (_INSIDE if inside else 0) - (1 if on_path else 0),
+            _depth(trig, lex),
             1 if trig.noun else 0,
             abs(tok.i - th.i),
         )
 
     best = min(triggers, key=cost)
+    best = _message(best, triggers)
     fact, _ = assess(best.token, noun=best.noun)
     typ, mode = best.rule.type, best.rule.mode
+    if typ == "REQUEST" and view == "plover":
+        urged = _urged_against(best.token, th, lex)
+        if urged is not None:
+            return plover_view(urged.type, urged.mode, "planned")[0], fact.value
+    if typ in _JOINT and _coagents(sh, th):
+        typ, mode = _JOINT[typ]
     if view == "plover":
         typ, mode = plover_view(typ, mode, fact.value)
     return typ, fact.value

@@ -55,12 +55,25 @@ class Retype:
     rule: Rule
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Stance:
+    """What a speaker states about the target in a reported clause with no trigger of its
+    own: "X said Y must withdraw" (a demand), "X said Y was behind it" (an accusation)."""
+
+    speech: frozenset[str] = frozenset()
+    demand: frozenset[str] = frozenset()
+    demand_rule: Rule | None = None
+    blame: frozenset[str] = frozenset()
+    blame_rule: Rule | None = None
+
+
 @dataclasses.dataclass(slots=True)
 class Lexicon:
     verbs: dict[str, list[Phrase]]
     nouns: dict[str, list[Phrase]]
     light_verbs: frozenset[str]
     retypes: tuple[Retype, ...] = ()
+    stance: Stance = Stance()
 
 
 def _phrases(words: list[str], rule: Rule, *, noun: bool) -> list[Phrase]:
@@ -72,6 +85,9 @@ def _phrases(words: list[str], rule: Rule, *, noun: bool) -> list[Phrase]:
         # Nouns are keyed by their last word ("food aid" -> aid); verbs by their first.
         if noun:
             out.append(Phrase(parts[-1], tuple(parts[:-1]), rule))
+            split = " ".join(parts).replace("-", " - ").split()
+            if len(split) > len(parts):  # the parser splits "cease-fire" into cease - fire
+                out.append(Phrase(split[-1], tuple(split[:-1]), rule))
         else:
             out.append(Phrase(parts[0], tuple(parts[1:]), rule))
     return out
@@ -104,7 +120,28 @@ def parse(data: Any, source: str, start: int = 0) -> Lexicon:
             )
         )
     light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
-    return Lexicon(verbs, nouns, light, tuple(retypes))
+    return Lexicon(verbs, nouns, light, tuple(retypes), _stance(data.get("stance"), source, start))
+
+
+def _words(v: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in v or ())
+
+
+def _stance(data: Any, source: str, order: int) -> Stance:
+    if data is None:
+        return Stance()
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{source} stance: expected 'speech', 'demand' and 'blame'")
+    rules: dict[str, tuple[frozenset[str], Rule | None]] = {}
+    for key in ("demand", "blame"):
+        part = data.get(key)
+        if part is None:
+            rules[key] = (frozenset(), None)
+            continue
+        if not isinstance(part, dict) or not isinstance(part.get("to"), dict):
+            raise DictionaryError(f"{source} stance {key}: expected 'words' and a 'to' entry")
+        rules[key] = (_words(part.get("words")), _rule(part["to"], f"{source} stance {key}", order))
+    return Stance(_words(data.get("speech")), *rules["demand"], *rules["blame"])
 
 
 def _rule(e: Any, where: str, order: int) -> Rule:
@@ -133,7 +170,17 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
         verbs[k] = v + verbs.get(k, [])
     for k, v in over.nouns.items():
         nouns[k] = v + nouns.get(k, [])
-    return Lexicon(verbs, nouns, base.light_verbs | over.light_verbs, over.retypes + base.retypes)
+    b, o = base.stance, over.stance
+    stance = Stance(
+        b.speech | o.speech,
+        b.demand | o.demand,
+        o.demand_rule or b.demand_rule,
+        b.blame | o.blame,
+        o.blame_rule or b.blame_rule,
+    )
+    return Lexicon(
+        verbs, nouns, base.light_verbs | over.light_verbs, over.retypes + base.retypes, stance
+    )
 
 
 @functools.lru_cache(maxsize=8)
