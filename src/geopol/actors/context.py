@@ -3,13 +3,17 @@
 "A court in Bavaria", "police in Lahore", "the governor of Kandahar province": the agent's
 country is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
+
+Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") take the
+country of the place they act in when their sentence names places of one country only:
+such groups are local, and the name after "pro-"/"anti-" is not their country.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from geopol.records import Actor, Place
 
@@ -40,6 +44,23 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
                     break
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
+        elif span is not None and a.how.endswith("+stance"):
+            out.append(_sentence_country(span, a, places))
         else:
             out.append(a)
     return out
+
+
+def _sentence_country(span: Span, a: Actor, places: list[Place]) -> Actor:
+    """The one country of the places in the actor's sentence, if there is exactly one."""
+    sent = span.sent
+    countries = {
+        p.country
+        for p in places
+        if p.country
+        and sent.start_char <= p.start < sent.end_char
+        and not (a.start <= p.start < a.end)  # "Russia" in "pro-Russia rebels" is no place
+    }
+    if len(countries) != 1:
+        return a
+    return dataclasses.replace(a, country=countries.pop(), how=f"{a.how}+sentence-place")
