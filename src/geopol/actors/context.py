@@ -42,6 +42,8 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
                         break
                 if country:
                     break
+            if not country and not a.how.endswith("+stance"):
+                country = _modifier_country(span, by_start)
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
         elif span is not None and a.how.endswith("+stance"):
@@ -49,6 +51,20 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         else:
             out.append(a)
     return out
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:
+    """A place named inside the actor or modifying it: "Delhi Police", "the Gujarat government",
+    "the Michigan Department of Environmental Quality"; one country only."""
+    toks = list(span)
+    for child in span.root.lefts:
+        if child.dep_ in _MODIFIER_DEPS and child.i < span.start:
+            toks.extend(child.subtree)
+    countries = {by_start[t.idx].country for t in toks if t.idx in by_start}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _sentence_country(span: Span, a: Actor, places: list[Place]) -> Actor:
