@@ -151,6 +151,7 @@ def test_shared_surname_alone_needs_the_full_name(nlp: Language) -> None:
         ("Anti-American protesters burned a flag.", "Anti-American protesters", "CVL"),
         ("Pro-government militias attacked the camp.", "militias", "PRM"),
         ("Anti-government militias attacked the camp.", "Anti-government militias", "REB"),
+        ("Russian-backed separatists shelled the town.", "Russian-backed separatists", "REB"),
     ],
 )
 def test_a_stance_is_not_a_country(nlp: Language, text: str, mention: str, sector: str) -> None:
@@ -177,3 +178,13 @@ def test_place_modifying_an_agent_gives_its_country() -> None:
     coded = code_article(Article(title="", body="The Gujarat government rejected the plan.", path="g"))
     gov = by_text(coded.actors, "government")
     assert (gov.country, gov.sector) == ("IND", "GOV")
+
+
+def test_sponsor_named_before_backed_is_not_the_country() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    body = "Iranian-backed militias attacked US troops in Iraq on Friday."
+    coded = code_article(Article(title="", body=body, path="backed"))
+    militias = by_text(coded.actors, "Iranian-backed militias")
+    assert (militias.country, militias.sector) == ("IRQ", "PRM")

@@ -47,7 +47,8 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
         elif span is not None and a.how.endswith("+stance"):
-            out.append(_sentence_country(span, a, places))
+            owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
+            out.append(_sentence_country(span, a, places, owners))
         else:
             out.append(a)
     return out
@@ -67,15 +68,22 @@ def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _sentence_country(span: Span, a: Actor, places: list[Place]) -> Actor:
-    """The one country of the places in the actor's sentence, if there is exactly one."""
+def _sentence_country(
+    span: Span, a: Actor, places: list[Place], owners: list[tuple[int, int]]
+) -> Actor:
+    """The one country of the places in the actor's sentence, if there is exactly one.
+
+    Names inside the actor ("Russia" in "pro-Russia rebels") and owners of other agents
+    ("US" in "US troops") are not where the group acts.
+    """
     sent = span.sent
     countries = {
         p.country
         for p in places
         if p.country
         and sent.start_char <= p.start < sent.end_char
-        and not (a.start <= p.start < a.end)  # "Russia" in "pro-Russia rebels" is no place
+        and not (a.start <= p.start < a.end)
+        and not any(s <= p.start < e for s, e in owners)
     }
     if len(countries) != 1:
         return a

@@ -42,6 +42,8 @@ _UPPER_LINE = re.compile(r"[a-z]")
 #: Prefixes that turn a name into a stance: "pro-Russia rebels" are not Russia's rebels.
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
 _STATE_WORDS = frozenset({"government", "regime", "state"})
+#: "<name>-backed": the name is a sponsor or ally of the group, not its country.
+_BACKING = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned"})
 
 
 @dataclasses.dataclass(slots=True)
@@ -373,15 +375,29 @@ def _drop_stances(
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Names used as a stance are not actors; return the rest and the stance spans.
 
-    "pro-Russia rebels" in Ukraine, "anti-American protesters" in Pakistan: the name says
-    whom the group supports or opposes, not whose it is, so it must neither become an actor
-    nor lend its country to the noun it modifies.
+    "pro-Russia rebels" in Ukraine, "anti-American protesters" in Pakistan, "Iranian-backed
+    militias" in Iraq: the name says whom the group supports, opposes or is helped by, not
+    whose it is, so it must neither become an actor nor lend its country to the noun it
+    modifies.
     """
     ends = {mn.start: mn.end for mn in mentions if mn.start in starts}
     # A word the dictionaries do not name ("pro-government", "anti-war") is a stance too.
     spans = [(a, ends.get(i, i + 1)) for i, a in starts.items()]
-    kept = [mn for mn in mentions if mn.start not in starts]
+    backers = {id(mn) for mn in mentions if _backed(doc, mn.end)}
+    spans += [(mn.start, mn.end + 2) for mn in mentions if id(mn) in backers]
+    kept = [mn for mn in mentions if mn.start not in starts and id(mn) not in backers]
     return kept, spans
+
+
+def _backed(doc: Doc, i: int) -> bool:
+    """ "Iranian-backed militias", "Moscow-backed separatists": a sponsor, not the owner."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].lower_ in _BACKING
+    )
 
 
 def _within(mn: Mention, spans: Sequence[tuple[int, int]]) -> bool:
