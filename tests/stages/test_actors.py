@@ -188,3 +188,13 @@ def test_sponsor_named_before_backed_is_not_the_country() -> None:
     coded = code_article(Article(title="", body=body, path="backed"))
     militias = by_text(coded.actors, "Iranian-backed militias")
     assert (militias.country, militias.sector) == ("IRQ", "PRM")
+
+
+def test_unknown_person_takes_the_country_of_a_place_in_the_title() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    body = "Texas Governor Mark Ellison signed the order on Tuesday."
+    coded = code_article(Article(title="", body=body, path="title"))
+    governor = by_text(coded.actors, "Mark Ellison")
+    assert governor.country == "USA"

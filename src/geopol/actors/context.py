@@ -1,7 +1,8 @@
 """Countries for agents named without one, from a place attached to them.
 
-"A court in Bavaria", "police in Lahore", "the governor of Kandahar province": the agent's
-country is the resolved place's country. Runs after geolocation; never overrides a country
+"A court in Bavaria", "police in Lahore", "the governor of Kandahar province", "Texas
+Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person's) country
+is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
 
 Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") take the
@@ -24,17 +25,15 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         return actors
     out: list[Actor] = []
     for a in actors:
-        if a.country is not None or a.kind not in ("agent", "org"):
+        if a.country is not None or a.kind not in ("agent", "org", "person"):
             out.append(a)
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         country = None
+        # A person "in" a place may only be visiting it; "of"/"from" say where they belong.
+        preps = ("of", "from") if a.kind == "person" else ("in", "of", "from")
         if span is not None:
-            for prep in (
-                c
-                for c in span.root.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-            ):
+            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in preps):
                 for tok in prep.subtree:
                     place = by_start.get(tok.idx)
                     if place is not None:
@@ -61,9 +60,10 @@ def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:
     """A place named inside the actor or modifying it: "Delhi Police", "the Gujarat government",
     "the Michigan Department of Environmental Quality"; one country only."""
     toks = list(span)
-    for child in span.root.lefts:
-        if child.dep_ in _MODIFIER_DEPS and child.i < span.start:
-            toks.extend(child.subtree)
+    for tok in span:
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS and child.i < span.start:
+                toks.extend(child.subtree)
     countries = {by_start[t.idx].country for t in toks if t.idx in by_start}
     return countries.pop() if len(countries) == 1 else None
 
