@@ -111,3 +111,90 @@ def test_bad_user_dictionary_names_the_file(tmp_path: Path) -> None:
     f.write_text("- {name: X, roles: [{country: XXX, sector: NOPE}]}\n")
     with pytest.raises(DictionaryError, match=r"bad\.yaml"):
         load_dictionary((str(f),))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "code", "role"),
+    [
+        ("President Bush spoke to reporters in Texas.", "2005-03-01", "Bush", "USAGOV", "president"),
+        ("Tony Blair flew to Brussels for the summit.", "2005-03-01", "Tony Blair", "GBRGOV", "prime minister"),
+        ("Jacques Chirac received the envoy.", "2004-11-20", "Jacques Chirac", "FRAGOV", "president"),
+        ("Pervez Musharraf addressed the nation.", "2005-06-01", "Pervez Musharraf", "PAKGOV", "president"),
+        ("Ehud Olmert said talks would go on.", "2007-06-01", "Ehud Olmert", "ISRGOV", "prime minister"),
+        ("Kofi Annan called for calm.", "2004-11-20", "Kofi Annan", "IGO-UNIGO", "secretary-general"),
+        ("Nouri al-Maliki met Iranian officials.", "2008-02-01", "Nouri al-Maliki", "IRQGOV", "prime minister"),
+        ("Benjamin Netanyahu met the envoy.", "1997-05-01", "Benjamin Netanyahu", "ISRGOV", "prime minister"),
+    ],
+)
+def test_office_holders_of_earlier_years(
+    nlp: Language, text: str, published: str, mention: str, code: str, role: str
+) -> None:
+    a = by_text(actors(nlp, text, published), mention)
+    assert (f"{a.country}{a.sector}", a.role) == (code, role)
+
+
+def test_earlier_leader_is_a_former_one_later(nlp: Language) -> None:
+    a = by_text(actors(nlp, "Tony Blair spoke at the conference.", "2015-05-01"), "Tony Blair")
+    assert (a.country, a.sector, a.role) == ("GBR", "ELI", "former prime minister")
+
+
+def test_shared_surname_alone_needs_the_full_name(nlp: Language) -> None:
+    # Canada's Bill Blair named in full: "Blair" later is him, not Britain's Tony Blair.
+    found = actors(nlp, "Defence Minister Bill Blair visited Latvia. Blair met the troops there.")
+    assert all(a.name != "Tony Blair" for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        ("Pro-Russia rebels shelled the town overnight.", "Pro-Russia rebels", "REB"),
+        ("Anti-American protesters burned a flag.", "Anti-American protesters", "CVL"),
+        ("Pro-government militias attacked the camp.", "militias", "PRM"),
+        ("Anti-government militias attacked the camp.", "Anti-government militias", "REB"),
+        ("Russian-backed separatists shelled the town.", "Russian-backed separatists", "REB"),
+    ],
+)
+def test_a_stance_is_not_a_country(nlp: Language, text: str, mention: str, sector: str) -> None:
+    found = actors(nlp, text)
+    a = by_text(found, mention)
+    assert (a.country, a.sector) == (None, sector)
+    assert not any(x.country in ("RUS", "USA") for x in found)
+
+
+def test_stance_group_takes_the_country_of_its_place() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    body = "Pro-Russia rebels attacked Ukrainian troops near Donetsk on Sunday."
+    coded = code_article(Article(title="", body=body, path="stance"))
+    rebels = by_text(coded.actors, "Pro-Russia rebels")
+    assert (rebels.country, rebels.sector) == ("UKR", "REB")
+
+
+def test_place_modifying_an_agent_gives_its_country() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    coded = code_article(Article(title="", body="The Gujarat government rejected the plan.", path="g"))
+    gov = by_text(coded.actors, "government")
+    assert (gov.country, gov.sector) == ("IND", "GOV")
+
+
+def test_sponsor_named_before_backed_is_not_the_country() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    body = "Iranian-backed militias attacked US troops in Iraq on Friday."
+    coded = code_article(Article(title="", body=body, path="backed"))
+    militias = by_text(coded.actors, "Iranian-backed militias")
+    assert (militias.country, militias.sector) == ("IRQ", "PRM")
+
+
+def test_unknown_person_takes_the_country_of_a_place_in_the_title() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    body = "Texas Governor Mark Ellison signed the order on Tuesday."
+    coded = code_article(Article(title="", body=body, path="title"))
+    governor = by_text(coded.actors, "Mark Ellison")
+    assert governor.country == "USA"

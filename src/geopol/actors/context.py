@@ -1,15 +1,20 @@
 """Countries for agents named without one, from a place attached to them.
 
-"A court in Bavaria", "police in Lahore", "the governor of Kandahar province": the agent's
-country is the resolved place's country. Runs after geolocation; never overrides a country
+"A court in Bavaria", "police in Lahore", "the governor of Kandahar province", "Texas
+Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person's) country
+is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
+
+Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") take the
+country of the place they act in when their sentence names places of one country only:
+such groups are local, and the name after "pro-"/"anti-" is not their country.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from geopol.records import Actor, Place
 
@@ -20,17 +25,15 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         return actors
     out: list[Actor] = []
     for a in actors:
-        if a.country is not None or a.kind not in ("agent", "org"):
+        if a.country is not None or a.kind not in ("agent", "org", "person"):
             out.append(a)
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         country = None
+        # A person "in" a place may only be visiting it; "of"/"from" say where they belong.
+        preps = ("of", "from") if a.kind == "person" else ("in", "of", "from")
         if span is not None:
-            for prep in (
-                c
-                for c in span.root.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-            ):
+            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in preps):
                 for tok in prep.subtree:
                     place = by_start.get(tok.idx)
                     if place is not None:
@@ -38,8 +41,50 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
                         break
                 if country:
                     break
+            if not country and not a.how.endswith("+stance"):
+                country = _modifier_country(span, by_start)
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
+        elif span is not None and a.how.endswith("+stance"):
+            owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
+            out.append(_sentence_country(span, a, places, owners))
         else:
             out.append(a)
     return out
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:
+    """A place named inside the actor or modifying it: "Delhi Police", "the Gujarat government",
+    "the Michigan Department of Environmental Quality"; one country only."""
+    toks = list(span)
+    for tok in span:
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS and child.i < span.start:
+                toks.extend(child.subtree)
+    countries = {by_start[t.idx].country for t in toks if t.idx in by_start}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _sentence_country(
+    span: Span, a: Actor, places: list[Place], owners: list[tuple[int, int]]
+) -> Actor:
+    """The one country of the places in the actor's sentence, if there is exactly one.
+
+    Names inside the actor ("Russia" in "pro-Russia rebels") and owners of other agents
+    ("US" in "US troops") are not where the group acts.
+    """
+    sent = span.sent
+    countries = {
+        p.country
+        for p in places
+        if p.country
+        and sent.start_char <= p.start < sent.end_char
+        and not (a.start <= p.start < a.end)
+        and not any(s <= p.start < e for s, e in owners)
+    }
+    if len(countries) != 1:
+        return a
+    return dataclasses.replace(a, country=countries.pop(), how=f"{a.how}+sentence-place")
