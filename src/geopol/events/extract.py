@@ -28,7 +28,7 @@ from geopol.events.dyads import (
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
-from geopol.events.topic import off_topic_sentences
+from geopol.events.topic import article_topic
 from geopol.places import locate_event
 from geopol.records import (
     Actor,
@@ -342,13 +342,13 @@ def extract(
     lex = lexicon or load()
     idx = ActorIndex.build(doc, actors)
     dates = find_dates(doc, article.published)
-    skip = off_topic_sentences(doc)
+    topic = article_topic(doc)  # sport and showbiz: see events/topic.py
     events: list[Event] = []
     seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
     last_dyad: tuple[list[Actor], list[Actor]] | None = None
     last_sent = -10
     for si, sent in enumerate(doc.sents):
-        if si in skip:
+        if si in topic.skip:
             continue
         for trig in find_triggers(sent, lex):
             source, target = dyad(trig, sent, idx, lex)
@@ -374,6 +374,8 @@ def extract(
                 and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES)
             ):
                 source, target = source[:1], source[1:]
+            if not topic.keeps(source, target):
+                continue
             key = (
                 si,
                 trig.rule.type,
