@@ -154,7 +154,8 @@ def article_topic(doc: Doc) -> Topic:
         and totals[best] / words >= cfg.leaning_density
     ):
         limit = cfg.leaning_threshold  # a story leaning to sport or showbiz
-    skip = frozenset(i for i, p in enumerate(per_sent) if sum(p.values()) >= limit)
+    # A sentence is about one domain: "record" or "fans" is not counted twice.
+    skip = frozenset(i for i, p in enumerate(per_sent) if max(p.values(), default=0) >= limit)
     return Topic(domain=None, skip=skip, scores=totals)
 
 
