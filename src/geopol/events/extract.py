@@ -30,7 +30,7 @@ from geopol.events.dyads import (
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
-from geopol.events.topic import off_topic_sentences
+from geopol.events.topic import article_topic
 from geopol.places import locate_event
 from geopol.records import (
     Actor,
@@ -485,13 +485,13 @@ def extract(
     lex = lexicon or load()
     idx = ActorIndex.build(doc, actors)
     dates = find_dates(doc, article.published)
-    skip = off_topic_sentences(doc)
+    topic = article_topic(doc)  # sport and showbiz: see events/topic.py
     events: list[Event] = []
     seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
     last_dyad: tuple[list[Actor], list[Actor]] | None = None
     last_sent = -10
     for si, sent in enumerate(doc.sents):
-        if si in skip:
+        if si in topic.skip:
             continue
         trigs = _attended(find_triggers(sent, lex), sent, idx)
         trig_at = {t.token.i for t in trigs}
@@ -525,6 +525,8 @@ def extract(
                 # that each ordered pair is a dyad (consumers expand source x target).
                 dyads = [([a], [b for b in source if b is not a]) for a in source]
             for src, tgt in dyads:
+                if not topic.keeps(src, tgt):
+                    continue  # sport and showbiz stories: only events between governments
                 if not tgt and trig.rule.type in table().targeted:
                     continue  # an accusation or demand addressed to nobody is no dyadic event
                 if _add(events, seen, si, trig.rule.type, src, tgt):
@@ -544,7 +546,9 @@ def extract(
                 _identified,
                 noun=trig.noun,
             ):
-                if not d.target or not _add(events, seen, si, d.rule.type, d.source, d.target):
+                if not d.target or not topic.keeps(d.source, d.target):
+                    continue
+                if not _add(events, seen, si, d.rule.type, d.source, d.target):
                     continue
                 head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
                 fact = assess(d.words[0], noun=False)

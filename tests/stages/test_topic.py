@@ -1,0 +1,93 @@
+"""Sport and showbiz stories give (almost) no events; political stories keep theirs."""
+
+from __future__ import annotations
+
+from geopol.events.topic import Topic, article_topic
+from geopol.nlp import load
+from geopol.pipeline import code
+from geopol.records import Actor
+
+PUB = "2024-03-13"
+
+MATCH_REPORT = """Harbourside hold on for derby win
+Harbourside Rovers beat Millbrook City 2-1 in a bad-tempered league match at the stadium on Saturday.
+The striker attacked down the left and scored after ten minutes, before the visitors equalised from the penalty spot.
+Italy's Marco Rossi, banned for two matches last season, was charged by the league after the final whistle.
+England captain Tom Hale said the team had defended well and the fans deserved the victory.
+Spain attacked again in the second half, but France's keeper saved twice and the champions held on.
+The club will appeal against the ban, the manager said after the game.
+"""
+
+SHOWBIZ = """Spy thriller tops the box office
+The spy thriller Cold Harbour took the top spot at the UK box office at the weekend.
+The film, starring a French actress as a Russian agent who attacks the British embassy, earned 4m.
+Its director said the sequel would be shot in Germany and Italy next year.
+The soundtrack album by the singer has also entered the charts, and the film is nominated for two awards.
+"""
+
+POLITICAL = """Leaders sign border deal
+Russia and China signed a border agreement in Beijing on Tuesday{aside}.
+The European Union welcomed the agreement.
+"""
+POLITICAL_WITH_MATCH = POLITICAL.format(aside=", hours before a football match in the city")
+
+SPORT_BOYCOTT = """Boycott threat hangs over championships
+The athletics championships open in the capital next week with 40 teams and more than 900 athletes.
+Favourites for the 100m and 200m sprint titles include the defending champion, who won gold in 9.9 seconds last season.
+The Nigerian government imposed sanctions on South Africa over the expulsion of its athletes.
+Organisers said the tournament would go ahead and the stadium was ready for the relay finals.
+Ticket sales for the opening race have been strong, and the team coaches expect records.
+"""
+
+
+def test_a_match_report_gives_no_events() -> None:
+    assert code(MATCH_REPORT, published=PUB) == []
+
+
+def test_a_match_report_is_a_sport_story() -> None:
+    doc = load(None)(MATCH_REPORT)
+    assert article_topic(doc).domain == "sport"
+
+
+def test_a_film_story_is_showbiz_and_gives_no_events() -> None:
+    assert article_topic(load(None)(SHOWBIZ)).domain == "showbiz"
+    assert code(SHOWBIZ, published=PUB) == []
+
+
+def test_a_political_story_mentioning_a_match_keeps_its_events() -> None:
+    assert article_topic(load(None)(POLITICAL_WITH_MATCH)).domain is None
+
+    def dyads(text: str) -> set[tuple[str, str, str]]:
+        evs = code(text, published=PUB)
+        return {(e.type, a.code, b.code) for e in evs for a in e.source for b in e.target}
+
+    with_match = dyads(POLITICAL_WITH_MATCH)
+    assert with_match == dyads(POLITICAL.format(aside=""))
+    assert {src for _, src, _ in with_match} == {"RUS", "IGO-EUIGO"}
+
+
+def test_a_government_sanction_in_a_sport_story_is_kept() -> None:
+    assert article_topic(load(None)(SPORT_BOYCOTT)).domain == "sport"
+    evs = code(SPORT_BOYCOTT, published=PUB)
+    assert [(e.type, e.source[0].code, e.target[0].country) for e in evs] == [
+        ("SANCTION", "NGAGOV", "ZAF")
+    ]
+
+
+def _actor(kind: str, country: str | None, sector: str | None = None) -> Actor:
+    return Actor(text="x", start=0, end=1, name="x", country=country, sector=sector, kind=kind)
+
+
+def test_in_a_sport_story_only_governments_and_states_are_political() -> None:
+    sport = Topic(domain="sport", skip=frozenset(), scores={})
+    gov = _actor("agent", "NGA", "GOV")
+    team = _actor("state", "GBR")
+    assert sport.keeps([gov], [team])
+    assert sport.keeps([_actor("igo", "IGO-UN", "IGO")], [gov])
+    assert not sport.keeps([team], [_actor("state", "FRA")])  # "England beat France"
+    assert not sport.keeps([gov], [])  # "charged by the authorities": an athlete
+    assert not sport.keeps([_actor("capital", "ESP", "GOV")], [team])  # "Madrid" is a club
+    assert not sport.keeps([_actor("ngo", "NGO-IOC", "NGO")], [team])  # a sports body
+    assert not sport.keeps([_actor("adjective", "USA")], [team])  # "the American"
+    news = Topic(domain=None, skip=frozenset(), scores={})
+    assert news.keeps([team], [])
