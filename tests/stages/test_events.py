@@ -463,7 +463,7 @@ def test_stance_section_is_read_and_merged(tmp_path: Path) -> None:
 
 
 def test_experts_sent_to_investigate_are_no_troops() -> None:
-    evs = events("Spain sent a team of experts to Morocco to investigate the crash.")
+    evs = events("Spain sent a team of experts to investigate Morocco over the crash.")
     assert "MOBILIZE" not in types_of(evs) and "ACCUSE" in types_of(evs)
 
 

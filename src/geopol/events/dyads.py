@@ -337,6 +337,10 @@ def noun_target(noun: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PR
         return found
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
+        for ch in head.children:
+            if ch.dep_ in ("dative", "iobj") and ch.pos_ != "ADP" and idx.at(ch):
+                # "gave Sweden a deadline", "offered Kyiv new aid": the indirect object
+                return idx.group(ch)
         # "issued arrest warrants for two men", "launched strikes on X"
         return _prep_targets(head, idx, ("with", "against", "on", "to", "at", "for", "into"))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into"):
