@@ -139,6 +139,13 @@ def score(
     return s
 
 
+def _country_names(cands: Sequence[Entry], inside: Entry | None) -> list[Entry]:
+    """The countries a name denotes by their own name (outside "City, Country")."""
+    if inside is not None:
+        return []
+    return [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
+
+
 def _best(
     cands: Sequence[Entry],
     m: Mention,
@@ -152,8 +159,8 @@ def _best(
     if not cands:
         return None
     # A country's own name is the country, never a building or town that shares it.
-    countries = [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
-    if countries and inside is None:
+    countries = _country_names(cands, inside)
+    if countries:
         cands = countries
     others = Counter(focus)
     if own is not None:
@@ -170,7 +177,8 @@ def _best(
         ]
         if not cands:
             return None
-    scored = [(score(c, m, focus, focus_admin1, inside, near), -c.pid, c) for c in cands]
+    # a name is no evidence for itself: its own vote would only entrench the first guess
+    scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
@@ -240,7 +248,15 @@ def _focus(
         key = mentions[i].text.casefold()
         if e is None or not e.cc or key in own:
             continue
-        weight = 4 if len({c.cc for c in cands[i]}) == 1 else 1
+        # a country's own name ("Canada", "UK") is as plain as a name gets, even where a
+        # village abroad shares it
+        # ... but a village's unique name is weak evidence: small places are named after
+        # common words and share them with streets, parks and buildings ("Crescent")
+        plain = (
+            len({c.cc for c in cands[i]}) == 1
+            and (e.fclass != "P" or e.pop >= STRAY_POP or not e.gid.startswith("geonames:"))
+        ) or e in _country_names(cands[i], None)
+        weight = 4 if plain else 1
         own[key] = (e.cc, weight)  # each name counts once, however often it is repeated
         focus[e.cc] += weight
         if (e.fcode == "ADM1" and e.admin1) or (e.admin1 and weight == 4):
