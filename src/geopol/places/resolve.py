@@ -38,6 +38,9 @@ MIN_SCORE = 1.0
 #: Towns smaller than this are taken only in a country the article is about.
 STRAY_POP = 10_000
 STRAY_SHARE = 0.2
+#: A city this many times as populous as a namesake is the one meant wherever the article
+#: names its country, unless the text writes the namesake's region ("Paris, Ky.").
+PROMINENCE_RATIO = 100
 #: Least population of a place matched only by one of its alternate spellings.
 ALTERNATE_MIN_POP = 5_000
 
@@ -182,7 +185,26 @@ def _best(
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
+    if inside is None:
+        famous = _prominent(cands, best[2], others)
+        if famous is not None:
+            return famous
     return best[2]
+
+
+def _prominent(cands: Sequence[Entry], chosen: Entry, others: Counter[str]) -> Entry | None:
+    """A city that dwarfs the chosen namesake and whose country the article names.
+
+    Context bonuses add up to more than any population gap, so without this a Kentucky
+    story that mentions a trip to France would put "Paris" in Kentucky."""
+    if chosen.fclass != "P":
+        return None
+    rivals = [
+        c for c in cands
+        if c.fclass == "P" and c.cc and c.cc != chosen.cc and others[c.cc] > 0
+        and c.pop >= PROMINENCE_RATIO * max(chosen.pop, STRAY_POP)
+    ]
+    return max(rivals, key=lambda c: (c.pop, -c.pid)) if rivals else None
 
 
 def _km(a: Entry, b: Entry) -> float:
