@@ -161,10 +161,15 @@ def _best(
     """The best reading; ``own`` is what this name itself added to ``focus``."""
     if not cands:
         return None
-    # A country's own name is the country, never a building or town that shares it.
+    # A country's own name is the country, never a building or town that shares it; only a
+    # first-level division officially so named competes ("Georgia" the US state).
     countries = _country_names(cands, inside)
     if countries:
-        cands = countries
+        peers = [
+            c for c in cands
+            if c.fcode == "ADM1" and c.kind == PRIMARY and not m.demonym and m.label != "NORP"
+        ]
+        cands = countries + peers
     others = Counter(focus)
     if own is not None:
         others[own[0]] -= own[1]
