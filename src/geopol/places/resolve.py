@@ -177,11 +177,13 @@ def _best(
     if total:
         # a village abroad that nothing else in the article points to is a wild guess:
         # better unresolved than wrong
+        # ... and so is a town read from part of a longer name ("Stoke" in "Stoke Newington")
         cands = [
             c for c in cands
-            if c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"
-            or (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
+            if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
+            or (c.kind != PARTIAL and (
+                c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"))
         ]
         if not cands:
             return None
