@@ -131,8 +131,10 @@ def score(
             s += INSIDE_BONUS / 2
     if near:
         s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
-    if (m.hint == "admin1" and e.fcode == "ADM1") or (
-        m.hint in ("city", "admin2") and e.fclass == "P"
+    if (
+        (m.hint == "admin1" and e.fcode == "ADM1")
+        or (m.hint == "admin2" and e.fcode == "ADM2")
+        or (m.hint in ("city", "admin2") and e.fclass == "P")
     ):
         s += HINT_BONUS
     if m.label == "FAC" and e.fclass == "S":
@@ -221,11 +223,16 @@ def _km(a: Entry, b: Entry) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+#: Divisions: close to what lies in the same first-level division (a county has no point
+#: of its own, only its state's).
+_DIVISIONS = frozenset({"ADM1", "ADM2"})
+
+
 def _close(a: Entry, b: Entry) -> bool:
     """Two readings that support each other: near places, or a place and its own division."""
     if a.precision in ("country", "region") or b.precision in ("country", "region"):
         return False
-    if a.fcode == "ADM1" or b.fcode == "ADM1":
+    if a.fcode in _DIVISIONS or b.fcode in _DIVISIONS:
         return a.cc == b.cc and a.admin1 == b.admin1 and a.pid != b.pid
     return _km(a, b) <= NEAR_KM
 
@@ -237,16 +244,22 @@ def _nearby(
     """For each reading, how many other names of the article have a reading close to it."""
     empty: Counter[str] = Counter()
     top: dict[str, list[Entry]] = {}
+    counties: dict[str, list[Entry]] = {}
     for m, cs in zip(mentions, cands, strict=True):
         key = m.text.casefold()
         if key in top or not cs:
             continue
         ranked = sorted(cs, key=lambda c: -score(c, m, empty, Counter(), None))
-        top[key] = ranked[:NEAR_TOP]
+        # same-named counties ("Monroe County": seventeen states) tie on every
+        # context-free score: all of them may receive support, and only a county of its
+        # own name gives it ("Laurel County" for London, Kentucky)
+        shire = [c for c in ranked if c.fcode == "ADM2"]
+        top[key] = [c for c in ranked[:NEAR_TOP] if c.fcode != "ADM2" or len(shire) == 1]
+        counties[key] = [c for c in shire if c not in top[key]]
     out: dict[int, int] = {}
     names = list(top)
     for a_name in names:
-        for a in top[a_name]:
+        for a in top[a_name] + counties[a_name]:
             support = 0
             for b_name in names:
                 if b_name == a_name:
