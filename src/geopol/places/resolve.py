@@ -41,6 +41,9 @@ STRAY_SHARE = 0.2
 #: A city this many times as populous as a namesake is the one meant wherever the article
 #: names its country, unless the text writes the namesake's region ("Paris, Ky.").
 PROMINENCE_RATIO = 100
+#: ... and a national capital this many times as populous, unless a name near the
+#: namesake backs it ("London" in a story about Canada is London, England).
+CAPITAL_RATIO = 10
 #: Least population of a place matched only by one of its alternate spellings.
 ALTERNATE_MIN_POP = 5_000
 
@@ -159,8 +162,10 @@ def _best(
     inside: Entry | None,
     near: dict[int, int] | None = None,
     own: tuple[str, int] | None = None,
+    named: frozenset[tuple[str | None, str | None]] = frozenset(),
 ) -> Entry | None:
-    """The best reading; ``own`` is what this name itself added to ``focus``."""
+    """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
+    the first-level divisions the article names."""
     if not cands:
         return None
     # A country's own name is the country, never a building or town that shares it; only a
@@ -195,24 +200,39 @@ def _best(
     if best[0] < MIN_SCORE:
         return None
     if inside is None:
-        famous = _prominent(cands, best[2], others)
+        famous = _prominent(cands, best[2], others, near, named)
         if famous is not None:
             return famous
     return best[2]
 
 
-def _prominent(cands: Sequence[Entry], chosen: Entry, others: Counter[str]) -> Entry | None:
-    """A city that dwarfs the chosen namesake and whose country the article names.
+def _prominent(
+    cands: Sequence[Entry],
+    chosen: Entry,
+    others: Counter[str],
+    near: dict[int, int] | None,
+    named: frozenset[tuple[str | None, str | None]],
+) -> Entry | None:
+    """A city abroad that dwarfs the chosen namesake, where the article gives it the edge.
 
     Context bonuses add up to more than any population gap, so without this a Kentucky
-    story that mentions a trip to France would put "Paris" in Kentucky."""
+    story that mentions a trip to France puts "Paris" in Kentucky, and a story about
+    Canada puts every "London" in Ontario. The famous city wins when the article names its
+    country (at PROMINENCE_RATIO), or when nothing local backs the namesake: no other name
+    of the article lies near it nor is its division named, and the famous one is a
+    national capital (CAPITAL_RATIO) or PROMINENCE_RATIO times its size. Country focus
+    alone is not local evidence."""
     if chosen.fclass != "P":
         return None
-    rivals = [
-        c for c in cands
-        if c.fclass == "P" and c.cc and c.cc != chosen.cc and others[c.cc] > 0
-        and c.pop >= PROMINENCE_RATIO * max(chosen.pop, STRAY_POP)
-    ]
+    local = bool(near and near.get(chosen.pid)) or (chosen.cc, chosen.admin1) in named
+    floor = max(chosen.pop, STRAY_POP)
+
+    def dwarfs(c: Entry) -> bool:
+        if c.pop >= PROMINENCE_RATIO * floor:
+            return others[c.cc or ""] > 0 or not local
+        return not local and c.fcode == "PPLC" and c.pop >= CAPITAL_RATIO * floor
+
+    rivals = [c for c in cands if c.fclass == "P" and c.cc and c.cc != chosen.cc and dwarfs(c)]
     return max(rivals, key=lambda c: (c.pop, -c.pid)) if rivals else None
 
 
@@ -325,16 +345,18 @@ def resolve(
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
     own: dict[str, tuple[str, int]] = {}
+    named: frozenset[tuple[str | None, str | None]] = frozenset()
     for step in range(PASSES + 1):
         if step:
             focus, focus_admin1, own = _focus(mentions, cands, chosen, prior)
+            named = frozenset((e.cc, e.admin1) for e in chosen if e and e.fcode == "ADM1")
         current: list[Entry | None] = [None] * len(mentions)
         for i in order:
             m = mentions[i]
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()),
+                own.get(m.text.casefold()), named,
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way
