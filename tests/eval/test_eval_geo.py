@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from geopol.cli.app import app
 from geopol.eval.geo import KM_THRESHOLD, evaluate, haversine, read_xml
+from geopol_testkit import need_shared
 
 # Invented articles in TR-News layout; the second toponym's offsets are off by one on purpose
 # (some files count line ends differently) and must be repaired.
@@ -141,3 +142,13 @@ def test_trnews_gold_spans_subset() -> None:
     d = evaluate(articles, gold_spans=True).as_dict()
     assert d["within_161km"] >= 0.85
     assert d["country_accuracy"] >= 0.93
+
+
+@pytest.mark.slow
+@pytest.mark.issue(4)
+def test_trnews_gold_spans_country_and_distance() -> None:
+    """The whole set, gold spans: the figures the places docs quote, as floors."""
+    d = evaluate(read_xml(need_shared("eval", "tr-news", "TR-News.xml")), gold_spans=True)
+    scores = d.as_dict()
+    assert scores["country_accuracy"] >= 0.97
+    assert scores["within_161km"] >= 0.88

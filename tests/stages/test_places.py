@@ -177,6 +177,86 @@ def test_article_focus_picks_the_local_town(nlp: Language) -> None:
     assert paris and all(p.country == "USA" and p.admin1 == "Kentucky" for p in paris)
 
 
+@pytest.mark.issue(4)
+def test_famous_city_wins_where_the_article_names_its_country(nlp: Language) -> None:
+    body = (
+        "A nurse from Georgetown, Kentucky, was on holiday in France last week. She watched "
+        "the parade in Paris before flying home to Lexington on Sunday."
+    )
+    _, places, _ = parse(nlp, "Trip", body)
+    assert by_text(places, "Paris").country == "FRA"
+    assert by_text(places, "Georgetown").admin1 == "Kentucky"
+
+
+@pytest.mark.issue(4)
+def test_capital_needs_local_evidence_to_lose_to_a_namesake(nlp: Language) -> None:
+    body = (
+        "Canada's prime minister met the provincial premiers in Ottawa on Monday. Later in "
+        "the week he flew to London for talks with European partners."
+    )
+    _, places, _ = parse(nlp, "Talks", body)
+    assert by_text(places, "London").country == "GBR"
+    body = (
+        "The council in London approved a new transit budget on Monday. Commuters from "
+        "Woodstock and Strathroy will get more buses."
+    )
+    _, places, _ = parse(nlp, "Budget", body)
+    london = by_text(places, "London")
+    assert (london.country, london.admin1) == ("CAN", "Ontario")
+
+
+@pytest.mark.issue(4)
+def test_country_names_weigh_as_plain_evidence(nlp: Language) -> None:
+    body = "A football club from Newcastle signed two players, and fans across the UK celebrated."
+    _, places, _ = parse(nlp, "Transfer", body)
+    assert by_text(places, "Newcastle").country == "GBR"
+
+
+@pytest.mark.issue(4)
+def test_division_named_like_a_country_competes_with_it(nlp: Language) -> None:
+    body = (
+        "Flooding hit Atlanta and Savannah on Monday, and the governor of Georgia declared "
+        "an emergency."
+    )
+    _, places, _ = parse(nlp, "Floods", body)
+    georgia = by_text(places, "Georgia")
+    assert (georgia.country, georgia.precision) == ("USA", "admin1")
+    _, places, _ = parse(nlp, "Talks", "Talks between Armenia and Georgia opened in Tbilisi.")
+    georgia = by_text(places, "Georgia")
+    assert (georgia.country, georgia.precision) == ("GEO", "country")
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("body", "county", "state"),
+    [
+        ("Deputies in Laurel County, Kentucky arrested two men on Friday.", "Laurel County",
+         "Kentucky"),
+        ("Storms damaged farms in Monroe County on Tuesday. Officials in Columbia, Missouri, "
+         "said crews were at work across the county.", "Monroe County", "Missouri"),
+        ("Farmers in Plymouth County, Iowa, lost crops to hail.", "Plymouth County", "Iowa"),
+    ],
+)
+def test_us_county_is_the_county_in_its_state(
+    nlp: Language, body: str, county: str, state: str
+) -> None:
+    _, places, _ = parse(nlp, "County", body)
+    p = by_text(places, county)
+    assert (p.name, p.country, p.admin1, p.precision) == (county, "USA", state, "admin1")
+    assert p.gazetteer_id is not None and p.gazetteer_id.startswith("census:")
+
+
+@pytest.mark.issue(4)
+def test_part_of_a_name_is_not_read_as_a_town_abroad(nlp: Language) -> None:
+    body = (
+        "The council of Leeds met residents of Palmerston Heights on Monday to discuss "
+        "parking in Yorkshire and across England."
+    )
+    _, places, _ = parse(nlp, "Parking", body)
+    p = by_text(places, "Palmerston Heights")
+    assert p.name is None and p.country == "GBR"
+
+
 def test_curated_places_and_seas(nlp: Language) -> None:
     body = (
         "Warships sailed through the Taiwan Strait after drills in the South China Sea, while "
@@ -261,4 +341,6 @@ def test_index_builds_from_package_data(tmp_path: Path) -> None:
     kinds = {e.fcode for e in gaz.lookup("Georgia")}
     assert {"PCLI", "ADM1"} <= kinds
     assert any(e.name == "Vladivostok" and e.cc == "RU" for e in gaz.lookup("Vladivostok"))
+    (laurel,) = gaz.lookup("Laurel County")
+    assert (laurel.fcode, laurel.admin1, laurel.precision) == ("ADM2", "KY", "admin1")
     assert not list(tmp_path.glob("*.tmp"))

