@@ -469,3 +469,9 @@ def test_experts_sent_to_investigate_are_no_troops() -> None:
 
 def test_executing_a_plan_is_no_killing() -> None:
     assert "ASSAULT" not in types_of(events("Iran executed the plan to build a dam with Iraq."))
+
+
+def test_releasing_a_document_is_no_release_of_people() -> None:
+    assert "RETREAT" not in types_of(events("Russia released a report on Poland's border guards."))
+    assert "RETREAT" not in types_of(events("A report released by Kenya blamed Uganda."))
+    find(events("Israel released 50 Palestinian prisoners."), "RETREAT", "ISR", "PSE")

@@ -69,6 +69,8 @@ def _lemma(tok: Token) -> str:
 def _object_words(verb: Token) -> list[str]:
     """Forms of a verb's objects to test against a rule's ``objects``: "food aid", "aid"."""
     objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)  # "a report released by Kenya", "weapons supplied by Iran"
     for o in list(objs):
         objs.extend(ch for ch in o.children if ch.dep_ == "conj")
     if not objs:  # "provided to Russia 94% of its arms": look one level further
@@ -158,6 +160,11 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
             )
         ):
             continue  # a visit goes somewhere: not "it is going to be", "goes to show"
+        if p.rule.not_objects:
+            if objects is None:
+                objects = _object_words(tok)
+            if any(o in p.rule.not_objects for o in objects):
+                continue
         if p.rule.objects:
             if objects is None:
                 objects = _object_words(tok)

@@ -34,6 +34,8 @@ class Rule:
     swap: bool
     needs_object: bool
     order: int
+    #: Objects that make the verb mean something else ("released a report" is no release).
+    not_objects: frozenset[str] = frozenset()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ def _rule(e: Any, where: str, order: int) -> Rule:
         swap=bool(e.get("swap", False)),
         needs_object=bool(e.get("needs_object", False)),
         order=order,
+        not_objects=frozenset(str(o).lower() for o in e.get("not_objects") or ()),
     )
 
 
