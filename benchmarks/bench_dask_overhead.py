@@ -53,14 +53,16 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 from geopol.scale.corpus import Batch, plan  # noqa: E402
 from geopol.scale.engines import code_batch, warm  # noqa: E402
 
-SETTINGS = (
+SETTINGS = (  # the default table: the causes one at a time, then geopol's engine
     "main",
     "thread",
     "main+trim",
+    "thread+trim",
     "dask",
     "dask+noprofile",
-    "dask+quiet",
-    "dask+notrim",
+    "dask+noprofile+notrim",
+    "dask+noprofile+mallopt",
+    "dask+quiet+notrim",
     "geopol",
 )
 BASES = {"main", "thread", "dask", "geopol"}
