@@ -270,6 +270,30 @@ def _dask(
         yield batch, result
 
 
+#: Dask settings for the LocalCluster geopol starts. A batch keeps its worker's only task
+#: thread busy for seconds, and every periodic callback of the worker's event loop must take
+#: the GIL from it; the nannies and the scheduler run in the driver. Measured with
+#: benchmarks/bench_dask_overhead.py (docs/scale.md, "Dask's overhead").
+DASK_LOCAL_CONFIG: dict[str, Any] = {
+    # The statistical profiler walks the task thread's deep spaCy stack every 10 ms.
+    "distributed.worker.profile.enabled": False,
+    # Event-loop health checks (metrics and an "unresponsive" warning after 3 s): every 20 ms.
+    "distributed.admin.tick.interval": "1s",
+    # Memory checks by each worker and its nanny: every 100 ms. A worker over its memory
+    # limit is still paused or restarted within half a second.
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
+
+def local_cluster_config(config: Any) -> dict[str, Any]:
+    """``DASK_LOCAL_CONFIG`` plus the nanny's pre-spawn environment (from dask's ``config``
+    module) less ``MALLOC_TRIM_THRESHOLD_``: see ``geopol.scale.daskplugin.undo_malloc_trim``,
+    which repairs workers started elsewhere with it."""
+    env = dict(config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    env.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {**DASK_LOCAL_CONFIG, "distributed.nanny.pre-spawn-environ": env}
+
+
 def dask_client(
     scheduler: Any = None,
     *,
@@ -286,7 +310,7 @@ def dask_client(
     if scheduler:
         return dist.Client(scheduler), None
     dask: Any = importlib.import_module("dask")
-    with dask.config.set({"distributed.worker.profile.enabled": False}):  # see LoadPipeline
+    with dask.config.set(local_cluster_config(dask.config)):
         cluster = dist.LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=threads_per_worker,
