@@ -475,3 +475,11 @@ def test_releasing_a_document_is_no_release_of_people() -> None:
     assert "RETREAT" not in types_of(events("Russia released a report on Poland's border guards."))
     assert "RETREAT" not in types_of(events("A report released by Kenya blamed Uganda."))
     find(events("Israel released 50 Palestinian prisoners."), "RETREAT", "ISR", "PSE")
+
+
+def test_deepening_ties_is_intent_to_cooperate_both_ways() -> None:
+    evs = events("Brazil and Argentina are seeking to deepen their partnership in energy.")
+    e = find(evs, "AGREE", "BRA", "ARG")
+    assert e.factuality.value == "planned"
+    find(evs, "AGREE", "ARG", "BRA")
+    find(events("India wants to strengthen ties with Japan."), "AGREE", "IND", "JPN")
