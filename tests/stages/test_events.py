@@ -483,3 +483,13 @@ def test_deepening_ties_is_intent_to_cooperate_both_ways() -> None:
     assert e.factuality.value == "planned"
     find(evs, "AGREE", "ARG", "BRA")
     find(events("India wants to strengthen ties with Japan."), "AGREE", "IND", "JPN")
+
+
+def test_own_possessive_object_gives_way_to_a_named_target() -> None:
+    find(events("China increased its aid to Kenya."), "AID", "CHN", "KEN")
+
+
+def test_light_verb_subject_does_the_event_a_modifier_names_the_target() -> None:
+    find(events("Japan offered Ukraine new aid."), "AID", "JPN", "UKR")
+    # with its own target the modifier stays the doer
+    find(events("It could escalate the Western sanctions against Iran."), "SANCTION", "WST", "IRN")

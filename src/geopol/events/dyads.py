@@ -224,10 +224,16 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     passive_subj = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
     if any(ch.dep_ == "agent" for ch in verb.children):
         preps = tuple(p for p in preps if p != "by")  # "presented by the US": the source
+    own: list[Actor] = []
     for o in passive_subj + objects:
         if o.dep_ == "dative" and o.pos_ == "ADP":
             continue
         found = _nominal_actors(o, idx)
+        if found and not idx.at(o) and _own_possessive(o, idx):
+            # "boosted its presence near Ukraine", "increased its aid to Africa": the
+            # possessive pronoun is the doer's own; a target named elsewhere comes first.
+            own = own or found
+            continue
         if found:
             return found
     found = _prep_targets(verb, idx, preps)
@@ -252,7 +258,15 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
             found = object_of(ch, idx, preps)
             if found:
                 return found
-    return []
+    return own
+
+
+def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
+    """True when the noun's actor is only a possessive pronoun ("its", "their")."""
+    poss = [ch for ch in noun.children if ch.dep_ == "poss"]
+    return bool(poss) and all(p.pos_ == "PRON" for p in poss) and not any(
+        ch.dep_ in ("compound", "amod", "nmod") and idx.at(ch) for ch in noun.children
+    )
 
 
 def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:

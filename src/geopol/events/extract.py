@@ -372,6 +372,7 @@ def dyad(
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
         target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+        source, target = _light_verb_doer(tok, idx, lex, source, target)
     else:
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
@@ -383,6 +384,24 @@ def dyad(
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
     return source, target
+
+
+def _light_verb_doer(
+    noun: Token, idx: ActorIndex, lex: Lexicon, source: list[Actor], target: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """"Japan offered Ukraine new aid", "the US held Iran talks": the light verb's subject
+    does the event; an actor modifying the noun is then its target, not its doer."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in lex.light_verbs or not source or target:
+        return source, target  # "escalate Western sanctions against X": the modifier acts
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ == "PRON" for ch in head.children):
+        return source, target
+    if not any(ch.dep_ in ("nmod", "compound", "amod") and idx.at(ch) for ch in noun.children):
+        return source, target
+    doer = [a for a in subject_of(head, idx)[0] if a.code]
+    if not doer or {a.code for a in doer} & {a.code for a in source}:
+        return source, target
+    return doer, source
 
 
 #: The visit a gathering abroad stands for: "attended a summit in Switzerland".
