@@ -344,3 +344,12 @@ def test_index_builds_from_package_data(tmp_path: Path) -> None:
     (laurel,) = gaz.lookup("Laurel County")
     assert (laurel.fcode, laurel.admin1, laurel.precision) == ("ADM2", "KY", "admin1")
     assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.issue(4)
+def test_a_stance_name_is_no_place(nlp: Language) -> None:
+    body = "Pro-Russia rebels attacked Ukrainian troops near Donetsk on Sunday."
+    _, places, _ = parse(nlp, "Clashes", body)
+    assert all(p.text != "Russia" for p in places)
+    assert by_text(places, "Donetsk").country == "UKR"
+    assert by_text(places, "Ukrainian").country == "UKR"

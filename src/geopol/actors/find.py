@@ -40,10 +40,10 @@ _NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 _UPPER_LINE = re.compile(r"[a-z]")
 #: Prefixes that turn a name into a stance: "pro-Russia rebels" are not Russia's rebels.
-_STANCE_PREFIXES = frozenset({"pro", "anti"})
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 _STATE_WORDS = frozenset({"government", "regime", "state"})
 #: "<name>-backed": the name is a sponsor or ally of the group, not its country.
-_BACKING = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned"})
+BACKING = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned"})
 
 
 @dataclasses.dataclass(slots=True)
@@ -361,7 +361,7 @@ def _stance_starts(doc: Doc) -> dict[int, int]:
     for tok in doc[: max(len(doc) - 2, 0)]:
         hyphen = doc[tok.i + 1]
         if (
-            tok.lower_ in _STANCE_PREFIXES
+            tok.lower_ in STANCE_PREFIXES
             and not tok.whitespace_
             and hyphen.text == "-"
             and not hyphen.whitespace_
@@ -396,7 +396,7 @@ def _backed(doc: Doc, i: int) -> bool:
         and doc[i].text == "-"
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
-        and doc[i + 1].lower_ in _BACKING
+        and doc[i + 1].lower_ in BACKING
     )
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -207,10 +209,26 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
+    found = [m for m in found if not _stance(doc.text, m)]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
     _link_inside(doc, found)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _stance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(r"(?i)\b(?:" + "|".join(sorted(STANCE_PREFIXES)) + r")-$")
+    after = re.compile(r"(?i)^-(?:" + "|".join(sorted(BACKING)) + r")\b")
+    return before, after
+
+
+def _stance(text: str, m: Mention) -> bool:
+    """ "pro-Russia rebels", "Iranian-backed militias": a stance, not a place the story is in."""
+    before, after = _stance_patterns()
+    return bool(before.search(text[max(0, m.start - 6) : m.start])) or bool(
+        after.match(text[m.end : m.end + 14])
+    )
 
 
 def _scan(

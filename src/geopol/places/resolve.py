@@ -69,7 +69,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
     for text in _variants(m):
         found = list(gaz.lookup(text))
         if not m.demonym and m.label != "NORP" and m.source != "gold":
-            found = [c for c in found if c.kind != DEMONYM]
+            # a demonym reading only when nothing else fits ("Ukrainian" tagged as a place)
+            found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
         if found:
