@@ -60,9 +60,14 @@ def test_dyad_view_draws_series_and_events(demo_server: str, watched: Watched) -
     # in the page, then check it was drawn.
     page.wait_for_selector("#chart path.line-coop", state="attached", timeout=TIMEOUT)
     drawn = page.get_attribute("#chart path.line-coop", "d") or ""
-    assert drawn.startswith("M") and "L" in drawn
     page.wait_for_selector("#events-table tbody tr", timeout=TIMEOUT)
     assert page.input_value("#a") == top["a"] and page.input_value("#b") == top["b"]
+    # one vertex and one dot per period of the API's series
+    series = api(
+        demo_server, f"/api/dyads/{top['a']}/{top['b']}", freq=page.input_value("#freq")
+    )["series"]
+    assert drawn.startswith("M") and drawn.count("M") + drawn.count("L") == len(series) >= 1
+    assert page.locator("#chart circle.line-coop").count() == len(series)
     assert page.locator("#chart path.line-conflict").count() == 1
     rows = page.locator("#events-table tbody tr").count()
     assert rows == min(15, top["events"])
