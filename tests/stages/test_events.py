@@ -493,3 +493,18 @@ def test_light_verb_subject_does_the_event_a_modifier_names_the_target() -> None
     find(events("Japan offered Ukraine new aid."), "AID", "JPN", "UKR")
     # with its own target the modifier stays the doer
     find(events("It could escalate the Western sanctions against Iran."), "SANCTION", "WST", "IRN")
+
+
+def test_the_coder_codes_demands_and_blame_stated_in_speech() -> None:
+    e = find(events("Russia said Israel must end the strikes on Gaza."), "REQUEST", "RUS", "ISR")
+    assert e.factuality.value == "asserted"
+    find(events("Egypt said Sudan was behind the bombing."), "ACCUSE", "EGY", "SDN")
+    assert "ACCUSE" not in types_of(events("Egypt said Sudan was not behind the bombing."))
+
+
+def test_a_show_of_force_staged_together_is_military_cooperation() -> None:
+    evs = events("China and Russia staged military exercises near Japan.")
+    assert "MOBILIZE" not in types_of(evs)
+    assert find(evs, "COOPERATE", "CHN", "RUS").cameo == "062"
+    find(evs, "COOPERATE", "RUS", "CHN")
+    find(events("Russia held naval drills."), "MOBILIZE", "RUS")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
-from geopol.events.extract import Trigger
+from geopol.events.extract import Trigger, joint_rule
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
@@ -154,11 +154,6 @@ def _message(best: Trigger, triggers: list[Trigger]) -> Trigger:
     return best
 
 
-#: What a show of force is when source and target stage it together ("A and B launched
-#: war games"): a joint exercise, military cooperation (CAMEO 062), not a threat to each other.
-_JOINT = {"MOBILIZE": ("COOPERATE", None)}
-
-
 def _coagents(a: Token, b: Token) -> bool:
     """The two actors are coordinated: "A and B", "by A and B"."""
     return (a.dep_ == "conj" and b in a.ancestors) or (b.dep_ == "conj" and a in b.ancestors)
@@ -235,8 +230,9 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
         urged = _urged_against(best.token, th, lex)
         if urged is not None:
             return plover_view(urged.type, urged.mode, "planned")[0], fact.value
-    if typ in _JOINT and _coagents(sh, th):
-        typ, mode = _JOINT[typ]
+    joint = joint_rule(best.rule) if _coagents(sh, th) else None
+    if joint is not None:
+        typ, mode = joint.type, joint.mode
     if view == "plover":
         typ, mode = plover_view(typ, mode, fact.value)
     return typ, fact.value

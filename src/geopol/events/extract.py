@@ -9,7 +9,7 @@ least one identified actor (an actor with a country or organisation code).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +30,7 @@ from geopol.events.dyads import (
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
+from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic
 from geopol.places import locate_event
 from geopol.records import (
@@ -404,6 +405,29 @@ def _light_verb_doer(
     return doer, source
 
 
+def joint_rule(rule: Rule) -> Rule | None:
+    """What a show of force is when its actors stage it together ("A and B launched war
+    games"): a joint exercise, military cooperation (CAMEO 062), not a threat to each other."""
+    if rule.type != "MOBILIZE":
+        return None
+    return dataclasses.replace(rule, type="COOPERATE", mode=None, cameo="062", reciprocal=True)
+
+
+def _stated_events(
+    sent: Span, idx: ActorIndex, lex: Lexicon, trig_at: set[int]
+) -> Iterator[tuple[Trigger, list[Actor], list[Actor]]]:
+    """Demands and blame stated in reported speech ("X said Y must leave", "X said Y was
+    behind it"): see events/stance.py. The speech verb and the clause carry the event."""
+    for rule, speech, subj in stated_in(sent, lex):
+        if speech.i in trig_at or not idx.at(subj):
+            continue  # "accused", "demanded": the verb's own trigger already codes it
+        source = _identified([a for s in speaker(speech) if idx.at(s) for a in idx.group(s)])
+        target = _identified(idx.group(subj))
+        target = [a for a in target if a.code not in {s.code for s in source}]
+        if source and target:
+            yield Trigger(speech, rule, noun=False, words=(speech, subj.head)), source, target
+
+
 #: The visit a gathering abroad stands for: "attended a summit in Switzerland".
 _VISIT = Rule("CONSULT", "visit", "042", (), frozenset(), False, False, False, False, 0)
 
@@ -542,6 +566,9 @@ def extract(
             if not target and trig.rule.type == "ASSAULT":
                 target = _located_victims(trig, raw_target, places, dateline_place, si)
             dyads = [(source, target)]
+            joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
+            if joint is not None:
+                trig = dataclasses.replace(trig, rule=joint)
             if (
                 not target
                 and len(source) > 1
@@ -601,6 +628,11 @@ def extract(
                         dateline_place,
                         fact=fact,
                     )
+                )
+        for trig, src, tgt in _stated_events(sent, idx, lex, trig_at):
+            if topic.keeps(src, tgt) and _add(events, seen, si, trig.rule.type, src, tgt):
+                events.append(
+                    _event(doc, article, si, sent, trig, src, tgt, dates, places, dateline_place)
                 )
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments

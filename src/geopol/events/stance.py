@@ -10,6 +10,8 @@ responsible", "is to blame").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from geopol.events.lexicon import Lexicon, Rule
@@ -22,18 +24,19 @@ def _covers(span: Span, tok: Token) -> bool:
     return span.start <= tok.i < span.end
 
 
-def _speaker_verb(clause: Token, source: Span, lex: Lexicon) -> Token | None:
-    """The speech verb when the clause is what the source says: "<source> said (that) <clause>"."""
+def _speech_verb(clause: Token, lex: Lexicon) -> Token | None:
+    """The speech verb governing the clause: "<someone> said (that) <clause>"."""
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said X must leave and Y must pay": the second one too
     if clause.dep_ not in _CLAUSES or clause.head.i == clause.i:
         return None
     verb = clause.head
-    if verb.lemma_.lower() not in lex.stance.speech:
-        return None
-    if any(ch.dep_ in _SUBJECTS and _covers(source, ch) for ch in verb.children):
-        return verb
-    return None
+    return verb if verb.lemma_.lower() in lex.stance.speech else None
+
+
+def speaker(verb: Token) -> list[Token]:
+    """The subjects of a speech verb."""
+    return [ch for ch in verb.children if ch.dep_ in _SUBJECTS]
 
 
 def _obliged(verb: Token, words: frozenset[str]) -> bool:
@@ -56,21 +59,37 @@ def _blamed(verb: Token, words: frozenset[str]) -> bool:
     )
 
 
+def _stance(clause: Token, lex: Lexicon) -> Rule | None:
+    st = lex.stance
+    if st.demand_rule is not None and _obliged(clause, st.demand):
+        return st.demand_rule
+    if st.blame_rule is not None and _blamed(clause, st.blame):
+        return st.blame_rule
+    return None
+
+
+def stated_in(sent: Span, lex: Lexicon) -> Iterator[tuple[Rule, Token, Token]]:
+    """Every demand or accusation stated in the sentence: (rule, speech verb, the subject of
+    the clause it is made of)."""
+    if not lex.stance.speech:
+        return
+    for subj in sent:
+        if subj.dep_ not in _SUBJECTS:
+            continue
+        speech = _speech_verb(subj.head, lex)
+        if speech is None or speech.i == subj.head.i:
+            continue
+        rule = _stance(subj.head, lex)
+        if rule is not None:
+            yield rule, speech, subj
+
+
 def stated(source: Span, target: Span, lex: Lexicon) -> tuple[Rule, Token] | None:
     """The demand or accusation the source states about the target, if the sentence has
     one, with the speech verb that states it."""
-    st = lex.stance
-    if not st.speech:
-        return None
-    for subj in target:
-        if subj.dep_ not in _SUBJECTS or _covers(target, subj.head):
-            continue
-        clause = subj.head
-        speech = _speaker_verb(clause, source, lex)
-        if speech is None:
-            continue
-        if st.demand_rule is not None and _obliged(clause, st.demand):
-            return st.demand_rule, speech
-        if st.blame_rule is not None and _blamed(clause, st.blame):
-            return st.blame_rule, speech
+    for rule, speech, subj in stated_in(target.root.sent, lex):
+        if _covers(target, subj) and not _covers(target, subj.head) and any(
+            _covers(source, s) for s in speaker(speech)
+        ):
+            return rule, speech
     return None
