@@ -157,8 +157,3 @@ def article_topic(doc: Doc) -> Topic:
     # A sentence is about one domain: "record" or "fans" is not counted twice.
     skip = frozenset(i for i, p in enumerate(per_sent) if max(p.values(), default=0) >= limit)
     return Topic(domain=None, skip=skip, scores=totals)
-
-
-def off_topic_sentences(doc: Doc) -> set[int]:
-    """Indexes of sentences to skip (none in a sport or showbiz story, see ``Topic.keeps``)."""
-    return set(article_topic(doc).skip)
