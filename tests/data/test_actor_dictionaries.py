@@ -195,7 +195,8 @@ def test_group_entries_follow_the_schema() -> None:
         where = g.get("name", g)
         assert set(g) <= GROUP_KEYS, (where, set(g) - GROUP_KEYS)
         assert {"name", "names", "country", "sector", "kind"} <= set(g), where
-        assert g["country"] is None or g["country"] in COUNTRY_CODES, where
+        country = g["country"]
+        assert country is None or country in COUNTRY_CODES or re.fullmatch(r"IMG-[A-Z]+", country), where
         assert g["sector"] in SECTORS and g["kind"] in GROUP_KINDS, where
         for key in ("names", "abbreviations", "ambiguous"):
             assert _is_text_list(g.get(key, [])), (where, key)
@@ -403,8 +404,9 @@ SPOT_CHECKS = """
     Hezbollah                    | LBN         | REB
     Houthis                      | YEM         | REB
     Ansar Allah                  | YEM         | REB
-    ISIS                         | -           | REB
-    Daesh                        | -           | REB
+    ISIS                         | IMG-IS      | REB
+    Daesh                        | IMG-IS      | REB
+    al-Qaeda                     | IMG-AQ      | REB
     al-Shabaab                   | SOM         | REB
     Boko Haram                   | NGA         | REB
     JNIM                         | MLI         | REB

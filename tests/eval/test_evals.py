@@ -170,3 +170,31 @@ def test_plv_calls_for_hostile_acts_against_the_target(tmp_path: Path) -> None:
     out = tmp_path / "pred.tsv"
     rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
     assert rep.correct == len(rows), rep.render()
+
+
+def test_petrarch_scorer_compares_organisations_by_class_and_unknown_countries_by_sector(
+    tmp_path: Path,
+) -> None:
+    xml = tmp_path / "gsr.xml"
+    xml.write_text(
+        """<Sentences>
+<Sentence date="20140916" id="A_1" sentence="true">
+<EventCoding sentenceid="A_1" eventcode="051" sourcecode="UKRLEG" targetcode="IGOEUREEC"/>
+<Text>Ukrainian lawmakers endorsed an association agreement with the European Union.</Text>
+</Sentence>
+<Sentence date="20140916" id="A_2" sentence="true">
+<EventCoding sentenceid="A_2" eventcode="023" sourcecode="---LEG" targetcode="USAGOV"/>
+<Text>Congress is asking Obama to help Iran.</Text>
+</Sentence>
+<Sentence date="20140916" id="A_3" sentence="true">
+<EventCoding sentenceid="A_3" eventcode="190" sourcecode="---REB" targetcode="KEN"/>
+<Text>Kenya condemned the decision.</Text>
+</Sentence>
+</Sentences>
+""",
+        encoding="utf-8",
+    )
+    rep = evaluate_petrarch(xml)
+    assert rep.gold_events == 3
+    # IGOEUREEC is our IGO-EU; ---LEG is a legislature of any country; the third has no event.
+    assert rep.root_correct == 2 and rep.matched_dyads == 2, rep.render()

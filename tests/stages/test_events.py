@@ -508,3 +508,108 @@ def test_a_show_of_force_staged_together_is_military_cooperation() -> None:
     assert find(evs, "COOPERATE", "CHN", "RUS").cameo == "062"
     find(evs, "COOPERATE", "RUS", "CHN")
     find(events("Russia held naval drills."), "MOBILIZE", "RUS")
+
+
+def test_transnational_armed_groups_source_events() -> None:
+    e = find(events("Islamic State fighters attacked a Kurdish checkpoint in Iraq."), "ASSAULT", "IMG-IS")
+    assert e.source[0].sector == "REB"
+
+
+def test_unnamed_insurgents_take_the_country_they_are_placed_in() -> None:
+    e = find(events("Insurgents shelled a government-held district of Mali's city of Gao."), "ASSAULT", "MLI", "MLI")
+    assert "sentence-place" in e.source[0].how
+
+
+def test_an_agreement_commits_its_maker_to_the_promised_event() -> None:
+    evs = events("Canada has agreed to lift the sanctions on Cuba.")
+    agree = find(evs, "AGREE", "CAN", "CUB")
+    assert agree.cameo == "0354" and agree.factuality == "asserted"
+    lift = find(evs, "RETREAT", "CAN", "CUB")
+    assert lift.factuality == "planned"
+
+
+def test_what_others_are_to_do_is_no_promise_of_the_maker() -> None:
+    evs = events("Peru agreed to let Chile send inspectors to the mine.")
+    assert not [e for e in evs if e.type != "AGREE" and any(a.country == "PER" for a in e.source)]
+
+
+def test_stated_intent_to_cooperate_is_an_agreement() -> None:
+    evs = events("Norway announced it would free 20 Russian fishermen next week.")
+    agree = find(evs, "AGREE", "NOR", "RUS")
+    assert agree.cameo == "0353"
+    assert find(evs, "RETREAT", "NOR", "RUS").factuality == "planned"
+    assert find(events("Ghana wants to help Togo rebuild its roads."), "AGREE", "GHA", "TGO").cameo.startswith("03")
+
+
+def test_saying_what_someone_else_will_do_is_no_intent() -> None:
+    evs = events("Spain said Morocco will free the detained sailors.")
+    assert not [e for e in evs if e.type == "AGREE" and any(a.country == "ESP" for a in e.source)]
+
+
+def test_missiles_aimed_at_a_target_are_an_attack_a_launch_alone_is_a_test() -> None:
+    assert find(events("Syria launched missiles at Turkish positions."), "ASSAULT", "SYR", "TUR").cameo == "195"
+    assert find(events("Iran launched two ballistic missiles on Tuesday."), "MOBILIZE", "IRN").cameo == "152"
+
+
+def test_an_attack_from_a_place_is_sourced_to_its_country() -> None:
+    evs = events("Lebanon said rockets were fired at it from Syria overnight.")
+    attack = find(evs, "ASSAULT", "SYR", "LBN")
+    assert attack.source[0].how == "place-of-origin"
+    find(evs, "ACCUSE", "LBN", "SYR")
+
+
+def test_foreign_protesters_protest_to_the_host_government() -> None:
+    e = find(events("Kenyan students staged a protest in Kampala on Monday."), "PROTEST", "KEN", "UGA")
+    assert e.target[0].how == "place-of-event" and e.target[0].sector == "GOV"
+    home = find(events("Ugandan students staged a protest in Kampala on Monday."), "PROTEST", "UGA")
+    assert not home.target
+
+
+def test_travel_warnings_reduce_relations() -> None:
+    e = find(events("Australia advised against travel to Fiji after the riots."), "SANCTION", "AUS", "FJI")
+    assert e.cameo == "160"
+
+
+def test_an_officials_visit_to_a_sporting_event_abroad_is_a_visit() -> None:
+    e = find(events("The French president will attend the Tokyo Olympics."), "CONSULT", "FRA", "JPN")
+    assert e.cameo == "042" and e.factuality == "planned"
+
+
+def test_a_gathering_named_after_an_organisation_visits_the_host() -> None:
+    find(events("Brazil's president attended the G20 summit in Rome."), "CONSULT", "BRA", "ITA")
+
+
+def test_a_direction_and_a_country_resolve_to_that_country() -> None:
+    from geopol.pipeline import code_article
+    from geopol.records import Article
+
+    coded = code_article(Article(title="", body="Clashes continued in Eastern Chad on Friday.", path="t"))
+    assert [p.country for p in coded.places if p.text == "Eastern Chad"] == ["TCD"]
+
+
+def test_deaths_in_an_accident_are_no_attack() -> None:
+    evs = events("Eleven passengers were killed by the Air Zambia crash near Lusaka.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_victims_of_an_attack_by_a_named_group_are_its_targets() -> None:
+    evs = events("Six Nigerian soldiers were killed in an ambush by Boko Haram fighters.")
+    find(evs, "ASSAULT", "NGA", "NGA")
+    assert any(a.sector == "REB" for e in evs for a in e.source)
+
+
+def test_forces_owned_by_a_pronoun_take_its_antecedents_country() -> None:
+    e = find(events("Chad said its forces struck targets in Khartoum."), "ASSAULT", "TCD", "SDN")
+    assert e.source[0].sector == "MIL" and "owner:its" in e.source[0].how
+
+
+def test_a_bare_place_attacked_stands_for_its_country() -> None:
+    e = find(events("Turkish jets shelled Kirkuk on Monday."), "ASSAULT", "TUR", "IRQ")
+    assert e.target[0].how == "place-as-target"
+
+
+def test_non_state_speakers_reporting_their_own_states_forces_accuse_them() -> None:
+    evs = events("Syrian opposition activists said government forces shelled a village near Idlib.")
+    accuse = find(evs, "ACCUSE", "SYR", "SYR")
+    assert (accuse.source[0].sector, accuse.target[0].sector) == ("OPP", "MIL")
+    assert not [e for e in events("Chad said its forces struck targets in Khartoum.") if e.type == "ACCUSE"]

@@ -5,9 +5,10 @@ Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person'
 is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
 
-Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") take the
-country of the place they act in when their sentence names places of one country only:
-such groups are local, and the name after "pro-"/"anti-" is not their country.
+Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") and
+unnamed armed groups ("insurgents", "gunmen") take the country of the place they act in
+when their sentence names places of one country only: such groups are local, and the name
+after "pro-"/"anti-" is not their country.
 """
 
 from __future__ import annotations
@@ -45,12 +46,34 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
                 country = _modifier_country(span, by_start)
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
-        elif span is not None and a.how.endswith("+stance"):
+        elif span is not None and (
+            a.how.endswith("+stance") or (a.kind == "agent" and _local(a, span))
+        ):
             owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
             out.append(_sentence_country(span, a, places, owners))
         else:
             out.append(a)
     return out
+
+
+# Unnamed armed groups ("insurgents", "rebels", "gunmen") fight where they are reported:
+# "insurgents shelled part of Aleppo" are Syrian insurgents, as ICEWS codes them.
+_LOCAL_ARMED = frozenset({"REB", "UAF"})
+
+#: Security agents that are the state's own where they act: "government forces shelled a
+#: rebel-held part of Aleppo", "police in the district". Bare "troops" may be foreign.
+_LOCAL_AGENT_WORDS = frozenset({"government", "regime", "security", "police", "policemen"})
+
+
+def _local(a: Actor, span: Span) -> bool:
+    if a.sector in _LOCAL_ARMED:
+        return True
+    if a.sector not in ("MIL", "COP"):
+        return False
+    words = {t.lower_ for t in span} | {
+        t.lower_ for t in span.root.lefts if t.dep_ in ("compound", "amod", "nmod")
+    }
+    return not words.isdisjoint(_LOCAL_AGENT_WORDS)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
@@ -84,6 +107,7 @@ def _sentence_country(
         and sent.start_char <= p.start < sent.end_char
         and not (a.start <= p.start < a.end)
         and not any(s <= p.start < e for s, e in owners)
+        and "embedded" not in p.how.split(",")  # "Malaysia Airlines" is a company's name
     }
     if len(countries) != 1:
         return a

@@ -145,5 +145,14 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             continue
         if cands:
             new.append(link(tok.text, tok.idx, tok.idx + len(tok), cands[0], low))
+            owned = generic.get(tok.head.i) if tok.dep_ == "poss" else None
+            if owned is not None and id(owned) not in replaced and cands[0].country:
+                # "Israel said its forces struck": the forces are Israel's
+                new.append(
+                    dataclasses.replace(
+                        owned, country=cands[0].country, how=f"{owned.how}+owner:{low}"
+                    )
+                )
+                replaced.add(id(owned))
     kept = [a for a in actors if id(a) not in replaced]
     return sorted(kept + new, key=lambda a: (a.start, a.end))

@@ -72,7 +72,10 @@ def _capitalised(span: Span) -> bool:
     text = _PARTICLES.sub("", span.text, count=1)
     if text == span.text and span[0].lower_ in ("the", "a", "an"):
         text = span[1:].text if len(span) > 1 else ""
-    return bool(text) and (text[0].isupper() or text[0].isdigit())
+    if not text:
+        return False
+    # "iSrael": a capital inside the first word is a name typed with odd casing.
+    return text[0].isupper() or text[0].isdigit() or any(c.isupper() for c in text.split()[0])
 
 
 def _entity_at(span: Span) -> Span | None:

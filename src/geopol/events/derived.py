@@ -38,12 +38,26 @@ class Table:
     demand_codes: dict[str, str]
     intent: frozenset[str]
     threaten: dict[str, str]
+    future: frozenset[str]
+    commit: frozenset[str]
+    promise: dict[str, str]
     modals: frozenset[str]
     reject: dict[str, str]
     attend: frozenset[str]
     gatherings: frozenset[str]
     victim_sectors: frozenset[str]
     targeted: frozenset[str]
+    host_targets: frozenset[str]
+    origin_sources: frozenset[str]
+    place_targets: frozenset[str]
+    accidents: frozenset[str]
+
+    def promise_code(self, type_: str, mode: str | None, cameo: str | None) -> str | None:
+        """The CAMEO code (03x) of a stated intent to do an event of this kind."""
+        for key in (f"cameo:{cameo}", f"{type_}:{mode}", type_):
+            if key in self.promise:
+                return self.promise[key]
+        return None
 
 
 def _words(xs: Any) -> frozenset[str]:
@@ -67,12 +81,19 @@ def table() -> Table:
         demand_codes=_codes(d["appeal"]["demand_codes"]),
         intent=_words(d["intent"]["verbs"]),
         threaten=_codes(d["intent"]["threaten"]),
+        future=_words(d["intent"]["future"]),
+        commit=_words(d["intent"]["commit"]),
+        promise=_codes(d["intent"]["promise"]),
         modals=_words(d["refusal"]["modals"]),
         reject=_codes(d["refusal"]["reject"]),
         attend=_words(d["attend"]["verbs"]),
         gatherings=_words(d["attend"]["gatherings"]),
         victim_sectors=frozenset(str(s).upper() for s in d["victims"]["sectors"]),
         targeted=frozenset(str(t).upper() for t in d["targeted"]),
+        host_targets=frozenset(str(t).upper() for t in d.get("host_targets") or ()),
+        origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),
+        place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
+        accidents=_words(d.get("accidents")),
     )
 
 
@@ -133,6 +154,8 @@ def derive(
     identified: Callable[[list[Actor]], list[Actor]],
     *,
     noun: bool = False,
+    mode: str | None = None,
+    cameo: str | None = None,
 ) -> list[Derived]:
     """The statement events that the clause of the event at ``tok`` (of type ``type_``,
     with its dyad; ``noun`` for an event noun) implies. ``triggers``: token positions that are triggers themselves,
@@ -154,7 +177,7 @@ def derive(
         if not speaker:
             pass
         elif lemma in t.speech and type_ in t.accuse and _claimed(tok):
-            accused = [a for a in source if a.country not in _countries(speaker)]
+            accused = [a for a in source if _other_side(a, speaker)]
             if accused:
                 code = t.accuse[type_]
                 out.append(Derived(_rule("ACCUSE", "allege", code), (gov,), speaker, accused))
@@ -162,16 +185,49 @@ def derive(
             codes = t.demand_codes if lemma in t.demand else t.appeal_codes
             code = codes.get(type_, codes["default"])
             out.append(Derived(_rule("REQUEST", None, code), (gov,), speaker, asked))
-        elif lemma in t.intent and type_ in t.threaten and target and not _own_subject(tok):
+        elif type_ in t.threaten and target and _intends(tok, lemma, source, speaker):
             # "vowed to attack Y", not "vowed that Y would be hit"
             mode = "violence" if type_ == "ASSAULT" else "restrict"
             rule = _rule("THREATEN", mode, t.threaten[type_])
             out.append(Derived(rule, (gov, tok), speaker, target))
+        elif type_ in _COOPERATIVE and target and _intends(tok, lemma, source, speaker):
+            # "wants to help Y", "announced it would free Y's prisoners"
+            code = t.promise_code(type_, mode, cameo) or "030"
+            out.append(Derived(_rule("AGREE", None, code), (gov, tok), speaker, target))
     if type_ in _COOPERATIVE and type_ in t.reject and source and target:
         neg = _negation(tok, t.modals)
         if neg is not None:
             out.append(Derived(_rule("REJECT", None, t.reject[type_]), (tok, neg), source, target))
     return out
+
+
+def _intends(tok: Token, lemma: str, source: list[Actor], speaker: list[Actor]) -> bool:
+    """The governing verb states its subject's own intent to do the event at ``tok``:
+    "wants to help", "vowed to strike" (no subject of its own), or "said it will send",
+    "announced it would free" (a future clause whose doer is the speaker)."""
+    t = table()
+    if lemma in t.intent:
+        return not _own_subject(tok)
+    if lemma not in t.speech or not _own_subject(tok):
+        return False
+    future = any(ch.dep_ == "aux" and ch.lower_ in t.future for ch in tok.children)
+    doers, own = _countries(source), _countries(speaker)
+    return future and bool(doers) and doers <= own
+
+
+#: Sectors of the state itself; a monitor, the opposition or the press reporting what they
+#: did speaks against them even from the same country.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PRM", "ELI", None})
+
+
+def _other_side(accused: Actor, speaker: list[Actor]) -> bool:
+    """Whether a reported act by ``accused`` is an allegation against it by ``speaker``:
+    another country, or the state of the speaker's own country reported by a non-state
+    speaker ("the Syrian Observatory said government forces killed eight")."""
+    if accused.country not in _countries(speaker):
+        return True
+    same = [s for s in speaker if s.country == accused.country]
+    return (accused.sector in _STATE_SECTORS) != all(s.sector in _STATE_SECTORS for s in same)
 
 
 def _claimed(tok: Token) -> bool:

@@ -216,6 +216,24 @@ def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[A
     return []
 
 
+def aimed_targets(verb: Token, idx: ActorIndex, preps: frozenset[str]) -> list[Actor]:
+    """What a shot is aimed at: "fired missiles at Turkish positions" -> Turkey (a place
+    phrase after "at" is the target when a weapon is aimed there)."""
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in preps:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx)
+                    if found:
+                        return found
+    return []
+
+
+def prep_targets(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Actors in a noun's own target phrases: "travel to Tunisia", "a visit to Kenya"."""
+    return _prep_targets(noun, idx, tuple(p for p in TARGET_PREPS if p not in ("by", "from")))
+
+
 def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:
     """Target actors of a verb: direct object, dative, prepositions (on the verb or its object)."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and idx.at(verb.head):
@@ -258,7 +276,18 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
             found = object_of(ch, idx, preps)
             if found:
                 return found
+        if ch.dep_ == "ccomp" and verb.lemma_.lower() in _SMALL_CLAUSE:
+            # "helped Togo rebuild its roads": the helped one is the small clause's subject
+            for subj in ch.children:
+                if subj.dep_ == "nsubj":
+                    found = _nominal_actors(subj, idx)
+                    if found:
+                        return found
     return own
+
+
+#: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
+_SMALL_CLAUSE = frozenset({"help", "assist", "aid", "enable", "let", "allow", "support"})
 
 
 def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
@@ -323,8 +352,11 @@ def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> li
     for ch in noun.children:
         if ch.dep_ == "prep" and ch.lower_ in ("by", "between", "among"):
             for p in ch.children:
-                if p.dep_ == "pobj" and idx.at(p):
-                    return idx.group(p)
+                if p.dep_ == "pobj":
+                    # "an attack by Taliban fighters": the actor may modify the noun
+                    found = idx.group(p) if ch.lower_ != "by" else _nominal_actors(p, idx)
+                    if found:
+                        return found
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in light_verbs:
         return subject_of(head, idx)[0]

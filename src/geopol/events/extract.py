@@ -20,12 +20,14 @@ from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, close
 from geopol.events.derived import derive, table
 from geopol.events.dyads import (
     ActorIndex,
+    aimed_targets,
     anaphoric_object,
     between,
     clause_subject,
     noun_source,
     noun_target,
     object_of,
+    prep_targets,
     subject_of,
 )
 from geopol.events.factuality import assess
@@ -53,6 +55,7 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _VISIT_PREPS = ("to", "in", "with", "at")
 _DESTINATION = frozenset({"to", "in", "into", "at", "for"})
 _DURING = frozenset({"during", "on"})
+_AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class Trigger:
     rule: Rule
     noun: bool
     words: tuple[Token, ...]
+    #: The events an agreement, request, refusal or threat is about ("agreed to lift the
+    #: sanctions": the lifting), which ``_prune`` folds into it.
+    content: tuple[Trigger, ...] = ()
 
 
 def _lemma(tok: Token) -> str:
@@ -152,6 +158,8 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
             for ch in tok.children
         ):
             continue  # "seeking to deepen ties" is an attempt, not a request
+        if p.rule.aimed and not _aimed(tok):
+            continue  # "launched missiles" is a test, "launched missiles at X" an attack
         if (
             p.rule.mode == "visit"
             and not p.rule.swap
@@ -182,6 +190,26 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
             break
         return p.rule, extra
     return (best[1], best[2]) if best is not None else None
+
+
+#: Where a test shot lands: "fired missiles into the sea" is no attack.
+_OPEN = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
+
+
+def _aimed(verb: Token) -> bool:
+    """The verb has a phrase aiming it at something: "at the base", "into Israel", not
+    "on Tuesday" or "into the sea"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AIMED:
+            continue
+        for obj in prep.children:
+            if (
+                obj.dep_ == "pobj"
+                and obj.ent_type_ not in ("DATE", "TIME")
+                and obj.lemma_.lower() not in _OPEN
+            ):
+                return True
+    return False
 
 
 def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
@@ -255,7 +283,13 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
             kept.append(t)
         else:
             content.setdefault(outer.token.i, []).append(t)
-    kept = [_by_content(_vowed_force(t, content.get(t.token.i, [])), content) for t in kept]
+    kept = [
+        dataclasses.replace(
+            _by_content(_vowed_force(t, content.get(t.token.i, [])), content),
+            content=tuple(content.get(t.token.i, [])),
+        )
+        for t in kept
+    ]
     if not lex.retypes or not kept:
         return kept
     words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
@@ -287,7 +321,7 @@ def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
 
 
 #: Generic codes of requests and refusals that their content makes specific.
-_GENERIC = frozenset({"100", "120"})
+_GENERIC = frozenset({"100", "120", "030"})
 
 
 def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
@@ -299,7 +333,10 @@ def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
         return trig
     t = table()
     what = inner[0].rule.type
-    if trig.rule.type == "REJECT":
+    if trig.rule.type == "AGREE":
+        # "agreed to lift the sanctions": intent to ease sanctions (0354), not just "agree".
+        code = t.promise_code(what, inner[0].rule.mode, inner[0].rule.cameo)
+    elif trig.rule.type == "REJECT":
         code = t.reject.get(what)
     elif _lemma(trig.token) in t.demand:
         code = t.demand_codes.get(what, t.demand_codes["default"])
@@ -357,6 +394,9 @@ def dyad(
     trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
 ) -> tuple[list[Actor], list[Actor]]:
     tok = trig.token
+    if trig.rule is _VISIT:
+        # "attended the Beijing Games": the gathering's place is the one visited.
+        return subject_of(tok, idx)[0], _gathering_place(trig.words[-1], idx)
     pair = between(sent, idx, tok)
     if pair is not None:
         return pair
@@ -377,6 +417,16 @@ def dyad(
     else:
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
+        if not source and trig.rule.type == "ASSAULT":
+            source = _means_doer(tok, idx, lex)
+        if not target and trig.rule.aimed:
+            target = aimed_targets(tok, idx, _AIMED)
+        if not target and trig.rule.objects:
+            # "advised against travel to Tunisia": the named object carries the target.
+            for prep in (ch for ch in tok.children if ch.dep_ == "prep"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
+                        target = target or prep_targets(obj, idx)
     if not target and not trig.noun and trig.rule.type == "REQUEST":
         # "demanded that Chile withdraw": Chile is asked
         target = [a for a in clause_subject(tok, idx) if a.code not in {s.code for s in source}]
@@ -385,6 +435,19 @@ def dyad(
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
     return source, target
+
+
+def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
+    """"Soldiers were killed in an attack by Taliban fighters": the doer of the attack the
+    victims died in is the doer of the killing."""
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "during"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and _noun_rule(p, lex) is not None:
+                    found = noun_source(p, idx, lex.light_verbs)
+                    if found:
+                        return found
+    return []
 
 
 def _light_verb_doer(
@@ -403,6 +466,24 @@ def _light_verb_doer(
     if not doer or {a.code for a in doer} & {a.code for a in source}:
         return source, target
     return doer, source
+
+
+def _promised(
+    trig: Trigger, source: list[Actor], sent: Span, idx: ActorIndex, lex: Lexicon
+) -> Iterator[tuple[Trigger, list[Actor], list[Actor]]]:
+    """What an agreement or pledge commits its own maker to ("agreed to lift the sanctions
+    on Iran", "pledged to expel the group's leaders"): the promised event, planned, besides
+    the AGREE itself. What others are to do ("agreed to let Russia send troops") is not."""
+    if trig.rule.type != "AGREE" or not source or _lemma(trig.token) not in table().commit:
+        return  # "offered to send troops": an offer commits to nothing yet
+    own = {a.country for a in source}
+    for c in trig.content:
+        if c.rule.type in CONTAINER_TYPES:
+            continue
+        c_src, c_tgt = dyad(c, sent, idx, lex)
+        c_src, c_tgt = _identified(c_src) or source, _identified(c_tgt)
+        if {a.country for a in c_src} <= own:
+            yield c, c_src, [a for a in c_tgt if a.country not in own]
 
 
 def joint_rule(rule: Rule) -> Rule | None:
@@ -435,15 +516,22 @@ _VISIT = Rule("CONSULT", "visit", "042", (), frozenset(), False, False, False, F
 def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
     """The country actors naming where a gathering is: "the Beijing Games", "a summit in
     Switzerland" (not "a summit on the unrest in Iran": the topic is no place)."""
-    for ch in noun.children:
-        if ch.dep_ in ("compound", "nmod", "amod", "poss") and idx.at(ch):
-            return _identified(idx.group(ch))
+    named: list[Actor] = []
     for ch in noun.children:
         if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
             for p in ch.children:
                 if p.dep_ == "pobj" and idx.at(p):
-                    return _identified(idx.group(p))
-    return []
+                    named.extend(_identified(idx.group(p)))
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "nmod", "amod", "poss") and idx.at(ch):
+            named.extend(_identified(idx.group(ch)))
+    # "the G20 summit in Rome": the host country is visited, not the organisation.
+    states = [a for a in named if not _is_organisation(a)]
+    return states[:1] or named[:1]
+
+
+def _is_organisation(a: Actor) -> bool:
+    return (a.country or "")[:4] in ("IGO-", "NGO-", "IMG-")
 
 
 def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger]:
@@ -506,6 +594,77 @@ def _located_victims(
     ]
 
 
+def _by_accident(verb: Token) -> bool:
+    """"Victims killed by the flight MH17 crash", "killed in the earthquake": deaths an
+    accident or a disaster caused are no attack by the airline or anyone else."""
+    accidents = table().accidents
+    for ch in verb.children:
+        if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and (p.lemma_.lower() in accidents or p.lower_ in accidents):
+                    return True
+    return False
+
+
+def _place_target(trig: Trigger, places: list[Place]) -> list[Actor]:
+    """A place attacked where no actor is named ("shelled Kirkuk", "struck targets in Gaza",
+    "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
+    if trig.noun:
+        return []
+    by_start = {p.start: p for p in places if p.country and "embedded" not in p.how}
+    heads = [ch for ch in trig.token.children if ch.dep_ in ("dobj", "nsubjpass")] + [
+        p
+        for ch in trig.token.children
+        if ch.dep_ == "prep" and ch.lower_ in _AIMED
+        for p in ch.children
+        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+    ]
+    named = [by_start[t.idx] for head in heads for t in head.subtree if t.idx in by_start]
+    where = named[0] if named else locate_event(trig.token, places, None)
+    if where is None or not where.country or "embedded" in where.how:
+        return []
+    return [_place_actor(where, "place-as-target")]
+
+
+def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
+    """A country actor standing for a place the text names where it names no actor."""
+    return Actor(
+        text=where.text,
+        start=where.start,
+        end=where.end,
+        name=where.name or where.text,
+        country=where.country,
+        sector=sector,
+        kind="state",
+        how=how,
+    )
+
+
+def _origin_state(trig: Trigger, places: list[Place]) -> list[Actor]:
+    """An attack by nobody named, launched "from" a place ("a mortar bomb was fired at Israel
+    from the Gaza Strip"): the source is the country it came from, as ICEWS codes it."""
+    by_start = {p.start: p for p in places if p.country}
+    for prep in trig.token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for tok in prep.subtree:
+            where = by_start.get(tok.idx)
+            if where is not None:
+                return [_place_actor(where, "place-of-origin")]
+    return []
+
+
+def _host_state(
+    trig: Trigger, source: list[Actor], places: list[Place], dateline: Place | None, si: int
+) -> list[Actor]:
+    """Foreigners who protest in a country with no target named ("US activists staged a
+    protest in Beijing") protest to its government, as CAMEO codes them."""
+    where = locate_event(trig.token, places, dateline if si <= 2 else None)
+    if where is None or not where.country or where.country in {a.country for a in source}:
+        return []
+    return [_place_actor(where, "place-of-event", "GOV")]
+
+
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
     # Doc.text joins every token on each call; cached, or long articles code in quadratic time.
     text = doc.user_data.get("geopol.text")
@@ -541,11 +700,17 @@ def extract(
     last_dyad: tuple[list[Actor], list[Actor]] | None = None
     last_sent = -10
     for si, sent in enumerate(doc.sents):
-        if si in topic.skip:
-            continue
         trigs = _attended(find_triggers(sent, lex), sent, idx)
+        if si in topic.skip:
+            # A sport or showbiz sentence: only an official's visit abroad to the occasion
+            # ("the president attended the Beijing Games") is political there.
+            trigs = [t for t in trigs if t.rule is _VISIT]
+            if not trigs:
+                continue
         trig_at = {t.token.i for t in trigs}
         for trig in trigs:
+            if trig.rule.type == "ASSAULT" and _by_accident(trig.token):
+                continue
             source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(source)
             target = _identified(raw_target)
@@ -561,10 +726,26 @@ def extract(
                 target = [
                     a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}
                 ]
+            if not source and trig.rule.type in table().origin_sources:
+                source = _origin_state(trig, places)
+                origin = {a.country for a in source}
+                target = [a for a in target if a.country not in origin] or [
+                    a
+                    for prep in trig.token.children
+                    if prep.dep_ == "prep" and prep.lower_ in _AIMED
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                    for a in _identified(idx.group(obj))
+                    if a.country not in origin
+                ]
             if not source:
                 continue
             if not target and trig.rule.type == "ASSAULT":
                 target = _located_victims(trig, raw_target, places, dateline_place, si)
+            if not target and trig.rule.type in table().place_targets:
+                target = _place_target(trig, places)
+            if not target and trig.rule.type in table().host_targets:
+                target = _host_state(trig, source, places, dateline_place, si)
             dyads = [(source, target)]
             joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
             if joint is not None:
@@ -578,7 +759,7 @@ def extract(
                 # that each ordered pair is a dyad (consumers expand source x target).
                 dyads = [([a], [b for b in source if b is not a]) for a in source]
             for src, tgt in dyads:
-                if not topic.keeps(src, tgt):
+                if not topic.keeps(src, tgt, visit=trig.rule is _VISIT):
                     continue  # sport and showbiz stories: only events between governments
                 if not tgt and trig.rule.type in table().targeted:
                     continue  # an accusation or demand addressed to nobody is no dyadic event
@@ -589,6 +770,11 @@ def extract(
                         )
                     )
                     last_dyad, last_sent = (src, tgt), si
+            for c, c_src, c_tgt in _promised(trig, source, sent, idx, lex):
+                if topic.keeps(c_src, c_tgt) and _add(events, seen, si, c.rule.type, c_src, c_tgt):
+                    events.append(
+                        _event(doc, article, si, sent, c, c_src, c_tgt, dates, places, dateline_place)
+                    )
             for d in derive(
                 trig.token,
                 trig.rule.type,
@@ -598,6 +784,8 @@ def extract(
                 trig_at,
                 _identified,
                 noun=trig.noun,
+                mode=trig.rule.mode,
+                cameo=trig.rule.cameo,
             ):
                 if not d.target or not topic.keeps(d.source, d.target):
                     continue
@@ -629,6 +817,8 @@ def extract(
                         fact=fact,
                     )
                 )
+        if si in topic.skip:
+            continue
         for trig, src, tgt in _stated_events(sent, idx, lex, trig_at):
             if topic.keeps(src, tgt) and _add(events, seen, si, trig.rule.type, src, tgt):
                 events.append(

@@ -36,6 +36,8 @@ class Rule:
     order: int
     #: Objects that make the verb mean something else ("released a report" is no release).
     not_objects: frozenset[str] = frozenset()
+    #: The verb only counts when aimed at something ("launched missiles at the base").
+    aimed: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -162,6 +164,7 @@ def _rule(e: Any, where: str, order: int) -> Rule:
         needs_object=bool(e.get("needs_object", False)),
         order=order,
         not_objects=frozenset(str(o).lower() for o in e.get("not_objects") or ()),
+        aimed=bool(e.get("aimed", False)),
     )
 
 

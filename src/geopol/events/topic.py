@@ -108,14 +108,19 @@ class Topic:
     skip: frozenset[int]
     scores: dict[str, float]
 
-    def keeps(self, source: Sequence[Actor], target: Sequence[Actor]) -> bool:
+    def keeps(
+        self, source: Sequence[Actor], target: Sequence[Actor], *, visit: bool = False
+    ) -> bool:
         """Whether an event with this dyad is political in this article.
 
         Outside sport and showbiz stories every event is. Inside one, the source must be a
         government, state organ or intergovernmental body and the target a state, government
         or intergovernmental body: athletes, clubs, sports bodies and entertainers are not
-        political actors, and a bare country name there is a national team.
+        political actors, and a bare country name there is a national team. An official's
+        visit abroad to a match or a festival is political wherever it is told (``visit``).
         """
+        if visit:
+            return self.domain is None or any(_governmental(a) for a in source)
         if self.domain is None:
             return True
         return any(_governmental(a) for a in source) and any(

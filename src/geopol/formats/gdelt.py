@@ -92,9 +92,9 @@ def _actor_cells(actors: Any) -> list[str]:
     sector = str(actor.get("sector") or "")
     kind = _CAMEO_TYPE.get(sector, sector)
     group = ""
-    if country.startswith("IGO-"):
-        group, country = country[4:], ""
-        code = f"IGO{group}{kind if kind != 'IGO' else ''}"
+    if country[:4] in ("IGO-", "NGO-", "IMG-"):
+        prefix, group, country = country[:3], country[4:], ""
+        code = f"{prefix}{group}{kind if kind != prefix else ''}"
         kind = kind or "IGO"
     else:
         code = f"{country}{kind}"

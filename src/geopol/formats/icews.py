@@ -56,7 +56,7 @@ def _actor(actors: Any) -> tuple[str, str, str]:
     return (
         str(actor.get("name") or actor.get("text") or ""),
         SECTOR_WORDS.get(sector, sector),
-        country_name(country) or ("" if country.startswith("IGO-") else country),
+        country_name(country) or ("" if country[:4] in ("IGO-", "NGO-", "IMG-") else country),
     )
 
 

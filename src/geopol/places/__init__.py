@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
@@ -90,12 +90,38 @@ def resolve_mentions(
             tags.append("partial")
         if m.source != "dateline" and _as_actor(m, actors):
             tags.append("actor")
+        if e is None or e.kind == PARTIAL:
+            # "Eastern Chad" is a part of Chad, not Uganda's Eastern Region
+            part = _part_of(gaz, m.text)
+            if part is not None:
+                e = part
+                tags = [t for t in tags if t != "partial"] + ["part"]
         place = place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags))
         if e is None and country is not None:
             # unknown name ("Hertford Road"): no coordinates, but the article's country
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
         places.append(place)
     return places
+
+
+#: Words that name a part of a country or division: "eastern Ukraine", "Northern Syria".
+_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                    "western", "central", "northeastern", "northwestern", "southeastern",
+                    "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "far", "upper", "lower"})
+
+
+def _part_of(gaz: Gazetteer, text: str) -> Entry | None:
+    """A name unknown as a whole that is a direction plus a country or a first-level division
+    ("Eastern Ukraine"): that country or division, not the article's main country."""
+    words = text.split()
+    if len(words) < 2 or words[0].casefold() not in _PARTS:
+        return None
+    rest = " ".join(words[1:])
+    for c in gaz.lookup(rest):
+        if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
+            return c
+    return None
 
 
 #: Share of the article's resolved names the leading country must hold (and no tie) to
