@@ -5,8 +5,8 @@ Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person'
 is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
 
-Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") and
-unnamed armed groups ("insurgents", "gunmen") take the country of the place they act in
+Groups named by a stance alone ("pro-Russia rebels", "anti-government militia"), unnamed
+insurgents and the state's own security forces ("government forces") take the country of the place they act in
 when their sentence names places of one country only: such groups are local, and the name
 after "pro-"/"anti-" is not their country.
 """
@@ -56,9 +56,10 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
     return out
 
 
-# Unnamed armed groups ("insurgents", "rebels", "gunmen") fight where they are reported:
-# "insurgents shelled part of Aleppo" are Syrian insurgents, as ICEWS codes them.
-_LOCAL_ARMED = frozenset({"REB", "UAF"})
+# Unnamed insurgents fight where they are reported: "insurgents shelled part of Aleppo" are
+# Syrian insurgents, as ICEWS codes them. "Terrorists" and "gunmen" (UAF) may come from
+# anywhere, and the place named is often their target.
+_LOCAL_ARMED = frozenset({"REB"})
 
 #: Security agents that are the state's own where they act: "government forces shelled a
 #: rebel-held part of Aleppo", "police in the district". Bare "troops" may be foreign.

@@ -222,12 +222,14 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PRM", "EL
 
 def _other_side(accused: Actor, speaker: list[Actor]) -> bool:
     """Whether a reported act by ``accused`` is an allegation against it by ``speaker``:
-    another country, or the state of the speaker's own country reported by a non-state
+    another country, or the forces of the speaker's own state reported by a non-state
     speaker ("the Syrian Observatory said government forces killed eight")."""
     if accused.country not in _countries(speaker):
         return True
     same = [s for s in speaker if s.country == accused.country]
-    return (accused.sector in _STATE_SECTORS) != all(s.sector in _STATE_SECTORS for s in same)
+    return accused.sector in _STATE_SECTORS - {None} and not any(
+        s.sector in _STATE_SECTORS for s in same
+    )
 
 
 def _claimed(tok: Token) -> bool:

@@ -312,7 +312,7 @@ def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
+def place_heads() -> frozenset[str]:
     f = resources.files("geopol") / "data" / "events" / "derived.yaml"
     return frozenset(
         str(w).lower() for w in load_yaml(f.read_text(encoding="utf-8"))["place_heads"]
@@ -324,7 +324,7 @@ def _inside_place(tok: Token, idx: ActorIndex, depth: int = 3) -> list[Actor]:
     Syria's second city" -> Syria, "the refineries in Iran" -> Iran. Actors are only looked
     for inside noun phrases whose head is no actor itself."""
     if depth == 0 or (
-        tok.lemma_.lower() not in _place_heads() and tok.lower_ not in _place_heads()
+        tok.lemma_.lower() not in place_heads() and tok.lower_ not in place_heads()
     ):
         return []
     for ch in tok.children:

@@ -27,6 +27,7 @@ from geopol.events.dyads import (
     noun_source,
     noun_target,
     object_of,
+    place_heads,
     prep_targets,
     subject_of,
 )
@@ -160,14 +161,7 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
             continue  # "seeking to deepen ties" is an attempt, not a request
         if p.rule.aimed and not _aimed(tok):
             continue  # "launched missiles" is a test, "launched missiles at X" an attack
-        if (
-            p.rule.mode == "visit"
-            and not p.rule.swap
-            and not any(
-                ch.dep_ == "dobj" or (ch.dep_ == "prep" and ch.lower_ in _DESTINATION)
-                for ch in tok.children
-            )
-        ):
+        if p.rule.mode == "visit" and not p.rule.swap and not _destination(tok):
             continue  # a visit goes somewhere: not "it is going to be", "goes to show"
         if p.rule.not_objects:
             if objects is None:
@@ -191,6 +185,22 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
         return p.rule, extra
     return (best[1], best[2]) if best is not None else None
 
+
+def _destination(verb: Token) -> bool:
+    """A verb of travel with somewhere to go: "went to Paris", not "was going to be
+    impressed" (a future) or "was not going, for example" (no place)."""
+    if any(ch.dep_ == "xcomp" for ch in verb.children) and verb.lemma_.lower() == "go":
+        return False
+    for ch in verb.children:
+        if ch.dep_ == "dobj":
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in _DESTINATION:
+            if any(p.dep_ == "pobj" and p.lower_ not in _NO_PLACE for p in ch.children):
+                return True
+    return False
+
+
+_NO_PLACE = frozenset({"example", "instance", "now", "good", "ever", "once", "sure"})
 
 #: Where a test shot lands: "fired missiles into the sea" is no attack.
 _OPEN = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
@@ -372,6 +382,8 @@ def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             "GPE",
             "ORG",
             "NORP",
+            "DATE",  # "until March": the month, no march
+            "TIME",
         ):
             noun_rule = _noun_rule(tok, lex)
             if noun_rule is not None:
@@ -481,6 +493,8 @@ def _promised(
         if c.rule.type in CONTAINER_TYPES:
             continue
         c_src, c_tgt = dyad(c, sent, idx, lex)
+        if c.noun and not _identified(c_src):
+            continue  # "agreed to begin talks": a noun codes only with an actor of its own
         c_src, c_tgt = _identified(c_src) or source, _identified(c_tgt)
         if {a.country for a in c_src} <= own:
             yield c, c_src, [a for a in c_tgt if a.country not in own]
@@ -611,7 +625,11 @@ def _place_target(trig: Trigger, places: list[Place]) -> list[Actor]:
     "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
     if trig.noun:
         return []
-    by_start = {p.start: p for p in places if p.country and "embedded" not in p.how}
+    by_start = {
+        p.start: p
+        for p in places
+        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+    }
     heads = [ch for ch in trig.token.children if ch.dep_ in ("dobj", "nsubjpass")] + [
         p
         for ch in trig.token.children
@@ -619,11 +637,29 @@ def _place_target(trig: Trigger, places: list[Place]) -> list[Actor]:
         for p in ch.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
     ]
-    named = [by_start[t.idx] for head in heads for t in head.subtree if t.idx in by_start]
+    named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
     where = named[0] if named else locate_event(trig.token, places, None)
-    if where is None or not where.country or "embedded" in where.how:
+    if where is None or where.start not in by_start:
         return []
     return [_place_actor(where, "place-as-target")]
+
+
+def _named_place(tok: Token, by_start: dict[int, Place], depth: int = 3) -> Place | None:
+    """The place a noun phrase names: the noun itself ("Kirkuk"), or the place a facility or
+    part of one lies in ("targets in Gaza", "the outskirts of Kharkiv")."""
+    if tok.idx in by_start:
+        return by_start[tok.idx]
+    if depth == 0 or tok.lemma_.lower() not in place_heads():
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("compound", "nmod", "poss") and ch.idx in by_start:
+            return by_start[ch.idx]
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "inside", "on"):
+            for p in ch.children:
+                found = _named_place(p, by_start, depth - 1) if p.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    return None
 
 
 def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
