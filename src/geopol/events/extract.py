@@ -194,9 +194,12 @@ def _destination(verb: Token) -> bool:
     for ch in verb.children:
         if ch.dep_ == "dobj":
             return True
-        if ch.dep_ == "prep" and ch.lower_ in _DESTINATION:
-            if any(p.dep_ == "pobj" and p.lower_ not in _NO_PLACE for p in ch.children):
-                return True
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in _DESTINATION
+            and any(p.dep_ == "pobj" and p.lower_ not in _NO_PLACE for p in ch.children)
+        ):
+            return True
     return False
 
 
