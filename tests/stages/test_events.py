@@ -613,3 +613,21 @@ def test_non_state_speakers_reporting_their_own_states_forces_accuse_them() -> N
     accuse = find(evs, "ACCUSE", "SYR", "SYR")
     assert (accuse.source[0].sector, accuse.target[0].sector) == ("OPP", "MIL")
     assert not [e for e in events("Chad said its forces struck targets in Khartoum.") if e.type == "ACCUSE"]
+
+
+def test_gunmen_take_the_country_where_they_act_not_the_one_they_target() -> None:
+    e = find(events("Gunmen killed four police officers in eastern Chad on Sunday."), "ASSAULT", "TCD", "TCD")
+    assert e.source[0].sector == "UAF"
+    evs = events("Analysts said terrorists wanted to attack Norway.")
+    assert not [e for e in evs if any(a.sector == "UAF" and a.country for a in e.source)]
+
+
+def test_the_claimant_of_an_attack_did_it_where_it_happened() -> None:
+    e = find(events("Islamic State claimed responsibility for the bombing in Brussels."), "ASSAULT", "IMG-IS", "BEL")
+    assert e.target[0].how == "place-as-target"
+
+
+def test_victims_of_a_participle_attack_take_the_country_of_the_attack() -> None:
+    evs = events("Coalition jets from Saudi Arabia bombed a market in Yemen, killing 20 people.")
+    kill = [e for e in evs if e.evidence.trigger.text == "killing"]
+    assert kill and kill[0].target and kill[0].target[0].country == "YEM"

@@ -51,6 +51,11 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         ):
             owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
             out.append(_sentence_country(span, a, places, owners))
+        elif span is not None and a.kind == "agent" and a.sector == "UAF":
+            # "Gunmen killed five officers in northern Nigeria": where they acted, not what
+            # they attacked ("terrorists want to attack the UK" places them nowhere).
+            owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
+            out.append(_sentence_country(span, a, places, owners, locative=True))
         else:
             out.append(a)
     return out
@@ -93,12 +98,18 @@ def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:
 
 
 def _sentence_country(
-    span: Span, a: Actor, places: list[Place], owners: list[tuple[int, int]]
+    span: Span,
+    a: Actor,
+    places: list[Place],
+    owners: list[tuple[int, int]],
+    *,
+    locative: bool = False,
 ) -> Actor:
     """The one country of the places in the actor's sentence, if there is exactly one.
 
     Names inside the actor ("Russia" in "pro-Russia rebels") and owners of other agents
-    ("US" in "US troops") are not where the group acts.
+    ("US" in "US troops") are not where the group acts. ``locative``: only places named as
+    where something happened ("in northern Nigeria") count.
     """
     sent = span.sent
     countries = {
@@ -109,7 +120,22 @@ def _sentence_country(
         and not (a.start <= p.start < a.end)
         and not any(s <= p.start < e for s, e in owners)
         and "embedded" not in p.how.split(",")  # "Malaysia Airlines" is a company's name
+        and (not locative or _locative(span.doc, p))
     }
     if len(countries) != 1:
         return a
     return dataclasses.replace(a, country=countries.pop(), how=f"{a.how}+sentence-place")
+
+
+_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})
+
+
+def _locative(doc: Doc, place: Place) -> bool:
+    """The place is named as a location: the object of "in", "near", "across"..."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS

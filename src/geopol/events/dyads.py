@@ -286,6 +286,9 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     return own
 
 
+_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
+
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
 _SMALL_CLAUSE = frozenset({"help", "assist", "aid", "enable", "let", "allow", "support"})
 
@@ -360,6 +363,14 @@ def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> li
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in light_verbs:
         return subject_of(head, idx)[0]
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in _RESPONSIBILITY
+        and head.head.head.lemma_.lower() in _CLAIM
+    ):
+        # "Islamic State claimed responsibility for the bombing": the claimant did it
+        return subject_of(head.head.head, idx)[0]
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light_verbs:
         return subject_of(head.head, idx)[0]
     if (

@@ -598,8 +598,10 @@ def _located_victims(
         return []
     # "killed in an air strike in northern Iraq": the place may hang from the means.
     means = [p for ch in trig.token.children if ch.dep_ == "prep" for p in ch.children]
+    # "bombed a wedding party in Yemen, killing 20 people": the attack the participle tells of
+    done_by = [trig.token.head] if trig.token.dep_ == "advcl" else []
     where = None
-    for tok in (trig.token, *means):
+    for tok in (trig.token, *means, *done_by):
         where = locate_event(tok, places, dateline if si <= 2 else None)
         if where is not None and where.country:
             break
@@ -626,20 +628,23 @@ def _by_accident(verb: Token) -> bool:
 def _place_target(trig: Trigger, places: list[Place]) -> list[Actor]:
     """A place attacked where no actor is named ("shelled Kirkuk", "struck targets in Gaza",
     "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
-    if trig.noun:
-        return []
     by_start = {
         p.start: p
         for p in places
         if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
     }
+    # "the bombing in Brussels", "an attack on Kabul": an event noun's own place phrase
+    aims = _AIMED | {"in"} if trig.noun else _AIMED
     heads = [ch for ch in trig.token.children if ch.dep_ in ("dobj", "nsubjpass")] + [
         p
         for ch in trig.token.children
-        if ch.dep_ == "prep" and ch.lower_ in _AIMED
+        if ch.dep_ == "prep" and ch.lower_ in aims
         for p in ch.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
     ]
+    if trig.noun:
+        named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+        return [_place_actor(named[0], "place-as-target")] if named else []
     named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
     where = named[0] if named else locate_event(trig.token, places, None)
     if where is None or where.start not in by_start:
