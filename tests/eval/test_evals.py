@@ -198,3 +198,4 @@ def test_petrarch_scorer_compares_organisations_by_class_and_unknown_countries_b
     assert rep.gold_events == 3
     # IGOEUREEC is our IGO-EU; ---LEG is a legislature of any country; the third has no event.
     assert rep.root_correct == 2 and rep.matched_dyads == 2, rep.render()
+    assert (rep.plover_correct, rep.plover_events) == (2, 3)
