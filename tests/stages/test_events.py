@@ -516,8 +516,11 @@ def test_transnational_armed_groups_source_events() -> None:
 
 
 def test_unnamed_insurgents_take_the_country_they_are_placed_in() -> None:
-    e = find(events("Insurgents shelled a government-held district of Mali's city of Gao."), "ASSAULT", "MLI", "MLI")
+    e = find(events("Insurgents attacked an army base in northern Mali."), "ASSAULT", "MLI", "MLI")
     assert "sentence-place" in e.source[0].how
+    # a country they attack is not theirs
+    evs = events("Militants fired rockets at Israel.")
+    assert not [e for e in evs if any(a.country == "ISR" for a in e.source)]
 
 
 def test_an_agreement_commits_its_maker_to_the_promised_event() -> None:
@@ -631,3 +634,25 @@ def test_victims_of_a_participle_attack_take_the_country_of_the_attack() -> None
     evs = events("Coalition jets from Saudi Arabia bombed a market in Yemen, killing 20 people.")
     kill = [e for e in evs if e.evidence.trigger.text == "killing"]
     assert kill and kill[0].target and kill[0].target[0].country == "YEM"
+
+
+def test_unnamed_protesters_take_the_country_of_the_protest() -> None:
+    e = find(events("Thousands of people marched in Tbilisi on Sunday."), "PROTEST", "GEO")
+    assert e.source[0].how.endswith("place-of-protest")
+
+
+def test_a_counterpart_is_not_the_possessors_own() -> None:
+    find(events("Iran's foreign minister met his Saudi counterpart in Beijing."), "CONSULT", "IRN", "SAU")
+    evs = events("Iran's foreign minister met his counterpart in Beijing.")
+    assert not [e for e in evs if any(a.country == "IRN" for a in e.target)]
+
+
+def test_an_institution_is_an_it() -> None:
+    e = find(events("The Israeli military said it had carried out strikes on Hezbollah targets."), "ASSAULT", "ISR", "LBN")
+    assert e.source[0].sector == "MIL"
+
+
+def test_hostages_taken_are_an_abduction_and_a_missile_fired_at_nothing_a_test() -> None:
+    e = find(events("Gunmen from Mali took ten hostages in northern Niger."), "ASSAULT", "MLI")
+    assert e.mode == "abduct"
+    assert find(events("Iran fired a cruise missile on Friday."), "MOBILIZE", "IRN").cameo == "152"

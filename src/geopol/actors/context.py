@@ -5,10 +5,11 @@ Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person'
 is the resolved place's country. Runs after geolocation; never overrides a country
 the dictionaries gave.
 
-Groups named by a stance alone ("pro-Russia rebels", "anti-government militia"), unnamed
-insurgents and the state's own security forces ("government forces") take the country of the place they act in
+Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") and the
+state's own security forces ("government forces") take the country of the place they act in
 when their sentence names places of one country only: such groups are local, and the name
-after "pro-"/"anti-" is not their country.
+after "pro-"/"anti-" is not their country. Unnamed insurgents and gunmen take the country of a
+place named as where they acted ("in northern Nigeria").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from geopol.records import Actor, Place
 
 def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
     by_start = {p.start: p for p in places if p.country}
-    if not by_start:
+    if not by_start and not any(a.kind == "state" for a in actors):
         return actors
     out: list[Actor] = []
     for a in actors:
@@ -51,20 +52,26 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         ):
             owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
             out.append(_sentence_country(span, a, places, owners))
-        elif span is not None and a.kind == "agent" and a.sector == "UAF":
+        elif span is not None and a.kind == "agent" and a.sector in _LOCAL_ARMED:
             # "Gunmen killed five officers in northern Nigeria": where they acted, not what
-            # they attacked ("terrorists want to attack the UK" places them nowhere).
+            # they attacked ("militants fired rockets at Israel" places them nowhere).
             owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
-            out.append(_sentence_country(span, a, places, owners, locative=True))
+            # a country name the tagger missed as a place is still a place: "in northern Mali"
+            named = [
+                Place(text=x.text, start=x.start, end=x.end, country=x.country, how="actor")
+                for x in actors
+                if x.kind == "state" and x.country and all(p.start != x.start for p in places)
+            ]
+            out.append(_sentence_country(span, a, places + named, owners, locative=True))
         else:
             out.append(a)
     return out
 
 
-# Unnamed insurgents fight where they are reported: "insurgents shelled part of Aleppo" are
-# Syrian insurgents, as ICEWS codes them. "Terrorists" and "gunmen" (UAF) may come from
-# anywhere, and the place named is often their target.
-_LOCAL_ARMED = frozenset({"REB"})
+# Unnamed insurgents and gunmen belong where they are reported acting: "gunmen attacked a
+# police station in Kano" are Nigerian, as ICEWS codes them. A place they attack is not theirs
+# ("militants fired rockets at Israel"), so only places named as locations count.
+_LOCAL_ARMED = frozenset({"REB", "UAF"})
 
 #: Security agents that are the state's own where they act: "government forces shelled a
 #: rebel-held part of Aleppo", "police in the district". Bare "troops" may be foreign.
@@ -72,8 +79,6 @@ _LOCAL_AGENT_WORDS = frozenset({"government", "regime", "security", "police", "p
 
 
 def _local(a: Actor, span: Span) -> bool:
-    if a.sector in _LOCAL_ARMED:
-        return True
     if a.sector not in ("MIL", "COP"):
         return False
     words = {t.lower_ for t in span} | {

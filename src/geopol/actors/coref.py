@@ -37,6 +37,9 @@ def _is_person(a: Actor) -> bool:
     return a.kind in _PERSONISH or (a.kind == "agent" and a.role is not None and a.sector == "GOV")
 
 
+_INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "JRN"})
+
+
 def _is_state(a: Actor) -> bool:
     return a.kind in ("state", "capital", "seat") and a.country is not None
 
@@ -81,6 +84,15 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             head_of.append((a, span.root))
     new: list[Actor] = []
     replaced: set[int] = set()
+    # "The Israeli military said it...": a singular institution with a country is an "it".
+    institutions = {
+        id(a)
+        for a, h in head_of
+        if a.kind == "agent"
+        and a.country
+        and a.sector in _INSTITUTION_SECTORS
+        and h.tag_ in ("NN", "NNP")
+    }
 
     def before(tok: Token, pred: object) -> list[tuple[Actor, Token]]:
         here = sent_of[tok.i]
@@ -137,7 +149,12 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             if tok.dep_ not in ("nsubj", "poss", "nsubjpass", "dobj", "pobj"):
                 continue
             cands = _rank(
-                before(tok, lambda a: _is_state(a) or a.kind in ("group", "igo")),
+                before(
+                    tok,
+                    lambda a: _is_state(a)
+                    or a.kind in ("group", "igo")
+                    or id(a) in institutions,
+                ),
                 sent_of,
                 sent_of[tok.i],
             )

@@ -128,8 +128,14 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
     found = idx.group(tok)
     if found:
         return found
-    for ch in tok.children:
-        if ch.dep_ in ("poss", "compound", "amod", "nmod") and idx.at(ch):
+    mods = [ch for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod")]
+    # "his Saudi counterpart": a named modifier before a possessive pronoun, and a
+    # counterpart is never the possessor's own
+    mods.sort(key=lambda ch: ch.pos_ == "PRON")
+    for ch in mods:
+        if ch.pos_ == "PRON" and tok.lemma_.lower() in _RELATIONAL:
+            continue
+        if idx.at(ch):
             return idx.group(ch)
     for ch in tok.children:
         if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "from"):
@@ -287,6 +293,8 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
+#: Nouns whose possessor is the other side: "his counterpart".
+_RELATIONAL = frozenset({"counterpart", "counterparts", "opposite number"})
 _CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").

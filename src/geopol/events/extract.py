@@ -589,9 +589,12 @@ def _located_victims(
     places: list[Place],
     dateline: Place | None,
     si: int,
+    *,
+    how: str = "place-of-attack",
 ) -> list[Actor]:
     """Unnamed people an attack hurt ("four children were killed") take the country of the
-    place of the attack, as ICEWS codes them, when no country is stated for them."""
+    place of the attack, as ICEWS codes them, when no country is stated for them; so do
+    unnamed protesters ("thousands marched in Tbilisi", ``how="place-of-protest"``)."""
     sectors = table().victim_sectors
     victims = [a for a in raw_target if not a.country and a.sector in sectors]
     if not victims:
@@ -607,10 +610,7 @@ def _located_victims(
             break
     if where is None or not where.country:
         return []
-    return [
-        dataclasses.replace(a, country=where.country, how=f"{a.how},place-of-attack")
-        for a in victims
-    ]
+    return [dataclasses.replace(a, country=where.country, how=f"{a.how},{how}") for a in victims]
 
 
 def _by_accident(verb: Token) -> bool:
@@ -755,9 +755,13 @@ def extract(
         for trig in trigs:
             if trig.rule.type == "ASSAULT" and _by_accident(trig.token):
                 continue
-            source, raw_target = dyad(trig, sent, idx, lex)
-            source = _identified(source)
+            raw_source, raw_target = dyad(trig, sent, idx, lex)
+            source = _identified(raw_source)
             target = _identified(raw_target)
+            if not source and trig.rule.type == "PROTEST":
+                source = _located_victims(
+                    trig, raw_source, places, dateline_place, si, how="place-of-protest"
+                )
             if (
                 source
                 and not target

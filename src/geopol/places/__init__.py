@@ -115,8 +115,8 @@ def _part_of(gaz: Gazetteer, text: str) -> Entry | None:
     """A name unknown as a whole that is a direction plus a country or a first-level division
     ("Eastern Ukraine"): that country or division, not the article's main country."""
     words = text.split()
-    if len(words) < 2 or words[0].casefold() not in _PARTS:
-        return None
+    if len(words) < 2 or words[0].casefold() not in _PARTS or not words[1][:1].isupper():
+        return None  # "its east coast" is no place called "Coast"
     rest = " ".join(words[1:])
     for c in gaz.lookup(rest):
         if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
