@@ -656,3 +656,16 @@ def test_hostages_taken_are_an_abduction_and_a_missile_fired_at_nothing_a_test()
     e = find(events("Gunmen from Mali took ten hostages in northern Niger."), "ASSAULT", "MLI")
     assert e.mode == "abduct"
     assert find(events("Iran fired a cruise missile on Friday."), "MOBILIZE", "IRN").cameo == "152"
+
+
+def test_a_truce_brokered_between_parties_targets_them() -> None:
+    evs = events("Norway brokered a truce between Colombia and Venezuela.")
+    e = find(evs, "AGREE", "NOR", "COL")
+    assert {a.country for a in e.target} == {"COL", "VEN"}
+
+
+def test_the_doers_own_thing_is_no_target_but_where_it_goes_is() -> None:
+    e = find(events("Peru recalled its ambassador to Bolivia."), "SANCTION", "PER", "BOL")
+    assert all(a.country != "PER" for a in e.target)
+    assert not find(events("Peru recalled its envoy."), "SANCTION", "PER").target
+    find(events("Turkey boosted its presence near Syria."), "MOBILIZE", "TUR", "SYR")

@@ -253,7 +253,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
         if o.dep_ == "dative" and o.pos_ == "ADP":
             continue
         found = _nominal_actors(o, idx)
-        if found and not idx.at(o) and _own_possessive(o, idx):
+        if found and _own_possessive(o, idx):
             # "boosted its presence near Ukraine", "increased its aid to Africa": the
             # possessive pronoun is the doer's own; a target named elsewhere comes first.
             own = own or found
@@ -265,7 +265,9 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
         return found
     # "evidence against Russia was presented": the passive subject's own target counts too.
     for o in passive_subj + objects:
-        found = _prep_targets(o, idx, preps)
+        # "boosted its presence near Ukraine": what the doer's own thing is moved toward
+        near = preps + _NEAR if own and _own_possessive(o, idx) else preps
+        found = _prep_targets(o, idx, near)
         if found:
             return found
         for conj in o.children:
@@ -289,10 +291,12 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
                     found = _nominal_actors(subj, idx)
                     if found:
                         return found
-    return own
+    # "Pakistan recalled its envoy": the doer's own is no target of its own event
+    return []
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_NEAR = ("near", "around", "along", "close")
 #: Nouns whose possessor is the other side: "his counterpart".
 _RELATIONAL = frozenset({"counterpart", "counterparts", "opposite number"})
 _CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})

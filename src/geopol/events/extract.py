@@ -436,6 +436,12 @@ def dyad(
             source = _means_doer(tok, idx, lex)
         if not target and trig.rule.aimed:
             target = aimed_targets(tok, idx, _AIMED)
+        if not target and source:
+            # "brokered a truce between Israel and Hamas": the parties are the targets
+            for obj in (ch for ch in tok.children if ch.dep_ == "dobj"):
+                pair = between(sent, idx, obj)
+                if pair is not None:
+                    target = pair[0] + pair[1]
         if not target and trig.rule.objects:
             # "advised against travel to Tunisia": the named object carries the target.
             for prep in (ch for ch in tok.children if ch.dep_ == "prep"):
