@@ -669,3 +669,8 @@ def test_the_doers_own_thing_is_no_target_but_where_it_goes_is() -> None:
     assert all(a.country != "PER" for a in e.target)
     assert not find(events("Peru recalled its envoy."), "SANCTION", "PER").target
     find(events("Turkey boosted its presence near Syria."), "MOBILIZE", "TUR", "SYR")
+
+
+def test_being_ready_to_meet_is_an_intent_to_meet() -> None:
+    e = find(events("Armenia is ready to hold talks with Azerbaijan."), "AGREE", "ARM", "AZE")
+    assert e.cameo == "036"

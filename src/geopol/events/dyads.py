@@ -183,6 +183,10 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                 return [], climbed
             # "are set to hold": the passive subject of "set" is the subject of "hold".
             return _nominal_actors(passive_subject, idx), climbed
+        if tok.dep_ == "acomp" and tok.head.i != tok.i:
+            # "Russia is ready to hold talks": the subject of the copula is the willing one
+            tok, climbed = tok.head, True
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 # Object control: "urged Russia to withdraw" -> Russia withdraws.
