@@ -674,3 +674,16 @@ def test_the_doers_own_thing_is_no_target_but_where_it_goes_is() -> None:
 def test_being_ready_to_meet_is_an_intent_to_meet() -> None:
     e = find(events("Armenia is ready to hold talks with Azerbaijan."), "AGREE", "ARM", "AZE")
     assert e.cameo == "036"
+
+
+def test_unnamed_troops_sent_leave_the_destination_as_target() -> None:
+    find(events("Serbia threatened to send troops to Kosovo."), "THREATEN", "SRB", "XKX")
+
+
+def test_people_arrested_take_the_country_of_the_arrest() -> None:
+    find(events("Police arrested dozens of protesters in Nairobi on Tuesday."), "COERCE", "KEN", "KEN")
+
+
+def test_suspending_support_is_a_sanction() -> None:
+    e = find(events("The European Union suspended budget support to Mali after the coup."), "SANCTION", "IGO-EU", "MLI")
+    assert e.cameo == "161"

@@ -253,6 +253,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     if any(ch.dep_ == "agent" for ch in verb.children):
         preps = tuple(p for p in preps if p != "by")  # "presented by the US": the source
     own: list[Actor] = []
+    unknown: list[Actor] = []
     for o in passive_subj + objects:
         if o.dep_ == "dative" and o.pos_ == "ADP":
             continue
@@ -261,6 +262,11 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
             # "boosted its presence near Ukraine", "increased its aid to Africa": the
             # possessive pronoun is the doer's own; a target named elsewhere comes first.
             own = own or found
+            continue
+        if found and not any(a.country for a in found):
+            # "send troops to Kosovo": unnamed troops are what is sent, Kosovo the target;
+            # unnamed people stay the target when nothing else is named ("killed civilians")
+            unknown = unknown or found
             continue
         if found:
             return found
@@ -296,7 +302,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
                     if found:
                         return found
     # "Pakistan recalled its envoy": the doer's own is no target of its own event
-    return []
+    return unknown
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})

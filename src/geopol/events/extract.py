@@ -794,7 +794,8 @@ def extract(
                 ]
             if not source:
                 continue
-            if not target and trig.rule.type == "ASSAULT":
+            if not target and trig.rule.type in ("ASSAULT", "COERCE"):
+                # "killed four civilians", "arrested protesters in Nairobi"
                 target = _located_victims(trig, raw_target, places, dateline_place, si)
             if not target and trig.rule.type in table().place_targets:
                 target = _place_target(trig, places)
