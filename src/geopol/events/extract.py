@@ -451,7 +451,8 @@ def dyad(
     if not target and not trig.noun and trig.rule.type == "REQUEST":
         # "demanded that Chile withdraw": Chile is asked
         target = [a for a in clause_subject(tok, idx) if a.code not in {s.code for s in source}]
-    target = [t for t in target if all(t is not s for s in source)]
+    # "Iraq asked the coalition to leave the country": no state is its own target
+    target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
     if trig.rule.swap and target:
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
@@ -469,6 +470,11 @@ def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
                     if found:
                         return found
     return []
+
+
+def _same_state(a: Actor, b: Actor) -> bool:
+    """Two mentions of one state as such ("Iraq" ... "the country"), not two bodies of it."""
+    return a.country == b.country and a.sector is None and b.sector is None
 
 
 def _light_verb_doer(
