@@ -687,3 +687,13 @@ def test_people_arrested_take_the_country_of_the_arrest() -> None:
 def test_suspending_support_is_a_sanction() -> None:
     e = find(events("The European Union suspended budget support to Mali after the coup."), "SANCTION", "IGO-EU", "MLI")
     assert e.cameo == "161"
+
+
+def test_reaching_a_goal_is_no_meeting_and_considering_is_no_agreement() -> None:
+    evs = events("Portugal said it would meet its deficit target and was considering new taxes.")
+    assert not [e for e in evs if e.type in ("CONSULT", "AGREE")]
+
+
+def test_an_it_after_a_company_is_not_a_nearby_institution() -> None:
+    evs = events("Yukos is due in a Texas court on Thursday as it continues to fight for its survival.")
+    assert not [e for e in evs if e.type == "ASSAULT"]

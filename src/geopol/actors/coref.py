@@ -37,7 +37,18 @@ def _is_person(a: Actor) -> bool:
     return a.kind in _PERSONISH or (a.kind == "agent" and a.role is not None and a.sector == "GOV")
 
 
-_INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "JRN"})
+_INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _speaker_of(pronoun: Token, a: Actor, head_of: list[tuple[Actor, Token]]) -> bool:
+    """"The military said it had struck": an institution is the "it" of the clause its
+    own statement governs, and nothing else (companies, which no dictionary names, are the
+    "it" of many other sentences)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return False
+    speaker = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+    return speaker is not None and any(x is a and h.i == speaker.i for x, h in head_of)
 
 
 def _is_state(a: Actor) -> bool:
@@ -151,9 +162,9 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             cands = _rank(
                 before(
                     tok,
-                    lambda a: _is_state(a)
+                    lambda a, tok=tok: _is_state(a)
                     or a.kind in ("group", "igo")
-                    or id(a) in institutions,
+                    or (id(a) in institutions and _speaker_of(tok, a, head_of)),
                 ),
                 sent_of,
                 sent_of[tok.i],

@@ -473,8 +473,14 @@ def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
 
 
 def _same_state(a: Actor, b: Actor) -> bool:
-    """Two mentions of one state as such ("Iraq" ... "the country"), not two bodies of it."""
-    return a.country == b.country and a.sector is None and b.sector is None
+    """Two mentions of one actor: one state as such ("Iraq" ... "the country"), not two
+    bodies of it, or a mention and a pronoun for it ("the IMF ... its part")."""
+    if a.country != b.country:
+        return False
+    if a.sector is None and b.sector is None:
+        return True
+    linked = a.coref_of == b.start or b.coref_of == a.start
+    return a.code == b.code and (linked or (a.coref_of is not None and a.coref_of == b.coref_of))
 
 
 def _light_verb_doer(
