@@ -697,3 +697,7 @@ def test_reaching_a_goal_is_no_meeting_and_considering_is_no_agreement() -> None
 def test_an_it_after_a_company_is_not_a_nearby_institution() -> None:
     evs = events("Yukos is due in a Texas court on Thursday as it continues to fight for its survival.")
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_a_named_actor_beside_a_possessive_stays_the_target() -> None:
+    find(events("Ethiopia threatened its neighbour Eritrea."), "THREATEN", "ETH", "ERI")

@@ -258,7 +258,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
         if o.dep_ == "dative" and o.pos_ == "ADP":
             continue
         found = _nominal_actors(o, idx)
-        if found and _own_possessive(o, idx):
+        if found and _own_possessive(o, idx) and all(_pronominal(a) for a in found):
             # "boosted its presence near Ukraine", "increased its aid to Africa": the
             # possessive pronoun is the doer's own; a target named elsewhere comes first.
             own = own or found
@@ -313,6 +313,11 @@ _CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
 _SMALL_CLAUSE = frozenset({"help", "assist", "aid", "enable", "let", "allow", "support"})
+
+
+def _pronominal(a: Actor) -> bool:
+    """An actor a pronoun stands for ("its" -> Russia), or an agent it owns ("its envoy")."""
+    return a.coref_of is not None or "+owner:" in a.how
 
 
 def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
