@@ -27,12 +27,19 @@ from geopol.events.dyads import (
     noun_source,
     noun_target,
     object_of,
-    place_heads,
     prep_targets,
     subject_of,
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
+from geopol.events.placed import (
+    AIMED,
+    by_accident,
+    host_state,
+    located_victims,
+    origin_state,
+    place_target,
+)
 from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic
 from geopol.places import locate_event
@@ -56,7 +63,6 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _VISIT_PREPS = ("to", "in", "with", "at")
 _DESTINATION = frozenset({"to", "in", "into", "at", "for"})
 _DURING = frozenset({"during", "on"})
-_AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -213,7 +219,7 @@ def _aimed(verb: Token) -> bool:
     """The verb has a phrase aiming it at something: "at the base", "into Israel", not
     "on Tuesday" or "into the sea"."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _AIMED:
+        if prep.dep_ != "prep" or prep.lower_ not in AIMED:
             continue
         for obj in prep.children:
             if (
@@ -435,7 +441,7 @@ def dyad(
         if not source and trig.rule.type == "ASSAULT":
             source = _means_doer(tok, idx, lex)
         if not target and trig.rule.aimed:
-            target = aimed_targets(tok, idx, _AIMED)
+            target = aimed_targets(tok, idx, AIMED)
         if not target and source:
             # "brokered a truce between Israel and Hamas": the parties are the targets
             for obj in (ch for ch in tok.children if ch.dep_ == "dobj"):
@@ -601,132 +607,6 @@ def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger
     return out
 
 
-def _located_victims(
-    trig: Trigger,
-    raw_target: list[Actor],
-    places: list[Place],
-    dateline: Place | None,
-    si: int,
-    *,
-    how: str = "place-of-attack",
-) -> list[Actor]:
-    """Unnamed people an attack hurt ("four children were killed") take the country of the
-    place of the attack, as ICEWS codes them, when no country is stated for them; so do
-    unnamed protesters ("thousands marched in Tbilisi", ``how="place-of-protest"``)."""
-    sectors = table().victim_sectors
-    victims = [a for a in raw_target if not a.country and a.sector in sectors]
-    if not victims:
-        return []
-    # "killed in an air strike in northern Iraq": the place may hang from the means.
-    means = [p for ch in trig.token.children if ch.dep_ == "prep" for p in ch.children]
-    # "bombed a wedding party in Yemen, killing 20 people": the attack the participle tells of
-    done_by = [trig.token.head] if trig.token.dep_ == "advcl" else []
-    where = None
-    for tok in (trig.token, *means, *done_by):
-        where = locate_event(tok, places, dateline if si <= 2 else None)
-        if where is not None and where.country:
-            break
-    if where is None or not where.country:
-        return []
-    return [dataclasses.replace(a, country=where.country, how=f"{a.how},{how}") for a in victims]
-
-
-def _by_accident(verb: Token) -> bool:
-    """"Victims killed by the flight MH17 crash", "killed in the earthquake": deaths an
-    accident or a disaster caused are no attack by the airline or anyone else."""
-    accidents = table().accidents
-    for ch in verb.children:
-        if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in"):
-            for p in ch.children:
-                if p.dep_ == "pobj" and (p.lemma_.lower() in accidents or p.lower_ in accidents):
-                    return True
-    return False
-
-
-def _place_target(trig: Trigger, places: list[Place]) -> list[Actor]:
-    """A place attacked where no actor is named ("shelled Kirkuk", "struck targets in Gaza",
-    "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
-    by_start = {
-        p.start: p
-        for p in places
-        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
-    }
-    # "the bombing in Brussels", "an attack on Kabul": an event noun's own place phrase
-    aims = _AIMED | {"in"} if trig.noun else _AIMED
-    heads = [ch for ch in trig.token.children if ch.dep_ in ("dobj", "nsubjpass")] + [
-        p
-        for ch in trig.token.children
-        if ch.dep_ == "prep" and ch.lower_ in aims
-        for p in ch.children
-        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
-    ]
-    if trig.noun:
-        named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
-        return [_place_actor(named[0], "place-as-target")] if named else []
-    named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
-    where = named[0] if named else locate_event(trig.token, places, None)
-    if where is None or where.start not in by_start:
-        return []
-    return [_place_actor(where, "place-as-target")]
-
-
-def _named_place(tok: Token, by_start: dict[int, Place], depth: int = 3) -> Place | None:
-    """The place a noun phrase names: the noun itself ("Kirkuk"), or the place a facility or
-    part of one lies in ("targets in Gaza", "the outskirts of Kharkiv")."""
-    if tok.idx in by_start:
-        return by_start[tok.idx]
-    if depth == 0 or tok.lemma_.lower() not in place_heads():
-        return None
-    for ch in tok.children:
-        if ch.dep_ in ("compound", "nmod", "poss") and ch.idx in by_start:
-            return by_start[ch.idx]
-        if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "inside", "on"):
-            for p in ch.children:
-                found = _named_place(p, by_start, depth - 1) if p.dep_ == "pobj" else None
-                if found is not None:
-                    return found
-    return None
-
-
-def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
-    """A country actor standing for a place the text names where it names no actor."""
-    return Actor(
-        text=where.text,
-        start=where.start,
-        end=where.end,
-        name=where.name or where.text,
-        country=where.country,
-        sector=sector,
-        kind="state",
-        how=how,
-    )
-
-
-def _origin_state(trig: Trigger, places: list[Place]) -> list[Actor]:
-    """An attack by nobody named, launched "from" a place ("a mortar bomb was fired at Israel
-    from the Gaza Strip"): the source is the country it came from, as ICEWS codes it."""
-    by_start = {p.start: p for p in places if p.country}
-    for prep in trig.token.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
-            continue
-        for tok in prep.subtree:
-            where = by_start.get(tok.idx)
-            if where is not None:
-                return [_place_actor(where, "place-of-origin")]
-    return []
-
-
-def _host_state(
-    trig: Trigger, source: list[Actor], places: list[Place], dateline: Place | None, si: int
-) -> list[Actor]:
-    """Foreigners who protest in a country with no target named ("US activists staged a
-    protest in Beijing") protest to its government, as CAMEO codes them."""
-    where = locate_event(trig.token, places, dateline if si <= 2 else None)
-    if where is None or not where.country or where.country in {a.country for a in source}:
-        return []
-    return [_place_actor(where, "place-of-event", "GOV")]
-
-
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
     # Doc.text joins every token on each call; cached, or long articles code in quadratic time.
     text = doc.user_data.get("geopol.text")
@@ -771,14 +651,14 @@ def extract(
                 continue
         trig_at = {t.token.i for t in trigs}
         for trig in trigs:
-            if trig.rule.type == "ASSAULT" and _by_accident(trig.token):
+            if trig.rule.type == "ASSAULT" and by_accident(trig.token):
                 continue
             raw_source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(raw_source)
             target = _identified(raw_target)
             if not source and trig.rule.type == "PROTEST":
-                source = _located_victims(
-                    trig, raw_source, places, dateline_place, si, how="place-of-protest"
+                source = located_victims(
+                    trig.token, raw_source, places, dateline_place, si, how="place-of-protest"
                 )
             if (
                 source
@@ -793,12 +673,12 @@ def extract(
                     a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}
                 ]
             if not source and trig.rule.type in table().origin_sources:
-                source = _origin_state(trig, places)
+                source = origin_state(trig.token, places)
                 origin = {a.country for a in source}
                 target = [a for a in target if a.country not in origin] or [
                     a
                     for prep in trig.token.children
-                    if prep.dep_ == "prep" and prep.lower_ in _AIMED
+                    if prep.dep_ == "prep" and prep.lower_ in AIMED
                     for obj in prep.children
                     if obj.dep_ == "pobj"
                     for a in _identified(idx.group(obj))
@@ -808,11 +688,11 @@ def extract(
                 continue
             if not target and trig.rule.type in ("ASSAULT", "COERCE"):
                 # "killed four civilians", "arrested protesters in Nairobi"
-                target = _located_victims(trig, raw_target, places, dateline_place, si)
+                target = located_victims(trig.token, raw_target, places, dateline_place, si)
             if not target and trig.rule.type in table().place_targets:
-                target = _place_target(trig, places)
+                target = place_target(trig.token, places, noun=trig.noun)
             if not target and trig.rule.type in table().host_targets:
-                target = _host_state(trig, source, places, dateline_place, si)
+                target = host_state(trig.token, source, places, dateline_place, si)
             dyads = [(source, target)]
             joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
             if joint is not None:

@@ -1,0 +1,149 @@
+"""Places standing in for actors the text does not name (``data/events/derived.yaml``).
+
+ICEWS and CAMEO code a place as the country it lies in where a report names no actor:
+"shelled Kirkuk" targets Iraq, "a mortar fired from the Gaza Strip" comes from the Palestinian
+territories, "four children were killed in Gaza" are Palestinian civilians, "US activists
+protested in Beijing" protest to China. Each actor made here says so in its ``how``
+(``place-as-target``, ``place-of-origin``, ``place-of-event``, ``place-of-attack``,
+``place-of-protest``). Deaths in an accident are no attack at all (``by_accident``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from geopol.events.derived import table
+from geopol.events.dyads import place_heads
+from geopol.places import locate_event
+from geopol.records import Actor, Place
+
+#: Prepositions that aim a shot or an attack at something: "fired at", "rockets into Israel".
+AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
+
+
+def located_victims(
+    trigger: Token,
+    raw_target: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    si: int,
+    *,
+    how: str = "place-of-attack",
+) -> list[Actor]:
+    """Unnamed people an attack hurt ("four children were killed") take the country of the
+    place of the attack, as ICEWS codes them, when no country is stated for them; so do
+    unnamed protesters ("thousands marched in Tbilisi", ``how="place-of-protest"``)."""
+    sectors = table().victim_sectors
+    victims = [a for a in raw_target if not a.country and a.sector in sectors]
+    if not victims:
+        return []
+    # "killed in an air strike in northern Iraq": the place may hang from the means.
+    means = [p for ch in trigger.children if ch.dep_ == "prep" for p in ch.children]
+    # "bombed a wedding party in Yemen, killing 20 people": the attack the participle tells of
+    done_by = [trigger.head] if trigger.dep_ == "advcl" else []
+    where = None
+    for tok in (trigger, *means, *done_by):
+        where = locate_event(tok, places, dateline if si <= 2 else None)
+        if where is not None and where.country:
+            break
+    if where is None or not where.country:
+        return []
+    return [dataclasses.replace(a, country=where.country, how=f"{a.how},{how}") for a in victims]
+
+
+def by_accident(verb: Token) -> bool:
+    """"Victims killed by the flight MH17 crash", "killed in the earthquake": deaths an
+    accident or a disaster caused are no attack by the airline or anyone else."""
+    accidents = table().accidents
+    for ch in verb.children:
+        if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and (p.lemma_.lower() in accidents or p.lower_ in accidents):
+                    return True
+    return False
+
+
+def place_target(trigger: Token, places: list[Place], *, noun: bool = False) -> list[Actor]:
+    """A place attacked where no actor is named ("shelled Kirkuk", "struck targets in Gaza",
+    "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
+    by_start = {
+        p.start: p
+        for p in places
+        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+    }
+    # "the bombing in Brussels", "an attack on Kabul": an event noun's own place phrase
+    aims = AIMED | {"in"} if noun else AIMED
+    heads = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")] + [
+        p
+        for ch in trigger.children
+        if ch.dep_ == "prep" and ch.lower_ in aims
+        for p in ch.children
+        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+    ]
+    if noun:
+        named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+        return [_place_actor(named[0], "place-as-target")] if named else []
+    named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+    where = named[0] if named else locate_event(trigger, places, None)
+    if where is None or where.start not in by_start:
+        return []
+    return [_place_actor(where, "place-as-target")]
+
+
+def _named_place(tok: Token, by_start: dict[int, Place], depth: int = 3) -> Place | None:
+    """The place a noun phrase names: the noun itself ("Kirkuk"), or the place a facility or
+    part of one lies in ("targets in Gaza", "the outskirts of Kharkiv")."""
+    if tok.idx in by_start:
+        return by_start[tok.idx]
+    if depth == 0 or tok.lemma_.lower() not in place_heads():
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("compound", "nmod", "poss") and ch.idx in by_start:
+            return by_start[ch.idx]
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "inside", "on"):
+            for p in ch.children:
+                found = _named_place(p, by_start, depth - 1) if p.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
+    """A country actor standing for a place the text names where it names no actor."""
+    return Actor(
+        text=where.text,
+        start=where.start,
+        end=where.end,
+        name=where.name or where.text,
+        country=where.country,
+        sector=sector,
+        kind="state",
+        how=how,
+    )
+
+
+def origin_state(trigger: Token, places: list[Place]) -> list[Actor]:
+    """An attack by nobody named, launched "from" a place ("a mortar bomb was fired at Israel
+    from the Gaza Strip"): the source is the country it came from, as ICEWS codes it."""
+    by_start = {p.start: p for p in places if p.country}
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for tok in prep.subtree:
+            where = by_start.get(tok.idx)
+            if where is not None:
+                return [_place_actor(where, "place-of-origin")]
+    return []
+
+
+def host_state(
+    trigger: Token, source: list[Actor], places: list[Place], dateline: Place | None, si: int
+) -> list[Actor]:
+    """Foreigners who protest in a country with no target named ("US activists staged a
+    protest in Beijing") protest to its government, as CAMEO codes them."""
+    where = locate_event(trigger, places, dateline if si <= 2 else None)
+    if where is None or not where.country or where.country in {a.country for a in source}:
+        return []
+    return [_place_actor(where, "place-of-event", "GOV")]
