@@ -32,14 +32,7 @@ from geopol.events.dyads import (
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
-from geopol.events.placed import (
-    AIMED,
-    by_accident,
-    host_state,
-    located_victims,
-    origin_state,
-    place_target,
-)
+from geopol.events.placed import AIMED, Where, by_accident, placed_source, placed_target
 from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic
 from geopol.places import locate_event
@@ -650,15 +643,17 @@ def extract(
             if not trigs:
                 continue
         trig_at = {t.token.i for t in trigs}
+        where = Where(places, dateline_place if si <= 2 else None)
         for trig in trigs:
             if trig.rule.type == "ASSAULT" and by_accident(trig.token):
                 continue
             raw_source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(raw_source)
             target = _identified(raw_target)
-            if not source and trig.rule.type == "PROTEST":
-                source = located_victims(
-                    trig.token, raw_source, places, dateline_place, si, how="place-of-protest"
+            if not source:
+                # "thousands marched in Tbilisi", "a mortar was fired from Gaza"
+                source, target = placed_source(
+                    trig.token, trig.rule.type, raw_source, target, where, idx
                 )
             if (
                 source
@@ -672,27 +667,13 @@ def extract(
                 target = [
                     a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}
                 ]
-            if not source and trig.rule.type in table().origin_sources:
-                source = origin_state(trig.token, places)
-                origin = {a.country for a in source}
-                target = [a for a in target if a.country not in origin] or [
-                    a
-                    for prep in trig.token.children
-                    if prep.dep_ == "prep" and prep.lower_ in AIMED
-                    for obj in prep.children
-                    if obj.dep_ == "pobj"
-                    for a in _identified(idx.group(obj))
-                    if a.country not in origin
-                ]
             if not source:
                 continue
-            if not target and trig.rule.type in ("ASSAULT", "COERCE"):
-                # "killed four civilians", "arrested protesters in Nairobi"
-                target = located_victims(trig.token, raw_target, places, dateline_place, si)
-            if not target and trig.rule.type in table().place_targets:
-                target = place_target(trig.token, places, noun=trig.noun)
-            if not target and trig.rule.type in table().host_targets:
-                target = host_state(trig.token, source, places, dateline_place, si)
+            if not target:
+                # "shelled Kirkuk", "killed four civilians", "US activists protested in Beijing"
+                target = placed_target(
+                    trig.token, trig.rule.type, trig.noun, source, raw_target, where
+                )
             dyads = [(source, target)]
             joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
             if joint is not None:

@@ -15,7 +15,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from geopol.events.derived import table
-from geopol.events.dyads import place_heads
+from geopol.events.dyads import ActorIndex, aimed_targets, place_heads
 from geopol.places import locate_event
 from geopol.records import Actor, Place
 
@@ -23,14 +23,64 @@ from geopol.records import Actor, Place
 AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 
 
-def located_victims(
+@dataclasses.dataclass(frozen=True, slots=True)
+class Where:
+    """The article's places, and its dateline's place where a sentence may fall back on it
+    (the first sentences of a datelined story)."""
+
+    places: list[Place]
+    dateline: Place | None = None
+
+
+def placed_source(
     trigger: Token,
+    type_: str,
+    raw_source: list[Actor],
+    target: list[Actor],
+    where: Where,
+    idx: ActorIndex,
+) -> tuple[list[Actor], list[Actor]]:
+    """The source (and the target it leaves) of an event whose doer the text names only by a
+    place: unnamed protesters take the protest's place, an attack "from" a place comes from
+    its country and is aimed at what it was fired "at" or "into"."""
+    if type_ == "PROTEST":
+        return located_victims(trigger, raw_source, where, how="place-of-protest"), target
+    if type_ not in table().origin_sources:
+        return [], target
+    source = origin_state(trigger, where.places)
+    origin = {a.country for a in source}
+    aimed = [a for a in target if a.country not in origin] or [
+        a for a in aimed_targets(trigger, idx, AIMED) if a.country not in origin
+    ]
+    return source, aimed
+
+
+def placed_target(
+    trigger: Token,
+    type_: str,
+    noun: bool,
+    source: list[Actor],
     raw_target: list[Actor],
-    places: list[Place],
-    dateline: Place | None,
-    si: int,
-    *,
-    how: str = "place-of-attack",
+    where: Where,
+) -> list[Actor]:
+    """The target of an event that names its target only by a place, if any."""
+    t = table()
+    if type_ in ("ASSAULT", "COERCE"):
+        # "killed four civilians in Gaza", "arrested protesters in Nairobi"
+        found = located_victims(trigger, raw_target, where)
+        if found:
+            return found
+    if type_ in t.place_targets:
+        found = place_target(trigger, where.places, noun=noun)
+        if found:
+            return found
+    if type_ in t.host_targets:
+        return host_state(trigger, source, where)
+    return []
+
+
+def located_victims(
+    trigger: Token, raw_target: list[Actor], where: Where, *, how: str = "place-of-attack"
 ) -> list[Actor]:
     """Unnamed people an attack hurt ("four children were killed") take the country of the
     place of the attack, as ICEWS codes them, when no country is stated for them; so do
@@ -43,14 +93,14 @@ def located_victims(
     means = [p for ch in trigger.children if ch.dep_ == "prep" for p in ch.children]
     # "bombed a wedding party in Yemen, killing 20 people": the attack the participle tells of
     done_by = [trigger.head] if trigger.dep_ == "advcl" else []
-    where = None
+    at = None
     for tok in (trigger, *means, *done_by):
-        where = locate_event(tok, places, dateline if si <= 2 else None)
-        if where is not None and where.country:
+        at = locate_event(tok, where.places, where.dateline)
+        if at is not None and at.country:
             break
-    if where is None or not where.country:
+    if at is None or not at.country:
         return []
-    return [dataclasses.replace(a, country=where.country, how=f"{a.how},{how}") for a in victims]
+    return [dataclasses.replace(a, country=at.country, how=f"{a.how},{how}") for a in victims]
 
 
 def by_accident(verb: Token) -> bool:
@@ -138,12 +188,10 @@ def origin_state(trigger: Token, places: list[Place]) -> list[Actor]:
     return []
 
 
-def host_state(
-    trigger: Token, source: list[Actor], places: list[Place], dateline: Place | None, si: int
-) -> list[Actor]:
+def host_state(trigger: Token, source: list[Actor], where: Where) -> list[Actor]:
     """Foreigners who protest in a country with no target named ("US activists staged a
     protest in Beijing") protest to its government, as CAMEO codes them."""
-    where = locate_event(trigger, places, dateline if si <= 2 else None)
-    if where is None or not where.country or where.country in {a.country for a in source}:
+    at = locate_event(trigger, where.places, where.dateline)
+    if at is None or not at.country or at.country in {a.country for a in source}:
         return []
-    return [_place_actor(where, "place-of-event", "GOV")]
+    return [_place_actor(at, "place-of-event", "GOV")]
