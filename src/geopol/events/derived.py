@@ -158,7 +158,8 @@ def derive(
     cameo: str | None = None,
 ) -> list[Derived]:
     """The statement events that the clause of the event at ``tok`` (of type ``type_``,
-    with its dyad; ``noun`` for an event noun) implies. ``triggers``: token positions that are triggers themselves,
+    with its dyad; ``noun`` for an event noun; ``mode`` and ``cameo`` to code a promise of
+    it) implies. ``triggers``: token positions that are triggers themselves,
     whose own events already say it ("urged Y to", "threatened to")."""
     t = table()
     out: list[Derived] = []
@@ -187,8 +188,8 @@ def derive(
             out.append(Derived(_rule("REQUEST", None, code), (gov,), speaker, asked))
         elif type_ in t.threaten and target and _intends(tok, lemma, source, speaker):
             # "vowed to attack Y", not "vowed that Y would be hit"
-            mode = "violence" if type_ == "ASSAULT" else "restrict"
-            rule = _rule("THREATEN", mode, t.threaten[type_])
+            threat = "violence" if type_ == "ASSAULT" else "restrict"
+            rule = _rule("THREATEN", threat, t.threaten[type_])
             out.append(Derived(rule, (gov, tok), speaker, target))
         elif type_ in _COOPERATIVE and target and _intends(tok, lemma, source, speaker):
             # "wants to help Y", "announced it would free Y's prisoners"
