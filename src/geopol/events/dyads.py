@@ -308,7 +308,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 _NEAR = ("near", "around", "along", "close")
 #: Nouns whose possessor is the other side: "his counterpart".
-_RELATIONAL = frozenset({"counterpart", "counterparts", "opposite number"})
+_RELATIONAL = frozenset({"counterpart", "counterparts"})
 _CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
