@@ -90,6 +90,15 @@ class Article:
         return d
 
 
+#: Country codes of actors that belong to no one state: intergovernmental bodies, international
+#: NGOs and transnational armed groups (``IGO-UN``, ``NGO-ICRC``, ``IMG-IS``).
+ORGANISATION_PREFIXES = ("IGO-", "NGO-", "IMG-")
+
+
+def is_organisation_code(country: str | None) -> bool:
+    return (country or "")[:4] in ORGANISATION_PREFIXES
+
+
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
     """A resolved actor mention.

@@ -50,19 +50,19 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
         elif span is not None and (
             a.how.endswith("+stance") or (a.kind == "agent" and _local(a, span))
         ):
-            owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
-            out.append(_sentence_country(span, a, places, owners))
+            out.append(_sentence_country(span, a, places, _owners(actors, a)))
         elif span is not None and a.kind == "agent" and a.sector in _LOCAL_ARMED:
             # "Gunmen killed five officers in northern Nigeria": where they acted, not what
             # they attacked ("militants fired rockets at Israel" places them nowhere).
-            owners = [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
             # a country name the tagger missed as a place is still a place: "in northern Mali"
             named = [
                 Place(text=x.text, start=x.start, end=x.end, country=x.country, how="actor")
                 for x in actors
                 if x.kind == "state" and x.country and all(p.start != x.start for p in places)
             ]
-            out.append(_sentence_country(span, a, places + named, owners, locative=True))
+            out.append(
+                _sentence_country(span, a, places + named, _owners(actors, a), locative=True)
+            )
         else:
             out.append(a)
     return out
@@ -76,6 +76,11 @@ _LOCAL_ARMED = frozenset({"REB", "UAF"})
 #: Security agents that are the state's own where they act: "government forces shelled a
 #: rebel-held part of Aleppo", "police in the district". Bare "troops" may be foreign.
 _LOCAL_AGENT_WORDS = frozenset({"government", "regime", "security", "police", "policemen"})
+
+
+def _owners(actors: list[Actor], a: Actor) -> list[tuple[int, int]]:
+    """Spans of the other agents: a place inside them ("US" in "US troops") is their owner."""
+    return [(x.start, x.end) for x in actors if x.kind == "agent" and x is not a]
 
 
 def _local(a: Actor, span: Span) -> bool:

@@ -46,6 +46,7 @@ class Table:
     attend: frozenset[str]
     gatherings: frozenset[str]
     victim_sectors: frozenset[str]
+    victim_types: frozenset[str]
     targeted: frozenset[str]
     host_targets: frozenset[str]
     origin_sources: frozenset[str]
@@ -89,6 +90,7 @@ def table() -> Table:
         attend=_words(d["attend"]["verbs"]),
         gatherings=_words(d["attend"]["gatherings"]),
         victim_sectors=frozenset(str(s).upper() for s in d["victims"]["sectors"]),
+        victim_types=frozenset(str(t).upper() for t in d["victims"]["types"]),
         targeted=frozenset(str(t).upper() for t in d["targeted"]),
         host_targets=frozenset(str(t).upper() for t in d.get("host_targets") or ()),
         origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),

@@ -45,6 +45,7 @@ from geopol.records import (
     Factuality,
     Place,
     StatedAlignment,
+    is_organisation_code,
 )
 from geopol.records import (
     Span as TextSpan,
@@ -565,7 +566,7 @@ def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def _is_organisation(a: Actor) -> bool:
-    return (a.country or "")[:4] in ("IGO-", "NGO-", "IMG-")
+    return is_organisation_code(a.country)
 
 
 def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger]:

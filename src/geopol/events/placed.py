@@ -65,7 +65,7 @@ def placed_target(
 ) -> list[Actor]:
     """The target of an event that names its target only by a place, if any."""
     t = table()
-    if type_ in ("ASSAULT", "COERCE"):
+    if type_ in t.victim_types:
         # "killed four civilians in Gaza", "arrested protesters in Nairobi"
         found = located_victims(trigger, raw_target, where)
         if found:

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from geopol.events.cameo import cameo_table
 from geopol.formats.csv import event_date
 from geopol.formats.jsonl import EventLike, event_dicts
+from geopol.records import is_organisation_code
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -92,7 +93,7 @@ def _actor_cells(actors: Any) -> list[str]:
     sector = str(actor.get("sector") or "")
     kind = _CAMEO_TYPE.get(sector, sector)
     group = ""
-    if country[:4] in ("IGO-", "NGO-", "IMG-"):
+    if is_organisation_code(country):
         prefix, group, country = country[:3], country[4:], ""
         code = f"{prefix}{group}{kind if kind != prefix else ''}"
         kind = kind or "IGO"

@@ -15,6 +15,7 @@ from geopol.events.cameo import cameo_table
 from geopol.formats.csv import event_date
 from geopol.formats.gdelt import _clean, country_name, global_event_id
 from geopol.formats.jsonl import EventLike, event_dicts
+from geopol.records import is_organisation_code
 
 ICEWS_COLUMNS: tuple[str, ...] = (
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
@@ -56,7 +57,7 @@ def _actor(actors: Any) -> tuple[str, str, str]:
     return (
         str(actor.get("name") or actor.get("text") or ""),
         SECTOR_WORDS.get(sector, sector),
-        country_name(country) or ("" if country[:4] in ("IGO-", "NGO-", "IMG-") else country),
+        country_name(country) or ("" if is_organisation_code(country) else country),
     )
 
 
