@@ -16,7 +16,7 @@ def events(text: str, published: str | None = PUB) -> list[Event]:
     return code("Test article\n" + text, published=published)
 
 
-def find(evs: list[Event], type_: str, src: str, tgt: str | None = None) -> Event:
+def find(evs: list[Event], type_: str, src: str | None, tgt: str | None = None) -> Event:
     for e in evs:
         if (
             e.type == type_
@@ -433,7 +433,9 @@ def test_insisting_on_a_fact_asks_nobody() -> None:
         ("Iran executed a British national on Saturday.", "ASSAULT", "beat", "IRN", "GBR"),
         ("Serbia will seek peace with Kosovo.", "AGREE", None, "SRB", "XKX"),
         ("Kenya sought aid from Japan.", "REQUEST", "assist", "KEN", "JPN"),
-        ("Belarusian police beat the protesters.", "ASSAULT", "beat", "BLR", None),
+        ("Belarusian police beat the journalists.", "ASSAULT", "beat", "BLR", None),
+        # force against protesters is violent repression (CAMEO 175)
+        ("Belarusian police beat the protesters.", "ASSAULT", "crowd-control", "BLR", None),
     ],
 )
 def test_vocabulary(text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
@@ -701,3 +703,78 @@ def test_an_it_after_a_company_is_not_a_nearby_institution() -> None:
 
 def test_a_named_actor_beside_a_possessive_stays_the_target() -> None:
     find(events("Ethiopia threatened its neighbour Eritrea."), "THREATEN", "ETH", "ERI")
+
+
+def test_talks_are_coded_in_both_directions() -> None:
+    evs = events("The US envoy held talks with President Michel Aoun of Lebanon.")
+    there, back = find(evs, "CONSULT", "USA", "LBN"), find(evs, "CONSULT", "LBN", "USA")
+    assert there.evidence.trigger == back.evidence.trigger
+    # a visit has a direction: the host does not visit
+    evs = events("President Macron visited Nigeria on Tuesday.")
+    find(evs, "CONSULT", "FRA", "NGA")
+    assert not [e for e in evs if any(a.country == "NGA" for a in e.source)]
+
+
+def test_a_meeting_in_a_third_country_is_a_visit_there() -> None:
+    evs = events("The foreign ministers of Armenia and Azerbaijan will meet in Geneva next week.")
+    visit = find(evs, "CONSULT", "ARM", "CHE")
+    assert visit.cameo == "042" and visit.factuality == "planned"
+    assert visit.target[0].how == "place-of-meeting"
+    find(evs, "CONSULT", "AZE", "CHE")
+    # at home, nobody travels
+    evs = events("Chancellor Scholz met Italian Prime Minister Meloni in Berlin.")
+    assert not [e for e in evs if e.cameo == "042" and e.source[0].country == "DEU"]
+
+
+def test_a_published_text_speaks_for_its_issuer() -> None:
+    e = find(
+        events("A report released on Monday in the Kenyan capital alleged that Uganda armed the rebels."),
+        "ACCUSE",
+        "KEN",
+        "UGA",
+    )
+    assert e.cameo.startswith("11")
+    find(events("A statement issued by the Iranian foreign ministry condemned the raid on Syria."), "ACCUSE", "IRN")
+
+
+def test_pressure_received_comes_from_the_one_who_presses() -> None:
+    evs = events("The Greek government faces mounting pressure from Germany to cut spending.")
+    find(evs, "REQUEST", "DEU", "GRC")
+    # what the pressed side is asked to do is not the presser's act
+    assert not [e for e in evs if e.type != "REQUEST" and any(a.country == "DEU" for a in e.source)]
+    find(events("Venezuela came under pressure from Brazil."), "REQUEST", "BRA", "VEN")
+
+
+def test_protesters_violence_is_a_violent_protest() -> None:
+    e = find(events("The Danish embassy was torched by Syrian protesters."), "PROTEST", "SYR", "DNK")
+    assert e.cameo == "145"
+    # armed attacks by protesters stay attacks
+    e = find(events("Georgian demonstrators fired rockets at the Russian embassy."), "ASSAULT", "GEO", "RUS")
+
+
+def test_forces_killed_abroad_by_nobody_named_were_attacked_from_there() -> None:
+    e = find(events("Four French soldiers were killed in Mali on Sunday."), "ASSAULT", "MLI", "FRA")
+    assert e.source[0].how == "place-of-attack"
+    # civilians abroad are not assumed attacked by the country they were in
+    evs = events("Two Canadian tourists were killed in Peru on Sunday.")
+    assert not [e for e in evs if any(a.country == "PER" for a in e.source)]
+
+
+def test_unnamed_armed_groups_attack_with_no_country() -> None:
+    e = find(events("Insurgents shelled a government-held district of Aleppo overnight."), "ASSAULT", None, "SYR")
+    assert e.source[0].code == "---REB" and e.source[0].country is None
+    # acting on nobody named: no event
+    assert not events("Gunmen opened fire overnight.")
+
+
+def test_a_protest_by_a_stadium_is_kept_in_a_sport_sentence() -> None:
+    evs = events(
+        "Swedish activists staged a protest in Doha near the stadium where the World Cup final "
+        "will be played, unfurling banners before the match."
+    )
+    find(evs, "PROTEST", "SWE", "QAT")
+
+
+def test_a_military_exercise_abroad_is_aimed_at_the_host() -> None:
+    e = find(events("Russia is conducting military exercises in Venezuela."), "MOBILIZE", "RUS", "VEN")
+    assert e.target[0].how == "place-of-event"

@@ -93,6 +93,16 @@ def _inside_larger_place(span: Span) -> bool:
     return False
 
 
+def _name_goes_on(span: Span) -> bool:
+    """Whether the span's last word is the first part of a longer capitalised name: "the West"
+    in "the West Bank", "Europe" in "Europe Street"."""
+    last = span[-1]
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and last.head.i == nxt.i
+
+
 def _shouting(tok: Token) -> bool:
     """True when the token sits in an all-caps line (headline), where "US" may be "us"."""
     sent = tok.sent
@@ -106,6 +116,8 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
         return False
     if p.entry.kind in ("state", "capital") and _inside_larger_place(span):
         return False
+    if p.entry.kind == "bloc" and _name_goes_on(span):
+        return False  # "the West" in "the West Bank"
     ent_types = {t.ent_type_ for t in span}
     if "DATE" in ent_types and p.entry.kind == "person":
         return False  # "May" the month

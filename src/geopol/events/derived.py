@@ -50,8 +50,14 @@ class Table:
     targeted: frozenset[str]
     host_targets: frozenset[str]
     origin_sources: frozenset[str]
+    forces_abroad: frozenset[str]
+    armed_sectors: frozenset[str]
+    armed_types: frozenset[str]
     place_targets: frozenset[str]
     accidents: frozenset[str]
+    rioters: frozenset[str]
+    riot_modes: frozenset[str | None]
+    repressors: frozenset[str]
 
     def promise_code(self, type_: str, mode: str | None, cameo: str | None) -> str | None:
         """The CAMEO code (03x) of a stated intent to do an event of this kind."""
@@ -94,8 +100,20 @@ def table() -> Table:
         targeted=frozenset(str(t).upper() for t in d["targeted"]),
         host_targets=frozenset(str(t).upper() for t in d.get("host_targets") or ()),
         origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),
+        forces_abroad=frozenset(str(t).upper() for t in d.get("forces_abroad") or ()),
+        armed_sectors=frozenset(
+            str(t).upper() for t in (d.get("unnamed_armed") or {}).get("sectors") or ()
+        ),
+        armed_types=frozenset(
+            str(t).upper() for t in (d.get("unnamed_armed") or {}).get("types") or ()
+        ),
         place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
         accidents=_words(d.get("accidents")),
+        rioters=_words((d.get("rioters") or {}).get("doers")),
+        riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),
+        repressors=frozenset(
+            str(t).upper() for t in (d.get("repression") or {}).get("sectors") or ()
+        ),
     )
 
 
@@ -108,6 +126,17 @@ class Derived:
     words: tuple[Token, ...]
     source: list[Actor]
     target: list[Actor]
+
+
+def riot_rule() -> Rule:
+    """Violence or destruction by protesters: CAMEO 145, a violent protest."""
+    return _rule("PROTEST", "riot", "145")
+
+
+def repression_rule() -> Rule:
+    """Violence by a state's forces against protesters: CAMEO 175, violent repression (an
+    ASSAULT in CAMEO2PLOVER)."""
+    return _rule("ASSAULT", "crowd-control", "175")
 
 
 def _rule(type_: str, mode: str | None, cameo: str) -> Rule:

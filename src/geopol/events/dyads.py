@@ -86,6 +86,11 @@ class ActorIndex:
             return False
         return not any(t.dep_ == "case" for t in tok.rights)
 
+    def _subject(self, a: Actor) -> bool:
+        """Whether an actor's phrase is the subject of a clause."""
+        start, end = self.spans[id(a)]
+        return self.doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
+
     def group(self, tok: Token) -> list[Actor]:
         """The actors at ``tok`` plus those coordinated with them in a list."""
         first = self.at(tok)
@@ -103,6 +108,8 @@ class ActorIndex:
             if j == i or j >= sent.end or not self._joinable(self.doc[j]):
                 break
             nxt = self.at(self.doc[j])
+            if self._subject(nxt[0]) and not self._subject(first[0]):
+                break  # "killing eight people, Syrian state media reported": a new clause
             out.extend(a for a in nxt if a not in out)
             i = self.spans[id(nxt[0])][1]
         i = start - 1
@@ -145,6 +152,27 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
     for ch in tok.children:
         if ch.dep_ == "conj" and idx.at(ch):
             return idx.group(ch)
+    return _issuer(tok, idx)
+
+
+def _issuer(doc_noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Who a published text speaks for: "a report released by the ministry" (the agent), or
+    "a report released Tuesday in the Rwandan capital" (the place it came out in)."""
+    if doc_noun.lemma_.lower() not in documents():
+        return []
+    for acl in doc_noun.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for ch in acl.children:
+            for p in ch.children:
+                if p.dep_ != "pobj":
+                    continue
+                if ch.dep_ == "agent":
+                    return _nominal_actors(p, idx)
+                if ch.dep_ == "prep" and ch.lower_ in ("in", "from"):
+                    found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx)
+                    if found:
+                        return found
     return []
 
 
@@ -198,6 +226,8 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
             tok, climbed = tok.head, True
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ASKING:
+                return [], True  # "pressure from Congress to help Iran": not Congress helps
             return _nominal_actors(tok.head, idx), True
         break
     return [], climbed
@@ -309,6 +339,13 @@ _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 _NEAR = ("near", "around", "along", "close")
 #: Nouns whose possessor is the other side: "his counterpart".
 _RELATIONAL = frozenset({"counterpart", "counterparts"})
+#: Verbs whose subject is on the receiving end of the event noun they take: "Obama faces
+#: pressure from Congress", "Russia drew criticism from Turkey", "came under fire from".
+RECEIVING = frozenset({"face", "receive", "draw", "get", "attract", "suffer", "incur", "come"})
+#: Nouns of asking: the clause after them is what the one asked is to do, not what the asker
+#: does ("pressure from Congress to help Iran": Obama is to help).
+_ASKING = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "ultimatum",
+                     "push", "order", "invitation", "urging"})  # fmt: skip
 _CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
@@ -328,13 +365,16 @@ def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
     )
 
 
-def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
-    """The subject of a verb's mandative that-clause: "demanded that Chile withdraw" ->
-    Chile. Only a subjunctive (bare or "should") clause is a demand made of its subject:
-    "insisted it would not bow", "insists it is" assert, they ask nobody."""
+def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> list[Actor]:
+    """The subject of a verb's that-clause: "alleged that France was aware" -> France.
+
+    For a demand (``mandative``) only a subjunctive (bare or "should") clause is one made of
+    its subject: "demanded that Chile withdraw"; "insisted it would not bow" asks nobody."""
     for ch in verb.children:
         aux = [a.lower_ for a in ch.children if a.dep_ in ("aux", "auxpass")]
-        if ch.dep_ == "ccomp" and ch.tag_ == "VB" and all(a in ("should", "be") for a in aux):
+        if ch.dep_ != "ccomp":
+            continue
+        if not mandative or (ch.tag_ == "VB" and all(a in ("should", "be") for a in aux)):
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)
@@ -342,11 +382,19 @@ def clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
 
 
 @functools.lru_cache(maxsize=1)
-def place_heads() -> frozenset[str]:
+def _derived_words() -> dict[str, frozenset[str]]:
     f = resources.files("geopol") / "data" / "events" / "derived.yaml"
-    return frozenset(
-        str(w).lower() for w in load_yaml(f.read_text(encoding="utf-8"))["place_heads"]
-    )
+    data = load_yaml(f.read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in data[k]) for k in ("place_heads", "documents")}
+
+
+def place_heads() -> frozenset[str]:
+    return _derived_words()["place_heads"]
+
+
+def documents() -> frozenset[str]:
+    """Nouns for a published text that speaks for its issuer ("report", "statement")."""
+    return _derived_words()["documents"]
 
 
 def _inside_place(tok: Token, idx: ActorIndex, depth: int = 3) -> list[Actor]:
@@ -413,6 +461,27 @@ def noun_source(noun: Token, idx: ActorIndex, light_verbs: frozenset[str]) -> li
         # "engaged in talks with X", "took part in an attack on X"
         return subject_of(head.head, idx)[0]
     return []
+
+
+def received(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]] | None:
+    """The dyad of an event noun a receiving verb takes: "Obama faces pressure from
+    Congress" (Congress -> Obama), "Iran came under pressure from France"; None when the noun
+    is no such object."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head  # "came under pressure from France"
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in RECEIVING:
+        return None
+    givers: list[Actor] = []
+    for head in (noun, verb):
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ == "from":
+                givers += [a for p in ch.children if p.dep_ == "pobj" for a in _nominal_actors(p, idx)]
+    if not givers:
+        return None
+    return givers, subject_of(verb, idx)[0]
 
 
 def noun_target(noun: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:

@@ -17,7 +17,7 @@ from geopol import __version__
 from geopol.dates import date_for_event, find_dates
 from geopol.events.alignment import stated_alignments
 from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
-from geopol.events.derived import derive, table
+from geopol.events.derived import derive, repression_rule, riot_rule, table
 from geopol.events.dyads import (
     ActorIndex,
     aimed_targets,
@@ -28,13 +28,21 @@ from geopol.events.dyads import (
     noun_target,
     object_of,
     prep_targets,
+    received,
     subject_of,
 )
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
-from geopol.events.placed import AIMED, Where, by_accident, placed_source, placed_target
+from geopol.events.placed import (
+    AIMED,
+    Where,
+    by_accident,
+    placed_source,
+    placed_target,
+    venue_state,
+)
 from geopol.events.stance import speaker, stated_in
-from geopol.events.topic import article_topic
+from geopol.events.topic import article_topic, kept_in_skipped_sentence
 from geopol.places import locate_event
 from geopol.records import (
     Actor,
@@ -416,6 +424,8 @@ def dyad(
     if pair is not None:
         return pair
     preps = _VISIT_PREPS if trig.rule.mode == "visit" else None
+    if trig.noun and (got := received(tok, idx)) is not None:
+        return got  # "Obama faces pressure from Congress": Congress presses Obama
     if trig.noun:
         source = noun_source(tok, idx, lex.light_verbs)
         if (
@@ -448,9 +458,11 @@ def dyad(
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
                         target = target or prep_targets(obj, idx)
-    if not target and not trig.noun and trig.rule.type == "REQUEST":
-        # "demanded that Chile withdraw": Chile is asked
-        target = [a for a in clause_subject(tok, idx) if a.code not in {s.code for s in source}]
+    if not target and not trig.noun and trig.rule.type in ("REQUEST", "ACCUSE"):
+        # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
+        # France is accused
+        claimed = clause_subject(tok, idx, mandative=trig.rule.type == "REQUEST")
+        target = [a for a in claimed if a.code not in {s.code for s in source}]
     # "Iraq asked the coalition to leave the country": no state is its own target
     target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
     if trig.rule.swap and target:
@@ -639,8 +651,11 @@ def extract(
         trigs = _attended(find_triggers(sent, lex), sent, idx)
         if si in topic.skip:
             # A sport or showbiz sentence: only an official's visit abroad to the occasion
-            # ("the president attended the Beijing Games") is political there.
-            trigs = [t for t in trigs if t.rule is _VISIT]
+            # ("the president attended the Beijing Games") and what no game has (a protest
+            # by the stadium) are political there.
+            trigs = [
+                t for t in trigs if t.rule is _VISIT or kept_in_skipped_sentence(t.rule.type)
+            ]
             if not trigs:
                 continue
         trig_at = {t.token.i for t in trigs}
@@ -648,9 +663,25 @@ def extract(
         for trig in trigs:
             if trig.rule.type == "ASSAULT" and by_accident(trig.token):
                 continue
+            base = trig  # before any retyping: a mutual event's other side is read from it
+            if (
+                trig.rule.type == "ASSAULT"
+                and trig.rule.mode in table().riot_modes
+                and not trig.noun
+                and _by_rioters(trig.token)
+            ):
+                trig = dataclasses.replace(trig, rule=riot_rule())
             raw_source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(raw_source)
             target = _identified(raw_target)
+            if (
+                trig.rule.type == "ASSAULT"
+                and not trig.noun
+                and any(a.sector in table().repressors for a in source)
+                and _on_rioters(trig.token)
+            ):
+                # "police clashed with demonstrators": violent repression, not an attack
+                trig = dataclasses.replace(trig, rule=repression_rule())
             if not source:
                 # "thousands marched in Tbilisi", "a mortar was fired from Gaza"
                 source, target = placed_source(
@@ -668,15 +699,20 @@ def extract(
                 target = [
                     a for a in prev_src + prev_tgt if a.country not in {s.country for s in source}
                 ]
+            unnamed = not source and _unnamed_armed(raw_source, trig.rule.type)
+            if unnamed:
+                source = unnamed  # "insurgents bombarded ...": ---REB, as CAMEO codes them
             if not source:
                 continue
-            if not target:
+            joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
+            if not target and joint is None:
                 # "shelled Kirkuk", "killed four civilians", "US activists protested in Beijing"
                 target = placed_target(
                     trig.token, trig.rule.type, trig.noun, source, raw_target, where
                 )
-            dyads = [(source, target)]
-            joint = joint_rule(trig.rule) if not target and len(source) > 1 else None
+            if unnamed and not target:
+                continue  # an armed group of no country acting on nobody named: no event
+            dyads = [(source, target, trig)]
             if joint is not None:
                 trig = dataclasses.replace(trig, rule=joint)
             if (
@@ -686,19 +722,35 @@ def extract(
             ):
                 # "A, B and C met": every member met the others, one event per member so
                 # that each ordered pair is a dyad (consumers expand source x target).
-                dyads = [([a], [b for b in source if b is not a]) for a in source]
-            for src, tgt in dyads:
-                if not topic.keeps(src, tgt, visit=trig.rule is _VISIT):
+                dyads = [([a], [b for b in source if b is not a], trig) for a in source]
+            elif target and base.rule.mutual and _mutual(source, target):
+                # "A held talks with B", "troops clashed with rioters": B acts toward A too.
+                dyads.append((target, source, _other_side(base, trig)))
+            for src, tgt, said in dyads:
+                if not topic.keeps(src, tgt, visit=said.rule is _VISIT):
                     continue  # sport and showbiz stories: only events between governments
-                if not tgt and trig.rule.type in table().targeted:
+                if not tgt and said.rule.type in table().targeted:
                     continue  # an accusation or demand addressed to nobody is no dyadic event
-                if _add(events, seen, si, trig.rule.type, src, tgt):
+                if _add(events, seen, si, said.rule.type, src, tgt):
                     events.append(
                         _event(
-                            doc, article, si, sent, trig, src, tgt, dates, places, dateline_place
+                            doc, article, si, sent, said, src, tgt, dates, places, dateline_place
                         )
                     )
                     last_dyad, last_sent = (src, tgt), si
+            if base.rule.mutual and base.rule.type == "CONSULT" and (target or len(dyads) > 1):
+                # "A and B will meet in Zurich": each party from abroad visits the host state
+                for visitor, host in _visits_to_venue(trig, source + target, places):
+                    if topic.keeps([visitor], [host], visit=True) and _add(
+                        events, seen, si, "CONSULT", [visitor], [host]
+                    ):
+                        visit = dataclasses.replace(trig, rule=_VISIT)
+                        events.append(
+                            _event(
+                                doc, article, si, sent, visit, [visitor], [host], dates, places,
+                                dateline_place,
+                            )
+                        )  # fmt: skip
             for c, c_src, c_tgt in _promised(trig, source, sent, idx, lex):
                 if topic.keeps(c_src, c_tgt) and _add(events, seen, si, c.rule.type, c_src, c_tgt):
                     events.append(
@@ -718,6 +770,8 @@ def extract(
             ):
                 if not d.target or not topic.keeps(d.source, d.target):
                     continue
+                if not all(a.country for a in d.target):
+                    continue  # "state media reported insurgents bombarded": no dyad of states
                 if not _add(events, seen, si, d.rule.type, d.source, d.target):
                     continue
                 head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
@@ -755,6 +809,78 @@ def extract(
                 )
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments
+
+
+def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:
+    """Armed groups of no stated country ("insurgents", "gunmen") as the source of a violent
+    event: CAMEO codes them ---REB and ---UAF rather than dropping the attack."""
+    t = table()
+    if type_ not in t.armed_types:
+        return []
+    return [a for a in raw_source if not a.country and a.sector in t.armed_sectors][:1]
+
+
+def _visits_to_venue(
+    trig: Trigger, parties: list[Actor], places: list[Place]
+) -> Iterator[tuple[Actor, Actor]]:
+    """The visits a meeting held in a third country implies: each party whose state is not
+    the host travels there (CAMEO 042), as "attended a summit in Y" is a visit to Y."""
+    host = venue_state(trig.token, places)
+    if host is None:
+        return
+    seen: set[str] = set()
+    for a in parties:
+        if not a.country or a.country == host.country or _is_organisation(a):
+            continue
+        if "place-" in (a.how or "") or a.code in seen:
+            continue
+        seen.add(a.code)
+        yield a, host
+
+
+def _other_side(base: Trigger, trig: Trigger) -> Trigger:
+    """The trigger of a mutual event seen from its target: forces repressing protesters
+    (175) meet a riot (145) from the other side, and a riot against forces meets repression."""
+    if trig.rule.cameo == "175":
+        return dataclasses.replace(base, rule=riot_rule())
+    if trig.rule.cameo == "145" and base.rule.type == "ASSAULT":
+        return dataclasses.replace(base, rule=repression_rule())
+    return base
+
+
+def _by_rioters(verb: Token) -> bool:
+    """Whether a violent verb's doer is protesters ("demolished by a Ukrainian protestor")."""
+    doers = [ch for ch in verb.children if ch.dep_ in ("nsubj", "csubj")] + [
+        p for ch in verb.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"
+    ]
+    return _rioters(doers)
+
+
+def _on_rioters(verb: Token) -> bool:
+    """Whether a violent verb's victims are protesters ("clashed with rioters", "fired on
+    demonstrators", "killed two protesters")."""
+    victims = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")] + [
+        p
+        for ch in verb.children
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "on", "at", "against", "upon")
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    return _rioters(victims)
+
+
+def _rioters(heads: list[Token]) -> bool:
+    rioters = table().rioters
+    return any(_lemma(d) in rioters or d.lower_ in rioters for d in heads)
+
+
+def _mutual(source: list[Actor], target: list[Actor]) -> bool:
+    """Whether both sides of a mutual event are parties the text names, not places standing
+    in for them, and not one actor on both sides."""
+    sides = (source, target)
+    if any((a.how or "").startswith("place-") for side in sides for a in side):
+        return False
+    return not {a.code for a in source} & {a.code for a in target}
 
 
 def _add(

@@ -38,6 +38,8 @@ class Rule:
     not_objects: frozenset[str] = frozenset()
     #: The verb only counts when aimed at something ("launched missiles at the base").
     aimed: bool = False
+    #: Both sides do it: "A met with B" is also B meeting A.
+    mutual: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -165,6 +167,7 @@ def _rule(e: Any, where: str, order: int) -> Rule:
         order=order,
         not_objects=frozenset(str(o).lower() for o in e.get("not_objects") or ()),
         aimed=bool(e.get("aimed", False)),
+        mutual=bool(e.get("mutual", False)),
     )
 
 

@@ -5,7 +5,7 @@ ICEWS and CAMEO code a place as the country it lies in where a report names no a
 territories, "four children were killed in Gaza" are Palestinian civilians, "US activists
 protested in Beijing" protest to China. Each actor made here says so in its ``how``
 (``place-as-target``, ``place-of-origin``, ``place-of-event``, ``place-of-attack``,
-``place-of-protest``). Deaths in an accident are no attack at all (``by_accident``).
+``place-of-protest``, ``place-of-meeting``). Deaths in an accident are no attack at all (``by_accident``).
 """
 
 from __future__ import annotations
@@ -42,12 +42,13 @@ def placed_source(
 ) -> tuple[list[Actor], list[Actor]]:
     """The source (and the target it leaves) of an event whose doer the text names only by a
     place: unnamed protesters take the protest's place, an attack "from" a place comes from
-    its country and is aimed at what it was fired "at" or "into"."""
+    its country and is aimed at what it was fired "at" or "into"; a state's forces attacked
+    abroad by nobody named were attacked from the country they were in."""
     if type_ == "PROTEST":
         return located_victims(trigger, raw_source, where, how="place-of-protest"), target
     if type_ not in table().origin_sources:
         return [], target
-    source = origin_state(trigger, where.places)
+    source = origin_state(trigger, where.places) or attacked_abroad(trigger, target, where)
     origin = {a.country for a in source}
     aimed = [a for a in target if a.country not in origin] or [
         a for a in aimed_targets(trigger, idx, AIMED) if a.country not in origin
@@ -186,6 +187,45 @@ def origin_state(trigger: Token, places: list[Place]) -> list[Actor]:
             if where is not None:
                 return [_place_actor(where, "place-of-origin")]
     return []
+
+
+def attacked_abroad(trigger: Token, target: list[Actor], where: Where) -> list[Actor]:
+    """A state's forces attacked in another country by nobody named ("ten Russian soldiers
+    were killed in Ukraine"): the source is the country the attack took place in."""
+    forces = table().forces_abroad
+    if not target or not all(a.sector in forces and a.country for a in target):
+        return []
+    at = locate_event(trigger, where.places, None)
+    if at is None or not at.country or at.country in {a.country for a in target}:
+        return []
+    return [_place_actor(at, "place-of-attack")]
+
+
+def venue_state(trigger: Token, places: list[Place]) -> Actor | None:
+    """The country of a meeting's own place phrase ("will meet in Zurich", "talks in
+    Geneva"), whose government hosts the parties that travel there."""
+    by_start = {
+        p.start: p
+        for p in places
+        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+    }
+    # "met Kim in Vladivostok", "talks with Wang Yi in Washington": the phrase may hang
+    # from the one met
+    met = [ch for ch in trigger.children if ch.dep_ == "dobj"] + [
+        p
+        for ch in trigger.children
+        if ch.dep_ == "prep" and ch.lower_ == "with"
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    for head in (trigger, *met):
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+                for p in ch.children:
+                    where = _named_place(p, by_start) if p.dep_ == "pobj" else None
+                    if where is not None:
+                        return _place_actor(where, "place-of-meeting", "GOV")
+    return None
 
 
 def host_state(trigger: Token, source: list[Actor], where: Where) -> list[Actor]:

@@ -47,6 +47,7 @@ class _Config:
     leaning_min_score: float
     political_sectors: frozenset[str]
     unpolitical_kinds: frozenset[str]
+    kept_types: frozenset[str]
 
 
 def _alternation(words: Sequence[Any], *, names: bool = False) -> re.Pattern[str]:
@@ -87,6 +88,7 @@ def _config() -> _Config:
         leaning_min_score=float(data["leaning_min_score"]),
         political_sectors=frozenset(str(s) for s in data["political_sectors"]),
         unpolitical_kinds=frozenset(str(k) for k in data["unpolitical_kinds"]),
+        kept_types=frozenset(str(k) for k in data.get("kept_in_skipped_sentences", [])),
     )
 
 
@@ -126,6 +128,11 @@ class Topic:
         return any(_governmental(a) for a in source) and any(
             _governmental(a) or a.kind in ("state", "bloc") for a in target
         )
+
+
+def kept_in_skipped_sentence(type_: str) -> bool:
+    """Whether an event of this type stays in a sentence skipped as sport or showbiz."""
+    return type_ in _config().kept_types
 
 
 def _governmental(a: Actor) -> bool:
