@@ -778,3 +778,31 @@ def test_a_protest_by_a_stadium_is_kept_in_a_sport_sentence() -> None:
 def test_a_military_exercise_abroad_is_aimed_at_the_host() -> None:
     e = find(events("Russia is conducting military exercises in Venezuela."), "MOBILIZE", "RUS", "VEN")
     assert e.target[0].how == "place-of-event"
+
+
+def test_an_amount_in_aid_goes_to_its_recipient() -> None:
+    e = find(events("Norway pledged 200 million crowns in humanitarian aid to Yemen."), "AID", "NOR", "YEM")
+    assert e.cameo == "073"
+
+
+def test_a_shot_at_a_ship_is_aimed_at_its_flag_state() -> None:
+    find(events("Iranian boats fired warning shots at a British tanker."), "ASSAULT", "IRN", "GBR")
+
+
+def test_mediators_act_on_both_parties() -> None:
+    evs = events("Egypt and Qatar are mediating between Israel and Hamas.")
+    e = find(evs, "AGREE", "EGY", "ISR")
+    assert {a.country for a in e.target} == {"ISR", "PSE"}
+
+
+def test_fighting_between_two_sides_is_coded_both_ways() -> None:
+    evs = events("Fighting broke out between Kyrgyzstan and Tajikistan on Wednesday.")
+    find(evs, "ASSAULT", "KGZ", "TJK")
+    find(evs, "ASSAULT", "TJK", "KGZ")
+
+
+def test_a_visit_to_a_place_targets_its_country() -> None:
+    e = find(events("The Saudi foreign minister visited the West Bank on Sunday."), "CONSULT", "SAU", "PSE")
+    assert e.target[0].how == "place-visited"
+    # a visit at home is no dyad
+    assert not [e for e in events("Biden visited Texas.") if e.target]

@@ -183,6 +183,11 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
         for ch in tok.children:
             if ch.dep_ in SUBJECT_DEPS:
                 return _nominal_actors(ch, idx), climbed
+        for aux in tok.children:  # a parse that hangs the subject on "are" in "are mediating"
+            if aux.dep_ == "aux" and aux.i < tok.i:
+                for ch in aux.children:
+                    if ch.dep_ in SUBJECT_DEPS:
+                        return _nominal_actors(ch, idx), climbed
         for ch in tok.children:  # passive: "was attacked by X"
             if ch.dep_ == "agent":
                 for p in ch.children:
@@ -315,12 +320,19 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
                 found = _prep_targets(conj, idx, preps)
                 if found:
                     return found
+        # "pledged 500 million euros in aid to Sudan", "$1bn of weapons to Ukraine"
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                for q in p.children:
+                    found = _prep_targets(q, idx, _RECIPIENT) if q.dep_ == "pobj" else []
+                    if found:
+                        return found
     for o in passive_subj + objects:
         found = _inside_place(o, idx)
         if found:
             return found
     for ch in verb.children:  # "agreed to withdraw from X": the target sits in the xcomp
-        if ch.dep_ == "xcomp":
+        if ch.dep_ == "xcomp" and not objects:  # not "visited Gaza to stress US support"
             found = object_of(ch, idx, preps)
             if found:
                 return found
@@ -336,6 +348,7 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_RECIPIENT = ("to", "for")
 _NEAR = ("near", "around", "along", "close")
 #: Nouns whose possessor is the other side: "his counterpart".
 _RELATIONAL = frozenset({"counterpart", "counterparts"})

@@ -104,8 +104,9 @@ def _object_words(verb: Token) -> list[str]:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
             if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
                 out.extend([m.lower_, _lemma(m)])
-        for p in o.children:  # "94% of military equipment", "dozens of weapons"
-            if p.dep_ == "prep" and p.lower_ == "of":
+        # "94% of military equipment", "dozens of weapons", "500 million euros in food aid"
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "in"):
                 for q in p.children:
                     if q.dep_ == "pobj":
                         out.extend([_lemma(q), q.lower_])
@@ -421,7 +422,15 @@ def dyad(
         # "attended the Beijing Games": the gathering's place is the one visited.
         return subject_of(tok, idx)[0], _gathering_place(trig.words[-1], idx)
     pair = between(sent, idx, tok)
+    if pair is None and trig.noun and tok.dep_ == "nsubj":
+        pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
     if pair is not None:
+        if not trig.noun:
+            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties
+            doer = [a for a in subject_of(tok, idx)[0] if a.country]
+            parties = pair[0] + pair[1]
+            if doer and not {a.code for a in doer} & {a.code for a in parties}:
+                return doer, parties
         return pair
     preps = _VISIT_PREPS if trig.rule.mode == "visit" else None
     if trig.noun and (got := received(tok, idx)) is not None:
@@ -444,7 +453,8 @@ def dyad(
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
         if not source and trig.rule.type == "ASSAULT":
             source = _means_doer(tok, idx, lex)
-        if not target and trig.rule.aimed:
+        if not target and (trig.rule.aimed or trig.rule.type == "ASSAULT"):
+            # "fired water cannon at a Philippine vessel": what a shot is aimed at
             target = aimed_targets(tok, idx, AIMED)
         if not target and source:
             # "brokered a truce between Israel and Hamas": the parties are the targets
@@ -708,7 +718,7 @@ def extract(
             if not target and joint is None:
                 # "shelled Kirkuk", "killed four civilians", "US activists protested in Beijing"
                 target = placed_target(
-                    trig.token, trig.rule.type, trig.noun, source, raw_target, where
+                    trig.token, trig.rule.type, trig.noun, source, raw_target, where, trig.rule.mode
                 )
             if unnamed and not target:
                 continue  # an armed group of no country acting on nobody named: no event
@@ -717,12 +727,14 @@ def extract(
                 trig = dataclasses.replace(trig, rule=joint)
             if (
                 not target
-                and len(source) > 1
+                and len(_parties(source)) > 1
+                and trig.rule.mode != "visit"
                 and (trig.rule.reciprocal or trig.rule.type in RECIPROCAL_TYPES)
             ):
                 # "A, B and C met": every member met the others, one event per member so
                 # that each ordered pair is a dyad (consumers expand source x target).
-                dyads = [([a], [b for b in source if b is not a], trig) for a in source]
+                parties = _parties(source)
+                dyads = [([a], [b for b in parties if b is not a], trig) for a in parties]
             elif target and base.rule.mutual and _mutual(source, target):
                 # "A held talks with B", "troops clashed with rioters": B acts toward A too.
                 dyads.append((target, source, _other_side(base, trig)))
@@ -809,6 +821,13 @@ def extract(
                 )
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments
+
+
+def _parties(source: list[Actor]) -> list[Actor]:
+    """The distinct parties of a compound source: a bare state next to an organ of itself
+    ("Colin Powell, US Secretary of State": USAGOV and USA) is one party, not two."""
+    organs = {a.country for a in source if a.sector}
+    return [a for a in source if a.sector or a.country not in organs]
 
 
 def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:

@@ -5,7 +5,7 @@ ICEWS and CAMEO code a place as the country it lies in where a report names no a
 territories, "four children were killed in Gaza" are Palestinian civilians, "US activists
 protested in Beijing" protest to China. Each actor made here says so in its ``how``
 (``place-as-target``, ``place-of-origin``, ``place-of-event``, ``place-of-attack``,
-``place-of-protest``, ``place-of-meeting``). Deaths in an accident are no attack at all (``by_accident``).
+``place-of-protest``, ``place-of-meeting``, ``place-visited``). Deaths in an accident are no attack at all (``by_accident``).
 """
 
 from __future__ import annotations
@@ -63,9 +63,15 @@ def placed_target(
     source: list[Actor],
     raw_target: list[Actor],
     where: Where,
+    mode: str | None = None,
 ) -> list[Actor]:
     """The target of an event that names its target only by a place, if any."""
     t = table()
+    if mode == "visit":
+        # "Powell was visiting the West Bank": the country of the place visited
+        found = visited(trigger, where.places, source)
+        if found:
+            return found
     if type_ in t.victim_types:
         # "killed four civilians in Gaza", "arrested protesters in Nairobi"
         found = located_victims(trigger, raw_target, where)
@@ -199,6 +205,32 @@ def attacked_abroad(trigger: Token, target: list[Actor], where: Where) -> list[A
     if at is None or not at.country or at.country in {a.country for a in target}:
         return []
     return [_place_actor(at, "place-of-attack")]
+
+
+def visited(trigger: Token, places: list[Place], source: list[Actor]) -> list[Actor]:
+    """The country of the place a visit goes to ("visited the West Bank", "travelled to
+    Darfur"), when it is not the visitor's own."""
+    by_start = {
+        p.start: p
+        for p in places
+        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+    }
+    heads = [ch for ch in trigger.children if ch.dep_ == "dobj"] + [
+        p
+        for ch in trigger.children
+        if ch.dep_ == "prep" and ch.lower_ in ("to", "in", "into")
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    own = {a.country for a in source}
+    for head in heads:
+        # "the West Bank": the place's span covers the head word, not only its first word
+        where = _named_place(head, by_start) or next(
+            (p for p in by_start.values() if p.start <= head.idx < p.end), None
+        )
+        if where is not None and where.country not in own:
+            return [_place_actor(where, "place-visited", "GOV")]
+    return []
 
 
 def venue_state(trigger: Token, places: list[Place]) -> Actor | None:
