@@ -806,3 +806,23 @@ def test_a_visit_to_a_place_targets_its_country() -> None:
     assert e.target[0].how == "place-visited"
     # a visit at home is no dyad
     assert not [e for e in events("Biden visited Texas.") if e.target]
+
+
+def test_a_military_aid_package_is_military_aid() -> None:
+    e = find(events("The Pentagon announced a new $300 million military aid package for Taiwan."), "AID", "USA", "TWN")
+    assert e.cameo == "072"
+
+
+def test_a_participle_result_is_as_sure_as_its_attack() -> None:
+    evs = events("Russian forces shelled the city of Kharkiv, killing two civilians, Ukrainian officials said.")
+    kill = [e for e in evs if e.evidence.trigger.text == "killing"]
+    assert kill and kill[0].factuality == "reported" and kill[0].target[0].country == "UKR"
+
+
+def test_what_is_wanted_is_planned_but_what_is_ordered_is_done() -> None:
+    evs = events("Canada wants Brazil to send aid to Haiti.")
+    aid = [e for e in evs if e.type == "AID"]
+    assert aid and all(e.factuality == "planned" for e in aid)
+    evs = events("Mali's junta ordered French troops to leave the country.")
+    leave = [e for e in evs if e.evidence.trigger.text == "leave"]
+    assert leave and leave[0].factuality == "asserted"

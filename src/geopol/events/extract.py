@@ -239,6 +239,8 @@ def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
     if not phrases:
         return None
     mods = [m.lower_ for m in tok.lefts]
+    # "military aid package": a modifier of the compound counts too
+    mods += [m.lower_ for c in tok.lefts if c.dep_ == "compound" for m in c.lefts]
     for p in sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order)):
         if all(w in mods for w in p.rest):
             return p.rule

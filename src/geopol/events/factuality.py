@@ -118,6 +118,17 @@ def assess(trigger: Token, *, noun: bool) -> tuple[Factuality, list[Token]]:
             return _verdict(found)
     for _ in range(12):
         dep, head = tok.dep_, tok.head
+        if (
+            dep == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > head.i
+            and not any(ch.dep_ in ("mark", "nsubj") for ch in tok.children)
+        ):
+            # "shelled the city, killing three civilians, officials said": the result of the
+            # main event is as sure as the main event
+            tok = head
+            _own_cues(tok, c, found)
+            continue
         if head.i == tok.i or dep in ("ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"):
             if dep == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in c.conditionals for m in tok.children

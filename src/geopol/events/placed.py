@@ -100,14 +100,19 @@ def located_victims(
     means = [p for ch in trigger.children if ch.dep_ == "prep" for p in ch.children]
     # "bombed a wedding party in Yemen, killing 20 people": the attack the participle tells of
     done_by = [trigger.head] if trigger.dep_ == "advcl" else []
-    at = None
+    country = None
     for tok in (trigger, *means, *done_by):
         at = locate_event(tok, where.places, where.dateline)
         if at is not None and at.country:
+            country = at.country
             break
-    if at is None or not at.country:
+    if country is None and done_by:
+        # "shelled the city of Kherson, killing three civilians": the place attacked
+        hit = place_target(done_by[0], where.places)
+        country = hit[0].country if hit else None
+    if not country:
         return []
-    return [dataclasses.replace(a, country=at.country, how=f"{a.how},{how}") for a in victims]
+    return [dataclasses.replace(a, country=country, how=f"{a.how},{how}") for a in victims]
 
 
 def by_accident(verb: Token) -> bool:
