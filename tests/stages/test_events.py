@@ -826,3 +826,26 @@ def test_what_is_wanted_is_planned_but_what_is_ordered_is_done() -> None:
     evs = events("Mali's junta ordered French troops to leave the country.")
     leave = [e for e in evs if e.evidence.trigger.text == "leave"]
     assert leave and leave[0].factuality == "asserted"
+
+
+def test_traded_accusations_are_accusations_both_ways() -> None:
+    evs = events("Ethiopia and Eritrea traded accusations over the border.")
+    find(evs, "ACCUSE", "ETH", "ERI")
+    find(evs, "ACCUSE", "ERI", "ETH")
+    assert "COOPERATE" not in types_of(evs)
+
+
+def test_talks_on_a_country_do_not_target_it() -> None:
+    evs = events("China and Russia held talks on Ukraine.")
+    find(evs, "CONSULT", "CHN", "RUS")
+    assert not [e for e in evs if any(a.country == "UKR" for a in e.source + e.target)]
+
+
+def test_a_denial_does_not_swallow_an_accusation() -> None:
+    evs = events("Iran denied accusing Saudi Arabia of the attack.")
+    assert find(evs, "ACCUSE", "IRN", "SAU").factuality == "negated"
+
+
+def test_revoking_a_cooperation_agreement_reduces_relations() -> None:
+    e = find(events("Niger revoked its military cooperation agreement with the United States."), "SANCTION", "NER", "USA")
+    assert e.cameo.startswith("16")

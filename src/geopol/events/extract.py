@@ -63,6 +63,8 @@ CODER_VERSION = f"geopol-{__version__}"
 #: Types where "A and B did it" with no object means A with B.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _VISIT_PREPS = ("to", "in", "with", "at")
+#: Whom one consults: "talks with", "spoke to"; "talks on Ukraine" names a topic, not a party.
+_CONSULT_PREPS = ("with", "to", "by", "of")
 _DESTINATION = frozenset({"to", "in", "into", "at", "for"})
 _DURING = frozenset({"during", "on"})
 
@@ -258,8 +260,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 CONTAINER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 #: Type and mode of the cut-offs that contain what they end: "suspension of aid".
 _ENDING = ("SANCTION", "withdraw")
-#: What a refusal does not swallow: "denied attacking" stays a (negated) attack.
-_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
+#: What a refusal does not swallow: "denied attacking" stays a (negated) attack, and an
+#: accusation stays one ("Moscow accused Kyiv of the attack, a charge Ukraine denied").
+_CONFLICT = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "ACCUSE"}
+)
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj"})
 
 
@@ -434,7 +439,13 @@ def dyad(
             if doer and not {a.code for a in doer} & {a.code for a in parties}:
                 return doer, parties
         return pair
-    preps = _VISIT_PREPS if trig.rule.mode == "visit" else None
+    preps = (
+        _VISIT_PREPS
+        if trig.rule.mode == "visit"
+        else _CONSULT_PREPS
+        if trig.rule.type == "CONSULT"
+        else None
+    )
     if trig.noun and (got := received(tok, idx)) is not None:
         return got  # "Obama faces pressure from Congress": Congress presses Obama
     if trig.noun:
@@ -827,9 +838,15 @@ def extract(
 
 def _parties(source: list[Actor]) -> list[Actor]:
     """The distinct parties of a compound source: a bare state next to an organ of itself
-    ("Colin Powell, US Secretary of State": USAGOV and USA) is one party, not two."""
+    ("Colin Powell, US Secretary of State": USAGOV and USA) is one party, not two, and so
+    are two mentions with one code (a pair of them would be a dyad of one actor)."""
     organs = {a.country for a in source if a.sector}
-    return [a for a in source if a.sector or a.country not in organs]
+    out: list[Actor] = []
+    for a in source:
+        # one code once: "Ukraine's new president, Viktor Yushchenko" is one party
+        if (a.sector or a.country not in organs) and all(b.code != a.code for b in out):
+            out.append(a)
+    return out
 
 
 def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:
