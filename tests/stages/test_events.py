@@ -849,3 +849,9 @@ def test_a_denial_does_not_swallow_an_accusation() -> None:
 def test_revoking_a_cooperation_agreement_reduces_relations() -> None:
     e = find(events("Niger revoked its military cooperation agreement with the United States."), "SANCTION", "NER", "USA")
     assert e.cameo.startswith("16")
+
+
+def test_in_exchange_for_is_no_event() -> None:
+    evs = events("Hamas released three Thai hostages in exchange for 50 Palestinian prisoners.")
+    find(evs, "RETREAT", "PSE", "THA")
+    assert "COOPERATE" not in types_of(evs)

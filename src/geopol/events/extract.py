@@ -376,8 +376,22 @@ def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
     return dataclasses.replace(trig, rule=dataclasses.replace(trig.rule, cameo=code))
 
 
+#: Fixed phrases "in <noun> <prep>" whose noun is no event: "in exchange for", "in return
+#: for", "in support of", "in response to".
+_IDIOMS = frozenset({("exchange", "for"), ("return", "for"), ("support", "of"), ("response", "to")})
+
+
+def _idiom(tok: Token) -> bool:
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    return any(
+        ch.dep_ == "prep" and (_lemma(tok), ch.lower_) in _IDIOMS for ch in tok.children
+    )
+
+
 def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
+    consumed: set[int] = set()  # words of a multi-word verb: "put its army on alert"
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
             continue  # "U.S.-backed fighters": a description of an actor, not an event
@@ -396,6 +410,9 @@ def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             ):
                 continue  # "held talks": the noun is the trigger
             out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
+            consumed.update(t.i for t in extra)
+        elif tok.i in consumed or _idiom(tok):
+            continue
         elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
             "PERSON",
             "GPE",
