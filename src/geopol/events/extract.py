@@ -752,9 +752,9 @@ def extract(
                 )
             if unnamed and not target:
                 continue  # an armed group of no country acting on nobody named: no event
-            dyads = [(source, target, trig)]
             if joint is not None:
                 trig = dataclasses.replace(trig, rule=joint)
+            dyads = [(source, target, trig)]
             if (
                 not target
                 and len(_parties(source)) > 1
@@ -767,7 +767,7 @@ def extract(
                 dyads = [([a], [b for b in parties if b is not a], trig) for a in parties]
             elif target and base.rule.mutual and _mutual(source, target):
                 # "A held talks with B", "troops clashed with rioters": B acts toward A too.
-                dyads.append((target, source, _other_side(base, trig)))
+                dyads.append((target, source, _seen_from_target(base, trig)))
             for src, tgt, said in dyads:
                 if not topic.keeps(src, tgt, visit=said.rule is _VISIT):
                     continue  # sport and showbiz stories: only events between governments
@@ -789,10 +789,18 @@ def extract(
                         visit = dataclasses.replace(trig, rule=_VISIT)
                         events.append(
                             _event(
-                                doc, article, si, sent, visit, [visitor], [host], dates, places,
+                                doc,
+                                article,
+                                si,
+                                sent,
+                                visit,
+                                [visitor],
+                                [host],
+                                dates,
+                                places,
                                 dateline_place,
                             )
-                        )  # fmt: skip
+                        )
             for c, c_src, c_tgt in _promised(trig, source, sent, idx, lex):
                 if topic.keeps(c_src, c_tgt) and _add(events, seen, si, c.rule.type, c_src, c_tgt):
                     events.append(
@@ -893,7 +901,7 @@ def _visits_to_venue(
         yield a, host
 
 
-def _other_side(base: Trigger, trig: Trigger) -> Trigger:
+def _seen_from_target(base: Trigger, trig: Trigger) -> Trigger:
     """The trigger of a mutual event seen from its target: forces repressing protesters
     (175) meet a riot (145) from the other side, and a riot against forces meets repression."""
     if trig.rule.cameo == "175":

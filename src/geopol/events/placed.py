@@ -130,11 +130,7 @@ def by_accident(verb: Token) -> bool:
 def place_target(trigger: Token, places: list[Place], *, noun: bool = False) -> list[Actor]:
     """A place attacked where no actor is named ("shelled Kirkuk", "struck targets in Gaza",
     "attacked in Kharkiv"): the country it lies in is the target, as ICEWS codes it."""
-    by_start = {
-        p.start: p
-        for p in places
-        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
-    }
+    by_start = _standing_places(places)
     # "the bombing in Brussels", "an attack on Kabul": an event noun's own place phrase
     aims = AIMED | {"in"} if noun else AIMED
     heads = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")] + [
@@ -152,6 +148,16 @@ def place_target(trigger: Token, places: list[Place], *, noun: bool = False) -> 
     if where is None or where.start not in by_start:
         return []
     return [_place_actor(where, "place-as-target")]
+
+
+def _standing_places(places: list[Place]) -> dict[int, Place]:
+    """Places that can stand in for a state, by start: not a place inside a name ("Malaysia
+    Airlines") nor a nationality word ("Syrian")."""
+    return {
+        p.start: p
+        for p in places
+        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+    }
 
 
 def _named_place(tok: Token, by_start: dict[int, Place], depth: int = 3) -> Place | None:
@@ -215,11 +221,7 @@ def attacked_abroad(trigger: Token, target: list[Actor], where: Where) -> list[A
 def visited(trigger: Token, places: list[Place], source: list[Actor]) -> list[Actor]:
     """The country of the place a visit goes to ("visited the West Bank", "travelled to
     Darfur"), when it is not the visitor's own."""
-    by_start = {
-        p.start: p
-        for p in places
-        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
-    }
+    by_start = _standing_places(places)
     heads = [ch for ch in trigger.children if ch.dep_ == "dobj"] + [
         p
         for ch in trigger.children
@@ -241,11 +243,7 @@ def visited(trigger: Token, places: list[Place], source: list[Actor]) -> list[Ac
 def venue_state(trigger: Token, places: list[Place]) -> Actor | None:
     """The country of a meeting's own place phrase ("will meet in Zurich", "talks in
     Geneva"), whose government hosts the parties that travel there."""
-    by_start = {
-        p.start: p
-        for p in places
-        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
-    }
+    by_start = _standing_places(places)
     # "met Kim in Vladivostok", "talks with Wang Yi in Washington": the phrase may hang
     # from the one met
     met = [ch for ch in trigger.children if ch.dep_ == "dobj"] + [
