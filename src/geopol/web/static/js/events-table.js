@@ -57,12 +57,16 @@
 
   EventsTable.prototype.load = async function () {
     const p = this.query({limit: this.limit, offset: this.offset});
+    // Only the newest request may draw: a slower answer to an older filter (a change event
+    // fired while the user was still editing the form) must not overwrite a newer one.
+    const seq = this.seq = (this.seq || 0) + 1;
     try {
       const data = await g.api("/api/events?" + p.toString());
+      if (seq !== this.seq) return;
       this.render(data);
       if (this.onLoad) this.onLoad(data);
     } catch (err) {
-      g.showError(this.container, err);
+      if (seq === this.seq) g.showError(this.container, err);
     }
   };
 
