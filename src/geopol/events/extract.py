@@ -700,6 +700,18 @@ def extract(
                 continue
         trig_at = {t.token.i for t in trigs}
         where = Where(places, dateline_place if si <= 2 else None)
+
+        def emit(
+            t: Trigger,
+            src: list[Actor],
+            tgt: list[Actor],
+            fact: tuple[Factuality, list[Token]] | None = None,
+            si: int = si,
+            sent: Span = sent,
+        ) -> None:
+            events.append(
+                _event(doc, article, si, sent, t, src, tgt, dates, places, dateline_place, fact=fact)
+            )
         for trig in trigs:
             if trig.rule.type == "ASSAULT" and by_accident(trig.token):
                 continue
@@ -774,11 +786,7 @@ def extract(
                 if not tgt and said.rule.type in table().targeted:
                     continue  # an accusation or demand addressed to nobody is no dyadic event
                 if _add(events, seen, si, said.rule.type, src, tgt):
-                    events.append(
-                        _event(
-                            doc, article, si, sent, said, src, tgt, dates, places, dateline_place
-                        )
-                    )
+                    emit(said, src, tgt)
                     last_dyad, last_sent = (src, tgt), si
             if base.rule.mutual and base.rule.type == "CONSULT" and (target or len(dyads) > 1):
                 # "A and B will meet in Zurich": each party from abroad visits the host state
@@ -786,26 +794,10 @@ def extract(
                     if topic.keeps([visitor], [host], visit=True) and _add(
                         events, seen, si, "CONSULT", [visitor], [host]
                     ):
-                        visit = dataclasses.replace(trig, rule=_VISIT)
-                        events.append(
-                            _event(
-                                doc,
-                                article,
-                                si,
-                                sent,
-                                visit,
-                                [visitor],
-                                [host],
-                                dates,
-                                places,
-                                dateline_place,
-                            )
-                        )
+                        emit(dataclasses.replace(trig, rule=_VISIT), [visitor], [host])
             for c, c_src, c_tgt in _promised(trig, source, sent, idx, lex):
                 if topic.keeps(c_src, c_tgt) and _add(events, seen, si, c.rule.type, c_src, c_tgt):
-                    events.append(
-                        _event(doc, article, si, sent, c, c_src, c_tgt, dates, places, dateline_place)
-                    )
+                    emit(c, c_src, c_tgt)
             for d in derive(
                 trig.token,
                 trig.rule.type,
@@ -835,28 +827,12 @@ def extract(
                         if z.dep_ == "ccomp"
                         else (Factuality.ASSERTED, [])
                     )
-                events.append(
-                    _event(
-                        doc,
-                        article,
-                        si,
-                        sent,
-                        head,
-                        d.source,
-                        d.target,
-                        dates,
-                        places,
-                        dateline_place,
-                        fact=fact,
-                    )
-                )
+                emit(head, d.source, d.target, fact)
         if si in topic.skip:
             continue
         for trig, src, tgt in _stated_events(sent, idx, lex, trig_at):
             if topic.keeps(src, tgt) and _add(events, seen, si, trig.rule.type, src, tgt):
-                events.append(
-                    _event(doc, article, si, sent, trig, src, tgt, dates, places, dateline_place)
-                )
+                emit(trig, src, tgt)
     alignments = stated_alignments(doc, idx, article.id)
     return events, alignments
 
