@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from enum import StrEnum
+from enum import Flag, StrEnum, auto
 from typing import Any
 
 
@@ -29,6 +29,49 @@ class Factuality(StrEnum):
 FACTUALITY_STRENGTH: dict[Factuality, int] = {f: i for i, f in enumerate(Factuality)}
 
 
+class PloverType(StrEnum):
+    """The 16 PLOVER event types (a ``str``: JSON and SQL see the bare name)."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    SANCTION = "SANCTION"
+    PROTEST = "PROTEST"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class Origin(StrEnum):
+    """Which mechanism made an actor mention (the first step of ``Actor.how``)."""
+
+    DICTIONARY = "dictionary"  # a name in the actor dictionaries
+    AGENT = "agent"  # an agent noun ("troops", "officials"), with its owner if any
+    NER = "ner"  # a named entity the dictionaries do not know
+    COREF = "coref"  # a pronoun or noun phrase linked to an earlier mention
+    PLACE = "place"  # made by the event coder from a place ("a mortar fired from Gaza")
+    OTHER = "other"  # made by hand (scenarios, tests)
+
+
+class StandsFor(Flag):
+    """What a mention stands in for, besides itself: its country comes from a place
+    (``PLACE``), from the owner named by a possessive pronoun ("its forces": ``OWNER``), or
+    it is a coreferent of an earlier mention (``COREFERENCE``)."""
+
+    NOTHING = 0
+    PLACE = auto()
+    OWNER = auto()
+    COREFERENCE = auto()
+
+
 class Precision(StrEnum):
     DAY = "day"
     WEEK = "week"
@@ -44,9 +87,17 @@ class PlacePrecision(StrEnum):
     REGION = "region"
 
 
+#: Field metadata of a field that code reads but the JSON shape leaves out.
+_INTERNAL = {"json": False}
+
+
 def _as_dict(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {
+            f.name: _as_dict(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.metadata.get("json", True)
+        }
     if isinstance(obj, (list, tuple)):
         return [_as_dict(x) for x in obj]
     if isinstance(obj, dict):
@@ -119,6 +170,10 @@ class Actor:
     kind: str = "state"  # state | person | org | group | bloc | agent | unknown
     how: str = "dictionary"
     coref_of: int | None = None  # start offset of the antecedent mention, if a pronoun/NP link
+    #: Typed provenance, for code to test (``how`` is the human-readable trail). Not part
+    #: of the JSON shape: ``how`` says the same in words.
+    origin: Origin = dataclasses.field(default=Origin.DICTIONARY, metadata=_INTERNAL)
+    stands_for: StandsFor = dataclasses.field(default=StandsFor.NOTHING, metadata=_INTERNAL)
 
     @property
     def code(self) -> str:
@@ -197,7 +252,7 @@ class Evidence:
 class Event:
     """One coded event: who did what to whom, where, when, and how sure."""
 
-    type: str  # PLOVER type
+    type: PloverType
     mode: str | None
     contexts: list[str]
     cameo: str

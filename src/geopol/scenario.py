@@ -29,6 +29,7 @@ from geopol.records import (
     EventDate,
     Evidence,
     Factuality,
+    PloverType,
     Precision,
     Span,
 )
@@ -188,7 +189,7 @@ def gold_coded(scenario: Scenario) -> list[CodedArticle]:
             date = EventDate(value=p.day.isoformat(), precision=Precision.DAY,
                              text=DAYS[p.day.weekday()])
             events.append(Event(
-                type=p.type, mode=None, contexts=[], cameo=str(cameo), cameo_root=str(cameo)[:2],
+                type=PloverType(p.type), mode=None, contexts=[], cameo=str(cameo), cameo_root=str(cameo)[:2],
                 quad=int(quad), goldstein=float(goldstein), intensity=float(intensity),
                 factuality=p.factuality, source=[src], target=[tgt], date=date, location=None,
                 evidence=Evidence(article_id=article.id, sentence_index=i, sentence=sentence,

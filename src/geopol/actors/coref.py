@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from geopol.records import Actor
+from geopol.records import Actor, Origin, StandsFor
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -121,6 +121,8 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             end=end,
             how=f"coref:{how}->{ante.name}",
             coref_of=ante.start,
+            origin=Origin.COREF,
+            stands_for=StandsFor.COREFERENCE,
         )
 
     for np in list(doc.noun_chunks):
@@ -178,7 +180,10 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 # "Israel said its forces struck": the forces are Israel's
                 new.append(
                     dataclasses.replace(
-                        owned, country=cands[0].country, how=f"{owned.how}+owner:{low}"
+                        owned,
+                        country=cands[0].country,
+                        how=f"{owned.how}+owner:{low}",
+                        stands_for=owned.stands_for | StandsFor.OWNER,
                     )
                 )
                 replaced.add(id(owned))

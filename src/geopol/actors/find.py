@@ -24,7 +24,7 @@ from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
-from geopol.records import Actor
+from geopol.records import Actor, Origin, StandsFor
 
 _KIND_PRIORITY = {
     "person": 5,
@@ -59,6 +59,8 @@ class Mention:
     kind: str
     how: str
     adjective: bool = False
+    origin: Origin = Origin.DICTIONARY
+    stands_for: StandsFor = StandsFor.NOTHING
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
@@ -263,16 +265,20 @@ def _join_agents(
                         role=e.role,
                         kind="agent",
                         how=f"agent+{other.how}",
+                        origin=Origin.AGENT,
+                        stands_for=other.stands_for,
                     )
                 )
         start, end = span.start, span.end
         country = None
         how = "agent"
+        stands_for = StandsFor.NOTHING
         sector = e.sector
         if owner is not None:
             start, end = min(start, owner.start), max(end, owner.end)
             country = owner.country
             how = f"agent+{owner.how}"
+            stands_for = owner.stands_for
             merged_away.add(id(owner))
             if owner.kind == "group" and owner.sector:
                 sector = owner.sector  # "Hamas gunmen" are Hamas's, not unidentified gunmen
@@ -286,6 +292,8 @@ def _join_agents(
                 role=e.role,
                 kind="agent",
                 how=how,
+                origin=Origin.AGENT,
+                stands_for=stands_for,
             )
         )
         out.extend(extra)
@@ -354,7 +362,16 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
             drop.add(id(mn))
             extra.append(
                 Mention(
-                    ent.start, ent.end, ent.text, mn.country, sector, None, "org", f"ner+{mn.how}"
+                    ent.start,
+                    ent.end,
+                    ent.text,
+                    mn.country,
+                    sector,
+                    None,
+                    "org",
+                    f"ner+{mn.how}",
+                    origin=Origin.NER,
+                    stands_for=mn.stands_for,
                 )
             )
             continue
@@ -365,7 +382,9 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
             None,
         )
         kind = "person" if ent.label_ == "PERSON" else "org"
-        extra.append(Mention(ent.start, ent.end, ent.text, None, sector, None, kind, "ner"))
+        extra.append(
+            Mention(ent.start, ent.end, ent.text, None, sector, None, kind, "ner", origin=Origin.NER)
+        )
     kept = [mn for mn in mentions if id(mn) not in drop]
     return sorted(kept + extra, key=lambda mn: mn.start)
 
@@ -459,6 +478,8 @@ def find_in_doc(
             role=mn.role,
             kind=mn.kind,
             how=mn.how,
+            origin=mn.origin,
+            stands_for=mn.stands_for,
         )
         for mn in mentions
         if doc[mn.start : mn.end].text.strip()

@@ -201,7 +201,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     if said is not None:
         rule, speech = said
         stated_fact, _ = assess(speech, noun=False)
-        typ, mode = rule.type, rule.mode
+        typ, mode = str(rule.type), rule.mode
         if view == "plover":
             typ, mode = plover_view(typ, mode, stated_fact.value)
         return typ, stated_fact.value
@@ -225,7 +225,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     best = min(triggers, key=cost)
     best = _message(best, triggers)
     fact, _ = assess(best.token, noun=best.noun)
-    typ, mode = best.rule.type, best.rule.mode
+    typ, mode = str(best.rule.type), best.rule.mode
     if typ == "REQUEST" and view == "plover":
         urged = _urged_against(best.token, th, lex)
         if urged is not None:

@@ -17,65 +17,66 @@ from dataclasses import dataclass
 from importlib import resources
 
 from geopol.errors import DictionaryError
+from geopol.records import PloverType
 
 #: PLOVER's -10..+10 scores (EVENT-MODEL; ACCUSE is -2, not the published +3 slip).
 PLOVER_INTENSITY: dict[str, float] = {
-    "AID": 10.0,
-    "COOPERATE": 9.5,
-    "RETREAT": 6.5,
-    "SUPPORT": 5.0,
-    "CONCEDE": 4.5,
-    "AGREE": 2.5,
-    "CONSULT": 2.5,
-    "REQUEST": 0.0,
-    "ACCUSE": -2.0,
-    "REJECT": -2.0,
-    "THREATEN": -3.5,
-    "PROTEST": -5.0,
-    "MOBILIZE": -5.5,
-    "SANCTION": -6.0,
-    "COERCE": -7.0,
-    "ASSAULT": -9.0,
+    PloverType.AID: 10.0,
+    PloverType.COOPERATE: 9.5,
+    PloverType.RETREAT: 6.5,
+    PloverType.SUPPORT: 5.0,
+    PloverType.CONCEDE: 4.5,
+    PloverType.AGREE: 2.5,
+    PloverType.CONSULT: 2.5,
+    PloverType.REQUEST: 0.0,
+    PloverType.ACCUSE: -2.0,
+    PloverType.REJECT: -2.0,
+    PloverType.THREATEN: -3.5,
+    PloverType.PROTEST: -5.0,
+    PloverType.MOBILIZE: -5.5,
+    PloverType.SANCTION: -6.0,
+    PloverType.COERCE: -7.0,
+    PloverType.ASSAULT: -9.0,
 }
 
 #: PLOVER quad of each type: 1 verbal cooperation, 2 material cooperation, 3 verbal
 #: conflict, 4 material conflict.
 PLOVER_QUAD: dict[str, int] = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "SANCTION": 3,
-    "PROTEST": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
+    PloverType.AGREE: 1,
+    PloverType.CONSULT: 1,
+    PloverType.SUPPORT: 1,
+    PloverType.CONCEDE: 1,
+    PloverType.COOPERATE: 2,
+    PloverType.AID: 2,
+    PloverType.RETREAT: 2,
+    PloverType.REQUEST: 3,
+    PloverType.ACCUSE: 3,
+    PloverType.REJECT: 3,
+    PloverType.THREATEN: 3,
+    PloverType.SANCTION: 3,
+    PloverType.PROTEST: 4,
+    PloverType.MOBILIZE: 4,
+    PloverType.COERCE: 4,
+    PloverType.ASSAULT: 4,
 }
 
 #: The modes EVENT-MODEL lists for each type (types without modes map to an empty tuple).
 PLOVER_MODES: dict[str, tuple[str, ...]] = {
-    "AGREE": (),
-    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
-    "SUPPORT": (),
-    "CONCEDE": (),
-    "COOPERATE": (),
-    "AID": ("economic", "military", "humanitarian", "asylum"),
-    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
-    "REQUEST": ("assist", "change", "yield", "meet"),
-    "ACCUSE": ("disapprove", "investigate", "allege"),
-    "REJECT": ("assist", "change", "yield", "meet"),
-    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
-    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
-    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
-    "MOBILIZE": ("troops", "weapons", "police", "militia"),
-    "COERCE": (
+    PloverType.AGREE: (),
+    PloverType.CONSULT: ("visit", "third-party", "multilateral", "phone"),
+    PloverType.SUPPORT: (),
+    PloverType.CONCEDE: (),
+    PloverType.COOPERATE: (),
+    PloverType.AID: ("economic", "military", "humanitarian", "asylum"),
+    PloverType.RETREAT: ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    PloverType.REQUEST: ("assist", "change", "yield", "meet"),
+    PloverType.ACCUSE: ("disapprove", "investigate", "allege"),
+    PloverType.REJECT: ("assist", "change", "yield", "meet"),
+    PloverType.THREATEN: ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    PloverType.SANCTION: ("convict", "expel", "withdraw", "discontinue"),
+    PloverType.PROTEST: ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    PloverType.MOBILIZE: ("troops", "weapons", "police", "militia"),
+    PloverType.COERCE: (
         "seize",
         "restrict",
         "censor",
@@ -87,7 +88,7 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
         "misinformation",
         "cyber",
     ),
-    "ASSAULT": (
+    PloverType.ASSAULT: (
         "abduct",
         "beat",
         "torture",
@@ -108,32 +109,32 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
 #: Where the most generic table row with the same type and mode is not the best CAMEO code
 #: for a PLOVER event (or no row has that mode). Reasons in docs/formats.md.
 _CLOSEST_OVERRIDES: dict[tuple[str, str | None], str] = {
-    ("AGREE", None): "030",
-    ("REQUEST", None): "020",
-    ("REQUEST", "assist"): "023",
-    ("REQUEST", "change"): "024",
-    ("REQUEST", "yield"): "025",
-    ("REQUEST", "meet"): "026",
-    ("ACCUSE", None): "111",
-    ("ACCUSE", "allege"): "112",
-    ("CONSULT", "multilateral"): "040",
-    ("RETREAT", None): "080",
-    ("RETREAT", "resign"): "0831",
-    ("THREATEN", "restrict"): "1312",
-    ("THREATEN", "arrest"): "132",
-    ("THREATEN", "relations"): "1313",
-    ("THREATEN", "violence"): "138",
-    ("SANCTION", None): "163",
-    ("PROTEST", "boycott"): "143",
-    ("PROTEST", "vandalize"): "145",
-    ("MOBILIZE", "troops"): "154",
-    ("MOBILIZE", "police"): "153",
-    ("MOBILIZE", "weapons"): "150",
-    ("MOBILIZE", "militia"): "154",
-    ("COERCE", "withhold"): "170",
-    ("COERCE", "misinformation"): "170",
-    ("ASSAULT", None): "190",
-    ("ASSAULT", "targeted"): "186",
+    (PloverType.AGREE, None): "030",
+    (PloverType.REQUEST, None): "020",
+    (PloverType.REQUEST, "assist"): "023",
+    (PloverType.REQUEST, "change"): "024",
+    (PloverType.REQUEST, "yield"): "025",
+    (PloverType.REQUEST, "meet"): "026",
+    (PloverType.ACCUSE, None): "111",
+    (PloverType.ACCUSE, "allege"): "112",
+    (PloverType.CONSULT, "multilateral"): "040",
+    (PloverType.RETREAT, None): "080",
+    (PloverType.RETREAT, "resign"): "0831",
+    (PloverType.THREATEN, "restrict"): "1312",
+    (PloverType.THREATEN, "arrest"): "132",
+    (PloverType.THREATEN, "relations"): "1313",
+    (PloverType.THREATEN, "violence"): "138",
+    (PloverType.SANCTION, None): "163",
+    (PloverType.PROTEST, "boycott"): "143",
+    (PloverType.PROTEST, "vandalize"): "145",
+    (PloverType.MOBILIZE, "troops"): "154",
+    (PloverType.MOBILIZE, "police"): "153",
+    (PloverType.MOBILIZE, "weapons"): "150",
+    (PloverType.MOBILIZE, "militia"): "154",
+    (PloverType.COERCE, "withhold"): "170",
+    (PloverType.COERCE, "misinformation"): "170",
+    (PloverType.ASSAULT, None): "190",
+    (PloverType.ASSAULT, "targeted"): "186",
 }
 
 
@@ -192,6 +193,22 @@ def cameo_info(code: str) -> CameoInfo:
     return cameo_table()[code.strip()]
 
 
+@functools.cache
+def cameo_code(name: str) -> str:
+    """The event code (3 or 4 digits) of the CAMEO row with this name, so that code says
+    which event it means rather than quoting a number (``DictionaryError`` if none).
+
+    Example:
+        >>> cameo_code("Make a visit")
+        '042'
+    """
+    want = name.strip().lower()
+    for info in cameo_table().values():
+        if len(info.code) >= 3 and info.name.lower() == want:
+            return info.code
+    raise DictionaryError(f"events/cameo.tsv: no event code named {name!r}")
+
+
 def _most_generic(plover_type: str, mode: str | None) -> str | None:
     rows = [
         info.code
@@ -221,22 +238,22 @@ def closest_cameo(plover_type: str, mode: str | None = None) -> str:
     raise ValueError(f"no CAMEO code for PLOVER type {plover_type!r}")  # pragma: no cover
 
 
-_COOPERATIVE = ("AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT")
+_COOPERATIVE = (PloverType.AID, PloverType.COOPERATE, PloverType.CONSULT, PloverType.SUPPORT, PloverType.CONCEDE, PloverType.RETREAT)
 _NOT_YET = ("planned", "speculated", "hypothetical")
 #: What a conflict event that has not (yet) happened is threatened as.
 _THREAT_MODE: dict[tuple[str, str | None], str | None] = {
-    ("ASSAULT", None): "violence",
-    ("MOBILIZE", None): "violence",
-    ("PROTEST", None): None,
-    ("SANCTION", None): "restrict",
-    ("SANCTION", "expel"): "expel",
-    ("SANCTION", "withdraw"): "relations",
-    ("SANCTION", "discontinue"): "relations",
-    ("SANCTION", "convict"): "arrest",
-    ("COERCE", None): "restrict",
-    ("COERCE", "arrest"): "arrest",
-    ("COERCE", "deport"): "expel",
-    ("COERCE", "seize"): "territory",
+    (PloverType.ASSAULT, None): "violence",
+    (PloverType.MOBILIZE, None): "violence",
+    (PloverType.PROTEST, None): None,
+    (PloverType.SANCTION, None): "restrict",
+    (PloverType.SANCTION, "expel"): "expel",
+    (PloverType.SANCTION, "withdraw"): "relations",
+    (PloverType.SANCTION, "discontinue"): "relations",
+    (PloverType.SANCTION, "convict"): "arrest",
+    (PloverType.COERCE, None): "restrict",
+    (PloverType.COERCE, "arrest"): "arrest",
+    (PloverType.COERCE, "deport"): "expel",
+    (PloverType.COERCE, "seize"): "territory",
 }
 
 
@@ -253,17 +270,17 @@ def plover_view(plover_type: str, mode: str | None, factuality: str) -> tuple[st
         >>> plover_view("AID", "military", "planned")
         ('AGREE', None)
     """
-    if str(factuality) == "negated" and plover_type in (*_COOPERATIVE, "AGREE", "REQUEST"):
-        return "REJECT", None
+    if str(factuality) == "negated" and plover_type in (*_COOPERATIVE, PloverType.AGREE, PloverType.REQUEST):
+        return PloverType.REJECT, None
     if str(factuality) not in _NOT_YET:
-        if (plover_type, mode) == ("SANCTION", "discontinue"):
+        if (plover_type, mode) == (PloverType.SANCTION, "discontinue"):
             # Sanctions and embargoes imposed: CAMEO 163, which PLOVER's CAMEO table
             # converts to COERCE/restrict.
-            return "COERCE", "restrict"
+            return PloverType.COERCE, "restrict"
         return plover_type, mode
     if plover_type in _COOPERATIVE:
-        return "AGREE", None
-    if plover_type in ("ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "COERCE"):
+        return PloverType.AGREE, None
+    if plover_type in (PloverType.ASSAULT, PloverType.MOBILIZE, PloverType.PROTEST, PloverType.SANCTION, PloverType.COERCE):
         key = (plover_type, mode) if (plover_type, mode) in _THREAT_MODE else (plover_type, None)
-        return "THREATEN", _THREAT_MODE[key]
+        return PloverType.THREATEN, _THREAT_MODE[key]
     return plover_type, mode

@@ -17,14 +17,15 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from geopol.events.cameo import cameo_code
 from geopol.events.dyads import ActorIndex, subject_of
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Rule
-from geopol.records import Actor, Factuality
+from geopol.records import Actor, Factuality, PloverType
 from geopol.yamlio import load_yaml
 
 #: Types whose refusal is a rejection: cooperation that is withheld.
-_COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
+_COOPERATIVE = frozenset({PloverType.AID, PloverType.COOPERATE, PloverType.CONSULT, PloverType.SUPPORT, PloverType.CONCEDE, PloverType.RETREAT, PloverType.AGREE})
 _GOVERNED = frozenset({"xcomp", "ccomp"})
 
 
@@ -130,16 +131,18 @@ class Derived:
 
 def riot_rule() -> Rule:
     """Violence or destruction by protesters: CAMEO 145, a violent protest."""
-    return _rule("PROTEST", "riot", "145")
+    return _rule(PloverType.PROTEST, "riot", cameo_code("Protest violently, riot"))
 
 
 def repression_rule() -> Rule:
     """Violence by a state's forces against protesters: CAMEO 175, violent repression (an
     ASSAULT in CAMEO2PLOVER)."""
-    return _rule("ASSAULT", "crowd-control", "175")
+    return _rule(
+        PloverType.ASSAULT, "crowd-control", cameo_code("Use tactics of violent repression")
+    )
 
 
-def _rule(type_: str, mode: str | None, cameo: str) -> Rule:
+def _rule(type_: PloverType, mode: str | None, cameo: str) -> Rule:
     return Rule(type_, mode, cameo, (), frozenset(), False, False, False, False, 0)
 
 
@@ -212,24 +215,24 @@ def derive(
             accused = [a for a in source if _other_side(a, speaker)]
             if accused:
                 code = t.accuse[type_]
-                out.append(Derived(_rule("ACCUSE", "allege", code), (gov,), speaker, accused))
+                out.append(Derived(_rule(PloverType.ACCUSE, "allege", code), (gov,), speaker, accused))
         elif (lemma in t.appeal or lemma in t.demand) and asked:
             codes = t.demand_codes if lemma in t.demand else t.appeal_codes
             code = codes.get(type_, codes["default"])
-            out.append(Derived(_rule("REQUEST", None, code), (gov,), speaker, asked))
+            out.append(Derived(_rule(PloverType.REQUEST, None, code), (gov,), speaker, asked))
         elif type_ in t.threaten and target and _intends(tok, lemma, source, speaker):
             # "vowed to attack Y", not "vowed that Y would be hit"
-            threat = "violence" if type_ == "ASSAULT" else "restrict"
-            rule = _rule("THREATEN", threat, t.threaten[type_])
+            threat = "violence" if type_ == PloverType.ASSAULT else "restrict"
+            rule = _rule(PloverType.THREATEN, threat, t.threaten[type_])
             out.append(Derived(rule, (gov, tok), speaker, target))
         elif type_ in _COOPERATIVE and target and _intends(tok, lemma, source, speaker):
             # "wants to help Y", "announced it would free Y's prisoners"
-            code = t.promise_code(type_, mode, cameo) or "030"
-            out.append(Derived(_rule("AGREE", None, code), (gov, tok), speaker, target))
+            code = t.promise_code(type_, mode, cameo) or cameo_code("Express intent to cooperate")
+            out.append(Derived(_rule(PloverType.AGREE, None, code), (gov, tok), speaker, target))
     if type_ in _COOPERATIVE and type_ in t.reject and source and target:
         neg = _negation(tok, t.modals)
         if neg is not None:
-            out.append(Derived(_rule("REJECT", None, t.reject[type_]), (tok, neg), source, target))
+            out.append(Derived(_rule(PloverType.REJECT, None, t.reject[type_]), (tok, neg), source, target))
     return out
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.records import Actor
+from geopol.records import Actor, StandsFor
 from geopol.yamlio import load_yaml
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -367,7 +367,7 @@ _SMALL_CLAUSE = frozenset({"help", "assist", "aid", "enable", "let", "allow", "s
 
 def _pronominal(a: Actor) -> bool:
     """An actor a pronoun stands for ("its" -> Russia), or an agent it owns ("its envoy")."""
-    return a.coref_of is not None or "+owner:" in a.how
+    return a.coref_of is not None or StandsFor.OWNER in a.stands_for
 
 
 def _own_possessive(noun: Token, idx: ActorIndex) -> bool:

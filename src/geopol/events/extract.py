@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from geopol import __version__
 from geopol.dates import date_for_event, find_dates
 from geopol.events.alignment import stated_alignments
-from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
+from geopol.events.cameo import (
+    PLOVER_INTENSITY,
+    PLOVER_QUAD,
+    cameo_code,
+    cameo_info,
+    closest_cameo,
+)
 from geopol.events.derived import derive, repression_rule, riot_rule, table
 from geopol.events.dyads import (
     ActorIndex,
@@ -51,7 +57,10 @@ from geopol.records import (
     EventDate,
     Evidence,
     Factuality,
+    Origin,
     Place,
+    PloverType,
+    StandsFor,
     StatedAlignment,
     is_organisation_code,
 )
@@ -61,7 +70,7 @@ from geopol.records import (
 
 CODER_VERSION = f"geopol-{__version__}"
 #: Types where "A and B did it" with no object means A with B.
-RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE, PloverType.SUPPORT})
 _VISIT_PREPS = ("to", "in", "with", "at")
 #: Whom one consults: "talks with", "spoke to"; "talks on Ukraine" names a topic, not a party.
 _CONSULT_PREPS = ("with", "to", "by", "of")
@@ -257,13 +266,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 #: Types whose verb carries another event as its content: "agreed to withdraw", "urged
 #: Russia to withdraw", "refused to meet", "threatened to impose sanctions". PLOVER codes
 #: the agreement, request, refusal or threat; the content is its mode, not a second event.
-CONTAINER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+CONTAINER_TYPES = frozenset({PloverType.AGREE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
 #: Type and mode of the cut-offs that contain what they end: "suspension of aid".
-_ENDING = ("SANCTION", "withdraw")
+_ENDING = (PloverType.SANCTION, "withdraw")
 #: What a refusal does not swallow: "denied attacking" stays a (negated) attack, and an
 #: accusation stays one ("Moscow accused Kyiv of the attack, a charge Ukraine denied").
 _CONFLICT = frozenset(
-    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "ACCUSE"}
+    {PloverType.ASSAULT, PloverType.COERCE, PloverType.MOBILIZE, PloverType.PROTEST, PloverType.SANCTION, PloverType.THREATEN, PloverType.ACCUSE}
 )
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj"})
 
@@ -284,7 +293,7 @@ def _container(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
             outer.rule.type in CONTAINER_TYPES or (outer.rule.type, outer.rule.mode) == _ENDING
         ):
             continue  # "offered to send troops to help": the walk goes on through "send"
-        if outer.rule.type == "REJECT" and trig.rule.type in _CONFLICT:
+        if outer.rule.type == PloverType.REJECT and trig.rule.type in _CONFLICT:
             return None
         return outer
     return None
@@ -336,21 +345,23 @@ def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
     """A pledge whose content is force ("vowed to strike India") is a threat, not an
     agreement: PLOVER codes the stated intent to attack as THREATEN (CAMEO 138)."""
     t = table()
-    if trig.rule.type != "AGREE" or _lemma(trig.token) not in t.intent:
+    if trig.rule.type != PloverType.AGREE or _lemma(trig.token) not in t.intent:
         return trig
     for c in content:
         code = t.threaten.get(c.rule.type)
         if code is not None:
-            mode = "violence" if c.rule.type == "ASSAULT" else "restrict"
+            mode = "violence" if c.rule.type == PloverType.ASSAULT else "restrict"
             rule = dataclasses.replace(
-                trig.rule, type="THREATEN", mode=mode, cameo=code, contexts=c.rule.contexts
+                trig.rule, type=PloverType.THREATEN, mode=mode, cameo=code, contexts=c.rule.contexts
             )
             return dataclasses.replace(trig, rule=rule)
     return trig
 
 
 #: Generic codes of requests and refusals that their content makes specific.
-_GENERIC = frozenset({"100", "120", "030"})
+_GENERIC = frozenset(
+    cameo_code(name) for name in ("Demand", "Reject", "Express intent to cooperate")
+)
 
 
 def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
@@ -362,10 +373,10 @@ def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
         return trig
     t = table()
     what = inner[0].rule.type
-    if trig.rule.type == "AGREE":
+    if trig.rule.type == PloverType.AGREE:
         # "agreed to lift the sanctions": intent to ease sanctions (0354), not just "agree".
         code = t.promise_code(what, inner[0].rule.mode, inner[0].rule.cameo)
-    elif trig.rule.type == "REJECT":
+    elif trig.rule.type == PloverType.REJECT:
         code = t.reject.get(what)
     elif _lemma(trig.token) in t.demand:
         code = t.demand_codes.get(what, t.demand_codes["default"])
@@ -442,7 +453,7 @@ def dyad(
     trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
 ) -> tuple[list[Actor], list[Actor]]:
     tok = trig.token
-    if trig.rule is _VISIT:
+    if trig.rule.gathering_visit:
         # "attended the Beijing Games": the gathering's place is the one visited.
         return subject_of(tok, idx)[0], _gathering_place(trig.words[-1], idx)
     pair = between(sent, idx, tok)
@@ -460,7 +471,7 @@ def dyad(
         _VISIT_PREPS
         if trig.rule.mode == "visit"
         else _CONSULT_PREPS
-        if trig.rule.type == "CONSULT"
+        if trig.rule.type == PloverType.CONSULT
         else None
     )
     if trig.noun and (got := received(tok, idx)) is not None:
@@ -481,9 +492,9 @@ def dyad(
     else:
         source, _ = subject_of(tok, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
-        if not source and trig.rule.type == "ASSAULT":
+        if not source and trig.rule.type == PloverType.ASSAULT:
             source = _means_doer(tok, idx, lex)
-        if not target and (trig.rule.aimed or trig.rule.type == "ASSAULT"):
+        if not target and (trig.rule.aimed or trig.rule.type == PloverType.ASSAULT):
             # "fired water cannon at a Philippine vessel": what a shot is aimed at
             target = aimed_targets(tok, idx, AIMED)
         if not target and source:
@@ -498,10 +509,10 @@ def dyad(
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
                         target = target or prep_targets(obj, idx)
-    if not target and not trig.noun and trig.rule.type in ("REQUEST", "ACCUSE"):
+    if not target and not trig.noun and trig.rule.type in (PloverType.REQUEST, PloverType.ACCUSE):
         # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
         # France is accused
-        claimed = clause_subject(tok, idx, mandative=trig.rule.type == "REQUEST")
+        claimed = clause_subject(tok, idx, mandative=trig.rule.type == PloverType.REQUEST)
         target = [a for a in claimed if a.code not in {s.code for s in source}]
     # "Iraq asked the coalition to leave the country": no state is its own target
     target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
@@ -559,7 +570,7 @@ def _promised(
     """What an agreement or pledge commits its own maker to ("agreed to lift the sanctions
     on Iran", "pledged to expel the group's leaders"): the promised event, planned, besides
     the AGREE itself. What others are to do ("agreed to let Russia send troops") is not."""
-    if trig.rule.type != "AGREE" or not source or _lemma(trig.token) not in table().commit:
+    if trig.rule.type != PloverType.AGREE or not source or _lemma(trig.token) not in table().commit:
         return  # "offered to send troops": an offer commits to nothing yet
     own = {a.country for a in source}
     for c in trig.content:
@@ -576,9 +587,9 @@ def _promised(
 def joint_rule(rule: Rule) -> Rule | None:
     """What a show of force is when its actors stage it together ("A and B launched war
     games"): a joint exercise, military cooperation (CAMEO 062), not a threat to each other."""
-    if rule.type != "MOBILIZE":
+    if rule.type != PloverType.MOBILIZE:
         return None
-    return dataclasses.replace(rule, type="COOPERATE", mode=None, cameo="062", reciprocal=True)
+    return dataclasses.replace(rule, type=PloverType.COOPERATE, mode=None, cameo=cameo_code("Cooperate militarily"), reciprocal=True)
 
 
 def _stated_events(
@@ -597,7 +608,19 @@ def _stated_events(
 
 
 #: The visit a gathering abroad stands for: "attended a summit in Switzerland".
-_VISIT = Rule("CONSULT", "visit", "042", (), frozenset(), False, False, False, False, 0)
+_VISIT = Rule(
+    PloverType.CONSULT,
+    "visit",
+    cameo_code("Make a visit"),
+    (),
+    frozenset(),
+    False,
+    False,
+    False,
+    False,
+    0,
+    gathering_visit=True,
+)
 
 
 def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
@@ -637,7 +660,7 @@ def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger
         for n in nouns:
             old = by_tok.get(n.i)
             if (n.lower_ not in t.gatherings and _lemma(n) not in t.gatherings) and (
-                old is None or old.rule.type != "CONSULT"
+                old is None or old.rule.type != PloverType.CONSULT
             ):
                 continue
             where = _gathering_place(n, idx)
@@ -694,7 +717,7 @@ def extract(
             # ("the president attended the Beijing Games") and what no game has (a protest
             # by the stadium) are political there.
             trigs = [
-                t for t in trigs if t.rule is _VISIT or kept_in_skipped_sentence(t.rule.type)
+                t for t in trigs if t.rule.gathering_visit or kept_in_skipped_sentence(t.rule.type)
             ]
             if not trigs:
                 continue
@@ -713,11 +736,11 @@ def extract(
                 _event(doc, article, si, sent, t, src, tgt, dates, places, dateline_place, fact=fact)
             )
         for trig in trigs:
-            if trig.rule.type == "ASSAULT" and by_accident(trig.token):
+            if trig.rule.type == PloverType.ASSAULT and by_accident(trig.token):
                 continue
             base = trig  # before any retyping: a mutual event's other side is read from it
             if (
-                trig.rule.type == "ASSAULT"
+                trig.rule.type == PloverType.ASSAULT
                 and trig.rule.mode in table().riot_modes
                 and not trig.noun
                 and _by_rioters(trig.token)
@@ -727,7 +750,7 @@ def extract(
             source = _identified(raw_source)
             target = _identified(raw_target)
             if (
-                trig.rule.type == "ASSAULT"
+                trig.rule.type == PloverType.ASSAULT
                 and not trig.noun
                 and any(a.sector in table().repressors for a in source)
                 and _on_rioters(trig.token)
@@ -781,18 +804,18 @@ def extract(
                 # "A held talks with B", "troops clashed with rioters": B acts toward A too.
                 dyads.append((target, source, _seen_from_target(base, trig)))
             for src, tgt, said in dyads:
-                if not topic.keeps(src, tgt, visit=said.rule is _VISIT):
+                if not topic.keeps(src, tgt, visit=said.rule.gathering_visit):
                     continue  # sport and showbiz stories: only events between governments
                 if not tgt and said.rule.type in table().targeted:
                     continue  # an accusation or demand addressed to nobody is no dyadic event
                 if _add(events, seen, si, said.rule.type, src, tgt):
                     emit(said, src, tgt)
                     last_dyad, last_sent = (src, tgt), si
-            if base.rule.mutual and base.rule.type == "CONSULT" and (target or len(dyads) > 1):
+            if base.rule.mutual and base.rule.type == PloverType.CONSULT and (target or len(dyads) > 1):
                 # "A and B will meet in Zurich": each party from abroad visits the host state
                 for visitor, host in _visits_to_venue(trig, source + target, places):
                     if topic.keeps([visitor], [host], visit=True) and _add(
-                        events, seen, si, "CONSULT", [visitor], [host]
+                        events, seen, si, PloverType.CONSULT, [visitor], [host]
                     ):
                         emit(dataclasses.replace(trig, rule=_VISIT), [visitor], [host])
             for c, c_src, c_tgt in _promised(trig, source, sent, idx, lex):
@@ -818,7 +841,7 @@ def extract(
                     continue
                 head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
                 fact = assess(d.words[0], noun=False)
-                if d.rule.type == "REJECT":
+                if d.rule.type == PloverType.REJECT:
                     # "said it would not send aid": the refusal is stated, as factual as the
                     # verb that reports it ("said" asserted, "officials said he said" reported).
                     z = d.words[0]
@@ -871,7 +894,7 @@ def _visits_to_venue(
     for a in parties:
         if not a.country or a.country == host.country or _is_organisation(a):
             continue
-        if "place-" in (a.how or "") or a.code in seen:
+        if StandsFor.PLACE in a.stands_for or a.code in seen:
             continue
         seen.add(a.code)
         yield a, host
@@ -880,9 +903,9 @@ def _visits_to_venue(
 def _seen_from_target(base: Trigger, trig: Trigger) -> Trigger:
     """The trigger of a mutual event seen from its target: forces repressing protesters
     (175) meet a riot (145) from the other side, and a riot against forces meets repression."""
-    if trig.rule.cameo == "175":
+    if trig.rule.cameo == repression_rule().cameo:
         return dataclasses.replace(base, rule=riot_rule())
-    if trig.rule.cameo == "145" and base.rule.type == "ASSAULT":
+    if trig.rule.cameo == riot_rule().cameo and base.rule.type == PloverType.ASSAULT:
         return dataclasses.replace(base, rule=repression_rule())
     return base
 
@@ -917,7 +940,7 @@ def _mutual(source: list[Actor], target: list[Actor]) -> bool:
     """Whether both sides of a mutual event are parties the text names, not places standing
     in for them, and not one actor on both sides."""
     sides = (source, target)
-    if any((a.how or "").startswith("place-") for side in sides for a in side):
+    if any(a.origin is Origin.PLACE for side in sides for a in side):
         return False
     return not {a.code for a in source} & {a.code for a in target}
 
@@ -970,7 +993,7 @@ def _event(
         confidence += 0.2
     if not trig.noun:
         confidence += 0.1
-    if any(a.how.startswith("coref") for a in source):
+    if any(a.origin is Origin.COREF for a in source):
         confidence -= 0.1
     if any(a.kind == "adjective" for a in source):
         confidence -= 0.05

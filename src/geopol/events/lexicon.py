@@ -12,19 +12,17 @@ from typing import Any
 import yaml
 
 from geopol.errors import DictionaryError
+from geopol.records import PloverType
 from geopol.yamlio import load_yaml
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+PLOVER_TYPES: tuple[PloverType, ...] = tuple(PloverType)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Rule:
     """One trigger entry: the event a verb or noun denotes, and its constraints."""
 
-    type: str
+    type: PloverType
     mode: str | None
     cameo: str | None
     contexts: tuple[str, ...]
@@ -40,6 +38,9 @@ class Rule:
     aimed: bool = False
     #: Both sides do it: "A met with B" is also B meeting A.
     mutual: bool = False
+    #: The visit that attending a gathering abroad stands for ("attended a summit in
+    #: Switzerland"); made by the coder, never read from a trigger file.
+    gathering_visit: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def _rule(e: Any, where: str, order: int) -> Rule:
         raise DictionaryError(f"{where}: 'type' must be one of {', '.join(PLOVER_TYPES)}")
     cameo = e.get("cameo")
     return Rule(
-        type=e["type"],
+        type=PloverType(e["type"]),
         mode=e.get("mode"),
         cameo=str(cameo) if cameo is not None else None,
         contexts=tuple(e.get("contexts") or ()),

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex, aimed_targets, place_heads
 from geopol.places import locate_event
-from geopol.records import Actor, Place
+from geopol.records import Actor, Origin, Place, PloverType, StandsFor
 
 #: Prepositions that aim a shot or an attack at something: "fired at", "rockets into Israel".
 AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
@@ -44,7 +44,7 @@ def placed_source(
     place: unnamed protesters take the protest's place, an attack "from" a place comes from
     its country and is aimed at what it was fired "at" or "into"; a state's forces attacked
     abroad by nobody named were attacked from the country they were in."""
-    if type_ == "PROTEST":
+    if type_ == PloverType.PROTEST:
         return located_victims(trigger, raw_source, where, how="place-of-protest"), target
     if type_ not in table().origin_sources:
         return [], target
@@ -112,7 +112,12 @@ def located_victims(
         country = hit[0].country if hit else None
     if not country:
         return []
-    return [dataclasses.replace(a, country=country, how=f"{a.how},{how}") for a in victims]
+    return [
+        dataclasses.replace(
+            a, country=country, how=f"{a.how},{how}", stands_for=a.stands_for | StandsFor.PLACE
+        )
+        for a in victims
+    ]
 
 
 def by_accident(verb: Token) -> bool:
@@ -189,6 +194,8 @@ def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
         sector=sector,
         kind="state",
         how=how,
+        origin=Origin.PLACE,
+        stands_for=StandsFor.PLACE,
     )
 
 
