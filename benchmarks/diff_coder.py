@@ -1,7 +1,7 @@
 """Does a change to the coder change its output?  Code two corpora to JSONL, then diff.
 
     python benchmarks/diff_coder.py code OUTDIR [--bbc DIR] [--plv FILE] [--limit N]
-    python benchmarks/diff_coder.py diff OLDDIR NEWDIR [--show N]
+    python benchmarks/diff_coder.py diff OLDDIR NEWDIR [--show N] [--common]
 
 ``code`` writes, in a stable order, one JSON line per BBC article (``bbc.jsonl``: every
 actor, place, event and stated alignment ``CodedArticle.to_dict()`` gives, without the
@@ -85,7 +85,10 @@ def _read(path: Path) -> dict[str, dict[str, Any]]:
         return {}
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError:  # a run still writing its last line
+            continue
         out[d["key"]] = d
     return out
 
@@ -101,11 +104,12 @@ def _walk(a: Any, b: Any, where: str, found: list[str]) -> None:
         found.append(f"  {where}: {json.dumps(a)[:300]} -> {json.dumps(b)[:300]}")
 
 
-def diff(old: Path, new: Path, show: int) -> int:
+def diff(old: Path, new: Path, show: int, *, common: bool = False) -> int:
     total = 0
     for name in ("bbc.jsonl", "plv.jsonl"):
         a, b = _read(old / name), _read(new / name)
-        differ = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+        keys = set(a) & set(b) if common else set(a) | set(b)
+        differ = [k for k in sorted(keys) if a.get(k) != b.get(k)]
         total += len(differ)
         print(f"{name}: {len(a)} vs {len(b)} lines, {len(differ)} differ")
         for k in differ[:show]:
@@ -130,11 +134,12 @@ def main() -> int:
     d.add_argument("old", type=Path)
     d.add_argument("new", type=Path)
     d.add_argument("--show", type=int, default=50)
+    d.add_argument("--common", action="store_true", help="compare only lines in both (a --limit run)")
     args = ap.parse_args()
     if args.cmd == "code":
         code(args.out, args.bbc, args.plv, args.limit)
         return 0
-    return diff(args.old, args.new, args.show)
+    return diff(args.old, args.new, args.show, common=args.common)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from geopol import __version__
 from geopol.actors.context import attach_place_countries
 from geopol.actors.find import find_actors
 from geopol.errors import BadInput
+from geopol.events import passes
 from geopol.events.extract import extract
 from geopol.nlp import load
 from geopol.places import find_places_for
@@ -118,8 +119,9 @@ def describe() -> list[str]:
         " + geopol_paragraphs)  reads: text  writes: Doc (sentences, parse, entities)",
         "3. actors     geopol.actors.find                  reads: Doc        writes: list[Actor]",
         "4. places     geopol.places.find_places_for       reads: Doc, actors writes: list[Place]",
-        "5. events     geopol.events.extract (triggers, dyads, factuality)"
+        "5. events     geopol.events.extract (the passes below, in order)"
         "  reads: Doc, actors  writes: list[Event], list[StatedAlignment]",
+        *(f"     {line}" for line in passes.describe()),
         "6. dates      geopol.dates.date_for_event         reads: Doc, trigger writes: Event.date",
         "7. location   geopol.places.locate_event          reads: trigger, places writes: Event.location",
     ]

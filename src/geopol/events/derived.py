@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
 from geopol.events.cameo import cameo_code
-from geopol.events.dyads import ActorIndex, subject_of
+from geopol.events.dyads import identified as _identified
+from geopol.events.dyads import subject_of
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Rule
 from geopol.records import Actor, Factuality, PloverType
 from geopol.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from geopol.events.context import Reading, SentenceContext
 
 #: Types whose refusal is a rejection: cooperation that is withheld.
 _COOPERATIVE = frozenset({PloverType.AID, PloverType.COOPERATE, PloverType.CONSULT, PloverType.SUPPORT, PloverType.CONCEDE, PloverType.RETREAT, PloverType.AGREE})
@@ -178,23 +181,19 @@ def _negation(tok: Token, modals: frozenset[str]) -> Token | None:
     return None
 
 
-def derive(
-    tok: Token,
-    type_: str,
-    source: list[Actor],
-    target: list[Actor],
-    idx: ActorIndex,
-    triggers: set[int],
-    identified: Callable[[list[Actor]], list[Actor]],
-    *,
-    noun: bool = False,
-    mode: str | None = None,
-    cameo: str | None = None,
-) -> list[Derived]:
-    """The statement events that the clause of the event at ``tok`` (of type ``type_``,
-    with its dyad; ``noun`` for an event noun; ``mode`` and ``cameo`` to code a promise of
-    it) implies. ``triggers``: token positions that are triggers themselves,
-    whose own events already say it ("urged Y to", "threatened to")."""
+def derive(ctx: SentenceContext, reading: Reading) -> list[Derived]:
+    """The statement events that the clause of the trigger being read implies (its type,
+    with its dyad; its mode and CAMEO code to code a promise of it). The triggers of the
+    sentence whose own events already say it ("urged Y to", "threatened to") imply none."""
+    trig, source, target = reading.trigger, reading.source, reading.target
+    tok, type_, noun, mode, cameo = (
+        trig.token,
+        trig.rule.type,
+        trig.noun,
+        trig.rule.mode,
+        trig.rule.cameo,
+    )
+    idx, triggers, identified = ctx.index, ctx.trigger_tokens, _identified
     t = table()
     out: list[Derived] = []
     if noun and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ == "VERB":

@@ -55,6 +55,18 @@ ANAPHORIC_NOUNS = frozenset(
 )
 
 
+def identified(actors: list[Actor]) -> list[Actor]:
+    """The mentions with a country (or organisation code), each code at one place once."""
+    seen: set[tuple[str | None, str | None, int]] = set()
+    out = []
+    for a in actors:
+        key = (a.country, a.sector, a.start)
+        if a.country and key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
 @dataclasses.dataclass(slots=True)
 class ActorIndex:
     """Actor mentions by token, and coordinated groups of them."""

@@ -1,0 +1,162 @@
+"""The arguments of a trigger: who did it (source) to whom (target), read from the parse
+with the helpers of ``events/dyads.py``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geopol.events.dyads import (
+    ActorIndex,
+    aimed_targets,
+    between,
+    clause_subject,
+    noun_source,
+    noun_target,
+    object_of,
+    prep_targets,
+    received,
+    subject_of,
+)
+from geopol.events.dyads import identified as _identified
+from geopol.events.lexicon import Lexicon
+from geopol.events.placed import AIMED
+from geopol.events.triggers import Trigger, _lemma, _noun_rule
+from geopol.records import Actor, PloverType, is_organisation_code
+
+_VISIT_PREPS = ("to", "in", "with", "at")
+
+#: Whom one consults: "talks with", "spoke to"; "talks on Ukraine" names a topic, not a party.
+_CONSULT_PREPS = ("with", "to", "by", "of")
+
+_DURING = frozenset({"during", "on"})
+
+
+def dyad(
+    trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
+) -> tuple[list[Actor], list[Actor]]:
+    tok = trig.token
+    if trig.rule.gathering_visit:
+        # "attended the Beijing Games": the gathering's place is the one visited.
+        return subject_of(tok, idx)[0], _gathering_place(trig.words[-1], idx)
+    pair = between(sent, idx, tok)
+    if pair is None and trig.noun and tok.dep_ == "nsubj":
+        pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
+    if pair is not None:
+        if not trig.noun:
+            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties
+            doer = [a for a in subject_of(tok, idx)[0] if a.country]
+            parties = pair[0] + pair[1]
+            if doer and not {a.code for a in doer} & {a.code for a in parties}:
+                return doer, parties
+        return pair
+    preps = (
+        _VISIT_PREPS
+        if trig.rule.mode == "visit"
+        else _CONSULT_PREPS
+        if trig.rule.type == PloverType.CONSULT
+        else None
+    )
+    if trig.noun and (got := received(tok, idx)) is not None:
+        return got  # "Obama faces pressure from Congress": Congress presses Obama
+    if trig.noun:
+        source = noun_source(tok, idx, lex.light_verbs)
+        if (
+            not source
+            and preps
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in _DURING
+            and tok.head.head.pos_ == "VERB"
+        ):
+            # "held talks during a visit to Beirut": the one who visits is the clause's subject
+            source, _ = subject_of(tok.head.head, idx)
+        target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+        source, target = _light_verb_doer(tok, idx, lex, source, target)
+    else:
+        source, _ = subject_of(tok, idx)
+        target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
+        if not source and trig.rule.type == PloverType.ASSAULT:
+            source = _means_doer(tok, idx, lex)
+        if not target and (trig.rule.aimed or trig.rule.type == PloverType.ASSAULT):
+            # "fired water cannon at a Philippine vessel": what a shot is aimed at
+            target = aimed_targets(tok, idx, AIMED)
+        if not target and source:
+            # "brokered a truce between Israel and Hamas": the parties are the targets
+            for obj in (ch for ch in tok.children if ch.dep_ == "dobj"):
+                pair = between(sent, idx, obj)
+                if pair is not None:
+                    target = pair[0] + pair[1]
+        if not target and trig.rule.objects:
+            # "advised against travel to Tunisia": the named object carries the target.
+            for prep in (ch for ch in tok.children if ch.dep_ == "prep"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
+                        target = target or prep_targets(obj, idx)
+    if not target and not trig.noun and trig.rule.type in (PloverType.REQUEST, PloverType.ACCUSE):
+        # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
+        # France is accused
+        claimed = clause_subject(tok, idx, mandative=trig.rule.type == PloverType.REQUEST)
+        target = [a for a in claimed if a.code not in {s.code for s in source}]
+    # "Iraq asked the coalition to leave the country": no state is its own target
+    target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
+    if trig.rule.swap and target:
+        # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
+        return target, source
+    return source, target
+
+def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
+    """"Soldiers were killed in an attack by Taliban fighters": the doer of the attack the
+    victims died in is the doer of the killing."""
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "during"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and _noun_rule(p, lex) is not None:
+                    found = noun_source(p, idx, lex.light_verbs)
+                    if found:
+                        return found
+    return []
+
+def _same_state(a: Actor, b: Actor) -> bool:
+    """Two mentions of one actor: one state as such ("Iraq" ... "the country"), not two
+    bodies of it, or a mention and a pronoun for it ("the IMF ... its part")."""
+    if a.country != b.country:
+        return False
+    if a.sector is None and b.sector is None:
+        return True
+    linked = a.coref_of == b.start or b.coref_of == a.start
+    return a.code == b.code and (linked or (a.coref_of is not None and a.coref_of == b.coref_of))
+
+def _light_verb_doer(
+    noun: Token, idx: ActorIndex, lex: Lexicon, source: list[Actor], target: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """"Japan offered Ukraine new aid", "the US held Iran talks": the light verb's subject
+    does the event; an actor modifying the noun is then its target, not its doer."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in lex.light_verbs or not source or target:
+        return source, target  # "escalate Western sanctions against X": the modifier acts
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ == "PRON" for ch in head.children):
+        return source, target
+    if not any(ch.dep_ in ("nmod", "compound", "amod") and idx.at(ch) for ch in noun.children):
+        return source, target
+    doer = [a for a in subject_of(head, idx)[0] if a.code]
+    if not doer or {a.code for a in doer} & {a.code for a in source}:
+        return source, target
+    return doer, source
+
+def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """The country actors naming where a gathering is: "the Beijing Games", "a summit in
+    Switzerland" (not "a summit on the unrest in Iran": the topic is no place)."""
+    named: list[Actor] = []
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    named.extend(_identified(idx.group(p)))
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "nmod", "amod", "poss") and idx.at(ch):
+            named.extend(_identified(idx.group(ch)))
+    # "the G20 summit in Rome": the host country is visited, not the organisation.
+    states = [a for a in named if not _is_organisation(a)]
+    return states[:1] or named[:1]
+
+def _is_organisation(a: Actor) -> bool:
+    return is_organisation_code(a.country)

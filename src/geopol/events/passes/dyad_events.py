@@ -1,0 +1,23 @@
+"""Pass ``dyad-events``: code the dyads the trigger passes have read."""
+
+from __future__ import annotations
+
+from geopol.events.context import SentenceContext
+from geopol.events.derived import table
+from geopol.events.passes.base import Level, register
+
+
+@register("dyad-events", Level.TRIGGER)
+def dyad_events(ctx: SentenceContext) -> None:
+    """One event per dyad of the trigger, once per sentence, type and dyad; in sport and
+    showbiz stories only events between governments; no accusation or demand addressed
+    to nobody."""
+    r = ctx.current
+    for src, tgt, said in r.dyads:
+        if not ctx.topic.keeps(src, tgt, visit=said.rule.gathering_visit):
+            continue  # sport and showbiz stories: only events between governments
+        if not tgt and said.rule.type in table().targeted:
+            continue  # an accusation or demand addressed to nobody is no dyadic event
+        if ctx.first_time(said.rule.type, src, tgt):
+            ctx.emit(said, src, tgt)
+            ctx.state.last_dyad, ctx.state.last_sentence = (src, tgt), ctx.number

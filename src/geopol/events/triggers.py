@@ -1,0 +1,367 @@
+"""Triggers: the verbs and event nouns of the trigger lexicon in a sentence, one per event.
+
+A trigger is a verb or an event noun found in the trigger lexicon
+(``data/events/triggers.yaml``). Verbs that only carry an event noun ("held a summit",
+"imposed sanctions") give way to the noun; the content of an agreement, request, refusal
+or threat ("agreed to withdraw") is folded into it (``_prune``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from geopol.events.cameo import cameo_code
+from geopol.events.derived import table
+from geopol.events.lexicon import Lexicon, Phrase, Rule
+from geopol.events.placed import AIMED
+from geopol.records import PloverType
+
+_DESTINATION = frozenset({"to", "in", "into", "at", "for"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    rule: Rule
+    noun: bool
+    words: tuple[Token, ...]
+    #: The events an agreement, request, refusal or threat is about ("agreed to lift the
+    #: sanctions": the lifting), which ``_prune`` folds into it.
+    content: tuple[Trigger, ...] = ()
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+def _object_words(verb: Token) -> list[str]:
+    """Forms of a verb's objects to test against a rule's ``objects``: "food aid", "aid"."""
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)  # "a report released by Kenya", "weapons supplied by Iran"
+    for o in list(objs):
+        objs.extend(ch for ch in o.children if ch.dep_ == "conj")
+    if not objs:  # "provided to Russia 94% of its arms": look one level further
+        for ch in verb.children:
+            if ch.dep_ in ("dative", "prep"):
+                objs.extend(p for p in ch.children if p.dep_ == "pobj")
+    out: list[str] = []
+    for o in objs:
+        mods = [m for m in o.children if m.dep_ in ("compound", "amod") and m.i < o.i]
+        lemma, low = _lemma(o), o.lower_
+        out.extend([lemma, low])
+        if o.ent_type_:
+            out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
+        for m in mods:
+            out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
+            if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
+                out.extend([m.lower_, _lemma(m)])
+        # "94% of military equipment", "dozens of weapons", "500 million euros in food aid"
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "in"):
+                for q in p.children:
+                    if q.dep_ == "pobj":
+                        out.extend([_lemma(q), q.lower_])
+                        out.extend(
+                            f"{m.lower_} {q.lower_}"
+                            for m in q.children
+                            if m.dep_ in ("compound", "amod")
+                        )
+    return out
+
+def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
+    """The extra words of a multi-word verb among its dependents: a particle anywhere
+    ("called the strike off"), a preposition right after the verb ("call on", not "called
+    him on Monday"), or an object word ("hold talks")."""
+    if not rest:
+        return ()
+    found: list[Token] = []
+    for word in rest:
+        hit = None
+        # "went on strike": a word may be the object of a preposition already matched.
+        near = [g for f in found if f.dep_ == "prep" for g in f.children if g.dep_ == "pobj"]
+        for k in [*verb.children, *near]:
+            if k in found or (k.lower_ != word and _lemma(k) != word):
+                continue
+            if (
+                k.dep_ in ("prt", "pobj")
+                or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod", "ccomp")
+                or (k.dep_ in ("prep", "agent", "dative") and verb.i < k.i <= verb.i + 2)
+            ):
+                hit = k
+                break
+        if hit is None:
+            nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+            if nxt is not None and nxt.lower_ == word and nxt not in found:
+                hit = nxt
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | None:
+    phrases: Sequence[Phrase] = lex.verbs.get(_lemma(tok), ())
+    if not phrases:
+        return None
+    objects: list[str] | None = None
+    ranked = sorted(phrases, key=lambda p: (-len(p.rest), not p.rule.objects, p.rule.order))
+    best: tuple[int, Rule, tuple[Token, ...]] | None = None
+    for p in ranked:
+        extra = _rest_present(tok, p.rest)
+        if extra is None:
+            continue
+        if p.rule.intransitive and any(ch.dep_ == "dobj" for ch in tok.children):
+            continue
+        if p.rule.needs_object and not any(
+            ch.dep_ in ("dobj", "dative", "ccomp", "nsubjpass")
+            or (ch.dep_ == "prep" and ch.lower_ in ("for", "from", "on"))
+            for ch in tok.children
+        ):
+            continue  # "seeking to deepen ties" is an attempt, not a request
+        if p.rule.aimed and not _aimed(tok):
+            continue  # "launched missiles" is a test, "launched missiles at X" an attack
+        if p.rule.mode == "visit" and not p.rule.swap and not _destination(tok):
+            continue  # a visit goes somewhere: not "it is going to be", "goes to show"
+        if p.rule.not_objects:
+            if objects is None:
+                objects = _object_words(tok)
+            if any(o in p.rule.not_objects for o in objects):
+                continue
+        if p.rule.objects:
+            if objects is None:
+                objects = _object_words(tok)
+            hits = [o for o in objects if o in p.rule.objects]
+            if not hits:
+                continue
+            # The most specific object wins among entries of the same rank: "expelled aid
+            # workers" (an expulsion of aid staff) before "expelled workers" (a deportation).
+            fit = max(len(o.split()) for o in hits)
+            if best is None or fit > best[0]:
+                best = (fit, p.rule, extra)
+            continue
+        if best is not None:
+            break
+        return p.rule, extra
+    return (best[1], best[2]) if best is not None else None
+
+def _destination(verb: Token) -> bool:
+    """A verb of travel with somewhere to go: "went to Paris", not "was going to be
+    impressed" (a future) or "was not going, for example" (no place)."""
+    if any(ch.dep_ == "xcomp" for ch in verb.children) and verb.lemma_.lower() == "go":
+        return False
+    for ch in verb.children:
+        if ch.dep_ == "dobj":
+            return True
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in _DESTINATION
+            and any(p.dep_ == "pobj" and p.lower_ not in _NO_PLACE for p in ch.children)
+        ):
+            return True
+    return False
+
+_NO_PLACE = frozenset({"example", "instance", "now", "good", "ever", "once", "sure"})
+
+#: Where a test shot lands: "fired missiles into the sea" is no attack.
+_OPEN = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
+
+def _aimed(verb: Token) -> bool:
+    """The verb has a phrase aiming it at something: "at the base", "into Israel", not
+    "on Tuesday" or "into the sea"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AIMED:
+            continue
+        for obj in prep.children:
+            if (
+                obj.dep_ == "pobj"
+                and obj.ent_type_ not in ("DATE", "TIME")
+                and obj.lemma_.lower() not in _OPEN
+            ):
+                return True
+    return False
+
+def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
+    phrases = lex.nouns.get(_lemma(tok), ()) or lex.nouns.get(tok.lower_, ())
+    if not phrases:
+        return None
+    mods = [m.lower_ for m in tok.lefts]
+    # "military aid package": a modifier of the compound counts too
+    mods += [m.lower_ for c in tok.lefts if c.dep_ == "compound" for m in c.lefts]
+    for p in sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order)):
+        if all(w in mods for w in p.rest):
+            return p.rule
+    return None
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """The triggers of a sentence, one event per trigger (see ``_prune``)."""
+    return _prune(_raw_triggers(sent, lex), sent, lex)
+
+#: Types whose verb carries another event as its content: "agreed to withdraw", "urged
+#: Russia to withdraw", "refused to meet", "threatened to impose sanctions". PLOVER codes
+#: the agreement, request, refusal or threat; the content is its mode, not a second event.
+CONTAINER_TYPES = frozenset({PloverType.AGREE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
+
+#: Type and mode of the cut-offs that contain what they end: "suspension of aid".
+_ENDING = (PloverType.SANCTION, "withdraw")
+
+#: What a refusal does not swallow: "denied attacking" stays a (negated) attack, and an
+#: accusation stays one ("Moscow accused Kyiv of the attack, a charge Ukraine denied").
+_CONFLICT = frozenset(
+    {PloverType.ASSAULT, PloverType.COERCE, PloverType.MOBILIZE, PloverType.PROTEST, PloverType.SANCTION, PloverType.THREATEN, PloverType.ACCUSE}
+)
+
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj"})
+
+def _container(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The agreement, request, refusal, threat or cut-off whose content ``trig`` is, if any."""
+    cur = trig.token
+    for _ in range(4):
+        # "to help", "refusal to engage": an infinitive of purpose or content
+        infinitive = cur.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        )
+        if (cur.dep_ not in _CONTENT_DEPS and not infinitive) or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        outer = by_token.get(cur.i)
+        if outer is None or not (
+            outer.rule.type in CONTAINER_TYPES or (outer.rule.type, outer.rule.mode) == _ENDING
+        ):
+            continue  # "offered to send troops to help": the walk goes on through "send"
+        if outer.rule.type == PloverType.REJECT and trig.rule.type in _CONFLICT:
+            return None
+        return outer
+    return None
+
+def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
+    """One event per trigger: drop the content of a container verb, and an event noun that
+    a verb entry names as its object ("provided aid", "violated the ceasefire"); then let
+    sentence cues retype what is left (troops sent on a peacekeeping mission are aid)."""
+    verbs = {t.token.i: t for t in trigs if not t.noun}
+    named = {
+        o.i
+        for t in verbs.values()
+        if t.rule.objects
+        for o in t.token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+    } | {w.i for t in verbs.values() for w in t.words}
+    free = [t for t in trigs if not (t.noun and t.token.i in named)]
+    by_token = {t.token.i: t for t in free}
+    kept: list[Trigger] = []
+    content: dict[int, list[Trigger]] = {}
+    for t in free:
+        outer = _container(t, by_token)
+        if outer is None:
+            kept.append(t)
+        else:
+            content.setdefault(outer.token.i, []).append(t)
+    kept = [
+        dataclasses.replace(
+            _by_content(_vowed_force(t, content.get(t.token.i, [])), content),
+            content=tuple(content.get(t.token.i, [])),
+        )
+        for t in kept
+    ]
+    if not lex.retypes or not kept:
+        return kept
+    words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
+    out = []
+    for t in kept:
+        for r in lex.retypes:
+            if t.rule.type in r.types and not words.isdisjoint(r.words):
+                t = dataclasses.replace(t, rule=r.rule)
+                break
+        out.append(t)
+    return out
+
+def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
+    """A pledge whose content is force ("vowed to strike India") is a threat, not an
+    agreement: PLOVER codes the stated intent to attack as THREATEN (CAMEO 138)."""
+    t = table()
+    if trig.rule.type != PloverType.AGREE or _lemma(trig.token) not in t.intent:
+        return trig
+    for c in content:
+        code = t.threaten.get(c.rule.type)
+        if code is not None:
+            mode = "violence" if c.rule.type == PloverType.ASSAULT else "restrict"
+            rule = dataclasses.replace(
+                trig.rule, type=PloverType.THREATEN, mode=mode, cameo=code, contexts=c.rule.contexts
+            )
+            return dataclasses.replace(trig, rule=rule)
+    return trig
+
+#: Generic codes of requests and refusals that their content makes specific.
+_GENERIC = frozenset(
+    cameo_code(name) for name in ("Demand", "Reject", "Express intent to cooperate")
+)
+
+def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
+    """The CAMEO code of a request or refusal by what is asked or refused: "urged Russia to
+    withdraw" is an appeal to yield (025), "demanded aid" a demand for aid (103), "refused
+    to meet" a rejected meeting (125). The PLOVER type stays."""
+    inner = content.get(trig.token.i)
+    if not inner or trig.rule.cameo not in _GENERIC:
+        return trig
+    t = table()
+    what = inner[0].rule.type
+    if trig.rule.type == PloverType.AGREE:
+        # "agreed to lift the sanctions": intent to ease sanctions (0354), not just "agree".
+        code = t.promise_code(what, inner[0].rule.mode, inner[0].rule.cameo)
+    elif trig.rule.type == PloverType.REJECT:
+        code = t.reject.get(what)
+    elif _lemma(trig.token) in t.demand:
+        code = t.demand_codes.get(what, t.demand_codes["default"])
+    else:
+        code = t.appeal_codes.get(what, t.appeal_codes["default"])
+    if code is None:
+        return trig
+    return dataclasses.replace(trig, rule=dataclasses.replace(trig.rule, cameo=code))
+
+#: Fixed phrases "in <noun> <prep>" whose noun is no event: "in exchange for", "in return
+#: for", "in support of", "in response to".
+_IDIOMS = frozenset({("exchange", "for"), ("return", "for"), ("support", "of"), ("response", "to")})
+
+def _idiom(tok: Token) -> bool:
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    return any(
+        ch.dep_ == "prep" and (_lemma(tok), ch.lower_) in _IDIOMS for ch in tok.children
+    )
+
+def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    consumed: set[int] = set()  # words of a multi-word verb: "put its army on alert"
+    for tok in sent:
+        if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
+            continue  # "U.S.-backed fighters": a description of an actor, not an event
+        intent = tok.pos_ == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children)
+        if (
+            tok.pos_ == "VERB"
+            or intent  # "is willing to send", "ready to contribute"
+            or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be")
+        ):
+            found = _verb_rule(tok, lex)
+            if found is None:
+                continue
+            rule, extra = found
+            if _lemma(tok) in lex.light_verbs and any(
+                ch.dep_ in ("dobj", "attr") and _noun_rule(ch, lex) for ch in tok.children
+            ):
+                continue  # "held talks": the noun is the trigger
+            out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
+            consumed.update(t.i for t in extra)
+        elif tok.i in consumed or _idiom(tok):
+            continue
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
+            "PERSON",
+            "GPE",
+            "ORG",
+            "NORP",
+            "DATE",  # "until March": the month, no march
+            "TIME",
+        ):
+            noun_rule = _noun_rule(tok, lex)
+            if noun_rule is not None:
+                out.append(Trigger(tok, noun_rule, noun=True, words=(tok,)))
+    return out
