@@ -30,6 +30,29 @@ DictOpt = Annotated[
     ),
 ]
 
+TriggersOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--triggers",
+        help="Extra trigger file (YAML, the shape of data/events/triggers.yaml); repeatable.",
+    ),
+]
+FactualityOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--factuality",
+        help="Extra factuality cues (YAML, the shape of data/events/factuality.yaml); repeatable.",
+    ),
+]
+
+
+def use_event_files(triggers: list[str] | None, factuality: list[str] | None) -> None:
+    """Code with these trigger and factuality files besides the built-ins (checked now)."""
+    if triggers or factuality:
+        from geopol.events.coder import configure
+
+        configure(triggers=tuple(triggers or ()), factuality=tuple(factuality or ()))
+
 
 def _date(value: str | None) -> dt.date | None:
     if not value:
@@ -61,6 +84,8 @@ def code_cmd(
     ] = "jsonl",
     model: ModelOpt = None,
     dictionary: DictOpt = None,
+    triggers: TriggersOpt = None,
+    factuality: FactualityOpt = None,
 ) -> None:
     """Code articles into events: who did what to whom, where, when, how sure.
 
@@ -71,6 +96,7 @@ def code_cmd(
 
     Example:
         geopol code samples/articles/ --format table
+        geopol code article.txt --triggers my-triggers.yaml --factuality my-cues.yaml
     """
     from geopol.formats import FORMATS
     from geopol.pipeline import code_articles
@@ -80,6 +106,7 @@ def code_cmd(
             f"unknown format {fmt!r}; choose jsonl, table, csv, gdelt or icews"
         )
     _use_dictionaries(dictionary)
+    use_event_files(triggers, factuality)
     log = InputLog()
     try:
         coded = code_articles(read_inputs(inputs, published=_date(published), log=log), model=model)
@@ -159,6 +186,8 @@ def eval_plv(
         str,
         typer.Option("--view", help="plover (PLOVER's convention: future AID = AGREE) or event"),
     ] = "plover",
+    triggers: TriggersOpt = None,
+    factuality: FactualityOpt = None,
 ) -> None:
     """Event type accuracy given gold dyads, on a PLV-format file.
 
@@ -170,12 +199,15 @@ def eval_plv(
     """
     from geopol.eval.plv import evaluate_plv
 
+    use_event_files(triggers, factuality)
     report = evaluate_plv(path, predictions=predictions, view=view)
     typer.echo(report.render())
 
 
 def eval_petrarch(
     path: Annotated[Path, typer.Argument(help="PETRARCH validation XML.")],
+    triggers: TriggersOpt = None,
+    factuality: FactualityOpt = None,
 ) -> None:
     """CAMEO root accuracy, actor country accuracy and no-event precision on PETRARCH XML.
 
@@ -184,6 +216,7 @@ def eval_petrarch(
     """
     from geopol.eval.petrarch import evaluate_petrarch
 
+    use_event_files(triggers, factuality)
     typer.echo(evaluate_petrarch(path).render())
 
 
@@ -197,6 +230,8 @@ def eval_seed(
     article: Annotated[
         Path | None, typer.Option("--article", help="The article file it describes.")
     ] = None,
+    triggers: TriggersOpt = None,
+    factuality: FactualityOpt = None,
 ) -> None:
     """Score the coder against an expected-reading file (required events, actors, forbidden).
 
@@ -207,6 +242,7 @@ def eval_seed(
     """
     from geopol.eval.seed import default_expected, evaluate_expected
 
+    use_event_files(triggers, factuality)
     result = evaluate_expected(expected or default_expected(), article=article)
     typer.echo(result.render())
     raise typer.Exit(0 if result.passed else 1)

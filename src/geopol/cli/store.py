@@ -12,6 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from geopol.cli.coding import FactualityOpt, TriggersOpt, use_event_files
 from geopol.errors import GeopolError, StoreError
 
 DbOpt = Annotated[
@@ -91,11 +92,14 @@ def ingest_cmd(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     chunk: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
     quiet: QuietOpt = False,
+    triggers: TriggersOpt = None,
+    factuality: FactualityOpt = None,
 ) -> None:
     """Code articles and store them; articles already stored (same text) are skipped.
 
     Example:
         geopol ingest news/ corpus.jsonl https://example.org/rss.xml --db events.duckdb
+        geopol ingest news/ --triggers my-triggers.yaml --factuality my-cues.yaml
     """
     from geopol.ingest.run import default_coder, ingest
     from geopol.ingest.sources import FieldMap, Skipped, iter_inputs, make_fetcher
@@ -105,6 +109,7 @@ def ingest_cmd(
         raise typer.BadParameter("give at least one input or --from-lake", param_hint="INPUTS")
     if chunk < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--chunk")
+    use_event_files(triggers, factuality)
     store = Store.open(db)
     try:
         if from_lake is not None:

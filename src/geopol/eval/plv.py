@@ -21,10 +21,10 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
 from geopol.events.cameo import plover_view
+from geopol.events.coder import current as current_coder
 from geopol.events.extract import Trigger, joint_rule
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Rule
-from geopol.events.lexicon import load as load_lexicon
 from geopol.events.stance import stated
 from geopol.records import Article, CodedArticle
 
@@ -196,7 +196,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     """
     from geopol.events.extract import find_triggers
 
-    lex = load_lexicon()
+    lex = current_coder().lexicon
     said = stated(source, target, lex)
     if said is not None:
         rule, speech = said

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
     ActorIndex,
     aimed_targets,
@@ -23,12 +24,12 @@ from geopol.events.placed import AIMED
 from geopol.events.triggers import Trigger, _lemma, _noun_rule
 from geopol.records import Actor, PloverType, is_organisation_code
 
-_VISIT_PREPS = ("to", "in", "with", "at")
+_VISIT_PREPS = word_tuple("visit_preps")
 
 #: Whom one consults: "talks with", "spoke to"; "talks on Ukraine" names a topic, not a party.
-_CONSULT_PREPS = ("with", "to", "by", "of")
+_CONSULT_PREPS = word_tuple("consult_preps")
 
-_DURING = frozenset({"during", "on"})
+_DURING = word_set("during")
 
 
 def dyad(

@@ -107,35 +107,25 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
 }
 
 #: Where the most generic table row with the same type and mode is not the best CAMEO code
-#: for a PLOVER event (or no row has that mode). Reasons in docs/formats.md.
-_CLOSEST_OVERRIDES: dict[tuple[str, str | None], str] = {
-    (PloverType.AGREE, None): "030",
-    (PloverType.REQUEST, None): "020",
-    (PloverType.REQUEST, "assist"): "023",
-    (PloverType.REQUEST, "change"): "024",
-    (PloverType.REQUEST, "yield"): "025",
-    (PloverType.REQUEST, "meet"): "026",
-    (PloverType.ACCUSE, None): "111",
-    (PloverType.ACCUSE, "allege"): "112",
-    (PloverType.CONSULT, "multilateral"): "040",
-    (PloverType.RETREAT, None): "080",
-    (PloverType.RETREAT, "resign"): "0831",
-    (PloverType.THREATEN, "restrict"): "1312",
-    (PloverType.THREATEN, "arrest"): "132",
-    (PloverType.THREATEN, "relations"): "1313",
-    (PloverType.THREATEN, "violence"): "138",
-    (PloverType.SANCTION, None): "163",
-    (PloverType.PROTEST, "boycott"): "143",
-    (PloverType.PROTEST, "vandalize"): "145",
-    (PloverType.MOBILIZE, "troops"): "154",
-    (PloverType.MOBILIZE, "police"): "153",
-    (PloverType.MOBILIZE, "weapons"): "150",
-    (PloverType.MOBILIZE, "militia"): "154",
-    (PloverType.COERCE, "withhold"): "170",
-    (PloverType.COERCE, "misinformation"): "170",
-    (PloverType.ASSAULT, None): "190",
-    (PloverType.ASSAULT, "targeted"): "186",
-}
+#: for a PLOVER event (or no row has that mode): ``data/events/cameo-closest.tsv``. Reasons
+#: in docs/formats.md.
+@functools.cache
+def closest_overrides() -> dict[tuple[str, str | None], str]:
+    path = resources.files("geopol.data").joinpath("events/cameo-closest.tsv")
+    out: dict[tuple[str, str | None], str] = {}
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
+    for line, row in enumerate(reader, start=2):
+        try:
+            type_, mode, code = row["plover_type"].strip(), row["plover_mode"].strip(), row["code"]
+        except (KeyError, AttributeError) as exc:
+            raise DictionaryError(f"events/cameo-closest.tsv line {line}: {exc}") from exc
+        if type_ not in PLOVER_QUAD or code.strip() not in cameo_table():
+            raise DictionaryError(
+                f"events/cameo-closest.tsv line {line}: unknown PLOVER type {type_!r} or"
+                f" CAMEO code {code!r}"
+            )
+        out[(type_, mode or None)] = code.strip()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +222,7 @@ def closest_cameo(plover_type: str, mode: str | None = None) -> str:
     if plover_type not in PLOVER_QUAD:
         raise ValueError(f"unknown PLOVER type {plover_type!r}")
     for key in ((plover_type, mode), (plover_type, None)):
-        code = _CLOSEST_OVERRIDES.get(key) or _most_generic(*key)
+        code = closest_overrides().get(key) or _most_generic(*key)
         if code is not None:
             return code
     raise ValueError(f"no CAMEO code for PLOVER type {plover_type!r}")  # pragma: no cover

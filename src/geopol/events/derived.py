@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.datafile import read_data
 from geopol.events.dyads import identified as _identified
 from geopol.events.dyads import subject_of
 from geopol.events.factuality import assess
 from geopol.events.lexicon import Rule
 from geopol.records import Actor, Factuality, PloverType
-from geopol.yamlio import load_yaml
 
 if TYPE_CHECKING:
     from geopol.events.context import Reading, SentenceContext
@@ -81,8 +80,7 @@ def _codes(d: Any) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def table() -> Table:
-    f = resources.files("geopol") / "data" / "events" / "derived.yaml"
-    d = load_yaml(f.read_text(encoding="utf-8"))
+    d = read_data("derived.yaml")
     return Table(
         speech=_words(d["speech"]["verbs"]),
         accuse=_codes(d["speech"]["accuse"]),

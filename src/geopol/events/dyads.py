@@ -11,48 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.events.datafile import read_data, word_set, word_tuple
 from geopol.records import Actor, StandsFor
-from geopol.yamlio import load_yaml
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_SEPARATORS = frozenset(
-    {",", "and", "or", "&", "as", "well", "plus", "along", "with", "together", "the"}
-)
-TARGET_PREPS = ("against", "to", "with", "on", "at", "from", "into", "toward", "towards", "upon",
-                "over", "for", "of", "by")  # fmt: skip
+_SEPARATORS = word_set("separators")
+TARGET_PREPS = word_tuple("target_preps")
 #: Nouns that refer back to an event just reported: "concerns about this possibility".
-ANAPHORIC_NOUNS = frozenset(
-    [
-        "possibility",
-        "move",
-        "plan",
-        "decision",
-        "development",
-        "deal",
-        "prospect",
-        "idea",
-        "step",
-        "action",
-        "transfer",
-        "cooperation",
-        "alliance",
-        "agreement",
-        "report",
-        "reports",
-        "scenario",
-        "supply",
-        "delivery",
-        "transaction",
-        "partnership",
-        "rapprochement",
-        "arrangement",
-        "prospects",
-    ]
-)
+ANAPHORIC_NOUNS = word_set("anaphoric_nouns")
 
 
 def identified(actors: list[Actor]) -> list[Actor]:
@@ -250,7 +219,7 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
     return [], climbed
 
 
-_LOCATIVE = frozenset({"at", "in", "near", "inside", "outside", "around", "across"})
+_LOCATIVE = word_set("locative_preps")
 
 
 def _passive(verb: Token) -> bool:
@@ -359,22 +328,21 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
     return unknown
 
 
-_RESPONSIBILITY = frozenset({"responsibility", "credit"})
-_RECIPIENT = ("to", "for")
-_NEAR = ("near", "around", "along", "close")
+_RESPONSIBILITY = word_set("responsibility")
+_RECIPIENT = word_tuple("recipient_preps")
+_NEAR = word_tuple("near_preps")
 #: Nouns whose possessor is the other side: "his counterpart".
-_RELATIONAL = frozenset({"counterpart", "counterparts"})
+_RELATIONAL = word_set("relational")
 #: Verbs whose subject is on the receiving end of the event noun they take: "Obama faces
 #: pressure from Congress", "Russia drew criticism from Turkey", "came under fire from".
-RECEIVING = frozenset({"face", "receive", "draw", "get", "attract", "suffer", "incur", "come"})
+RECEIVING = word_set("receiving")
 #: Nouns of asking: the clause after them is what the one asked is to do, not what the asker
 #: does ("pressure from Congress to help Iran": Obama is to help).
-_ASKING = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "ultimatum",
-                     "push", "order", "invitation", "urging"})  # fmt: skip
-_CLAIM = frozenset({"claim", "take", "accept", "admit", "assume"})
+_ASKING = word_set("asking")
+_CLAIM = word_set("claim")
 
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
-_SMALL_CLAUSE = frozenset({"help", "assist", "aid", "enable", "let", "allow", "support"})
+_SMALL_CLAUSE = word_set("small_clause")
 
 
 def _pronominal(a: Actor) -> bool:
@@ -408,8 +376,7 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
 
 @functools.lru_cache(maxsize=1)
 def _derived_words() -> dict[str, frozenset[str]]:
-    f = resources.files("geopol") / "data" / "events" / "derived.yaml"
-    data = load_yaml(f.read_text(encoding="utf-8"))
+    data = read_data("derived.yaml")
     return {k: frozenset(str(w).lower() for w in data[k]) for k in ("place_heads", "documents")}
 
 

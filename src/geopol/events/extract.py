@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from geopol.events.arguments import dyad
+from geopol.events.coder import current
 from geopol.events.context import ArticleContext
-from geopol.events.lexicon import Lexicon, load
+from geopol.events.lexicon import Lexicon
 from geopol.events.passes import Pass, pipeline, run
 from geopol.events.passes.joint import joint_rule
 from geopol.events.passes.mutual import RECIPROCAL_TYPES
@@ -36,7 +37,8 @@ def extract(
 ) -> tuple[list[Event], list[StatedAlignment]]:
     """Events and stated alignments in a parsed article (``passes``: another pipeline
     than ``geopol.events.passes.ORDER``)."""
-    ctx = ArticleContext.build(doc, article, actors, places, dateline_place, lexicon or load())
+    lex = lexicon or current().lexicon
+    ctx = ArticleContext.build(doc, article, actors, places, dateline_place, lex)
     run(ctx, pipeline() if passes is None else passes)
     return ctx.events, ctx.alignments
 

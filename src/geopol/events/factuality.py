@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
 
+from geopol.events.coder import current
+from geopol.events.datafile import read_data
 from geopol.records import Factuality
-from geopol.yamlio import load_yaml
 
 #: Weakest first: when several cues apply, the first level in this order wins.
 ORDER = (
@@ -50,10 +50,15 @@ def _table(section: dict[str, Any]) -> dict[str, Factuality]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
 def cues() -> Cues:
-    f = resources.files("geopol") / "data" / "events" / "factuality.yaml"
-    data = load_yaml(f.read_text(encoding="utf-8"))
+    """The cues of the configured coder: ``data/events/factuality.yaml`` plus the user's
+    ``--factuality`` files (``geopol.events.coder``)."""
+    return cues_from(current().factuality)
+
+
+@functools.lru_cache(maxsize=8)
+def cues_from(user_files: tuple[str, ...] = ()) -> Cues:
+    data = read_data("factuality.yaml", user_files)
     return Cues(
         modals=_table(data["modals"]),
         adverbs=_table(data["adverbs"]),

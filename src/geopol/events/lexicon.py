@@ -5,15 +5,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from geopol.errors import DictionaryError
+from geopol.events.datafile import SCHEMAS, check, read_data, read_user_file
 from geopol.records import PloverType
-from geopol.yamlio import load_yaml
 
 PLOVER_TYPES: tuple[PloverType, ...] = tuple(PloverType)
 
@@ -195,13 +191,12 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
 
 @functools.lru_cache(maxsize=8)
 def load(user_files: Sequence[str] = ()) -> Lexicon:
-    f = resources.files("geopol") / "data" / "events" / "triggers.yaml"
-    lex = parse(load_yaml(f.read_text(encoding="utf-8")), "geopol:data/events/triggers.yaml")
+    lex = parse(read_data("triggers.yaml"), "geopol:data/events/triggers.yaml")
     for n, path in enumerate(user_files):
-        try:
-            data = load_yaml(Path(path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DictionaryError(f"{path}: cannot read trigger file ({exc})") from exc
+        text = read_user_file(path, "trigger")
+        data = check(text, str(path), SCHEMAS["triggers.yaml"])
+        if not isinstance(data, dict):
+            raise DictionaryError(f"{path}: expected a mapping with an 'entries' list")
         data.setdefault("light_verbs", [])
         lex = _merge(lex, parse(data, str(path), start=-100_000 * (n + 1)))
     return lex

@@ -14,13 +14,14 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex, aimed_targets, place_heads
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PloverType, StandsFor
 
 #: Prepositions that aim a shot or an attack at something: "fired at", "rockets into Israel".
-AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
+AIMED = word_set("aimed")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

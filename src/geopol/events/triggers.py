@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
 from geopol.records import PloverType
 
-_DESTINATION = frozenset({"to", "in", "into", "at", "for"})
+_DESTINATION = word_set("destination_preps")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -161,10 +162,10 @@ def _destination(verb: Token) -> bool:
             return True
     return False
 
-_NO_PLACE = frozenset({"example", "instance", "now", "good", "ever", "once", "sure"})
+_NO_PLACE = word_set("no_place")
 
 #: Where a test shot lands: "fired missiles into the sea" is no attack.
-_OPEN = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
+_OPEN = word_set("open_places")
 
 def _aimed(verb: Token) -> bool:
     """The verb has a phrase aiming it at something: "at the base", "into Israel", not
@@ -320,7 +321,7 @@ def _by_content(trig: Trigger, content: dict[int, list[Trigger]]) -> Trigger:
 
 #: Fixed phrases "in <noun> <prep>" whose noun is no event: "in exchange for", "in return
 #: for", "in support of", "in response to".
-_IDIOMS = frozenset({("exchange", "for"), ("return", "for"), ("support", "of"), ("response", "to")})
+_IDIOMS = frozenset(tuple(w.split()) for w in word_set("idioms"))
 
 def _idiom(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ != "in":
