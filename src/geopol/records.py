@@ -223,6 +223,12 @@ class Place:
     precision: PlacePrecision | None = None
     how: str = ""
 
+    @property
+    def stands_alone(self) -> bool:
+        """Named as a place of its own: not inside another name ("Malaysia Airlines":
+        ``embedded``) nor as a nationality word ("Syrian": ``demonym``)."""
+        return not {"embedded", "demonym"} & set(self.how.split(","))
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _as_dict(self)
         return d

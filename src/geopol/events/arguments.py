@@ -11,15 +11,13 @@ from geopol.events.dyads import (
     aimed_targets,
     between,
     clause_subject,
-    noun_source,
-    noun_target,
     object_of,
     prep_targets,
-    received,
     subject_of,
 )
 from geopol.events.dyads import identified as _identified
 from geopol.events.lexicon import Lexicon
+from geopol.events.nouns import noun_source, noun_target, received
 from geopol.events.placed import AIMED
 from geopol.events.triggers import Trigger, _lemma, _noun_rule
 from geopol.records import Actor, PloverType, is_organisation_code

@@ -162,7 +162,7 @@ def _standing_places(places: list[Place]) -> dict[int, Place]:
     return {
         p.start: p
         for p in places
-        if p.country and not {"embedded", "demonym"} & set(p.how.split(","))
+        if p.country and p.stands_alone
     }
 
 
