@@ -90,8 +90,9 @@ def _fail(source: str, node: yaml.Node, message: str) -> DictionaryError:
 
 
 def _check_keys(source: str, node: yaml.Node, schema: Schema, where: str) -> None:
+    at = f"{where}: " if where else ""
     if not isinstance(node, yaml.MappingNode):
-        raise _fail(source, node, f"{where}: expected a mapping")
+        raise _fail(source, node, f"{at}expected a mapping")
     seen: set[str] = set()
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -101,11 +102,11 @@ def _check_keys(source: str, node: yaml.Node, schema: Schema, where: str) -> Non
             close = difflib.get_close_matches(key, list(schema), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             known = ", ".join(sorted(schema))
-            raise _fail(source, key_node, f"{where}: unknown key {key!r}{hint}; known: {known}")
+            raise _fail(source, key_node, f"{at}unknown key {key!r}{hint}; known: {known}")
         _check(source, value_node, field, f"{where}{key}" if not where else f"{where}.{key}")
     missing = [k for k, f in schema.items() if f.required and k not in seen]
     if missing:
-        raise _fail(source, node, f"{where or 'file'}: missing key(s) {', '.join(missing)}")
+        raise _fail(source, node, f"{at}missing key(s) {', '.join(missing)}")
 
 
 def _check(source: str, node: yaml.Node, field: Field, where: str) -> None:
