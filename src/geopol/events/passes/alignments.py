@@ -9,5 +9,5 @@ from geopol.events.passes.base import Level, register
 
 @register("stated-alignments", Level.ARTICLE)
 def stated_alignments(ctx: ArticleContext) -> None:
-    """"X, Y and Z seemingly aligning against W" (see events/alignment.py)."""
+    """"X, Y and Z seemingly aligning" (see events/alignment.py)."""
     ctx.alignments = _stated_alignments(ctx.doc, ctx.index, ctx.article.id)
