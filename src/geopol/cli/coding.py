@@ -196,6 +196,7 @@ def eval_plv(
 
     Example:
         geopol eval plv ../shared/eval/plv-train/PLV_train.tsv
+        geopol eval plv ../shared/eval/plv-train/PLV_train.tsv --triggers my-triggers.yaml
     """
     from geopol.eval.plv import evaluate_plv
 

@@ -9,7 +9,7 @@ from geopol.events.placed import placed_source
 
 @register("place-as-source", Level.TRIGGER)
 def place_as_source(ctx: SentenceContext) -> None:
-    """"Thousands marched in Tbilisi", "a mortar was fired from Gaza": the place's country
+    """"Thousands of protesters marched in Tbilisi", "a mortar was fired from Gaza": the place's country
     is the source (see events/placed.py)."""
     r = ctx.current
     if not r.source:
