@@ -9,7 +9,7 @@ vendored scripts and never builds HTML from data.
 from __future__ import annotations
 
 import contextlib
-import hmac
+import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -23,7 +23,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geopol.api.cache import BodyLimit, CacheMiddleware, ConcurrencyLimit, ResponseCache
-from geopol.errors import BadInput, GeopolError, StoreError
+from geopol.api.errors import ApiError, check_token, error_response
+from geopol.api.routes import router
+from geopol.errors import BadInput, GeopolError
+from geopol.store import Store
+
+__all__ = ["ApiError", "StoreHandle", "check_token", "create_app", "error_response"]
+
+logger = logging.getLogger(__name__)
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 PAGES = {
@@ -78,19 +85,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class ApiError(Exception):
-    """An error answered as ``{"ok": false, "error": ..., "status": ...}``."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def error_response(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
-
-
 class StoreHandle:
     """The open store: a DuckDB connection, a write lock, and the Store object when present."""
 
@@ -98,30 +92,14 @@ class StoreHandle:
         self.path = db_path
         self.read_only = read_only
         self.lock = threading.Lock()
-        self.store: Any = None
-        try:
-            from geopol.store import Store
-        except ImportError:  # store package absent: read the tables directly
-            self.con = _connect(db_path, read_only)
-        else:
-            self.store = Store.open(db_path, read_only=read_only)
-            self.con = self.store.con
+        self.store = Store.open(db_path, read_only=read_only)
+        self.con: duckdb.DuckDBPyConnection = self.store.con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()
 
     def close(self) -> None:
-        if self.store is not None and hasattr(self.store, "close"):
-            self.store.close()
-        else:
-            self.con.close()
-
-
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open store {path}: {exc}") from exc
+        self.store.close()
 
 
 def warm_coder() -> None:
@@ -129,23 +107,10 @@ def warm_coder() -> None:
     from geopol.pipeline import code_article
     from geopol.records import Article
 
-    with contextlib.suppress(Exception):  # a failure shows up again, reported, on first use
+    try:
         code_article(Article(title="Warm-up", body="Officials met in Paris on Monday."))
-
-
-def check_token(request: Request) -> None:
-    """Refuse a write unless the app has a token and the request presents it."""
-    expected: str | None = request.app.state.token
-    if not expected:
-        raise ApiError(403, "write endpoints are disabled: start the server with a token")
-    given = request.headers.get("x-geopol-token", "")
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not given:
-        raise ApiError(401, "this endpoint needs a token (Authorization: Bearer TOKEN)")
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise ApiError(401, "wrong token")
+    except Exception:  # a failure shows up again, reported, on first use
+        logger.warning("warming up the coder failed", exc_info=True)
 
 
 def create_app(
@@ -163,8 +128,6 @@ def create_app(
     ``rules_path`` is the alert-rules YAML file (default: the one ``geopol alerts`` reads).
     ``cache_size`` read answers are kept until the next write (0 turns the cache off).
     """
-    from geopol.api.routes import router
-
     path = Path(db_path)
     handle = StoreHandle(path, read_only=not token)
 
@@ -254,5 +217,6 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_response(500, str(exc))
 
     @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return error_response(500, f"internal error: {type(exc).__name__}")

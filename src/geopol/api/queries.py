@@ -15,6 +15,8 @@ from typing import Any
 
 import duckdb
 
+from geopol.store.queries import EventFilter, where
+
 #: Columns an events listing may be sorted by.
 SORTABLE = (
     "event_date",
@@ -79,23 +81,6 @@ LIST_COLUMNS = (
 CSV_COLUMNS = tuple(c for c in LIST_COLUMNS if c not in ("trigger_start", "trigger_end"))
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class EventFilter:
-    """The filters every events query accepts (all optional, combined with AND)."""
-
-    actor: str | None = None
-    dyad: tuple[str, str] | None = None
-    directed: bool = False
-    types: Sequence[str] = ()
-    factuality: Sequence[str] = ()
-    quad: Sequence[int] = ()
-    since: dt.date | None = None
-    until: dt.date | None = None
-    country: str | None = None
-    article_id: str | None = None
-    q: str | None = None
-
-
 def jsonable(value: Any) -> Any:
     """A JSON-safe copy of a DuckDB value (dates as ISO strings, NaN as null)."""
     if isinstance(value, dt.datetime):
@@ -130,57 +115,10 @@ def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 
 def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL ``WHERE`` text (alias ``e`` for events) and its parameters."""
-    parts: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        a = f.actor.upper()
-        parts.append(
-            "(list_contains(e.source_countries, ?) OR list_contains(e.target_countries, ?)"
-            " OR e.source_code = ? OR e.target_code = ?)"
-        )
-        params += [a, a, a, a]
-    if f.dyad:
-        a, b = f.dyad[0].upper(), f.dyad[1].upper()
-        if f.directed:
-            parts.append(
-                "e.event_id IN (SELECT event_id FROM event_dyads "
-                "WHERE source_country = ? AND target_country = ?)"
-            )
-            params += [a, b]
-        else:
-            parts.append(
-                "e.event_id IN (SELECT event_id FROM event_dyads WHERE "
-                "(source_country = ? AND target_country = ?) OR "
-                "(source_country = ? AND target_country = ?))"
-            )
-            params += [a, b, b, a]
-    if f.types:
-        parts.append(f"e.type IN ({', '.join('?' for _ in f.types)})")
-        params += [t.upper() for t in f.types]
-    if f.factuality:
-        parts.append(f"e.factuality IN ({', '.join('?' for _ in f.factuality)})")
-        params += [x.lower() for x in f.factuality]
-    if f.quad:
-        parts.append(f"e.quad IN ({', '.join('?' for _ in f.quad)})")
-        params += list(f.quad)
-    if f.since:
-        parts.append("e.event_date >= ?")
-        params.append(f.since)
-    if f.until:
-        parts.append("e.event_date <= ?")
-        params.append(f.until)
-    if f.country:
-        parts.append("e.location_country = ?")
-        params.append(f.country.upper())
-    if f.article_id:
-        parts.append("e.article_id = ?")
-        params.append(f.article_id)
-    if f.q:
-        parts.append("(e.evidence_text ILIKE ? OR e.article_title ILIKE ?)")
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [like, like]
-    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+    """SQL ``WHERE`` text (alias ``e`` for events) and its parameters: the store's builder
+    (``geopol.store.queries.where``), so the API and the store filter alike."""
+    clause, params = where(f, alias="e.")
+    return ("" if clause == "TRUE" else f" WHERE {clause}"), params
 
 
 def _event_item(row: dict[str, Any]) -> dict[str, Any]:

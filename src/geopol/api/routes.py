@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import importlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +17,10 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 
 from geopol.api import queries
-from geopol.api.app import ApiError, check_token
+from geopol.api.errors import ApiError, check_token
 from geopol.api.schemas import ArticleIn, RuleIn
-from geopol.errors import GeopolError
+from geopol.errors import GeopolError, StoreError
+from geopol.store.queries import EventFilter
 
 router = APIRouter()
 
@@ -63,13 +63,13 @@ def event_filter(
     country: Annotated[str | None, Query(max_length=12, description="Where (ISO3)")] = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the sentence")] = None,
-) -> queries.EventFilter:
+) -> EventFilter:
     pair = tuple(dyad.split(",")) if dyad else None
-    return queries.EventFilter(
+    f = EventFilter(
         actor=actor or None,
         dyad=(pair[0], pair[1]) if pair else None,
         directed=directed,
-        types=_split(type),
+        type=_split(type),
         factuality=_split(factuality),
         quad=list(quad or []),
         since=since,
@@ -78,9 +78,14 @@ def event_filter(
         article_id=article_id or None,
         q=q or None,
     )
+    try:
+        queries.where_clause(f)  # the store's checks: a dyad of one country is no filter
+    except StoreError as exc:
+        raise ApiError(422, str(exc)) from exc
+    return f
 
 
-Filter = Annotated[queries.EventFilter, Depends(event_filter)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/health")
@@ -175,8 +180,6 @@ def add_article(request: Request, body: ArticleIn) -> dict[str, Any]:
     from geopol.records import Article
 
     handle = request.app.state.handle
-    if handle.store is None:
-        raise ApiError(503, "the store package is not available")
     art = Article(
         title=body.title.strip(),
         body=body.body.strip(),
@@ -246,17 +249,12 @@ def map_data(
     }
 
 
-#: Where each analysis function lives (the package re-exports them; the modules are fallbacks).
-ANALYSIS_MODULES = ("geopol.analysis", "geopol.analysis.series", "geopol.analysis.network",
-                    "geopol.analysis.shifts", "geopol.analysis.alerts")
-
-
 def _analysis(name: str) -> Any:
-    for module_name in ANALYSIS_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
+    """An analysis function by name, from its module (imported on first use: matplotlib and
+    networkx load only for what needs them)."""
+    from geopol.analysis import alerts, network, series, shifts
+
+    for module in (series, network, shifts, alerts):
         if hasattr(module, name):
             return getattr(module, name)
     raise ApiError(503, f"analysis function {name} is not available")

@@ -7,12 +7,12 @@ Commands print results to stdout and messages to stderr; a GeopolError becomes
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Any
 
 import typer
 
+from geopol.cli import analysis, coding, places, scale, serve, store
 from geopol.errors import GeopolError
 
 app = typer.Typer(
@@ -26,29 +26,9 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure geopol against labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-#: Modules that add commands, in help order.
-COMMAND_MODULES = (
-    "geopol.cli.coding",
-    "geopol.cli.places",
-    "geopol.cli.store",
-    "geopol.cli.analysis",
-    "geopol.cli.scale",
-    "geopol.cli.serve",
-)
-
-
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(app, eval_app)
-
-
-_register()
+# Each module adds its commands, in help order.
+for _module in (coding, places, store, analysis, scale, serve):
+    _module.register(app, eval_app)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 import signal
 import sys
@@ -53,16 +52,11 @@ def _filters(
 
 
 def _after_ingest(store: Any, quiet: bool) -> None:
-    """Run the alert rules if the analysis module is installed."""
+    """Run the alert rules on what was just stored."""
+    from geopol.analysis.alerts import run_after_ingest
+
     try:
-        alerts = importlib.import_module("geopol.analysis.alerts")
-    except ModuleNotFoundError:
-        return
-    hook = getattr(alerts, "run_after_ingest", None)
-    if hook is None:
-        return
-    try:
-        fired = hook(store)
+        fired = run_after_ingest(store)
     except GeopolError as exc:
         typer.echo(f"alerts: {exc}", err=True)
         return
@@ -383,32 +377,10 @@ def export_cmd(
 
 
 def _writer(fmt: str) -> Any:
-    try:
-        formats = importlib.import_module("geopol.formats")
-        registry = getattr(formats, "FORMATS", None)
-    except ModuleNotFoundError:
-        registry = None
-    if registry and fmt in registry:
-        return registry[fmt]
-    if fmt == "jsonl":
-        def jsonl(events: Any, out: IO[str]) -> None:
-            for e in events:
-                out.write(json.dumps(e, ensure_ascii=False, default=str) + "\n")
+    from geopol.formats import FORMATS
 
-        return jsonl
-    if fmt == "csv":
-        from geopol.formats.rows import EVENT_COLUMNS
-
-        def flat(events: Any, out: IO[str]) -> None:
-            cols = ["id", *[c for c in EVENT_COLUMNS if c not in ("event_id",)]]
-            w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore",
-                               lineterminator="\n")
-            w.writeheader()
-            for e in events:
-                w.writerow({k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
-                            for k, v in e.items()})
-
-        return flat
+    if fmt in FORMATS:
+        return FORMATS[fmt]
     raise StoreError(f"export format {fmt!r} is not available (jsonl, csv, parquet, gdelt, icews)")
 
 

@@ -15,9 +15,12 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Sequence
 
 from geopol.events.lexicon import Lexicon, load
+
+logger = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -47,6 +50,12 @@ def configure(*, triggers: Sequence[str] = (), factuality: Sequence[str] = ()) -
     coder.lexicon  # noqa: B018  (fail early on a bad file)
     cues_from(coder.factuality)
     _CURRENT = coder
+    if coder.triggers or coder.factuality:
+        logger.info(
+            "event coder: trigger files %s, factuality files %s",
+            list(coder.triggers),
+            list(coder.factuality),
+        )
     return coder
 
 

@@ -8,6 +8,7 @@ released while coding, which is most of the time, so readers can query meanwhile
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 
@@ -15,6 +16,8 @@ from geopol.errors import ModelNotFound
 from geopol.ingest.sources import Item, Skipped
 from geopol.records import Article, CodedArticle
 from geopol.store import Store
+
+logger = logging.getLogger(__name__)
 
 Coder = Callable[[Iterable[Article]], Iterator[CodedArticle]]
 CHUNK = 32
@@ -87,7 +90,11 @@ def ingest(
         except ModelNotFound:
             raise
         except Exception:  # a coder bug on one article must not stop a corpus
-            pass
+            logger.warning(
+                "coding a chunk of %d articles failed; coding them one by one",
+                len(fresh),
+                exc_info=True,
+            )
         out: list[CodedArticle] = []
         for article in fresh:
             try:
@@ -95,6 +102,11 @@ def ingest(
             except ModelNotFound:
                 raise
             except Exception as exc:
+                logger.error(
+                    "the coder failed on %s",
+                    article.path or article.url or article.title[:60],
+                    exc_info=True,
+                )
                 stats.skipped += 1
                 if on_skip is not None:
                     where = article.path or article.url or article.title[:60]

@@ -1,7 +1,8 @@
-"""Event filters as SQL, shared by the store, the Parquet lake reader, the CLI and exports.
+"""Event filters as SQL, shared by the store, the Parquet lake reader, the CLI, exports and
+the REST API.
 
 Every filter becomes a parameterised WHERE clause (values never enter the SQL text), so the
-same builder serves ``Store.events`` and ``geopol events --lake``.
+same builder serves ``Store.events``, ``geopol events --lake`` and ``/api/events``.
 """
 
 from __future__ import annotations
@@ -22,16 +23,20 @@ ORDER = "event_date DESC NULLS LAST, event_id"
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
-    """Which events to return. ``dyad`` matches both directions unless ``directed``."""
+    """Which events to return (all optional, combined with AND). ``dyad`` matches both
+    directions unless ``directed``; ``q`` is text in the evidence sentence or the title."""
 
     actor: str | None = None
     dyad: tuple[str, str] | None = None
     directed: bool = False
     type: str | Sequence[str] | None = None
     factuality: Sequence[str] | None = None
+    quad: Sequence[int] = ()
     since: dt.date | str | None = None
     until: dt.date | str | None = None
     country: str | None = None
+    article_id: str | None = None
+    q: str | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -78,45 +83,65 @@ def make_filter(**filters: Any) -> EventFilter:
 DYAD = "(list_contains(source_countries, ?) AND list_contains(target_countries, ?))"
 
 
-def where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (``TRUE`` when no filter) and its parameters."""
+def _dyad(alias: str) -> str:
+    return DYAD.replace("source_countries", f"{alias}source_countries").replace(
+        "target_countries", f"{alias}target_countries"
+    )
+
+
+def where(f: EventFilter, *, alias: str = "") -> tuple[str, list[Any]]:
+    """The WHERE clause (``TRUE`` when no filter) and its parameters; ``alias`` prefixes
+    the columns (``"e."``). A filter that cannot hold (a dyad of one country, a bad date) is
+    a ``StoreError``."""
+    e = alias
     clauses: list[str] = []
     params: list[Any] = []
     if f.actor:
         a = f.actor.upper()
         clauses.append(
-            "(list_contains(source_countries, ?) OR list_contains(target_countries, ?)"
-            " OR source_code = ? OR target_code = ?)"
+            f"(list_contains({e}source_countries, ?) OR list_contains({e}target_countries, ?)"
+            f" OR {e}source_code = ? OR {e}target_code = ?)"
         )
         params += [a, a, a, a]
     if f.dyad:
         a, b = (x.upper() for x in f.dyad)
         if a == b:
             raise StoreError(f"dyad: two different countries are needed, got {a},{b}")
+        dyad = _dyad(e)
         if f.directed:
-            clauses.append(DYAD)
+            clauses.append(dyad)
             params += [a, b]
         else:
-            clauses.append(f"({DYAD} OR {DYAD})")
+            clauses.append(f"({dyad} OR {dyad})")
             params += [a, b, b, a]
     types = [t.upper() for t in _as_list(f.type)]
     if types:
-        clauses.append(f"type IN ({', '.join('?' for _ in types)})")
+        clauses.append(f"{e}type IN ({', '.join('?' for _ in types)})")
         params += types
     facts = [x.lower() for x in _as_list(f.factuality)]
     if facts:
-        clauses.append(f"factuality IN ({', '.join('?' for _ in facts)})")
+        clauses.append(f"{e}factuality IN ({', '.join('?' for _ in facts)})")
         params += facts
+    if f.quad:
+        clauses.append(f"{e}quad IN ({', '.join('?' for _ in f.quad)})")
+        params += [int(x) for x in f.quad]
     since, until = _as_date(f.since, "since"), _as_date(f.until, "until")
     if since:
-        clauses.append("event_date >= ?")
+        clauses.append(f"{e}event_date >= ?")
         params.append(since)
     if until:
-        clauses.append("event_date <= ?")
+        clauses.append(f"{e}event_date <= ?")
         params.append(until)
     if f.country:
-        clauses.append("location_country = ?")
+        clauses.append(f"{e}location_country = ?")
         params.append(f.country.upper())
+    if f.article_id:
+        clauses.append(f"{e}article_id = ?")
+        params.append(f.article_id)
+    if f.q:
+        clauses.append(f"({e}evidence_text ILIKE ? OR {e}article_title ILIKE ?)")
+        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [like, like]
     return (" AND ".join(clauses) or "TRUE"), params
 
 
