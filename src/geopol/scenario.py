@@ -29,6 +29,7 @@ from geopol.records import (
     EventDate,
     Evidence,
     Factuality,
+    Origin,
     PloverType,
     Precision,
     Span,
@@ -169,7 +170,7 @@ def _articles(rng: random.Random, plans: list[Planned], per_article: int
 def _actor(code: str, text: str, start: int) -> Actor:
     c = world()["countries"][code]
     return Actor(text=text, start=start, end=start + len(text), name=str(c["name"]),
-                 country=code, sector="GOV", kind="state", how="scenario")
+                 country=code, sector="GOV", kind="state", how="scenario", origin=Origin.OTHER)
 
 
 def gold_coded(scenario: Scenario) -> list[CodedArticle]:
