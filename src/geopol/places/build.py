@@ -259,6 +259,9 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
         yield "admin2", (cc, a1, a2, name, pid)
         aliases = [a for a in (row["aliases"] or "").split("|") if a]
         aliases += _admin2_short(name, aliases) + _bare([name, *aliases])
+        # "Washington County" is never written "Washington": that is the state or the city
+        shire = [name.rsplit(" ", 1)[0] for w in _SHIRE_WORDS if name.endswith(" " + w)]
+        aliases = [a for a in aliases if a not in shire]
         yield from _names(pid, name, aliases, ALIAS)
         for gid in (row["places"] or "").split("|"):
             if gid:
@@ -294,6 +297,10 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
 #: "Saada"; "Kismayo District" "Kismayo"). Not "County": "Orange County" is not "Orange".
 _DIVISION_WORDS = ("District", "Governorate", "Province", "Region", "Municipality",
                    "Prefecture", "Department", "Oblast", "Division", "Zone")
+
+
+#: Division words that news always writes with the name ("Orange County", not "Orange").
+_SHIRE_WORDS = ("County", "Parish", "Borough", "Census Area")
 
 
 def _bare(names: list[str]) -> list[str]:

@@ -165,6 +165,35 @@ def locate_event(trigger: Token, places: list[Place], dateline: Place | None) ->
             best = cand
     if best is not None:
         return best[2]
+    loose = _loose(trigger, places)
+    if loose is not None:
+        return loose
     if dateline is not None and _early(doc, trigger):
         return dateline
     return None
+
+
+def _loose(trigger: Token, places: list[Place]) -> Place | None:
+    """A locative phrase of the trigger's sentence that the syntax does not tie to it
+    ("abducted two boys from a household in Mulqeey village"): the nearest one, below
+    country level, and never a name used as an actor or a demonym."""
+    doc = trigger.doc
+    sent = trigger.sent
+    best: tuple[int, int, Place] | None = None
+    for place in places:
+        if not usable(place) or "demonym" in place.how.split(","):
+            continue
+        if "dateline" in place.how.split(",") or place.precision in ("country", "region"):
+            continue
+        if not (sent.start_char <= place.start and place.end <= sent.end_char):
+            continue
+        span = _span(doc, place)
+        if span is None:
+            continue
+        head = _head(span)
+        if _attachment(head) is None:
+            continue
+        gap = abs(span.root.i - trigger.i)
+        if best is None or (gap, place.start) < best[:2]:
+            best = (gap, place.start, place)
+    return best[2] if best is not None else None

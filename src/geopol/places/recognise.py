@@ -197,9 +197,15 @@ def _before_feature(span: Span) -> bool:
 
 
 def _span_marked(span: Span) -> bool:
+    """A name where only a place can stand: "(Kismaayo, ...", "Baramulla district", or
+    the region after "City, " ("in Trindade, Pernambuco, two men ...")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].text == "(":
         return True
+    if span.start > 1 and doc[span.start - 1].text == ",":
+        before = doc[span.start - 2]
+        if before.ent_type_ in PLACE_LABELS:
+            return True
     return _marked(doc, span.end - 1)
 
 

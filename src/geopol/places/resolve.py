@@ -96,6 +96,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
         e = gaz.abbreviation(m.lookup if m.source == "abbreviation" else m.text)
         if e is not None or m.source == "abbreviation":
             return [e] if e else []
+    # "Karak district": the division named "Karak District" and whatever "Karak" denotes
+    out: dict[int, Entry] = {}
     for text in _variants(m):
         found = list(gaz.lookup(text))
         if not m.demonym and m.label != "NORP" and m.source != "gold":
@@ -103,9 +105,12 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
-        if found:
-            return found
-    return _partial(gaz, m)
+        for c in found:
+            if c.pid not in out or c.kind < out[c.pid].kind:
+                out[c.pid] = c
+        if out and m.hint is None:
+            break
+    return list(out.values()) if out else _partial(gaz, m)
 
 
 #: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
