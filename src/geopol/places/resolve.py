@@ -38,9 +38,13 @@ def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     if m.hint in ("admin1", "admin2") or m.outer:
         return cands
     cities = {(c.cc, c.admin1) for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP}
-    if not cities:
-        return cands
-    kept = [c for c in cands if not (c.fcode in ("ADM1", "ADM2") and (c.cc, c.admin1) in cities)]
+    # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
+    seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
+    kept = [
+        c for c in cands
+        if not (c.fcode in ("ADM1", "ADM2") and (c.cc, c.admin1) in cities)
+        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
+    ]
     return kept or cands
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
@@ -254,7 +258,7 @@ def _best(
             if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
             or (c.kind != PARTIAL and (
-                c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"))
+                c.pop >= STRAY_POP or curated(c) or c.fcode not in ("PPL", "ADM2")))
         ]
         if not cands:
             return None
