@@ -121,7 +121,8 @@ _GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealt
                             "south", "east", "west", "northern", "southern", "eastern", "western",
                             "national", "capital", "union", "liberal", "hydro", "metro",
                             "interior", "coast", "valley", "river", "city", "county"})
-_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
+_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
+                           "throughout"})
 
 
 def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
@@ -173,6 +174,8 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
         return "place"
+    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
+        return "place"  # "evacuations in BC"
     if label == "PERSON" and _known(gaz, span.text, 100_000) and (
         prev in _BEFORE_PLACE
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
