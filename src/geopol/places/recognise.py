@@ -135,16 +135,27 @@ def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
     )
 
 
+def _joined_to_a_word(gaz: Gazetteer, part: Span) -> bool:
+    """ "Al-Shabaab", "Bar-Sanguun": a hyphen joins the part to a word that is no place
+    ("EU-Canada", "Middlesex-London" join two places)."""
+    doc = part.doc
+    sides = []
+    if part.end + 1 < len(doc) and doc[part.end].text == "-":
+        sides.append(doc[part.end + 1])
+    if part.start > 1 and doc[part.start - 1].text == "-":
+        sides.append(doc[part.start - 2])
+    return any(
+        not any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(t.text)) for t in sides
+    )
+
+
 def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
     """Token range (in ``span``) of the longest known place inside an organisation's name
     ("Kentucky State Police", "Statistics Canada", "Bank of Canada"); (0, 0) if none."""
     for n in range(min(len(span) - 1, 4), 0, -1):
         for i in range(len(span) - n + 1):
             part = span[i : i + n]
-            doc = span.doc
-            joined = (part.end < len(doc) and doc[part.end].text == "-") or (
-                part.start > 0 and doc[part.start - 1].text == "-"
-            )
+            joined = _joined_to_a_word(gaz, part)
             if (
                 not joined
                 and len(part.text) > 2
