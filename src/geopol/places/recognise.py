@@ -51,12 +51,7 @@ class Mention:
 @functools.lru_cache(maxsize=4)
 def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
     """Names worth finding outside entities: countries, divisions, curated places, demonyms."""
-    rows = gaz._query(
-        "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
-        "WHERE p.precision != 'city' AND (n.kind < 3) "
-        "AND (p.precision != 'admin2' OR n.key LIKE '% %')",
-        (),
-    )
+    rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
     return frozenset(str(r[0]) for r in rows)
 
 
@@ -64,11 +59,7 @@ def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
 def _local_keys(gaz: Gazetteer) -> frozenset[str]:
     """One-word names of second-level divisions: found outside entities only where the
     text marks them as places ("Baramulla district", "(Kismaayo, Lower Juba)")."""
-    rows = gaz._query(
-        "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
-        "WHERE p.precision = 'admin2' AND n.kind < 3 AND n.key NOT LIKE '% %'",
-        (),
-    )
+    rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
     return frozenset(str(r[0]) for r in rows)
 
 
