@@ -286,7 +286,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
-    found = [m for m in found if not _stance(doc.text, m)]
+    text = doc.text  # built anew on every access: once, not once per mention
+    found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
     _link_inside(doc, found)
