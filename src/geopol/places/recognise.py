@@ -290,6 +290,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
+    _before_region(doc, gaz, found, taken, blocked)
     _link_inside(doc, found)
     return found
 
@@ -356,6 +357,46 @@ def _scan(
             i += matched
         else:
             i += 1
+
+
+def _before_region(
+    doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], blocked: list[bool]
+) -> None:
+    """ "near Avdiivka, Donetsk": a name NER missed, written before ", Region", is a place
+    when the gazetteer has a town or district of that name in that region."""
+    extra: list[Mention] = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+            continue
+        regions = [c for c in gaz.lookup(m.lookup or m.text)
+                   if c.kind in (PRIMARY, ALIAS) and c.precision in ("admin1", "admin2", "country")]
+        if not regions:
+            continue
+        end = span.start - 1
+        for n in (3, 2, 1):
+            toks = doc[max(0, end - n) : end]
+            if len(toks) < n or any(taken[k] for k in range(toks.start, end)):
+                continue
+            if any(blocked[k] for k in range(toks.start, end)) and not any(
+                e.start == toks.start and e.end == end for e in doc.ents
+            ):
+                continue  # part of a person's or organisation's name
+            if not all(_is_name_token(t) for t in toks) or toks[0].is_sent_start:
+                continue
+            if any(
+                (c.kind in (PRIMARY, ALIAS) or c.pop >= 5_000) and c.fclass in ("P", "A")
+                and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
+                        for r in regions)
+                for c in gaz.lookup(toks.text)
+            ):
+                extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
+                                     lookup=toks.text))
+                for k in range(toks.start, end):
+                    taken[k] = True
+                break
+    found.extend(extra)
+    found.sort(key=lambda m: m.start)
 
 
 def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
