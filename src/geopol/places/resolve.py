@@ -30,6 +30,7 @@ KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL:
 #: A city inside a division of its own name is what running text means by the name
 #: ("New York", "Kabul", "Lagos") when it has at least this many people.
 NAMESAKE_CITY_POP = 50_000
+NAMESAKE_SHARE = 0.25
 
 
 def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
@@ -37,12 +38,21 @@ def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     text says "state"/"province" ("New York state", "Kabul province")."""
     if m.hint in ("admin1", "admin2") or m.outer:
         return cands
-    cities = {(c.cc, c.admin1) for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP}
+    cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
     # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
     seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
+
+    def namesake(d: Entry) -> bool:
+        # the city must hold a good share of the division's people: New York City does,
+        # Recife (once called "Pernambuco") and Quebec City do not
+        return any(
+            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
+            for c in cities
+        )
+
     kept = [
         c for c in cands
-        if not (c.fcode in ("ADM1", "ADM2") and (c.cc, c.admin1) in cities)
+        if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
         and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
     ]
     return kept or cands
