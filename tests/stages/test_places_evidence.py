@@ -156,3 +156,33 @@ def test_entry_codes_for_exporters() -> None:
     assert gaz.admin2_name("US", "KY", "125") == "Laurel County"
     russia = gaz.by_gid("geonames:2017370")
     assert russia is not None and russia.fcode == "PCLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cc", "admin1"),
+    [
+        ("Shells fell near Avdiivka, Donetsk, on Sunday night.", "Avdiivka", "UKR",
+         "Donetska oblast"),
+        ("Teachers marched in Hinche, Centre, over unpaid salaries.", "Hinche", "HTI", "Centre"),
+        ("Two men were shot in Trindade, Pernambuco, on a busy street.", "Trindade", "BRA",
+         "Pernambuco"),
+    ],
+)
+def test_a_town_written_with_its_region(
+    nlp: Language, text: str, mention: str, cc: str, admin1: str
+) -> None:
+    p = one(places_of(nlp, text), mention)
+    assert (p.country, p.admin1) == (cc, admin1)
+
+
+def test_a_small_town_unknown_in_its_state_is_placed_in_the_state(nlp: Language) -> None:
+    """No Holliday of Missouri is known; the Texas one is not taken."""
+    p = one(places_of(nlp, "The crash happened south of Holliday, Missouri, on Route C."),
+            "Holliday")
+    assert p.admin1 == "Missouri" and "within" in p.how.split(",")
+
+
+def test_a_list_of_cities_is_no_chain(nlp: Language) -> None:
+    places = places_of(nlp, "Protests spread to Aleppo, Idlib and Homs on Friday.")
+    assert one(places, "Aleppo").name == "Aleppo"
+    assert "within" not in one(places, "Aleppo").how.split(",")

@@ -33,6 +33,17 @@ NAMESAKE_CITY_POP = 50_000
 NAMESAKE_SHARE = 0.25
 
 
+#: "Holliday, Missouri": a name whose readings are all towns smaller than this, written
+#: with a division or country none of them lies in, is a place in that division.
+SMALL_TOWN_POP = 100_000
+
+
+def _small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
+    return inside.precision in ("admin1", "admin2", "country") and all(
+        c.fclass == "P" and c.pop < SMALL_TOWN_POP and not contains(inside, c) for c in cands
+    )
+
+
 def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     """Drop a first-level division whose own namesake city is also a reading, unless the
     text says "state"/"province" ("New York state", "Kabul province")."""
@@ -233,9 +244,9 @@ def _best(
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
     the first-level divisions the article names."""
-    if inside is not None and (m.paren or not cands) and inside.kind != WITHIN and (
+    if inside is not None and inside.kind != WITHIN and (
         inside.precision in ("admin1", "admin2", "city", "country")
-    ):
+    ) and (m.paren or not cands or _small_town_in_region(cands, inside)):
         # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
