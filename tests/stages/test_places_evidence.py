@@ -186,3 +186,26 @@ def test_a_list_of_cities_is_no_chain(nlp: Language) -> None:
     places = places_of(nlp, "Protests spread to Aleppo, Idlib and Homs on Friday.")
     assert one(places, "Aleppo").name == "Aleppo"
     assert "within" not in one(places, "Aleppo").how.split(",")
+
+
+def test_a_place_inside_an_actors_mention_still_places_the_event(nlp: Language) -> None:
+    """The actor stage may tag "Belgrade" inside a long actor mention; a locative phrase
+    still makes it the event's place."""
+    doc = nlp("Citizens protested from their balconies in Belgrade against the government.")
+    places, _ = find_places_for(doc, [], None)
+    tagged = [
+        Place(**{**p.to_dict(), "how": p.how + ",actor",
+                 "precision": p.precision}) if p.text == "Belgrade" else p
+        for p in places
+    ]
+    trigger = next(t for t in doc if t.text == "protested")
+    where = locate_event(trigger, tagged, None)
+    assert where is not None and where.name == "Belgrade"
+
+
+def test_in_the_municipality_of(nlp: Language) -> None:
+    doc = nlp("In the municipality of Uruapan, Michoacan, students blocked a highway.")
+    places, _ = find_places_for(doc, [], None)
+    trigger = next(t for t in doc if t.text == "blocked")
+    where = locate_event(trigger, places, None)
+    assert where is not None and where.country == "MEX"

@@ -23,7 +23,9 @@ LOCATIVE = frozenset(
 _OF_HEADS = frozenset(
     {"city", "town", "village", "province", "region", "district", "state", "county", "area",
      "capital", "port", "island", "outskirts", "suburbs", "centre", "center", "border",
-     "coast", "north", "south", "east", "west", "heart", "streets"}
+     "coast", "north", "south", "east", "west", "heart", "streets", "municipality",
+     "governorate", "department", "commune", "neighbourhood", "neighborhood", "locality",
+     "vicinity", "countryside", "suburb", "township", "sector", "outskirt", "environs"}
 )
 #: How many body sentences after a dateline still default to it.
 DATELINE_SENTENCES = 3
@@ -181,7 +183,9 @@ def _loose(trigger: Token, places: list[Place]) -> Place | None:
     sent = trigger.sent
     best: tuple[int, int, Place] | None = None
     for place in places:
-        if not usable(place) or "demonym" in place.how.split(","):
+        # a name inside an actor's mention counts here too: a locative preposition governs it
+        # ("citizens protested from their balconies in Belgrade")
+        if place.name is None or "demonym" in place.how.split(","):
             continue
         if "dateline" in place.how.split(",") or place.precision in ("country", "region"):
             continue
