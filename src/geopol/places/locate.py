@@ -177,11 +177,11 @@ def locate_event(trigger: Token, places: list[Place], dateline: Place | None) ->
 
 def _loose(trigger: Token, places: list[Place]) -> Place | None:
     """A locative phrase of the trigger's sentence that the syntax does not tie to it
-    ("abducted two boys from a household in Mulqeey village"): the nearest one, below
-    country level, and never a name used as an actor or a demonym."""
+    ("abducted two boys from a household in Mulqeey village"): the finest, then the nearest
+    one, below country level, never a demonym."""
     doc = trigger.doc
     sent = trigger.sent
-    best: tuple[int, int, Place] | None = None
+    best: tuple[int, int, int, Place] | None = None
     for place in places:
         # a name inside an actor's mention counts here too: a locative preposition governs it
         # ("citizens protested from their balconies in Belgrade")
@@ -198,6 +198,11 @@ def _loose(trigger: Token, places: list[Place]) -> Place | None:
         if _attachment(head) is None:
             continue
         gap = abs(span.root.i - trigger.i)
-        if best is None or (gap, place.start) < best[:2]:
-            best = (gap, place.start, place)
-    return best[2] if best is not None else None
+        # the finest place first: "in Manaus, Amazonas" is in Manaus
+        rank = _FINENESS.get(place.precision.value if place.precision else "", 3)
+        if best is None or (rank, gap, place.start) < best[:3]:
+            best = (rank, gap, place.start, place)
+    return best[3] if best is not None else None
+
+
+_FINENESS = {"facility": 0, "city": 0, "admin2": 1, "admin1": 2}
