@@ -209,3 +209,10 @@ def test_in_the_municipality_of(nlp: Language) -> None:
     trigger = next(t for t in doc if t.text == "blocked")
     where = locate_event(trigger, places, None)
     assert where is not None and where.country == "MEX"
+
+
+def test_the_word_province_picks_the_province_for_that_mention(nlp: Language) -> None:
+    places = places_of(nlp, "Rebels shelled Idlib on Monday. Villages in Idlib province "
+                            "were hit again on Tuesday.")
+    province = [p for p in places if p.text == "Idlib"][-1]
+    assert province.feature_code == "ADM1" and province.country == "SYR"

@@ -257,6 +257,10 @@ def _best(
     if not cands:
         return None
     cands = _city_over_division(cands, m)
+    # "Idlib province", "Karak district": the division the word names, if the name has one
+    want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
+    if want and inside is None and not any(curated(c) for c in cands):
+        cands = [c for c in cands if c.fcode in want] or cands  # not "the Kurdistan region"
     # A country's own name is the country, never a building or town that shares it; only a
     # first-level division officially so named competes ("Georgia" the US state).
     countries = _country_names(cands, inside)
@@ -489,14 +493,19 @@ def resolve(
         chosen = current
     # one sense per name per article: the same text resolves the same way
     # ("LONDON, Ky." settles every later "London"), the "City, Region" reading first
-    by_text: dict[str, Entry] = {}
+    # ... apart from a name its text calls a division ("Idlib province" beside "Idlib")
+    by_text: dict[tuple[str, bool], Entry] = {}
     for i in sorted(order, key=lambda i: (mentions[i].inside is None, mentions[i].start)):
         e = chosen[i]
-        key = mentions[i].text.casefold()
+        key = _sense_key(mentions[i])
         if e is not None and key not in by_text:
             by_text[key] = e
     for i, m in enumerate(mentions):
-        key = m.text.casefold()
+        key = _sense_key(m)
         if chosen[i] is not None and m.inside is None and key in by_text:
             chosen[i] = by_text[key]
     return chosen
+
+
+def _sense_key(m: Mention) -> tuple[str, bool]:
+    return m.text.casefold(), m.hint in ("admin1", "admin2")
