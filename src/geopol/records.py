@@ -81,7 +81,8 @@ class Precision(StrEnum):
 
 class PlacePrecision(StrEnum):
     FACILITY = "facility"
-    CITY = "city"
+    CITY = "city"  # a populated place, city to village
+    ADMIN2 = "admin2"
     ADMIN1 = "admin1"
     COUNTRY = "country"
     REGION = "region"
@@ -222,6 +223,12 @@ class Place:
     feature_class: str | None = None  # GeoNames class: A, P, S, T, H, L...
     precision: PlacePrecision | None = None
     how: str = ""
+    # GeoNames codes of the resolved entry (exporters: GDELT's ADM1/ADM2 codes)
+    admin1_code: str | None = None  # GeoNames admin1 code ("KY", "15")
+    admin2: str | None = None  # name of the second-level division
+    admin2_code: str | None = None  # GeoNames admin2 code ("125", "2201")
+    feature_code: str | None = None  # GeoNames feature code: PPL, PPLC, ADM2, PCLI, SEA...
+    country_code: str | None = None  # ISO2 ("YE"): GeoNames' admin codes are per ISO2
 
     @property
     def stands_alone(self) -> bool:

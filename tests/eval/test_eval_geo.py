@@ -104,6 +104,12 @@ def test_cli_eval_geo(sample: Path, tmp_path: Path) -> None:
     assert len(out.read_text().splitlines()) == 4
     bad = CliRunner().invoke(app, ["eval", "geo", str(sample), "--format", "kml"])
     assert bad.exit_code == 2
+    for half, n in (("even", 1), ("odd", 0)):
+        res = CliRunner().invoke(
+            app, ["eval", "geo", str(sample), "--gold-spans", "--json", "--half", half]
+        )
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.output)["articles"] == n
 
 
 def test_cli_places(tmp_path: Path) -> None:
@@ -152,3 +158,48 @@ def test_trnews_gold_spans_country_and_distance() -> None:
     scores = d.as_dict()
     assert scores["country_accuracy"] >= 0.97
     assert scores["within_161km"] >= 0.88
+
+
+# Invented articles in GeoWebNews layout: <extractedName>, <geonamesID>, <latitude>/<longitude>,
+# a toponym type, and non-locational mentions (flagged, or typed Non_Lit_Expression).
+GWN_SAMPLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article id="7">
+    <title>Harbour</title>
+    <text>Fishermen from Bergen sailed to Oslo. The Oslo consensus held. Critics in Norway agreed.</text>
+    <toponyms>
+      <toponym><start>15</start><end>21</end><extractedName>Bergen</extractedName>
+        <type>Literal</type><nonLocational>No</nonLocational><geonamesID>3161732</geonamesID>
+        <latitude>60.39299</latitude><longitude>5.32415</longitude></toponym>
+      <toponym><start>32</start><end>36</end><extractedName>Oslo</extractedName>
+        <type>Literal</type><geonamesID>3143244</geonamesID>
+        <latitude>59.91273</latitude><longitude>10.74609</longitude></toponym>
+      <toponym><start>42</start><end>46</end><extractedName>Oslo</extractedName>
+        <type>Non_Lit_Expression</type></toponym>
+      <toponym><start>74</start><end>80</end><extractedName>Norway</extractedName>
+        <type>Literal</type><nonLocational>Yes</nonLocational></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_geowebnews_layout(tmp_path: Path) -> None:
+    path = tmp_path / "gwn.xml"
+    path.write_text(GWN_SAMPLE, encoding="utf-8")
+    (article,) = read_xml(path)
+    assert [t.phrase for t in article.toponyms] == ["Bergen", "Oslo", "Oslo", "Norway"]
+    for t in article.toponyms:
+        assert article.text[t.start : t.end] == t.phrase
+    assert [t.non_locational for t in article.toponyms] == [False, False, True, True]
+    assert article.toponyms[0].lat == pytest.approx(60.39299)
+    out = tmp_path / "pred.jsonl"
+    with out.open("w") as fh:
+        d = evaluate([article], gold_spans=True, predictions=fh).as_dict()
+    assert d["gold_with_id"] == 2 and d["non_locational"] == 2
+    assert d["exact_accuracy"] == 1.0 and d["within_161km"] == 1.0
+    assert d["country_accuracy"] == 1.0  # the country of the gold GeoNames entry
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["phrase"] for x in lines] == ["Bergen", "Oslo", "Oslo", "Norway"]
+    assert lines[0]["gazetteer_id"] == "geonames:3161732" and lines[0]["country"] == "NOR"
+    assert lines[2]["non_locational"] is True

@@ -242,8 +242,9 @@ def test_us_county_is_the_county_in_its_state(
 ) -> None:
     _, places, _ = parse(nlp, "County", body)
     p = by_text(places, county)
-    assert (p.name, p.country, p.admin1, p.precision) == (county, "USA", state, "admin1")
-    assert p.gazetteer_id is not None and p.gazetteer_id.startswith("census:")
+    assert (p.name, p.country, p.admin1, p.precision) == (county, "USA", state, "admin2")
+    assert p.gazetteer_id is not None and p.gazetteer_id.startswith("geonames:")
+    assert p.admin2 == county and p.admin2_code and p.feature_code == "ADM2"
 
 
 @pytest.mark.issue(4)
@@ -342,7 +343,8 @@ def test_index_builds_from_package_data(tmp_path: Path) -> None:
     assert {"PCLI", "ADM1"} <= kinds
     assert any(e.name == "Vladivostok" and e.cc == "RU" for e in gaz.lookup("Vladivostok"))
     (laurel,) = gaz.lookup("Laurel County")
-    assert (laurel.fcode, laurel.admin1, laurel.precision) == ("ADM2", "KY", "admin1")
+    assert (laurel.fcode, laurel.admin1, laurel.admin2, laurel.precision) == (
+        "ADM2", "KY", "125", "admin2")
     assert not list(tmp_path.glob("*.tmp"))
 
 

@@ -118,6 +118,11 @@ def eval_geo_cmd(
     ] = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="even | odd: only the even- or odd-numbered articles "
+                     "(from 0, in file order)."),
+    ] = None,
 ) -> None:
     """Geoparsing accuracy: exact GeoNames id, within 161 km, country; recall and precision.
 
@@ -131,6 +136,10 @@ def eval_geo_cmd(
     if not path.exists():
         raise BadInput(f"{path}: no such file")
     articles = read_xml(path)
+    if half is not None:
+        if half not in ("even", "odd"):
+            raise typer.BadParameter(f"unknown half {half!r}; choose even or odd")
+        articles = [a for i, a in enumerate(articles) if i % 2 == (half == "odd")]
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as out:
             scores = evaluate(articles, gold_spans=gold_spans, model=model, predictions=out)

@@ -34,6 +34,8 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     country_geonameid: str | None
+    kind: str = ""  # GeoWebNews' toponym type ("Literal", "Non_Lit_Expression"...)
+    non_locational: bool = False  # no place meant: left out of the resolution scores
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class GeoScores:
     within: int = 0
     country_gold: int = 0
     country_right: int = 0
+    non_locational: int = 0  # gold toponyms that name no place (GeoWebNews), not scored
 
     def as_dict(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -65,6 +68,7 @@ class GeoScores:
             "articles": self.articles,
             "gold_toponyms": self.gold_spans,
             "gold_with_id": self.gold,
+            "non_locational": self.non_locational,
             "exact_accuracy": ratio(self.exact, self.gold),
             "within_161km": ratio(self.within, self.gold),
             "country_accuracy": ratio(self.country_right, self.country_gold),
@@ -87,20 +91,50 @@ def _int_text(el: ET.Element | None, tag: str) -> int:
     return int(value.strip())
 
 
+#: GeoWebNews toponym types that name no place ("Non_Lit_Expression": "the Washington
+#: consensus"); any type containing "Non_Lit" counts too.
+NON_LOCATIONAL_TYPES = frozenset({"homonym", "language"})
+_ID_TAGS = ("geonamesID", "geonameid", "geonameID", "geonamesId", "geonames_id")
+
+
+def _first_text(el: ET.Element, *tags: str) -> str | None:
+    for tag in tags:
+        value = el.findtext(tag)
+        if value is not None and value.strip():
+            return value.strip()
+    return None
+
+
+def _non_locational(t: ET.Element, kind: str) -> bool:
+    flag = (_first_text(t, "nonLocational", "non_locational") or "").casefold()
+    if flag in ("yes", "true", "1"):
+        return True
+    k = kind.casefold()
+    return "non_lit" in k or k in NON_LOCATIONAL_TYPES
+
+
 def _toponym(t: ET.Element) -> GoldToponym:
+    """One gold toponym, TR-News (``phrase``, ``gaztag`` with ``lat``/``lon``/``country``) or
+    GeoWebNews (``extractedName``, ``geonamesID``, ``latitude``/``longitude``, ``type``,
+    ``nonLocational``) layout."""
     gaz = t.find("gaztag")
     gid = gaz.get("geonameid") if gaz is not None else None
     src = gaz if gaz is not None else t
-    gid = gid or (t.findtext("geonamesID") or t.findtext("geonameid") or "").strip() or None
+    gid = gid or _first_text(t, *_ID_TAGS) or (
+        _first_text(gaz, *_ID_TAGS) if gaz is not None else None
+    )
     country = src.find("country")
+    kind = _first_text(t, "type", "toponymType") or ""
     return GoldToponym(
         start=_int_text(t, "start"),
         end=_int_text(t, "end"),
-        phrase=(t.findtext("phrase") or t.findtext("name") or "").strip(),
+        phrase=_first_text(t, "phrase", "extractedName", "name") or "",
         geonameid=gid,
-        lat=_num(src.findtext("lat")),
-        lon=_num(src.findtext("lon") or src.findtext("lng")),
+        lat=_num(_first_text(src, "lat", "latitude")),
+        lon=_num(_first_text(src, "lon", "lng", "longitude")),
         country_geonameid=country.get("geonameid") if country is not None else None,
+        kind=kind,
+        non_locational=_non_locational(t, kind),
     )
 
 
@@ -192,6 +226,21 @@ def _places(
         yield art, resolve_mentions(gaz, mentions)
 
 
+def _gold_country(g: GoldToponym, iso3: dict[str, str]) -> str | None:
+    """The gold toponym's country (ISO3): its ``country`` element, else its GeoNames
+    entry's country where the gazetteer has the entry."""
+    if g.country_geonameid:
+        return iso3.get(g.country_geonameid)
+    if g.geonameid:
+        from geopol.places.gazetteer import get
+
+        gaz = get()
+        e = gaz.by_gid(f"geonames:{g.geonameid}")
+        if e is not None and e.cc:
+            return gaz.iso3.get(e.cc)
+    return None
+
+
 def _country_iso3() -> dict[str, str]:
     """GeoNames country id -> ISO3, from the gazetteer."""
     from geopol.places.gazetteer import get
@@ -227,7 +276,10 @@ def evaluate(
             else:
                 pred = next((p for p in places if _overlaps(p, g)), None)
                 scores.found += pred is not None
-            _score_one(scores, g, pred, iso3)
+            if g.non_locational:
+                scores.non_locational += 1
+            else:
+                _score_one(scores, g, pred, iso3)
             if predictions is not None:
                 predictions.write(json.dumps(_prediction(art, g, pred)) + "\n")
     return scores
@@ -251,7 +303,7 @@ def _score_one(scores: GeoScores, g: GoldToponym, pred: Place | None, iso3: dict
         and haversine(pred.lat, pred.lon, g.lat, g.lon) <= KM_THRESHOLD
     ):
         scores.within += 1
-    gold_country = iso3.get(g.country_geonameid or "")
+    gold_country = _gold_country(g, iso3)
     if gold_country:
         scores.country_gold += 1
         if pred is not None and pred.country == gold_country:
@@ -270,6 +322,7 @@ def _prediction(art: GoldArticle, g: GoldToponym, pred: Place | None) -> dict[st
         "country": pred.country if pred is not None else None,
         "gazetteer_id": pred.gazetteer_id if ok and pred is not None else None,
         "name": pred.name if ok and pred is not None else None,
+        "non_locational": g.non_locational,
     }
 
 
@@ -278,7 +331,7 @@ def format_scores(scores: GeoScores, gold_spans: bool) -> Iterable[str]:
     mode = "gold spans" if gold_spans else "recognised spans"
     yield (
         f"articles: {d['articles']}  gold toponyms: {d['gold_toponyms']}"
-        f" ({d['gold_with_id']} with id)"
+        f" ({d['gold_with_id']} with id, {d['non_locational']} non-locational left out)"
     )
     yield f"mode: {mode}"
     yield f"exact id accuracy:     {d['exact_accuracy']:.1%}"

@@ -20,7 +20,7 @@ from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer, g
 from geopol.places.locate import locate_event
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
-from geopol.places.resolve import PARTIAL
+from geopol.places.resolve import PARTIAL, WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
 
@@ -33,9 +33,11 @@ def place_from_entry(
     """A records.Place for a mention and its resolution (unresolved when ``e`` is None)."""
     if e is None:
         return Place(text=text, start=start, end=end, how=how)
-    admin1 = None
+    admin1 = admin2 = None
     if e.cc and e.admin1:
         admin1 = gaz.admin1_name.get((e.cc, e.admin1))
+        if e.admin2:
+            admin2 = gaz.admin2_name(e.cc, e.admin1, e.admin2)
     return Place(
         text=text,
         start=start,
@@ -49,6 +51,11 @@ def place_from_entry(
         feature_class=e.fclass,
         precision=PlacePrecision(e.precision),
         how=how,
+        admin1_code=e.admin1,
+        admin2=admin2,
+        admin2_code=e.admin2,
+        feature_code=e.fcode,
+        country_code=e.cc,
     )
 
 
@@ -88,6 +95,8 @@ def resolve_mentions(
             tags.append("demonym")
         if e is not None and e.kind == PARTIAL:
             tags.append("partial")
+        if e is not None and e.kind == WITHIN:
+            tags.append("within")
         if m.source != "dateline" and _as_actor(m, actors):
             tags.append("actor")
         if e is None or e.kind == PARTIAL:

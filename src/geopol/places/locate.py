@@ -23,7 +23,9 @@ LOCATIVE = frozenset(
 _OF_HEADS = frozenset(
     {"city", "town", "village", "province", "region", "district", "state", "county", "area",
      "capital", "port", "island", "outskirts", "suburbs", "centre", "center", "border",
-     "coast", "north", "south", "east", "west", "heart", "streets"}
+     "coast", "north", "south", "east", "west", "heart", "streets", "municipality",
+     "governorate", "department", "commune", "neighbourhood", "neighborhood", "locality",
+     "vicinity", "countryside", "suburb", "township", "sector", "outskirt", "environs"}
 )
 #: How many body sentences after a dateline still default to it.
 DATELINE_SENTENCES = 3
@@ -165,6 +167,42 @@ def locate_event(trigger: Token, places: list[Place], dateline: Place | None) ->
             best = cand
     if best is not None:
         return best[2]
+    loose = _loose(trigger, places)
+    if loose is not None:
+        return loose
     if dateline is not None and _early(doc, trigger):
         return dateline
     return None
+
+
+def _loose(trigger: Token, places: list[Place]) -> Place | None:
+    """A locative phrase of the trigger's sentence that the syntax does not tie to it
+    ("abducted two boys from a household in Mulqeey village"): the finest, then the nearest
+    one, below country level, never a demonym."""
+    doc = trigger.doc
+    sent = trigger.sent
+    best: tuple[int, int, int, Place] | None = None
+    for place in places:
+        # a name inside an actor's mention counts here too: a locative preposition governs it
+        # ("citizens protested from their balconies in Belgrade")
+        if place.name is None or "demonym" in place.how.split(","):
+            continue
+        if "dateline" in place.how.split(",") or place.precision in ("country", "region"):
+            continue
+        if not (sent.start_char <= place.start and place.end <= sent.end_char):
+            continue
+        span = _span(doc, place)
+        if span is None:
+            continue
+        head = _head(span)
+        if _attachment(head) is None:
+            continue
+        gap = abs(span.root.i - trigger.i)
+        # the finest place first: "in Manaus, Amazonas" is in Manaus
+        rank = _FINENESS.get(place.precision.value if place.precision else "", 3)
+        if best is None or (rank, gap, place.start) < best[:3]:
+            best = (rank, gap, place.start, place)
+    return best[3] if best is not None else None
+
+
+_FINENESS = {"facility": 0, "city": 0, "admin2": 1, "admin1": 2}

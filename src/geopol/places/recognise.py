@@ -42,6 +42,8 @@ class Mention:
     label: str = ""
     hint: str | None = None  # admin1 | admin2 | city, from a trailing feature word
     inside: int | None = None  # index of the mention this one is "inside" (City, Region)
+    paren: bool = False  # ... written "X (Region)": X is surely inside it
+    outer: bool = False  # another mention is written inside this one
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
 
@@ -49,18 +51,31 @@ class Mention:
 @functools.lru_cache(maxsize=4)
 def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
     """Names worth finding outside entities: countries, divisions, curated places, demonyms."""
-    rows = gaz._query(
-        "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
-        "WHERE p.precision != 'city' AND (n.kind < 3)",
-        (),
-    )
+    rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
+    return frozenset(str(r[0]) for r in rows)
+
+
+@functools.lru_cache(maxsize=4)
+def _local_keys(gaz: Gazetteer) -> frozenset[str]:
+    """One-word names of second-level divisions: found outside entities only where the
+    text marks them as places ("Baramulla district", "(Kismaayo, Lower Juba)")."""
+    rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
     return frozenset(str(r[0]) for r in rows)
 
 
 @functools.lru_cache(maxsize=4)
 def _first_words(gaz: Gazetteer) -> frozenset[str]:
     """First words of the strong names: a cheap test before building any n-gram."""
-    return frozenset(k.split()[0] for k in _strong_keys(gaz) if k)
+    return frozenset(k.split()[0] for k in _strong_keys(gaz) | _local_keys(gaz) if k)
+
+
+def _marked(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands where only a place can: before a feature word ("Baramulla
+    district") or right after an opening parenthesis ("(Kismaayo, Lower Juba)")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_WORDS:
+        return True
+    return i > 0 and doc[i - 1].text == "("
 
 
 def _trim(span: Span) -> Span:
@@ -81,6 +96,10 @@ def _hint(span: Span) -> tuple[str | None, str]:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.is_lower:
         return FEATURE_WORDS[nxt.lower_], span.text
+    if span.start >= 2:
+        word, of = span.doc[span.start - 2], span.doc[span.start - 1]
+        if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and word.is_lower:
+            return FEATURE_WORDS[word.lower_], span.text  # "the state of New York"
     return None, span.text
 
 
@@ -93,15 +112,31 @@ _GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealt
                             "south", "east", "west", "northern", "southern", "eastern", "western",
                             "national", "capital", "union", "liberal", "hydro", "metro",
                             "interior", "coast", "valley", "river", "city", "county"})
-_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
+_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
+                           "throughout"})
 
 
 def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
     """A well-known place by its own name: country, division, curated, or a sizeable town."""
     return any(
         c.kind in (PRIMARY, ALIAS)
+        and c.precision != "admin2"
         and (c.precision != "city" or c.pop >= min_pop)
         for c in gaz.lookup(text)
+    )
+
+
+def _joined_to_a_word(gaz: Gazetteer, part: Span) -> bool:
+    """ "Al-Shabaab", "Bar-Sanguun": a hyphen joins the part to a word that is no place
+    ("EU-Canada", "Middlesex-London" join two places)."""
+    doc = part.doc
+    sides = []
+    if part.end + 1 < len(doc) and doc[part.end].text == "-":
+        sides.append(doc[part.end + 1])
+    if part.start > 1 and doc[part.start - 1].text == "-":
+        sides.append(doc[part.start - 2])
+    return any(
+        not any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(t.text)) for t in sides
     )
 
 
@@ -111,8 +146,11 @@ def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
     for n in range(min(len(span) - 1, 4), 0, -1):
         for i in range(len(span) - n + 1):
             part = span[i : i + n]
+            joined = _joined_to_a_word(gaz, part)
             if (
-                all(_is_name_token(t) and not t.is_stop for t in part)
+                not joined
+                and len(part.text) > 2
+                and all(_is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in _GENERIC_WORDS
                 and _known(gaz, part.text, EMBEDDED_POP)
             ):
@@ -130,11 +168,16 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
             return None if span[-1].tag_ == "NNPS" else "demonym"  # "Americans" are people
         generic = span.text.casefold() in _GENERIC_WORDS
         return "place" if not generic and _known(gaz, span.text) else None
-    if any(c.gid.startswith("geopol:") and c.kind in (PRIMARY, ALIAS) for c in cands):
+    if any(
+        (c.gid.startswith("geopol:") or c.precision == "region") and c.kind in (PRIMARY, ALIAS)
+        for c in cands
+    ):
         return "place"
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
         return "place"
+    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
+        return "place"  # "evacuations in BC"
     if label == "PERSON" and _known(gaz, span.text, 100_000) and (
         prev in _BEFORE_PLACE
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
@@ -143,6 +186,34 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
     if label == "ORG" and len(span) > 1 and _inner_place(gaz, span)[1]:
         return "embedded"
     return None
+
+
+#: Feature words that make the name before them a place whatever NER labelled it.
+_PLACE_WORDS = frozenset({"village", "district", "province", "governorate", "town",
+                          "county", "municipality", "region", "subdistrict"})
+
+
+def _before_feature(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].is_lower
+        and doc[span.end].lower_ in _PLACE_WORDS
+        and all(t.is_title or t.is_upper or t.text == "-" for t in span)
+    )
+
+
+def _span_marked(span: Span) -> bool:
+    """A name where only a place can stand: "(Kismaayo, ...", "Baramulla district", or
+    the region after "City, " ("in Trindade, Pernambuco, two men ...")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        return True
+    if span.start > 1 and doc[span.start - 1].text == ",":
+        before = doc[span.start - 2]
+        if before.ent_type_ in PLACE_LABELS:
+            return True
+    return _marked(doc, span.end - 1)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -180,6 +251,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 taken[i] = True
         elif label in OTHER_LABELS:
             kind = _other_entity(gaz, span, label)
+            if kind is None and _before_feature(span):
+                kind = "place"  # "Bar-Sanguun village": a place, known or not
+            elif kind is None and _span_marked(span) and any(
+                c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(span.text)
+            ):
+                kind = "place"  # "(Kismaayo, Lower Juba)" tagged PERSON
             if kind == "demonym":
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
@@ -209,9 +286,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
-    found = [m for m in found if not _stance(doc.text, m)]
+    text = doc.text  # built anew on every access: once, not once per mention
+    found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
+    _before_region(doc, gaz, found, taken, blocked)
     _link_inside(doc, found)
     return found
 
@@ -258,7 +337,10 @@ def _scan(
                 continue
             if toks[-1].is_punct:
                 continue
-            if normalise(toks.text) in strong:
+            key = normalise(toks.text)
+            if n == 1 and key in _GENERIC_WORDS:
+                continue  # "the Peace River Valley area": no place called "Valley"
+            if key in strong or (n == 1 and key in _local_keys(gaz) and _marked(doc, i)):
                 matched = n
                 break
         if matched:
@@ -275,6 +357,46 @@ def _scan(
             i += matched
         else:
             i += 1
+
+
+def _before_region(
+    doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], blocked: list[bool]
+) -> None:
+    """ "near Avdiivka, Donetsk": a name NER missed, written before ", Region", is a place
+    when the gazetteer has a town or district of that name in that region."""
+    extra: list[Mention] = []
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+            continue
+        regions = [c for c in gaz.lookup(m.lookup or m.text)
+                   if c.kind in (PRIMARY, ALIAS) and c.precision in ("admin1", "admin2", "country")]
+        if not regions:
+            continue
+        end = span.start - 1
+        for n in (3, 2, 1):
+            toks = doc[max(0, end - n) : end]
+            if len(toks) < n or any(taken[k] for k in range(toks.start, end)):
+                continue
+            if any(blocked[k] for k in range(toks.start, end)) and not any(
+                e.start == toks.start and e.end == end for e in doc.ents
+            ):
+                continue  # part of a person's or organisation's name
+            if not all(_is_name_token(t) for t in toks) or toks[0].is_sent_start:
+                continue
+            if any(
+                (c.kind in (PRIMARY, ALIAS) or c.pop >= 5_000) and c.fclass in ("P", "A")
+                and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
+                        for r in regions)
+                for c in gaz.lookup(toks.text)
+            ):
+                extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
+                                     lookup=toks.text))
+                for k in range(toks.start, end):
+                    taken[k] = True
+                break
+    found.extend(extra)
+    found.sort(key=lambda m: m.start)
 
 
 def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
@@ -304,19 +426,34 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
     found.sort(key=lambda m: m.start)
 
 
+#: Words between a name and the parenthesis of its container: "Rampur sector (Baramulla)".
+_LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "locality",
+                                          "neighbourhood", "neighborhood", "subdistrict",
+                                          "commune", "ward", "settlement", "hamlet"}
+
+
 def _link_inside(doc: Doc, found: list[Mention]) -> None:
-    """Mark "Springfield, Illinois": the first mention is inside the next one."""
+    """Mark "Springfield, Illinois" and "Baqim district (Saada)": the first mention is
+    inside the next one (a parenthesis says so surely, a comma only perhaps)."""
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
-        if a.demonym or b.demonym or b.start - a.end > 4:
+        if a.demonym or b.demonym or b.start - a.end > 24:
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc):
+        if span is None:
             continue
-        comma, nxt = doc[span.end], doc[span.end + 1]
-        if comma.text == "," and nxt.idx == b.start:
-            a.inside = ib
+        j = span.end
+        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and doc[j].is_lower:
+            j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
+        if j + 1 >= len(doc) or doc[j].text not in (",", "("):
+            continue
+        k = j + 1
+        if doc[j].text == "(" and doc[k].lower_ in FEATURE_WORDS and k + 1 < len(doc):
+            k += 1  # "X (district of Y)" is rare; "X (province Y)" rarer still
+        if doc[k].idx == b.start:
+            a.inside, a.paren = ib, doc[j].text == "("
+            b.outer = b.outer or a.paren  # "Baqim district (Saada)": Saada the governorate
 
 
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:

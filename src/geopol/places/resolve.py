@@ -19,12 +19,54 @@ from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, G
 from geopol.places.recognise import Mention
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
-FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5}
+FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
 #: Curated places have no population; they score as a place of this many people.
 CURATED_POPULATION = 3_000_000
 #: A reading from part of the name only.
 PARTIAL = 4
+#: Not the place itself, the division or town it is written inside ("X (Baramulla district)").
+WITHIN = 5
 KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0}
+#: A city inside a division of its own name is what running text means by the name
+#: ("New York", "Kabul", "Lagos") when it has at least this many people.
+NAMESAKE_CITY_POP = 50_000
+NAMESAKE_SHARE = 0.25
+
+
+#: "Holliday, Missouri": a name whose readings are all towns smaller than this, written
+#: with a division or country none of them lies in, is a place in that division.
+SMALL_TOWN_POP = 100_000
+
+
+def _small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
+    return inside.precision in ("admin1", "admin2", "country") and all(
+        c.fclass == "P" and c.pop < SMALL_TOWN_POP and not contains(inside, c) for c in cands
+    )
+
+
+def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
+    """Drop a first-level division whose own namesake city is also a reading, unless the
+    text says "state"/"province" ("New York state", "Kabul province")."""
+    if m.hint in ("admin1", "admin2") or m.outer:
+        return cands
+    cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
+    # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
+    seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
+
+    def namesake(d: Entry) -> bool:
+        # the city must hold a good share of the division's people: New York City does,
+        # Recife (once called "Pernambuco") and Quebec City do not
+        return any(
+            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
+            for c in cities
+        )
+
+    kept = [
+        c for c in cands
+        if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
+        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
+    ]
+    return kept or cands
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
 INSIDE_BONUS = 6.0
@@ -48,8 +90,21 @@ CAPITAL_RATIO = 10
 ALTERNATE_MIN_POP = 5_000
 
 
+#: Divisions without a counted population score as this many people.
+DIVISION_POPULATION = 10_000
+
+
+def curated(e: Entry) -> bool:
+    """One of our curated places (facilities, regions, seas, rivers, blocs)."""
+    return e.gid.startswith("geopol:") or e.fclass not in ("P", "A")
+
+
 def _pop(e: Entry) -> float:
-    pop = e.pop or (CURATED_POPULATION if e.gid.startswith("geopol:") else 0)
+    pop = e.pop
+    if not pop and curated(e):
+        pop = CURATED_POPULATION
+    elif e.fcode in ("ADM1", "ADM2"):
+        pop = max(pop, DIVISION_POPULATION)
     return math.log10(pop + 10.0)
 
 
@@ -66,6 +121,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
         e = gaz.abbreviation(m.lookup if m.source == "abbreviation" else m.text)
         if e is not None or m.source == "abbreviation":
             return [e] if e else []
+    # "Karak district": the division named "Karak District" and whatever "Karak" denotes
+    out: dict[int, Entry] = {}
     for text in _variants(m):
         found = list(gaz.lookup(text))
         if not m.demonym and m.label != "NORP" and m.source != "gold":
@@ -73,9 +130,12 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
-        if found:
-            return found
-    return _partial(gaz, m)
+        for c in found:
+            if c.pid not in out or c.kind < out[c.pid].kind:
+                out[c.pid] = c
+        if out and m.hint is None:
+            break
+    return list(out.values()) if out else _partial(gaz, m)
 
 
 #: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
@@ -122,16 +182,16 @@ def score(
     s = _pop(e) + FEATURE_BONUS.get(e.fcode, 0.0) + KIND_BONUS.get(e.kind, 0.0)
     if e.fcode == "PPLC" and focus and e.cc and not focus[e.cc]:
         s -= FEATURE_BONUS["PPLC"]  # a capital's pull holds only where its country is in view
-    if e.gid.startswith("geopol:") and e.kind in (PRIMARY, ALIAS):
+    if curated(e) and e.kind in (PRIMARY, ALIAS):
         s += 1.0
     total = sum(focus.values())
     if e.cc and total:
         s += FOCUS_COUNTRY * focus[e.cc] / total
     if e.cc and e.admin1 and focus_admin1:
         s += FOCUS_ADMIN1 * min(1, focus_admin1[(e.cc, e.admin1)])
-    if inside is not None and e.cc == inside.cc and e.pid != inside.pid:
+    if inside is not None and e.pid != inside.pid and (inside.cc is None or e.cc == inside.cc):
         s += INSIDE_BONUS / 2
-        if inside.fcode != "ADM1" or e.admin1 == inside.admin1:
+        if contains(inside, e):
             s += INSIDE_BONUS / 2
     if near:
         s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
@@ -146,6 +206,23 @@ def score(
     if m.label == "LOC" and e.fclass in ("L", "H", "T", "S"):
         s += HINT_BONUS
     return s
+
+
+#: How far a place may lie from a town or feature it is written inside ("X (Kismaayo)").
+INSIDE_KM = 60.0
+
+
+def contains(outer: Entry, e: Entry) -> bool:
+    """``e`` lies in ``outer``: its country, division, or near its town or feature."""
+    if outer.fcode in ("PCLI", "CONT") or outer.precision == "country":
+        return outer.cc is None or e.cc == outer.cc
+    if outer.fcode == "ADM1":
+        return e.cc == outer.cc and e.admin1 == outer.admin1
+    if outer.fcode == "ADM2":
+        return e.cc == outer.cc and e.admin1 == outer.admin1 and e.admin2 == outer.admin2
+    if outer.precision == "region":
+        return outer.cc is None or e.cc == outer.cc
+    return _km(outer, e) <= INSIDE_KM
 
 
 def _country_names(cands: Sequence[Entry], inside: Entry | None) -> list[Entry]:
@@ -167,8 +244,23 @@ def _best(
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
     the first-level divisions the article names."""
+    if inside is not None and inside.kind != WITHIN and (
+        inside.precision in ("admin1", "admin2", "city", "country")
+    ) and (m.paren or not cands or _small_town_in_region(cands, inside)):
+        # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
+        # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
+        # "Aleppo, Idlib", only when the name is unknown)
+        held = [c for c in cands if contains(inside, c)]
+        if not held:
+            return dataclasses.replace(inside, kind=WITHIN)
+        cands = held
     if not cands:
         return None
+    cands = _city_over_division(cands, m)
+    # "Idlib province", "Karak district": the division the word names, if the name has one
+    want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
+    if want and inside is None and not any(curated(c) for c in cands):
+        cands = [c for c in cands if c.fcode in want] or cands  # not "the Kurdistan region"
     # A country's own name is the country, never a building or town that shares it; only a
     # first-level division officially so named competes ("Georgia" the US state).
     countries = _country_names(cands, inside)
@@ -191,12 +283,14 @@ def _best(
             if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
             or (c.kind != PARTIAL and (
-                c.pop >= STRAY_POP or not c.gid.startswith("geonames:") or c.fclass != "P"))
+                c.pop >= STRAY_POP or curated(c) or c.fcode not in ("PPL", "ADM2")))
         ]
         if not cands:
             return None
     # a name is no evidence for itself: its own vote would only entrench the first guess
     scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
+    if total:
+        scored = [(sc - _abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
@@ -205,6 +299,26 @@ def _best(
         if famous is not None:
             return famous
     return best[2]
+
+
+#: A reading in a country the article does not name loses this much when another reading
+#: lies in the country the article is mostly about ("a village near Palma" in a Mozambique
+#: story), unless it is a big city or a capital.
+ABROAD_PENALTY = 2.5
+ABROAD_SHARE = 0.5
+ABROAD_MAX_POP = 1_000_000
+
+
+def _abroad(
+    c: Entry, cands: Sequence[Entry], others: Counter[str], total: int,
+    near: dict[int, int] | None,
+) -> float:
+    if not c.cc or others[c.cc] > 0 or c.pop >= ABROAD_MAX_POP or c.fcode == "PPLC":
+        return 0.0
+    if c.fcode == "PCLI" or (near and near.get(c.pid)):
+        return 0.0
+    home = any(d.cc and others[d.cc] >= ABROAD_SHARE * total for d in cands)
+    return ABROAD_PENALTY if home else 0.0
 
 
 def _prominent(
@@ -253,8 +367,15 @@ def _close(a: Entry, b: Entry) -> bool:
     """Two readings that support each other: near places, or a place and its own division."""
     if a.precision in ("country", "region") or b.precision in ("country", "region"):
         return False
-    if a.fcode in _DIVISIONS or b.fcode in _DIVISIONS:
-        return a.cc == b.cc and a.admin1 == b.admin1 and a.pid != b.pid
+    if a.pid == b.pid:
+        return False
+    if a.fcode == "ADM1" or b.fcode == "ADM1":
+        return a.cc == b.cc and a.admin1 == b.admin1
+    if a.fcode == "ADM2" and b.fcode == "ADM2":
+        return a.cc == b.cc and a.admin1 == b.admin1
+    if a.fcode == "ADM2" or b.fcode == "ADM2":
+        same = a.cc == b.cc and a.admin1 == b.admin1 and a.admin2 == b.admin2
+        return same or _km(a, b) <= NEAR_KM
     return _km(a, b) <= NEAR_KM
 
 
@@ -327,6 +448,16 @@ def _focus(
     return focus, focus_admin1, own
 
 
+def _depth(mentions: Sequence[Mention], i: int) -> int:
+    depth, seen = 0, {i}
+    j = mentions[i].inside
+    while j is not None and j not in seen:
+        seen.add(j)
+        depth += 1
+        j = mentions[j].inside
+    return depth
+
+
 #: Passes after the first (context-free) one; each uses the focus of the one before.
 PASSES = 2
 
@@ -339,8 +470,8 @@ def resolve(
     ``prior`` are places known to be in the article's focus (the resolved dateline).
     """
     cands = [candidates(gaz, m) for m in mentions]
-    # inner-most "City, Region" parts after their region
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].inside is not None)
+    # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
+    order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
     near = _nearby(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
@@ -362,14 +493,19 @@ def resolve(
         chosen = current
     # one sense per name per article: the same text resolves the same way
     # ("LONDON, Ky." settles every later "London"), the "City, Region" reading first
-    by_text: dict[str, Entry] = {}
+    # ... apart from a name its text calls a division ("Idlib province" beside "Idlib")
+    by_text: dict[tuple[str, bool], Entry] = {}
     for i in sorted(order, key=lambda i: (mentions[i].inside is None, mentions[i].start)):
         e = chosen[i]
-        key = mentions[i].text.casefold()
+        key = _sense_key(mentions[i])
         if e is not None and key not in by_text:
             by_text[key] = e
     for i, m in enumerate(mentions):
-        key = m.text.casefold()
+        key = _sense_key(m)
         if chosen[i] is not None and m.inside is None and key in by_text:
             chosen[i] = by_text[key]
     return chosen
+
+
+def _sense_key(m: Mention) -> tuple[str, bool]:
+    return m.text.casefold(), m.hint in ("admin1", "admin2")
