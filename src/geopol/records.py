@@ -122,11 +122,26 @@ class Actor:
 
     @property
     def code(self) -> str:
+        """geopol's own key, country and sector (``PRKGOV``, ``IGO-UNIGO``): what the coder
+        compares actors by. Exports, JSON, the store and the API give ``cameo`` instead."""
         return f"{self.country or '---'}{self.sector or ''}"
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def cameo(self) -> str:
+        """The CAMEO actor code: ``PRKGOV``; organisations as CAMEO writes them (``IGOUNO``)."""
+        return self.cameo_on(None)
+
+    def cameo_on(self, day: dt.date | None) -> str:
+        """The CAMEO code on a given day: members of historical states before their end
+        take the state's code (a Soviet actor of 1987 is ``USR``)."""
+        from geopol.formats.actor_codes import cameo_actor_code
+
+        return cameo_actor_code(self.country, self.sector, day)
+
+    def to_dict(self, *, day: dt.date | None = None) -> dict[str, Any]:
+        """The JSON shape; ``code`` is the CAMEO code (on ``day`` when given)."""
         d: dict[str, Any] = _as_dict(self)
-        d["code"] = self.code
+        d["code"] = self.cameo_on(day)
         return d
 
 
@@ -194,6 +209,33 @@ class Evidence:
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Casualties:
+    """People killed (or injured) in an event, as the text states it.
+
+    ``count`` is the single best figure: the number stated, or the low end of a range or a
+    vague quantity ("dozens" gives 24, ``high`` None). "No fatalities" is ``count == 0``.
+    ``start``/``end``/``text`` are the phrase it was read from.
+    """
+
+    count: int
+    low: int
+    high: int | None
+    text: str
+    start: int
+    end: int
+
+    def __int__(self) -> int:
+        return self.count
+
+    def __index__(self) -> int:
+        return self.count
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = _as_dict(self)
+        return d
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """One coded event: who did what to whom, where, when, and how sure."""
 
@@ -219,6 +261,8 @@ class Event:
     published: dt.date | None = None
     coder: str = "geopol"
     coder_version: str = ""
+    killed: Casualties | None = None  # casualties (issue 19)
+    injured: Casualties | None = None
 
     @property
     def id(self) -> str:
@@ -230,11 +274,25 @@ class Event:
         )
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
+    @property
+    def day(self) -> dt.date | None:
+        """The day the event is filed under: first day of its date, else publication."""
+        value = self.date.value if self.date else None
+        if value:
+            parts = value.split("-")
+            try:
+                return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                               int(parts[2][:2]) if len(parts) > 2 else 1)
+            except (ValueError, IndexError):
+                pass
+        return self.published
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _as_dict(self)
         d["id"] = self.id
-        d["source"] = [a.to_dict() for a in self.source]
-        d["target"] = [a.to_dict() for a in self.target]
+        day = self.day
+        d["source"] = [a.to_dict(day=day) for a in self.source]
+        d["target"] = [a.to_dict(day=day) for a in self.target]
         return d
 
 

@@ -134,12 +134,11 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     parts: list[str] = []
     params: list[Any] = []
     if f.actor:
-        a = f.actor.upper()
-        parts.append(
-            "(list_contains(e.source_countries, ?) OR list_contains(e.target_countries, ?)"
-            " OR e.source_code = ? OR e.target_code = ?)"
-        )
-        params += [a, a, a, a]
+        from geopol.formats.actor_codes import actor_clause  # our codes and CAMEO's (issue 19)
+
+        sql, more = actor_clause(f.actor, "e")
+        parts.append(sql)
+        params += more
     if f.dyad:
         a, b = f.dyad[0].upper(), f.dyad[1].upper()
         if f.directed:
