@@ -233,5 +233,5 @@ def test_errors_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     db = tmp_path / "e.duckdb"
     Store.open(db).close()
     assert run_cli(["events", "--db", str(db), "--since", "yesterday"]) == 1
-    assert run_cli(["export", "--db", str(db), "-f", "xml"]) == 1
+    assert run_cli(["export", "--db", str(db), "-f", "xml"]) == 2  # a usage error
     assert run_cli(["ingest", "--db", str(db)]) == 2

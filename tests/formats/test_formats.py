@@ -132,7 +132,7 @@ def _tsv(text: str) -> list[list[str]]:
 
 
 def test_registry_names_every_writer() -> None:
-    assert sorted(FORMATS) == ["csv", "gdelt", "icews", "jsonl"]
+    assert sorted(FORMATS) == ["acled", "csv", "gdelt", "icews", "jsonl"]
     assert FORMATS["jsonl"] is write_jsonl and FORMATS["csv"] is write_csv
     assert FORMATS["gdelt"] is write_gdelt and FORMATS["icews"] is write_icews
 

@@ -147,7 +147,7 @@ def text_file(path: Path, meta: Mapping[str, str] | None = None, *, markdown: bo
         title = meta.get("title") or None
         return article_from_text(
             text,
-            published=parse_date(meta.get("published") or meta.get("date")),
+            published=parse_date(meta.get("published") or meta.get("date"), where=str(path)),
             title=title,
             url=meta.get("url") or None,
             source=meta.get("source") or None,
@@ -172,7 +172,7 @@ def _row_article(row: Mapping[str, Any], fields: FieldMap, where: str) -> Item:
         return article_from_text(
             body,
             title=str(title).strip() if title else None,
-            published=parse_date(fields.get(row, fields.date)),
+            published=parse_date(fields.get(row, fields.date), where=where),
             url=str(url) if url else None,
             source=str(fields.get(row, fields.source) or "") or _host(url),
             path=where,
