@@ -250,7 +250,7 @@ def test_icews_columns_and_values() -> None:
     assert first["Source Country"] == "North Korea" and first["Target Country"] == "Russia"
     assert first["Event Text"] == "Make a visit" and first["CAMEO Code"] == "042"
     assert first["Intensity"] == "1.9"
-    assert first["Story ID"] == "abcdef0123456789" and first["Sentence Number"] == "2"
+    assert first["Story ID"] == str(int("abcdef012345678", 16)) and first["Sentence Number"] == "2"
     assert first["Publisher"] == "example.org"
     assert first["City"] == "Vladivostok" and first["Province"] == "Primorsky Krai"
     assert first["Country"] == "Russia" and first["Latitude"] == "43.1056"
