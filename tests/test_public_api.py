@@ -49,7 +49,7 @@ def _check_names() -> None:
         assert not inspect.ismodule(value), f"geopol.{name} is a module"
         if name != "__version__":
             assert callable(value), f"geopol.{name} is not callable"
-        exec(f"from geopol import {name}", {})  # noqa: S102 - the import statement users write
+        exec(f"from geopol import {name}", {})
 
 
 def test_every_name_before_and_after_code() -> None:
