@@ -149,10 +149,22 @@ def _register() -> None:
 _register()
 
 
+#: Packages of the optional extras, and the extra that installs them.
+EXTRAS = {"fastapi": "serve", "uvicorn": "serve", "jinja2": "serve", "starlette": "serve",
+          "dask": "scale", "distributed": "scale"}
+
+
 def main(argv: list[str] | None = None) -> Any:
     _settings.update(debug=False, verbose=0, quiet=False)
     try:
         return app(args=argv if argv is not None else sys.argv[1:], standalone_mode=True)
+    except ModuleNotFoundError as exc:
+        extra = EXTRAS.get((exc.name or "").split(".")[0])
+        if extra is None or _settings["debug"]:
+            raise
+        typer.echo(f"Error: this command needs {exc.name}: pip install 'geopol[{extra}]'",
+                   err=True)
+        sys.exit(1)
     except GeopolError as exc:
         if _settings["debug"]:
             raise
