@@ -29,6 +29,7 @@ SORTABLE = (
     "target_code",
     "location_name",
     "location_country",
+    "killed",  # issue 19
 )
 
 #: Columns returned for each event in listings (the JSON actor lists are decoded).
@@ -73,6 +74,11 @@ LIST_COLUMNS = (
     "evidence_text",
     "article_title",
     "article_url",
+    "quad_gdelt",  # issue 19: GDELT's quad class and casualties
+    "killed",
+    "killed_max",
+    "injured",
+    "injured_max",
 )
 
 #: Flat columns written to CSV (lists joined with ";").
