@@ -16,6 +16,9 @@ from importlib import resources
 
 #: Sector tokens CAMEO writes after an actor's country or organisation code.
 ORG_PREFIXES = ("IGO", "NGO", "IMG")
+#: geopol sectors CAMEO spells differently: journalists are MED(ia), paramilitaries and
+#: pro-government militias UAF (unaligned armed forces); an unknown sector adds nothing.
+CAMEO_SECTOR: dict[str, str] = {"JRN": "MED", "PRM": "UAF", "UNK": ""}
 #: Sectors implied by an IMG code (an armed group) and not repeated after it.
 _IMG_IMPLIED = frozenset({"REB", "UAF", "PRM", "MIL", "IMG"})
 
@@ -91,7 +94,7 @@ def cameo_actor_code(
         >>> cameo_actor_code("RUS", "MIL", dt.date(1987, 5, 1))
         'USRMIL'
     """
-    sector = sector or ""
+    sector = CAMEO_SECTOR.get(sector or "", sector or "")
     if is_org(country):
         base = org_cameo(str(country))
         prefix = base[:3]

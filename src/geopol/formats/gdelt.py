@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from urllib.parse import urlparse
 
 from geopol.events.cameo import cameo_table, closest_cameo
-from geopol.formats.actor_codes import cameo_actor_code, is_org, known_group
+from geopol.formats.actor_codes import CAMEO_SECTOR, cameo_actor_code, is_org, known_group
 from geopol.formats.csv import event_date
 from geopol.formats.jsonl import EventLike, event_dicts
 
@@ -48,8 +48,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 
-#: geopol sectors whose CAMEO actor-type code is spelled differently.
-_CAMEO_TYPE = {"JRN": "MED", "UNK": ""}
 #: Sentences 0-2 (headline and lead) count as the article's root events, as in GDELT.
 LEAD_SENTENCES = 3
 
@@ -121,7 +119,7 @@ def _actor_cells(actor: Mapping[str, Any], day: dt.date | None) -> list[str]:
     country = str(actor.get("country") or "")
     sector = str(actor.get("sector") or "")
     code = cameo_actor_code(country or None, sector or None, day)
-    kind = _CAMEO_TYPE.get(sector, sector)
+    kind = CAMEO_SECTOR.get(sector, sector)
     group = known_group(country)
     if is_org(country):
         cameo_country = ""
