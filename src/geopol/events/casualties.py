@@ -136,9 +136,14 @@ def _modifiers(tok: Token) -> tuple[int, int | None] | None:
 
 
 def _bounded(tok: Token, got: tuple[int, int | None]) -> tuple[int, int | None]:
-    """``at least 5`` stays 5 with no upper bound; ``up to 10`` is at most 10."""
+    """``at least 5`` stays 5 with no upper bound; ``8-10`` and ``8 to 10`` are ranges."""
     lows = {t.lower_ for t in tok.children} | {t.lower_ for t in tok.doc[max(tok.i - 2, 0):tok.i]}
     lo, hi = got
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "\u2013", "to") and doc[tok.i + 2].like_num:
+        upper = number_of(doc[tok.i + 2])
+        if upper is not None and upper[0] >= lo:
+            return (lo, upper[0])
     if lows & {"least", "more", "over", "than"}:
         return (lo, None)
     return (lo, hi)
@@ -216,10 +221,17 @@ def _quantity(tok: Token) -> tuple[tuple[int, int | None] | None, bool]:
         return got, tok.lower_ in ("fatalities", "fatality", "deaths", "toll", "dead")
     if tok.pos_ == "ADJ" or tok.lower_ in ("dead", "wounded", "injured", "killed"):
         head = tok.head
+        for child in tok.children:  # "left four dead"
+            if child.dep_ == "nummod" or child.like_num:
+                got = number_of(child)
+                if got is not None:
+                    return _bounded(child, got), False
         if tok.dep_ in ("amod",) and head.pos_ in ("NOUN", "PROPN"):
             return _conj_total(head), False
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl"):
-            for dep in ("nsubjpass", "nsubj", "dobj"):
+            # "X were dead" names the dead as subject; "left X dead" as object
+            deps = ("dobj", "nsubjpass") if tok.dep_ == "oprd" else ("nsubjpass", "nsubj", "dobj")
+            for dep in deps:
                 for c in head.children:
                     if c.dep_ == dep and c.i != tok.i:
                         got = _conj_total(c)
