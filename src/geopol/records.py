@@ -208,13 +208,14 @@ class Evidence:
     cues: list[Span] = dataclasses.field(default_factory=list)  # factuality cues
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Casualties:
     """People killed (or injured) in an event, as the text states it.
 
     ``count`` is the single best figure: the number stated, or the low end of a range or a
     vague quantity ("dozens" gives 24, ``high`` None). "No fatalities" is ``count == 0``.
-    ``start``/``end``/``text`` are the phrase it was read from.
+    ``start``/``end``/``text`` are the phrase it was read from. It compares equal to its
+    count (``event.killed == 12``) and converts with ``int()``.
     """
 
     count: int
@@ -223,6 +224,19 @@ class Casualties:
     text: str
     start: int
     end: int
+
+    def _key(self) -> tuple[int, int, int | None, str, int, int]:
+        return (self.count, self.low, self.high, self.text, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Casualties):
+            return self._key() == other._key()
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.count == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __int__(self) -> int:
         return self.count

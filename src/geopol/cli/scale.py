@@ -66,8 +66,11 @@ def code_corpus(
     dates its files (--published is the fallback) and is never read as an article. Exit
     status 1 when some input was skipped (each is named on stderr with its reason).
 
+    Several processes: --engine local --workers 8 (the default engine); on a cluster:
+    --engine dask --workers 8, or --scheduler tcp://host:8786.
+
     Example:
-        geopol code-corpus news/ archive.jsonl --out lake/ --engine dask --workers 8
+        geopol code-corpus news/ archive.jsonl --out lake/ --engine single
     """
     if scheduler:
         engine = "dask"

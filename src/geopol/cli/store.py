@@ -96,8 +96,11 @@ def ingest_cmd(
     A folder's index.csv gives each file its date, URL and source; --fields names the
     fields of JSONL/CSV records. Exit status 1 when some input was skipped.
 
+    Inputs may also be URLs of pages, RSS/Atom feeds and OPML lists
+    (geopol ingest https://example.org/rss.xml).
+
     Example:
-        geopol ingest news/ corpus.jsonl https://example.org/rss.xml --db events.duckdb
+        geopol ingest news/ corpus.jsonl --db events.duckdb
     """
     from geopol.ingest.run import default_coder, ingest
     from geopol.ingest.sources import FieldMap, Skipped, iter_inputs, make_fetcher
