@@ -133,6 +133,6 @@ def test_python_api_examples_run(sandbox: Path, tmp_path: Path) -> None:
     os.chdir(work)
     try:
         for i, block in enumerate(blocks):
-            exec(compile(block, f"docs/python-api.md block {i + 1}", "exec"), {})  # noqa: S102
+            exec(compile(block, f"docs/python-api.md block {i + 1}", "exec"), {})
     finally:
         os.chdir(before)
