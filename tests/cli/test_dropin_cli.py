@@ -224,3 +224,19 @@ def test_version_verbosity_and_completion(capsys: pytest.CaptureFixture[str]) ->
         for sub in subs.values():
             opts = {o for p in sub.params for o in getattr(p, "opts", [])}
             assert {"-v", "--verbose", "-q", "--quiet"} <= opts, name
+
+
+def test_api_actor_filter_takes_cameo_codes(sample_db: Path) -> None:
+    import duckdb
+
+    from geopol.api.queries import EventFilter, list_events
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        found = list_events(con, EventFilter(actor="IGOUNO"), limit=100)
+        assert found and all(
+            any(str(a.get("code", "")).startswith("IGOUNO") for a in e["source"] + e["target"])
+            for e in found)
+        assert {"killed", "injured", "quad_gdelt"} <= set(found[0])
+    finally:
+        con.close()
