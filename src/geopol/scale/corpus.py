@@ -28,7 +28,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from geopol.errors import BadInput
 from geopol.records import Article
-from geopol.text.index import is_index, meta_for
+from geopol.text.index import DATE_FIELDS, is_index, meta_for
 from geopol.text.reader import article_from_text, decode
 from geopol.text.when import parse_date
 
@@ -38,7 +38,6 @@ RECORD_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 #: Record fields read, in order of preference. ``text`` alone means "headline on the first line".
 TEXT_FIELDS = ("body", "text", "content")
 TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("published", "date", "publish_date")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -17,6 +17,9 @@ from pathlib import Path
 from geopol.text.when import parse_date
 
 INDEX_NAME = "index.csv"
+#: Record fields (JSONL, CSV, Parquet, index.csv) that hold the publication date, in order of
+#: preference: ``ingest`` and ``code-corpus`` read the same ones.
+DATE_FIELDS: tuple[str, ...] = ("date", "published", "pubdate", "publish_date")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -27,10 +30,22 @@ class FileMeta:
     title: str | None = None
 
 
-@functools.lru_cache(maxsize=256)
 def read_index(folder: str) -> dict[str, dict[str, str]]:
-    """``index.csv`` rows of a local folder keyed by file name ({} without an index)."""
+    """``index.csv`` rows of a local folder keyed by file name ({} without an index).
+
+    Read once per version of the file (its modification time and size), not once per article.
+    """
     path = Path(folder) / INDEX_NAME
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
+    return _read(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read(path_text: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
+    path = Path(path_text)
     if not path.is_file():
         return {}
     try:
