@@ -45,6 +45,8 @@ class PlacePrecision(StrEnum):
 
 
 def _as_dict(obj: Any) -> Any:
+    if isinstance(obj, Casualties):
+        return obj.to_dict()
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, (list, tuple)):
@@ -208,45 +210,53 @@ class Evidence:
     cues: list[Span] = dataclasses.field(default_factory=list)  # factuality cues
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Casualties:
-    """People killed (or injured) in an event, as the text states it.
+class Casualties(int):
+    """People killed (or injured) in an event, as the text states it: an ``int`` (the count)
+    that also carries the range and the phrase it was read from.
 
-    ``count`` is the single best figure: the number stated, or the low end of a range or a
-    vague quantity ("dozens" gives 24, ``high`` None). "No fatalities" is ``count == 0``.
-    ``start``/``end``/``text`` are the phrase it was read from. It compares equal to its
-    count (``event.killed == 12``) and converts with ``int()``.
+    The int value (``count``) is the single best figure: the number stated, or the low end of
+    a range or a vague quantity ("dozens" gives 24, ``high`` None). "No fatalities" is 0.
+    ``low``/``high`` give the range; ``start``/``end``/``text`` the phrase. Being an int,
+    it compares, sorts, adds and serialises to JSON as its count; ``to_dict()`` gives all.
     """
 
-    count: int
     low: int
     high: int | None
     text: str
     start: int
     end: int
 
-    def _key(self) -> tuple[int, int, int | None, str, int, int]:
-        return (self.count, self.low, self.high, self.text, self.start, self.end)
+    def __new__(
+        cls, *, count: int, low: int, high: int | None, text: str, start: int, end: int
+    ) -> Casualties:
+        self = super().__new__(cls, count)
+        for name, value in (("low", low), ("high", high), ("text", text), ("start", start),
+                            ("end", end)):
+            object.__setattr__(self, name, value)
+        return self
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Casualties):
-            return self._key() == other._key()
-        if isinstance(other, int) and not isinstance(other, bool):
-            return self.count == other
-        return NotImplemented
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Casualties is immutable")
 
-    def __hash__(self) -> int:
-        return hash(self._key())
+    @property
+    def count(self) -> int:
+        return int(self)
 
-    def __int__(self) -> int:
-        return self.count
+    def __repr__(self) -> str:
+        return (f"Casualties(count={int(self)}, low={self.low}, high={self.high}, "
+                f"text={self.text!r}, start={self.start}, end={self.end})")
 
-    def __index__(self) -> int:
-        return self.count
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_casualties, (int(self), self.low, self.high, self.text, self.start, self.end))
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = _as_dict(self)
-        return d
+        return {"count": int(self), "low": self.low, "high": self.high, "text": self.text,
+                "start": self.start, "end": self.end}
+
+
+def _casualties(count: int, low: int, high: int | None, text: str, start: int,
+                end: int) -> Casualties:
+    return Casualties(count=count, low=low, high=high, text=text, start=start, end=end)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
