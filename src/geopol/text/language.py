@@ -28,9 +28,22 @@ SAMPLE = 4000
 
 @functools.cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's bundled model, decompressed in memory (py3langid's own loader goes through
+    a temporary file, which fails on a full disk; reading articles must not write)."""
+    import io
+    import lzma
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    import numpy as np
+    from py3langid import langid, modelio
+
+    with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src:
+        raw = io.BytesIO(src.read())
+    with np.load(raw, allow_pickle=False) as data:
+        return langid.LanguageIdentifier(
+            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+            modelio._to_array(data["nextmove"]), data["out_feat"].tolist(),
+            norm_probs=True, tk_row=modelio._to_array(data["nextmove_row"]),
+        )
 
 
 def english_probability(text: str) -> tuple[str, float, float]:
