@@ -12,7 +12,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e ".[all]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,7 +36,7 @@ lint: install
 # Regenerate the hash-pinned lock file from pyproject.toml (needs network to PyPI).
 lock:
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra all --extra dev --generate-hashes --python-version 3.11 \
 	  --no-header -o requirements.lock
 
 clean:

@@ -1,7 +1,9 @@
 """Command-line inputs: files, folders and standard input, read as articles.
 
 Bad inputs are reported and skipped, never fatal to the rest of a run: ``read_inputs``
-yields articles and records each skipped input with its reason.
+yields articles and records each skipped input with its reason. A folder's ``index.csv``
+gives each file its publication date, URL, source and title (``geopol.text.index``), as
+``ingest`` and ``code-corpus`` read it; ``published`` is the fallback for undated files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from geopol.errors import BadInput
 from geopol.records import Article
+from geopol.text.index import meta_for
 from geopol.text.reader import article_from_text, decode, read_text_file
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
@@ -29,6 +32,13 @@ class Skipped:
 class InputLog:
     skipped: list[Skipped] = dataclasses.field(default_factory=list)
     read: int = 0
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many inputs ``expand`` gives (None with standard input: unknown in advance)."""
+    if "-" in paths:
+        return None
+    return sum(1 for _ in expand(paths))
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
@@ -57,7 +67,13 @@ def read_inputs(
             else:
                 if not Path(p).exists():
                     raise BadInput(f"{p}: no such file or folder")
-                article = read_text_file(p, published=published)
+                meta = meta_for(p, fallback=published)
+                article = read_text_file(p, published=meta.published)
+                if meta.url or meta.source or meta.title:
+                    article = dataclasses.replace(
+                        article, url=meta.url or article.url,
+                        source=meta.source or article.source, title=meta.title or article.title,
+                    )
         except BadInput as exc:
             log.skipped.append(Skipped(p, str(exc)))
             continue

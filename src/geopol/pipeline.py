@@ -18,6 +18,7 @@ from geopol.actors.context import attach_place_countries
 from geopol.actors.find import find_actors
 from geopol.errors import BadInput
 from geopol.events import passes
+from geopol.events.casualties import attach as attach_casualties
 from geopol.events.extract import extract
 from geopol.nlp import load
 from geopol.places import find_places_for
@@ -45,6 +46,7 @@ def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | No
     places, dateline_place = find_places_for(doc, actors, place)
     actors = attach_place_countries(doc, actors, places)
     events, alignments = extract(doc, article, actors, places, dateline_place)
+    events = attach_casualties(doc, events)  # casualties (issue 19)
     return CodedArticle(
         article=article,
         actors=actors,

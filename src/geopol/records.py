@@ -93,6 +93,8 @@ _INTERNAL = {"json": False}
 
 
 def _as_dict(obj: Any) -> Any:
+    if isinstance(obj, Casualties):
+        return obj.to_dict()
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {
             f.name: _as_dict(getattr(obj, f.name))
@@ -178,11 +180,26 @@ class Actor:
 
     @property
     def code(self) -> str:
+        """geopol's own key, country and sector (``PRKGOV``, ``IGO-UNIGO``): what the coder
+        compares actors by. Exports, JSON, the store and the API give ``cameo`` instead."""
         return f"{self.country or '---'}{self.sector or ''}"
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def cameo(self) -> str:
+        """The CAMEO actor code: ``PRKGOV``; organisations as CAMEO writes them (``IGOUNO``)."""
+        return self.cameo_on(None)
+
+    def cameo_on(self, day: dt.date | None) -> str:
+        """The CAMEO code on a given day: members of historical states before their end
+        take the state's code (a Soviet actor of 1987 is ``USR``)."""
+        from geopol.formats.actor_codes import cameo_actor_code
+
+        return cameo_actor_code(self.country, self.sector, day)
+
+    def to_dict(self, *, day: dt.date | None = None) -> dict[str, Any]:
+        """The JSON shape; ``code`` is the CAMEO code (on ``day`` when given)."""
         d: dict[str, Any] = _as_dict(self)
-        d["code"] = self.code
+        d["code"] = self.cameo_on(day)
         return d
 
 
@@ -261,6 +278,55 @@ class Evidence:
     cues: list[Span] = dataclasses.field(default_factory=list)  # factuality cues
 
 
+class Casualties(int):
+    """People killed (or injured) in an event, as the text states it: an ``int`` (the count)
+    that also carries the range and the phrase it was read from.
+
+    The int value (``count``) is the single best figure: the number stated, or the low end of
+    a range or a vague quantity ("dozens" gives 24, ``high`` None). "No fatalities" is 0.
+    ``low``/``high`` give the range; ``start``/``end``/``text`` the phrase. Being an int,
+    it compares, sorts, adds and serialises to JSON as its count; ``to_dict()`` gives all.
+    """
+
+    low: int
+    high: int | None
+    text: str
+    start: int
+    end: int
+
+    def __new__(
+        cls, *, count: int, low: int, high: int | None, text: str, start: int, end: int
+    ) -> Casualties:
+        self = super().__new__(cls, count)
+        for name, value in (("low", low), ("high", high), ("text", text), ("start", start),
+                            ("end", end)):
+            object.__setattr__(self, name, value)
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Casualties is immutable")
+
+    @property
+    def count(self) -> int:
+        return int(self)
+
+    def __repr__(self) -> str:
+        return (f"Casualties(count={int(self)}, low={self.low}, high={self.high}, "
+                f"text={self.text!r}, start={self.start}, end={self.end})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_casualties, (int(self), self.low, self.high, self.text, self.start, self.end))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": int(self), "low": self.low, "high": self.high, "text": self.text,
+                "start": self.start, "end": self.end}
+
+
+def _casualties(count: int, low: int, high: int | None, text: str, start: int,
+                end: int) -> Casualties:
+    return Casualties(count=count, low=low, high=high, text=text, start=start, end=end)
+
+
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """One coded event: who did what to whom, where, when, and how sure."""
@@ -287,6 +353,8 @@ class Event:
     published: dt.date | None = None
     coder: str = "geopol"
     coder_version: str = ""
+    killed: Casualties | None = None  # casualties (issue 19)
+    injured: Casualties | None = None
 
     @property
     def id(self) -> str:
@@ -298,11 +366,25 @@ class Event:
         )
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
+    @property
+    def day(self) -> dt.date | None:
+        """The day the event is filed under: first day of its date, else publication."""
+        value = self.date.value if self.date else None
+        if value:
+            parts = value.split("-")
+            try:
+                return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                               int(parts[2][:2]) if len(parts) > 2 else 1)
+            except (ValueError, IndexError):
+                pass
+        return self.published
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = _as_dict(self)
         d["id"] = self.id
-        d["source"] = [a.to_dict() for a in self.source]
-        d["target"] = [a.to_dict() for a in self.target]
+        day = self.day
+        d["source"] = [a.to_dict(day=day) for a in self.source]
+        d["target"] = [a.to_dict(day=day) for a in self.target]
         return d
 
 

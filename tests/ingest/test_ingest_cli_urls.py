@@ -28,7 +28,8 @@ def test_ingest_url_needs_allow_private_for_loopback(
 ) -> None:
     server.routes["/p1"] = Route(body=page("Russia and China hold talks", TALKS))
     db = tmp_path / "u.duckdb"
-    assert run_cli(["ingest", server.url("/p1"), "--db", str(db)]) == 0
+    # The refused URL is a skipped input: exit status 1, as docs/cli.md says (issue 19).
+    assert run_cli(["ingest", server.url("/p1"), "--db", str(db)]) == 1
     assert "private" in capsys.readouterr().err and server.hits("/p1") == 0
     assert run_cli(["ingest", server.url("/p1"), "--db", str(db), "--allow-private"]) == 0
     assert "1 added" in capsys.readouterr().err

@@ -31,6 +31,7 @@ SORTABLE = (
     "target_code",
     "location_name",
     "location_country",
+    "killed",  # issue 19
 )
 
 #: Columns returned for each event in listings (the JSON actor lists are decoded).
@@ -75,6 +76,11 @@ LIST_COLUMNS = (
     "evidence_text",
     "article_title",
     "article_url",
+    "quad_gdelt",  # issue 19: GDELT's quad class and casualties
+    "killed",
+    "killed_max",
+    "injured",
+    "injured_max",
 )
 
 #: Flat columns written to CSV (lists joined with ";").

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,7 +17,9 @@ from geopol.inputs import InputLog, read_inputs
 PublishedOpt = Annotated[
     str | None,
     typer.Option(
-        "--published", help="Publication date YYYY-MM-DD for every input (resolves 'today')."
+        "--published",
+        help="Publication date for inputs that carry none (index.csv and record fields win); "
+        "resolves 'today'.",
     ),
 ]
 ModelOpt = Annotated[
@@ -57,15 +60,20 @@ def use_event_files(triggers: list[str] | None, factuality: list[str] | None) ->
 def _date(value: str | None) -> dt.date | None:
     if not value:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+    from geopol.text.when import parse_date
+
+    got = parse_date(value)
+    if got is None:
+        raise typer.BadParameter(f"{value!r} is not a date (e.g. 2024-03-18)",
+                                 param_hint="--published")
+    return got
 
 
 def _report_skips(log: InputLog) -> int:
     for s in log.skipped:
         typer.echo(f"Error: {s.reason}", err=True)
+    if log.skipped:
+        typer.echo(f"{len(log.skipped)} input(s) skipped, {log.read} coded", err=True)
     return 1 if log.skipped else 0
 
 
@@ -80,8 +88,19 @@ def code_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or - for standard input.")],
     published: PublishedOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl | table | csv | gdelt | icews")
-    ] = "jsonl",
+        str | None,
+        typer.Option("--format", "-f",
+                     help="jsonl | table | csv | parquet | gdelt | icews | acled "
+                          "[default: from --output's ending, else jsonl]"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: stdout); its ending "
+                     "(.jsonl .csv .parquet .tsv .tab) picks the format."),
+    ] = None,
+    mentions: Annotated[
+        Path | None, typer.Option("--mentions", help="Also write GDELT's Mentions table here.")
+    ] = None,
     model: ModelOpt = None,
     dictionary: DictOpt = None,
     triggers: TriggersOpt = None,
@@ -89,34 +108,41 @@ def code_cmd(
 ) -> None:
     """Code articles into events: who did what to whom, where, when, how sure.
 
-    A text file is its headline on the first line and the body after it. JSON lines go to
-    stdout, one event per line; messages go to stderr. Exit status: 0 when every input was
-    coded, 1 when some input was skipped (empty, binary, not UTF-8, too large, not
-    English), 2 on usage errors.
+    A text file is its headline on the first line and the body after it; a folder's
+    index.csv gives each file its publication date, URL and source (--published is the
+    fallback for files it does not date). JSON lines go to stdout, one event per line;
+    messages go to stderr. Exit status: 0 when every input was coded, 1 when some input was
+    skipped (empty, binary, not UTF-8, too large, not English), 2 on usage errors.
 
     Example:
         geopol code samples/articles/ --format table
         geopol code article.txt --triggers my-triggers.yaml --factuality my-cues.yaml
     """
-    from geopol.formats import FORMATS
+    from geopol.cli.output import choose_format, write_events
+    from geopol.cli.progress import progress
+    from geopol.inputs import count_inputs
     from geopol.pipeline import code_articles
 
-    if fmt not in (*FORMATS, "table"):
-        raise typer.BadParameter(
-            f"unknown format {fmt!r}; choose jsonl, table, csv, gdelt or icews"
-        )
+    chosen = choose_format(fmt, output, extra=("table",))
     _use_dictionaries(dictionary)
     use_event_files(triggers, factuality)
     log = InputLog()
     try:
-        coded = code_articles(read_inputs(inputs, published=_date(published), log=log), model=model)
-        events = (e for c in coded for e in c.events)
-        if fmt == "table":
-            from geopol.formats.table import write_table
+        with progress("code", count_inputs(inputs)) as tick:
+            coded = code_articles(read_inputs(inputs, published=_date(published), log=log),
+                                  model=model)
 
-            write_table(events, sys.stdout)
-        else:
-            FORMATS[fmt]((e.to_dict() for e in events), sys.stdout)
+            def events() -> Iterator[Any]:
+                for c in coded:
+                    yield from c.events
+                    tick(log.read + len(log.skipped))
+
+            if chosen == "table":
+                from geopol.formats.table import write_table
+
+                write_table(events(), sys.stdout)
+            else:
+                write_events((e.to_dict() for e in events()), chosen, output, mentions)
     except GeopolError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -62,13 +62,16 @@ def code_corpus(
 
     Each batch of articles is coded, written (events/, dyads/, articles/) and committed in
     _manifest/ as one unit, so a run that dies can be finished with --resume without losing
-    or duplicating rows. The result is the same whatever the engine.
+    or duplicating rows. The result is the same whatever the engine. A folder's index.csv
+    dates its files (--published is the fallback) and is never read as an article. Exit
+    status 1 when some input was skipped (each is named on stderr with its reason).
+
+    Several processes: --engine local --workers 8 (the default engine); on a cluster:
+    --engine dask --workers 8, or --scheduler tcp://host:8786.
 
     Example:
-        geopol code-corpus news/ archive.jsonl --out lake/ --engine dask --workers 8
+        geopol code-corpus news/ archive.jsonl --out lake/ --engine single
     """
-    from geopol.scale.engines import run_corpus
-
     if scheduler:
         engine = "dask"
     try:
@@ -77,14 +80,57 @@ def code_corpus(
         raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published") from exc
     if workers is not None and workers < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--workers")
+    from geopol.cli.progress import progress, shown
+
+    total = None
+    if shown():
+        from geopol.scale.corpus import plan
+
+        try:
+            total = len(plan(inputs, batch_size))
+        except GeopolError:
+            total = None
     done = {"n": 0}
+    reasons: list[str] = []
+    with progress("code-corpus", total, unit="batches") as tick:
 
-    def progress(result: object) -> None:
-        done["n"] += 1
-        if done["n"] % 10 == 0:
-            typer.echo(f"  {done['n']} batches done", err=True)
+        def on_result(result: object) -> None:
+            done["n"] += 1
+            reasons.extend(getattr(result, "skipped", []) or [])
+            tick(done["n"])
 
-    summary = run_corpus(
+        summary = _run(inputs, out, engine, workers, scheduler, batch_size, nlp_batch_size,
+                       model, resume, when, threads_per_worker, memory_limit, on_result)
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), indent=1))
+    else:
+        typer.echo(
+            f"{summary.articles} articles, {summary.events} events into {out} "
+            f"({summary.batches - summary.resumed - len(summary.failed)} batches coded, "
+            f"{summary.resumed} already done, {summary.skipped} inputs skipped) in "
+            f"{summary.wall_s:.1f} s; {summary.articles_per_s:.1f} articles/s on "
+            f"{summary.workers} {summary.engine} worker(s)"
+        )
+    for reason in reasons:
+        typer.echo(f"skipped {reason}", err=True)
+    for batch, error in summary.failed.items():
+        typer.echo(f"batch {batch} failed: {error}", err=True)
+    if summary.failed:
+        raise GeopolError(
+            f"{len(summary.failed)} of {summary.batches} batches failed; fix the input and "
+            "rerun with --resume"
+        )
+    if summary.skipped:
+        raise typer.Exit(1)  # docs/cli.md: 1 when some input was skipped
+
+
+def _run(inputs: list[str], out: str, engine: str, workers: int | None, scheduler: str | None,
+         batch_size: int, nlp_batch_size: int, model: str | None, resume: bool,
+         when: dt.date | None, threads_per_worker: int, memory_limit: str,
+         on_result: Any) -> Any:
+    from geopol.scale.engines import run_corpus
+
+    return run_corpus(
         inputs,
         out,
         engine=engine,
@@ -97,25 +143,8 @@ def code_corpus(
         published=when,
         threads_per_worker=threads_per_worker,
         memory_limit=memory_limit,
-        on_result=progress,
+        on_result=on_result,
     )
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict(), indent=1))
-    else:
-        typer.echo(
-            f"{summary.articles} articles, {summary.events} events into {out} "
-            f"({summary.batches - summary.resumed - len(summary.failed)} batches coded, "
-            f"{summary.resumed} already done, {summary.skipped} inputs skipped) in "
-            f"{summary.wall_s:.1f} s; {summary.articles_per_s:.1f} articles/s on "
-            f"{summary.workers} {summary.engine} worker(s)"
-        )
-    for batch, error in summary.failed.items():
-        typer.echo(f"batch {batch} failed: {error}", err=True)
-    if summary.failed:
-        raise GeopolError(
-            f"{len(summary.failed)} of {summary.batches} batches failed; fix the input and "
-            "rerun with --resume"
-        )
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import signal
 import sys
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from geopol.cli.coding import FactualityOpt, TriggersOpt, use_event_files
-from geopol.errors import GeopolError, StoreError
+from geopol.errors import GeopolError
 
 DbOpt = Annotated[
     Path | None,
@@ -91,8 +90,14 @@ def ingest_cmd(
 ) -> None:
     """Code articles and store them; articles already stored (same text) are skipped.
 
+    A folder's index.csv gives each file its date, URL and source; --fields names the
+    fields of JSONL/CSV records. Exit status 1 when some input was skipped.
+
+    Inputs may also be URLs of pages, RSS/Atom feeds and OPML lists
+    (geopol ingest https://example.org/rss.xml).
+
     Example:
-        geopol ingest news/ corpus.jsonl https://example.org/rss.xml --db events.duckdb
+        geopol ingest news/ corpus.jsonl --db events.duckdb
         geopol ingest news/ --triggers my-triggers.yaml --factuality my-cues.yaml
     """
     from geopol.ingest.run import default_coder, ingest
@@ -104,7 +109,12 @@ def ingest_cmd(
     if chunk < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--chunk")
     use_event_files(triggers, factuality)
+    if quiet:
+        from geopol.cli.logs import configure
+
+        configure(0, True)
     store = Store.open(db)
+    stats: Any = None
     try:
         if from_lake is not None:
             res = store.import_lake(from_lake)
@@ -130,6 +140,7 @@ def ingest_cmd(
                     on_progress=on_progress,
                 ),
                 quiet,
+                _local_total(inputs),
             )
             if not quiet:
                 typer.echo(
@@ -141,30 +152,26 @@ def ingest_cmd(
         _after_ingest(store, quiet)
     finally:
         store.close()
+    if inputs and stats is not None and stats.skipped:
+        raise typer.Exit(1)  # docs/cli.md: 1 when some input was skipped
 
 
-def _run_with_progress(run: Any, quiet: bool) -> Any:
-    if quiet:
-        return run(None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _local_total(inputs: list[str]) -> int | None:
+    """How many articles local text inputs hold (None when some input is a record file,
+    a feed or a URL: unknown before reading)."""
+    from geopol.inputs import count_inputs
 
-    console = Console(stderr=True)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.fields[read]} articles ({task.fields[rate]:.1f}/s)"),
-        TextColumn("{task.fields[added]} new, {task.fields[events]} events"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("ingest", total=None, read=0, rate=0.0, added=0, events=0)
+    plain = all(Path(p).exists() and (Path(p).is_dir() or Path(p).suffix.lower() in
+                                      (".txt", ".md", ".text", "")) for p in inputs)
+    return count_inputs(inputs) if plain else None
 
-        def on_progress(stats: Any) -> None:
-            bar.update(task, read=stats.read, rate=stats.per_second, added=stats.added,
-                       events=stats.events)
 
-        return run(on_progress)
+def _run_with_progress(run: Any, quiet: bool, total: int | None = None) -> Any:
+    """Run an ingest with a progress bar (total, rate, ETA) when stderr is a terminal."""
+    from geopol.cli.progress import progress
+
+    with progress("ingest", total, quiet=quiet) as tick:
+        return run(lambda stats: tick(stats.read + stats.skipped))
 
 
 def watch_cmd(
@@ -257,16 +264,6 @@ def _records(df: Any) -> list[dict[str, Any]]:
     return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
 
 
-def _write_csv(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        w.writerow(
-            [";".join(map(str, r.get(c) or [])) if isinstance(r.get(c), list)
-             else ("" if r.get(c) is None else r.get(c)) for c in columns]
-        )
-
-
 def events_cmd(
     db: DbOpt = None,
     lake: Annotated[Path | None, typer.Option(help="Read a Parquet lake instead.")] = None,
@@ -280,27 +277,41 @@ def events_cmd(
     country: CountryOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many events first.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
 ) -> None:
-    """List stored events, newest first.
+    """List stored events, newest first (at most --limit; a note on stderr says when more
+    match). Actor codes may be geopol's (IGO-UN) or CAMEO's (IGOUNO, USR).
 
     Example:
         geopol events --dyad PRK,RUS --factuality asserted,reported --format jsonl
     """
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+    if limit is not None and limit < 0:
+        raise typer.BadParameter("must be 0 or more", param_hint="--limit")
     filters = _filters(actor, dyad, directed, type_, factuality, since, until, country)
-    df = _open_events(db, lake, filters, limit, offset)
+    df = _open_events(db, lake, filters, None if limit is None else limit + 1, offset)
     rows = _records(df)
+    cut = limit is not None and len(rows) > limit
+    if cut:
+        rows = rows[:limit]
     if fmt == "jsonl":
         from geopol.store.queries import row_to_event_dict
 
         for r in rows:
             sys.stdout.write(json.dumps(row_to_event_dict(r), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        _write_csv(rows, list(df.columns), sys.stdout)
+        from geopol.formats.csv import write_csv_rows
+
+        write_csv_rows(rows, sys.stdout)
     else:
         _print_table(rows)
+    if cut:
+        typer.echo(
+            f"showing the first {limit} events (from {offset}); more match: raise --limit, "
+            f"page with --offset {offset + (limit or 0)}, or use geopol export for all",
+            err=True,
+        )
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
@@ -326,10 +337,17 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
 
 def export_cmd(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt or icews.")
-    ] = "jsonl",
+        str | None,
+        typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt, icews or acled "
+                     "[default: from --output's ending, else jsonl]."),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout); "
+                                  "its ending (.jsonl .csv .parquet .tsv .tab) picks the format.")
+    ] = None,
+    mentions: Annotated[
+        Path | None, typer.Option("--mentions", help="Also write GDELT's Mentions table "
+                                  "(one row per report) to this file.")
     ] = None,
     db: DbOpt = None,
     actor: ActorOpt = None,
@@ -341,47 +359,41 @@ def export_cmd(
     until: UntilOpt = None,
     country: CountryOpt = None,
 ) -> None:
-    """Export matching events (all of them, streamed) in a format other tools read.
+    """Export matching events (all of them) in a format other tools read.
+
+    gdelt writes one row per event cluster (NumMentions counted over its reports); csv and
+    parquet write the event table (docs/formats.md), one row per report.
 
     Example:
         geopol export --format gdelt --actor PRK -o prk.tsv
     """
+    from geopol.cli.output import choose_format, write_events
     from geopol.store import Store
-    from geopol.store.queries import make_filter, row_to_event_dict, select
+    from geopol.store.queries import row_to_event_dict
 
+    chosen = choose_format(fmt, output)
     filters = _filters(actor, dyad, directed, type_, factuality, since, until, country)
-    if fmt == "parquet":
-        if output is None:
-            raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
-        with Store.open(db, read_only=True) as store:
-            sql, params = select(make_filter(**filters))
-            rel = store.con.sql(sql, params=params).to_arrow_table()
-            import pyarrow.parquet as pq
-
-            pq.write_table(rel, output)
-        return
-    writer = _writer(fmt)
     with Store.open(db, read_only=True) as store:
         batches = store.iter_event_batches(with_clusters=True, **filters)
 
-        def dicts() -> Any:
+        def rows() -> Any:
             for batch in batches:
-                for row in batch.to_pylist():
-                    yield row_to_event_dict(row)
+                yield from batch.to_pylist()
 
-        if output is None:
-            writer(dicts(), sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                writer(dicts(), fh)
+        if chosen in ("csv", "parquet") and mentions is None:
+            from geopol.formats.csv import write_csv_rows
+            from geopol.formats.parquet import write_parquet_rows
 
-
-def _writer(fmt: str) -> Any:
-    from geopol.formats import FORMATS
-
-    if fmt in FORMATS:
-        return FORMATS[fmt]
-    raise StoreError(f"export format {fmt!r} is not available (jsonl, csv, parquet, gdelt, icews)")
+            if chosen == "parquet":
+                assert output is not None
+                write_parquet_rows(rows(), output)
+            elif output is None:
+                write_csv_rows(rows(), sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    write_csv_rows(rows(), fh)
+            return
+        write_events((row_to_event_dict(r) for r in rows()), chosen, output, mentions)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""CSV: one flat row per event, with the store's column names (``rows.EVENT_COLUMNS``).
+"""CSV: one flat row per event, the one event table (``rows.TABLE_COLUMNS``).
 
 Compound actors stay one row: the first actor fills ``source_*``/``target_*``, every
 actor's country is in ``source_countries``/``target_countries`` (joined with ``;``) and
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from geopol.formats.jsonl import EventLike, event_dicts
-from geopol.formats.rows import EVENT_COLUMNS, first_day
+from geopol.formats.rows import TABLE_COLUMNS, first_day, gdelt_quad
 
 LIST_SEPARATOR = ";"
 
@@ -54,8 +54,16 @@ def event_date(d: Mapping[str, Any]) -> str | None:
     return str(published) if published else None
 
 
+def _casualty(value: Any, high: bool = False) -> int | None:
+    c = _mapping(value)
+    if not c:
+        return None
+    got = c.get("high") if high else c.get("count")
+    return int(got) if isinstance(got, (int, float)) else None
+
+
 def flat_row(d: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``EVENT_COLUMNS`` row of one event dict (None where the event has no value)."""
+    """The ``TABLE_COLUMNS`` row of one event dict (None where the event has no value)."""
     src, tgt = _first(d.get("source")), _first(d.get("target"))
     date = _mapping(d.get("date"))
     loc = _mapping(d.get("location"))
@@ -108,8 +116,30 @@ def flat_row(d: Mapping[str, Any]) -> dict[str, Any]:
         "article_title": d.get("article_title"),
         "article_url": d.get("article_url") or d.get("article_path"),
         "coder_version": d.get("coder_version"),
+        "quad_gdelt": d.get("quad_gdelt") or gdelt_quad(d.get("cameo")),
+        "killed": _casualty(d.get("killed")),
+        "killed_max": _casualty(d.get("killed"), True),
+        "injured": _casualty(d.get("injured")),
+        "injured_max": _casualty(d.get("injured"), True),
+        "cluster_id": d.get("cluster_id"),
+        "num_mentions": d.get("num_mentions"),
+        "num_articles": d.get("num_articles"),
+        "num_sources": d.get("num_sources"),
+        "strongest_factuality": d.get("strongest_factuality"),
     }
-    return {column: row.get(column) for column in EVENT_COLUMNS}
+    return {column: row.get(column) for column in TABLE_COLUMNS}
+
+
+def csv_cells(row: Mapping[str, Any]) -> list[Any]:
+    """The cells of one flat row in ``TABLE_COLUMNS`` order: None is empty, lists joined with
+    ``;``. Every CSV event table is written through this one function."""
+    cells: list[Any] = []
+    for c in TABLE_COLUMNS:
+        v = row.get(c)
+        if isinstance(v, (list, tuple)):
+            v = LIST_SEPARATOR.join(str(x) for x in v)
+        cells.append("" if v is None else v)
+    return cells
 
 
 def write_csv(events: Iterable[EventLike], out: TextIO, *, header: bool = True) -> int:
@@ -124,10 +154,20 @@ def write_csv(events: Iterable[EventLike], out: TextIO, *, header: bool = True) 
     # RFC 4180 line ends: a field holding a bare "\r" or "\n" is then always quoted.
     writer = csv.writer(out, lineterminator="\r\n")
     if header:
-        writer.writerow(list(EVENT_COLUMNS))
+        writer.writerow(list(TABLE_COLUMNS))
     n = 0
     for d in event_dicts(events):
-        row = flat_row(d)
-        writer.writerow(["" if row[c] is None else row[c] for c in EVENT_COLUMNS])
+        writer.writerow(csv_cells(flat_row(d)))
+        n += 1
+    return n
+
+
+def write_csv_rows(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write flat rows (store or lake rows, already in the table's shape) as the event CSV."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(list(TABLE_COLUMNS))
+    n = 0
+    for row in rows:
+        writer.writerow(csv_cells(row))
         n += 1
     return n

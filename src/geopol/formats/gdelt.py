@@ -1,9 +1,18 @@
 """GDELT 2.0 event table: the 61 tab-separated columns, in GDELT's order, no header row.
 
+One row per event *cluster* (the reports of one event, as the store groups them; a freshly
+coded event is its own cluster), as GDELT has one row per event: NumMentions, NumSources and
+NumArticles are counted over the cluster's reports, the other columns come from its first
+report (earliest publication, then lowest sentence), SOURCEURL included. ``write_mentions``
+writes GDELT's Mentions table, one row per report.
+
 GDELT has one actor per side, so the first source and first target actor fill Actor1 and
-Actor2 (the CSV and JSON exports keep compound actors whole). Columns geopol has no value
-for (ethnic and religion codes, AvgTone, actor geography) are left empty. Country codes in
-the ``*Geo_`` blocks are FIPS 10-4, as in GDELT; actor country codes are CAMEO/ISO3.
+Actor2 (the CSV and JSON exports keep compound actors whole); actor codes are CAMEO's
+(``formats.actor_codes``: IGOUNO, NGOAMN, USR before 1991-12-26). Actor1Geo/Actor2Geo are the
+action place when it lies in the actor's country, else the actor's country. ADM1 codes are
+FIPS country + the GeoNames admin1 code (CH22 for Beijing), as GDELT writes them; FeatureID is
+the GeoNames id (GDELT uses GNS/GNIS ids: they differ). Left empty: ethnic and religion codes,
+AvgTone (geopol scores no tone). Casualties have no GDELT column (CSV/JSON/ACLED carry them).
 """
 
 from __future__ import annotations
@@ -13,11 +22,12 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
+from urllib.parse import urlparse
 
-from geopol.events.cameo import cameo_table
+from geopol.events.cameo import cameo_table, closest_cameo
+from geopol.formats.actor_codes import CAMEO_SECTOR, cameo_actor_code, is_org, known_group
 from geopol.formats.csv import event_date
 from geopol.formats.jsonl import EventLike, event_dicts
-from geopol.records import is_organisation_code
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -38,8 +48,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 
-#: geopol sectors whose CAMEO actor-type code is spelled differently.
-_CAMEO_TYPE = {"JRN": "MED", "UNK": ""}
 #: Sentences 0-2 (headline and lead) count as the article's root events, as in GDELT.
 LEAD_SENTENCES = 3
 
@@ -84,23 +92,43 @@ def _clean(value: Any) -> str:
     return _BREAKS.sub(" ", str(value))
 
 
-def _actor_cells(actors: Any) -> list[str]:
+MENTION_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
+    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+)  # fmt: skip
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _first_actor(actors: Any) -> Mapping[str, Any]:
+    return actors[0] if isinstance(actors, list) and actors and isinstance(
+        actors[0], Mapping) else {}
+
+
+def _actor_cells(actor: Mapping[str, Any], day: dt.date | None) -> list[str]:
     """Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1-3."""
-    actor: Mapping[str, Any] = actors[0] if isinstance(actors, list) and actors else {}
     if not actor:
         return [""] * 10
     country = str(actor.get("country") or "")
     sector = str(actor.get("sector") or "")
-    kind = _CAMEO_TYPE.get(sector, sector)
-    group = ""
-    if is_organisation_code(country):
-        prefix, group, country = country[:3], country[4:], ""
-        code = f"{prefix}{group}{kind if kind != prefix else ''}"
-        kind = kind or "IGO"
+    code = cameo_actor_code(country or None, sector or None, day)
+    kind = CAMEO_SECTOR.get(sector, sector)
+    group = known_group(country)
+    if is_org(country):
+        cameo_country = ""
+        prefix = code[:3]
+        kind = kind if kind and kind != prefix and prefix != "IMG" else prefix
     else:
-        code = f"{country}{kind}"
+        cameo_country = code[:3] if country else ""
     name = str(actor.get("name") or actor.get("text") or "").upper()
-    return [code, name, country, group, "", "", "", kind, "", ""]
+    return [code, name, cameo_country, group, "", "", "", kind, "", ""]
 
 
 def _geo_type(country: str, precision: str) -> str:
@@ -114,6 +142,50 @@ def _geo_type(country: str, precision: str) -> str:
     return ""
 
 
+@functools.cache
+def _gazetteer() -> Any:
+    try:
+        from geopol.places.gazetteer import get
+
+        return get()
+    except Exception:
+        return None
+
+
+@functools.cache
+def admin1_code(iso3: str, admin1: str) -> str:
+    """The GeoNames admin1 code of a division named ``admin1`` in a country ('' if unknown)."""
+    if re.fullmatch(r"[A-Z0-9]{1,3}", admin1):
+        return admin1
+    gaz = _gazetteer()
+    if gaz is None:
+        return ""
+    cc2 = next((cc for cc, i3 in gaz.iso3.items() if i3 == iso3), None)
+    for (cc, code), name in gaz.admin1_name.items():
+        if cc == cc2 and name == admin1:
+            return str(code)
+    return ""
+
+
+def adm1(iso3: str, loc: Mapping[str, Any]) -> str:
+    """GDELT's ADM1 code: FIPS country + admin1 code (``CH22``), or the FIPS country alone."""
+    fips = country_fips(iso3)
+    if not fips:
+        return ""
+    code = str(loc.get("admin1_code") or "") or admin1_code(iso3, str(loc.get("admin1") or ""))
+    return fips + code if code else fips
+
+
+@functools.cache
+def _country_point(iso3: str) -> tuple[str, str]:
+    gaz = _gazetteer()
+    if gaz is None:
+        return "", ""
+    cc2 = next((cc for cc, i3 in gaz.iso3.items() if i3 == iso3), None)
+    entry = gaz.country(cc2) if cc2 else None
+    return (_clean(entry.lat), _clean(entry.lon)) if entry else ("", "")
+
+
 def _geo_cells(loc: Any) -> list[str]:
     """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
     if not isinstance(loc, Mapping) or not loc:
@@ -123,55 +195,113 @@ def _geo_cells(loc: Any) -> list[str]:
     admin1 = str(loc.get("admin1") or "")
     names = [str(loc.get("name") or loc.get("text") or ""), admin1, country_name(country)]
     full = ", ".join(dict.fromkeys(n for n in names if n))
-    adm1 = fips + admin1 if fips and re.fullmatch(r"[A-Z0-9]{1,3}", admin1) else fips
-    gid = str(loc.get("gazetteer_id") or "")
     precision = str(loc.get("precision") or "")
+    gid = str(loc.get("gazetteer_id") or "")
     feature = gid.split(":", 1)[1] if gid.startswith("geonames:") else ""
-    if not feature and precision == "country":
+    if not feature and precision in ("country", "region"):
         feature = fips
+    code = adm1(country, loc) if precision not in ("country", "region") else fips
+    adm2 = str(loc.get("admin2_code") or "")
     return [
-        _geo_type(country, precision), full, fips, adm1, "",
+        _geo_type(country, precision), full, fips, code, code + adm2 if adm2 else "",
         _clean(loc.get("lat")), _clean(loc.get("lon")), feature,
     ]  # fmt: skip
 
 
+def _actor_geo(actor: Mapping[str, Any], loc: Any) -> list[str]:
+    """The actor's place: the action place when it is in the actor's country, else the
+    actor's country (GDELT's type 1, country centroid); empty for organisations."""
+    country = str(actor.get("country") or "") if actor else ""
+    if not country or is_org(country) or not country_fips(country):
+        return [""] * 8
+    if isinstance(loc, Mapping) and loc.get("country") == country:
+        return _geo_cells(loc)
+    fips = country_fips(country)
+    lat, lon = _country_point(country)
+    return ["1", country_name(country), fips, fips, "", lat, lon, fips]
+
+
 def _date_cells(day: str | None) -> list[str]:
     """SQLDATE, MonthYear, Year, FractionDate."""
-    try:
-        d = dt.date.fromisoformat((day or "")[:10])
-    except ValueError:
+    d = _day(day)
+    if d is None:
         return [""] * 4
     fraction = d.year + (d.timetuple().tm_yday - 1) / 365
     return [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{fraction:.4f}"]
 
 
-def gdelt_row(d: Mapping[str, Any]) -> list[str]:
-    """The 61 GDELT cells of one event dict."""
+def event_code(d: Mapping[str, Any]) -> str:
+    """The CAMEO event code with the mode's detail: a root-level code (``190``) becomes the
+    mode's code under the same root (ASSAULT/firearms -> ``193``)."""
     code = str(d.get("cameo") or "")
-    info = cameo_table().get(code)
-    quad = info.quad if info else d.get("quad")
+    mode, type_ = d.get("mode"), str(d.get("type") or "")
+    if not mode or len(code) != 3 or not code.endswith("0"):
+        return code
+    try:
+        detailed = closest_cameo(type_, str(mode))
+    except ValueError:
+        return code
+    return detailed if detailed[:2] == code[:2] and detailed != code else code
+
+
+def _publisher(d: Mapping[str, Any]) -> str:
+    url = str(d.get("article_url") or "")
+    if "://" in url:
+        return (urlparse(url).hostname or "").removeprefix("www.")
+    return str(d.get("source") or "")
+
+
+def _order(d: Mapping[str, Any]) -> tuple[str, int, str]:
+    ev = d.get("evidence") if isinstance(d.get("evidence"), Mapping) else {}
+    si = ev.get("sentence_index") if ev else None
+    return (str(d.get("published") or "9999"), si if isinstance(si, int) else 999,
+            str(d.get("id") or ""))
+
+
+def clusters(events: Iterable[EventLike]) -> list[tuple[Mapping[str, Any], list[Mapping[str, Any]]]]:
+    """(first report, every report) per cluster, in the order clusters first appear.
+
+    Events without ``cluster_id`` (coded, not stored) are each their own cluster.
+    """
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for d in event_dicts(events):
+        key = str(d.get("cluster_id") or d.get("id") or id(d))
+        groups.setdefault(key, []).append(d)
+    return [(min(reports, key=_order), reports) for reports in groups.values()]
+
+
+def gdelt_row(d: Mapping[str, Any], reports: list[Mapping[str, Any]] | None = None) -> list[str]:
+    """The 61 GDELT cells of one event (the first report of its cluster) and its reports."""
+    reports = reports or [d]
+    code = event_code(d)
+    info = cameo_table().get(code) or cameo_table().get(str(d.get("cameo") or ""))
+    quad = info.quad if info else d.get("quad_gdelt") or ""
     evidence = d.get("evidence") if isinstance(d.get("evidence"), Mapping) else {}
     sentence = evidence.get("sentence_index") if evidence else None
     root = "1" if isinstance(sentence, int) and sentence < LEAD_SENTENCES else "0"
     published = str(d.get("published") or "")
     added = published.replace("-", "")[:8] + "000000" if published else ""
+    day = event_date(d)
+    src, tgt = _first_actor(d.get("source")), _first_actor(d.get("target"))
+    articles = {str(r.get("article_id") or r.get("id")) for r in reports}
+    sources = {_publisher(r) or str(r.get("article_id")) for r in reports}
     cells = [
-        global_event_id(d.get("id")),
-        *_date_cells(event_date(d)),
-        *_actor_cells(d.get("source")),
-        *_actor_cells(d.get("target")),
+        global_event_id(str(d.get("cluster_id") or d.get("id") or "")),
+        *_date_cells(day),
+        *_actor_cells(src, _day(day)),
+        *_actor_cells(tgt, _day(day)),
         root,
         code,
         code[:3],
-        str(d.get("cameo_root") or code[:2]),
+        str(code[:2] or d.get("cameo_root") or ""),
         _clean(quad),
-        _clean(d.get("goldstein")),
-        # A stored event carries its cluster's counts; a freshly coded one is one report.
-        _clean(d.get("num_mentions") or 1),
-        _clean(d.get("num_sources") or 1),
-        _clean(d.get("num_articles") or 1),
-        "",
-        *[""] * 16,
+        _clean(info.goldstein if info else d.get("goldstein")),
+        str(len(reports)),
+        str(len(sources)),
+        str(len(articles)),
+        "",  # AvgTone: geopol scores no tone
+        *_actor_geo(src, d.get("location")),
+        *_actor_geo(tgt, d.get("location")),
         *_geo_cells(d.get("location")),
         added,
         _clean(d.get("article_url") or d.get("article_path")),
@@ -180,9 +310,8 @@ def gdelt_row(d: Mapping[str, Any]) -> list[str]:
 
 
 def write_gdelt(events: Iterable[EventLike], out: TextIO, *, header: bool = False) -> int:
-    """Write GDELT 2.0 event rows (tab-separated, no quoting); returns the number of events.
-
-    GDELT's own files have no header; ``header=True`` adds one with GDELT's column names.
+    """Write GDELT 2.0 event rows, one per cluster (tab-separated, no quoting); returns the
+    number of rows. GDELT's own files have no header; ``header=True`` adds GDELT's names.
 
     Example:
         >>> write_gdelt([event.to_dict()], sys.stdout)
@@ -191,7 +320,49 @@ def write_gdelt(events: Iterable[EventLike], out: TextIO, *, header: bool = Fals
     if header:
         out.write("\t".join(GDELT_COLUMNS) + "\n")
     n = 0
-    for d in event_dicts(events):
-        out.write("\t".join(gdelt_row(d)) + "\n")
+    for first, reports in clusters(events):
+        out.write("\t".join(gdelt_row(first, reports)) + "\n")
         n += 1
+    return n
+
+
+def mention_row(d: Mapping[str, Any], event_id: str) -> list[str]:
+    """The 16 Mentions cells of one report (``event_id``: its cluster's GLOBALEVENTID)."""
+    got = d.get("evidence")
+    ev: Mapping[str, Any] = got if isinstance(got, Mapping) else {}
+    trig_got = ev.get("trigger")
+    trig: Mapping[str, Any] = trig_got if isinstance(trig_got, Mapping) else {}
+    sentence = ev.get("sentence_index")
+    src, tgt = _first_actor(d.get("source")), _first_actor(d.get("target"))
+    day = event_date(d)
+    published = str(d.get("published") or "")
+    stamp = (day or "").replace("-", "")[:8] + "000000" if day else ""
+    mention = published.replace("-", "")[:8] + "000000" if published else ""
+    url = str(d.get("article_url") or d.get("article_path") or "")
+    conf = d.get("confidence")
+    cells = [
+        event_id, stamp, mention, "1" if "://" in url else "6", _publisher(d), url,
+        str(sentence + 1) if isinstance(sentence, int) else "",
+        _clean(src.get("start")) if src else "-1", _clean(tgt.get("start")) if tgt else "-1",
+        _clean(trig.get("start")) if trig else "-1", "1",
+        str(round(float(conf) * 100)) if isinstance(conf, (int, float)) else "",
+        "", "", "", "",
+    ]  # fmt: skip
+    return [_clean(c) for c in cells]
+
+
+def write_mentions(events: Iterable[EventLike], out: TextIO, *, header: bool = False) -> int:
+    """Write GDELT 2.0 Mentions rows, one per report; returns the number of rows.
+
+    SentenceID counts from 1; offsets are character offsets into the article's text;
+    Confidence is the coder's confidence as a percentage; tone and translation are empty.
+    """
+    if header:
+        out.write("\t".join(MENTION_COLUMNS) + "\n")
+    n = 0
+    for first, reports in clusters(events):
+        gid = global_event_id(str(first.get("cluster_id") or first.get("id") or ""))
+        for r in reports:
+            out.write("\t".join(mention_row(r, gid)) + "\n")
+            n += 1
     return n

@@ -1,7 +1,9 @@
 """ICEWS event file (.tab): tab-separated with ICEWS's header, one row per event.
 
 ICEWS names countries in words and sectors in words, so geopol's ISO3 codes and sector
-codes are spelled out. As in GDELT, the first source and target actor fill the one
+codes are spelled out; an organisation's country column is empty, as in ICEWS (its sector
+says "International Government Organization"). Story IDs are numbers, as in ICEWS: the
+article's content hash read as a 60-bit integer (the same for every event of an article). As in GDELT, the first source and target actor fill the one
 actor column per side.
 """
 
@@ -97,7 +99,7 @@ def icews_row(d: Mapping[str, Any]) -> list[str]:
         code,
         _clean(d.get("goldstein")),
         tgt_name, tgt_sectors, tgt_country,
-        str(d.get("article_id") or ""),
+        global_event_id(str(d.get("article_id") or "")),  # numeric, as ICEWS's story ids
         str(sentence + 1) if isinstance(sentence, int) else "",
         _publisher(d.get("article_url")),
         *_place(d.get("location")),

@@ -59,7 +59,27 @@ EVENT_COLUMNS: dict[str, str] = {
     "article_title": "VARCHAR",
     "article_url": "VARCHAR",
     "coder_version": "VARCHAR",
+    # Added with schema version 4 (issue 19); appended so older stores keep their order.
+    "quad_gdelt": "TINYINT",  # GDELT's QuadClass of the CAMEO code (``quad`` is PLOVER's)
+    "killed": "INTEGER",  # best figure: stated number, or the low end of a range
+    "killed_max": "INTEGER",  # high end of a range (= killed when exact; NULL if open)
+    "injured": "INTEGER",
+    "injured_max": "INTEGER",
 }
+
+#: Cluster columns a stored event is listed with (NULL for events not from a store).
+CLUSTER_FIELDS: dict[str, str] = {
+    "cluster_id": "VARCHAR",
+    "num_mentions": "INTEGER",
+    "num_articles": "INTEGER",
+    "num_sources": "INTEGER",
+    "strongest_factuality": "VARCHAR",
+}
+
+#: The one event table: the columns, in this order, of every CSV and Parquet event table
+#: (``geopol code -f csv``, ``export -f csv|parquet``, ``events -f csv``, the lake as read by
+#: ``events --lake``). Documented in docs/formats.md.
+TABLE_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, **CLUSTER_FIELDS}
 
 DYAD_COLUMNS: dict[str, str] = {
     "event_id": "VARCHAR",
@@ -88,10 +108,35 @@ def _first(actors: list[Actor]) -> Actor | None:
     return actors[0] if actors else None
 
 
+def gdelt_quad(cameo: str | None) -> int | None:
+    """GDELT's QuadClass (1-4) of a CAMEO event code (None when the code is unknown)."""
+    from geopol.events.cameo import cameo_table
+
+    info = cameo_table().get(str(cameo or ""))
+    return int(info.quad) if info else None
+
+
+def _count(c: Any, high: bool = False) -> int | None:
+    if c is None:
+        return None
+    return int(c.high) if high and c.high is not None else (None if high else int(c.count))
+
+
+def casualty_cells(killed: Any, injured: Any) -> dict[str, int | None]:
+    """killed, killed_max, injured, injured_max of two Casualties (or None)."""
+    return {
+        "killed": _count(killed),
+        "killed_max": _count(killed, True),
+        "injured": _count(injured),
+        "injured_max": _count(injured, True),
+    }
+
+
 def event_row(event: Event) -> dict[str, Any]:
     src, tgt = _first(event.source), _first(event.target)
     date_value = event.date.value if event.date else None
     loc = event.location
+    day = event.day
     return {
         "event_id": event.id,
         "article_id": event.article_id,
@@ -115,16 +160,16 @@ def event_row(event: Event) -> dict[str, Any]:
         "published": event.published,
         "source_country": src.country if src else None,
         "source_sector": src.sector if src else None,
-        "source_code": src.code if src else None,
+        "source_code": src.cameo_on(day) if src else None,
         "source_name": src.name if src else None,
         "source_countries": sorted({a.country for a in event.source if a.country}),
         "target_country": tgt.country if tgt else None,
         "target_sector": tgt.sector if tgt else None,
-        "target_code": tgt.code if tgt else None,
+        "target_code": tgt.cameo_on(day) if tgt else None,
         "target_name": tgt.name if tgt else None,
         "target_countries": sorted({a.country for a in event.target if a.country}),
-        "source_json": json.dumps([a.to_dict() for a in event.source]),
-        "target_json": json.dumps([a.to_dict() for a in event.target]),
+        "source_json": json.dumps([a.to_dict(day=day) for a in event.source]),
+        "target_json": json.dumps([a.to_dict(day=day) for a in event.target]),
         "location_name": loc.name if loc else None,
         "location_country": loc.country if loc else None,
         "location_admin1": loc.admin1 if loc else None,
@@ -139,6 +184,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "article_title": event.article_title,
         "article_url": event.article_url or event.article_path,
         "coder_version": event.coder_version,
+        "quad_gdelt": gdelt_quad(event.cameo),
+        **casualty_cells(event.killed, event.injured),
     }
 
 

@@ -24,6 +24,8 @@ from geopol.errors import BadInput, FetchError, GeopolError
 from geopol.ingest.feeds import Entry, looks_like_xml, parse_feed, parse_opml
 from geopol.ingest.fetch import Allow, Response, decode_body, fetch
 from geopol.records import Article
+from geopol.text import index as text_index
+from geopol.text.index import DATE_FIELDS
 from geopol.text.reader import article_from_text, decode
 from geopol.text.when import parse_date
 
@@ -52,7 +54,7 @@ class FieldMap:
 
     title: tuple[str, ...] = ("title", "headline")
     body: tuple[str, ...] = ("body", "text", "content", "article")
-    date: tuple[str, ...] = ("date", "published", "pubdate", "publish_date")
+    date: tuple[str, ...] = DATE_FIELDS  # shared with code-corpus (geopol.text.index)
     url: tuple[str, ...] = ("url", "link")
     source: tuple[str, ...] = ("source", "publisher", "outlet")
 
@@ -119,18 +121,9 @@ def markdown_to_text(text: str) -> tuple[str, dict[str, Any]]:
 
 
 def read_index(folder: Path) -> dict[str, dict[str, str]]:
-    """``index.csv`` rows keyed by file name, if the folder has a metadata index."""
-    path = folder / INDEX_NAME
-    if not path.is_file():
-        return {}
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            if not reader.fieldnames or "file" not in reader.fieldnames:
-                return {}
-            return {row["file"]: row for row in reader if row.get("file")}
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
+    """``index.csv`` rows keyed by file name, if the folder has a metadata index (read as
+    ``geopol code`` and ``code-corpus`` read it: ``geopol.text.index``)."""
+    return text_index.read_index(str(folder))
 
 
 def is_index(path: Path) -> bool:
@@ -147,7 +140,7 @@ def text_file(path: Path, meta: Mapping[str, str] | None = None, *, markdown: bo
         title = meta.get("title") or None
         return article_from_text(
             text,
-            published=parse_date(meta.get("published") or meta.get("date")),
+            published=parse_date(meta.get("published") or meta.get("date"), where=str(path)),
             title=title,
             url=meta.get("url") or None,
             source=meta.get("source") or None,
@@ -172,7 +165,7 @@ def _row_article(row: Mapping[str, Any], fields: FieldMap, where: str) -> Item:
         return article_from_text(
             body,
             title=str(title).strip() if title else None,
-            published=parse_date(fields.get(row, fields.date)),
+            published=parse_date(fields.get(row, fields.date), where=where),
             url=str(url) if url else None,
             source=str(fields.get(row, fields.source) or "") or _host(url),
             path=where,

@@ -28,6 +28,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from geopol.errors import BadInput
 from geopol.records import Article
+from geopol.text.index import DATE_FIELDS, is_index, meta_for
 from geopol.text.reader import article_from_text, decode
 from geopol.text.when import parse_date
 
@@ -37,7 +38,6 @@ RECORD_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 #: Record fields read, in order of preference. ``text`` alone means "headline on the first line".
 TEXT_FIELDS = ("body", "text", "content")
 TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("published", "date", "publish_date")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -116,6 +116,8 @@ def discover(inputs: Sequence[str]) -> list[Source]:
             found = []
             for path in fs.find(root):
                 rel = os.path.relpath(path, root) if local else path[len(root) :].lstrip("/")
+                if local and is_index(path):
+                    continue  # the folder's metadata, not an article (issue 19)
                 if not _hidden(rel) and _format_of(path):
                     found.append(
                         (rel, str(Path(given) / rel) if local else fs.unstrip_protocol(path))
@@ -242,7 +244,8 @@ def article_from_record(
     if body is None:
         raise BadInput(f"{where}: no text (expected a field named one of {', '.join(TEXT_FIELDS)})")
     title = _first(rec, TITLE_FIELDS)
-    when = next((d for d in (parse_date(rec.get(n)) for n in DATE_FIELDS) if d), None) or published
+    when = next((d for d in (parse_date(rec.get(n), where=where) for n in DATE_FIELDS) if d),
+                None) or published
     url = rec.get("url")
     source = rec.get("source")
     text = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -275,7 +278,12 @@ def read_batch(
     if batch.format == "text":
         for url in batch.urls:
             try:
-                articles.append(read_text_url(url, published=published))
+                meta = meta_for(url, fallback=published) if "://" not in url else None
+                article = read_text_url(url, published=meta.published if meta else published)
+                if meta and (meta.url or meta.source):
+                    article = dataclasses.replace(article, url=meta.url or article.url,
+                                                  source=meta.source or article.source)
+                articles.append(article)
             except BadInput as exc:
                 skipped.append(str(exc))
         return articles, skipped

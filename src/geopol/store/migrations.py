@@ -41,10 +41,34 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+#: Event columns added by schema version 4 (issue 19): GDELT's quad class and casualties.
+V4_EVENT_COLUMNS = ("quad_gdelt", "killed", "killed_max", "injured", "injured_max")
+
+
+def _v4(con: duckdb.DuckDBPyConnection) -> None:
+    """``quad_gdelt`` (filled from the CAMEO table) and the casualty columns on events."""
+    from geopol.events.cameo import cameo_table
+    from geopol.store.schema import STORE_EVENT_COLUMNS
+
+    have = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    for name in V4_EVENT_COLUMNS:
+        if name not in have:
+            con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {STORE_EVENT_COLUMNS[name]}')
+    pairs = [(code, int(info.quad)) for code, info in cameo_table().items()]
+    con.execute("CREATE TEMP TABLE _gdelt_quad (cameo VARCHAR, quad TINYINT)")
+    con.executemany("INSERT INTO _gdelt_quad VALUES (?, ?)", pairs)
+    con.execute(
+        "UPDATE events SET quad_gdelt = q.quad FROM _gdelt_quad q "
+        "WHERE events.cameo = q.cameo AND events.quad_gdelt IS NULL"
+    )
+    con.execute("DROP TABLE _gdelt_quad")
+
+
 MIGRATIONS: list[tuple[int, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, _v1),
     (2, _v2),
     (3, _v3),
+    (4, _v4),
 ]
 LATEST = MIGRATIONS[-1][0]
 

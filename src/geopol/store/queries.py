@@ -97,12 +97,11 @@ def where(f: EventFilter, *, alias: str = "") -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.actor:
-        a = f.actor.upper()
-        clauses.append(
-            f"(list_contains({e}source_countries, ?) OR list_contains({e}target_countries, ?)"
-            f" OR {e}source_code = ? OR {e}target_code = ?)"
-        )
-        params += [a, a, a, a]
+        from geopol.formats.actor_codes import actor_clause  # our codes and CAMEO's (issue 19)
+
+        sql, more = actor_clause(f.actor, e.rstrip("."))
+        clauses.append(sql)
+        params += more
     if f.dyad:
         a, b = (x.upper() for x in f.dyad)
         if a == b:
@@ -277,7 +276,10 @@ def row_to_event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "event_date": iso(row.get("event_date")),
         "coder_version": row.get("coder_version"),
     }
-    for extra in ("cluster_id", "num_mentions", "num_articles", "num_sources",
+    for side in ("killed", "injured"):  # casualties (issue 19)
+        if row.get(side) is not None:
+            d[side] = {"count": row[side], "low": row[side], "high": row.get(f"{side}_max")}
+    for extra in ("quad_gdelt", "cluster_id", "num_mentions", "num_articles", "num_sources",
                   "strongest_factuality"):
         if extra in row and row[extra] is not None:
             d[extra] = row[extra]

@@ -10,6 +10,7 @@
     {key: "location_name", label: "Where", sort: "location_name"},
     {key: "factuality", label: "Factuality", sort: "factuality"},
     {key: "goldstein", label: "Goldstein", sort: "goldstein"},
+    {key: "killed", label: "Killed", sort: "killed", cls: "num"},
     {key: "evidence_text", label: "Sentence", sort: null},
   ];
 
@@ -21,6 +22,15 @@
       case "target": return g.el("td", {text: g.actorLabel(e, "target")});
       case "factuality": return g.el("td", {}, g.badge(e.factuality));
       case "goldstein": return g.el("td", {class: "num", text: g.fmt(e.goldstein, 1)});
+      case "killed": {
+        // A number, a range ("5–8"), an open range ("24+") or a dash when the text says nothing.
+        if (e.killed === null || e.killed === undefined) return g.el("td", {class: "num", text: "—"});
+        const hi = e.killed_max;
+        const text = hi === null || hi === undefined ? e.killed + "+" :
+          (hi === e.killed ? String(e.killed) : e.killed + "–" + hi);
+        const hurt = e.injured === null || e.injured === undefined ? "" : e.injured + " injured";
+        return g.el("td", {class: "num", text: text, title: hurt || null});
+      }
       case "evidence_text": {
         const link = g.el("a", {href: "/article?id=" + encodeURIComponent(e.article_id) +
           "&event=" + encodeURIComponent(e.event_id), class: "open-article",

@@ -1,0 +1,28 @@
+"""The demo store (the bundled samples ingested once per session), shared by the CLI tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geopol.cli.app import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples" / "articles"
+
+
+def run_cli(args: list[str]) -> int:
+    try:
+        main(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Read only: tests must not write to it."""
+    db = tmp_path_factory.mktemp("cli") / "s.duckdb"
+    assert run_cli(["ingest", str(SAMPLES), "--db", str(db), "--quiet"]) == 0
+    return db
