@@ -20,13 +20,15 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
+from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.events.cameo import plover_view
 from geopol.events.extract import Trigger, joint_rule
 from geopol.events.factuality import assess
+from geopol.events.factuality import cues as fact_cues
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
 from geopol.events.stance import stated
-from geopol.records import Article, CodedArticle
+from geopol.records import Article, CodedArticle, Factuality
 
 LABELS = (
     "AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE",
@@ -48,6 +50,10 @@ class Row:
     target: tuple[int, int]
     gold: str
     gold_quad: int | None
+    # factuality (issue 16): the gold factuality, whether it is marked ambiguous, the document
+    factuality: str = ""
+    ambiguous: bool = False
+    newid: int | None = None
 
 
 def _strip(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -68,7 +74,14 @@ def _strip(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(out), spans
 
 
-def read_plv(path: Path) -> list[Row]:
+def _int(value: str | None) -> int | None:
+    v = (value or "").strip()
+    return int(v) if v.isdigit() else None
+
+
+def read_plv(path: Path, *, half: Half | None = None) -> list[Row]:
+    """The rows of a PLV-format file; ``half`` keeps the rows whose ``reuters_newid`` is even
+    or odd (rows without one are dropped then)."""
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -90,8 +103,13 @@ def read_plv(path: Path) -> list[Row]:
                     spans["t"],
                     (r.get("gold_root") or "").strip().upper(),
                     int(quad) if quad and quad.strip().isdigit() else None,
+                    (r.get("factuality") or "").strip().lower(),
+                    (r.get("ambiguous") or "").strip() == "1",
+                    _int(r.get("reuters_newid")),
                 )
             )
+    if half is not None:
+        rows = [r for r in rows if r.newid is not None and r.newid % 2 == (half is Half.ODD)]
     if not rows:
         raise BadInput(f"{path}: no rows with <s> and <t> marked")
     return rows
@@ -186,6 +204,45 @@ def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The lowest verb above an actor mention: the predicate it takes part in."""
+    for t in _ancestors(tok):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return tok
+
+
+def _event_below(tok: Token) -> Token:
+    """ "are expected to sign", "plan to import": the event is the verb the cue governs."""
+    c = fact_cues()
+    for _ in range(4):
+        lemma = tok.lemma_.lower()
+        level = c.governing.get(lemma)
+        if level not in (Factuality.PLANNED, Factuality.SPECULATED) or lemma in c.verbal_acts:
+            return tok
+        below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if below is None:
+            return tok
+        tok = below
+    return tok
+
+
+def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
+    """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
+    on the path between the two actors, else at the lower of the two actors' predicates."""
+    vs, vt = _clause_verb(sh), _clause_verb(th)
+    verb = vs if len(_ancestors(vs)) >= len(_ancestors(vt)) else vt
+    if best is not None:
+        tok = best.token
+        on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))
+        below = best.noun and any(a.i == tok.i for a in _ancestors(verb)[1:])
+        if on_path and not below:
+            return assess(_event_below(tok), noun=best.noun and _event_below(tok) is tok)
+        if best.noun and best.token.head.i == verb.i:
+            return assess(best.token, noun=True)
+    return assess(_event_below(verb), noun=False)
+
+
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
     """The event type and factuality the coder gives the dyad (source, target).
 
@@ -207,9 +264,9 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
         return typ, stated_fact.value
     sent = source.root.sent
     triggers = [t for s in {sent, target.root.sent} for t in find_triggers(s, lex)]
-    if not triggers:
-        return "NONE", ""
     sh, th = source.root, target.root
+    if not triggers:
+        return "NONE", _dyad_factuality(None, sh, th)[0].value
 
     def cost(trig: Trigger) -> tuple[int, int, int, int]:
         tok: Token = trig.token
@@ -224,7 +281,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
 
     best = min(triggers, key=cost)
     best = _message(best, triggers)
-    fact, _ = assess(best.token, noun=best.noun)
+    fact, _ = _dyad_factuality(best, sh, th)
     typ, mode = best.rule.type, best.rule.mode
     if typ == "REQUEST" and view == "plover":
         urged = _urged_against(best.token, th, lex)
@@ -251,6 +308,7 @@ class PlvReport:
     actor_resolved: int
     per_country: dict[str, int]
     view: str
+    facts: FactScore = dataclasses.field(default_factory=FactScore)
 
     def macro_f1(self) -> float:
         f1s = []
@@ -284,6 +342,7 @@ class PlvReport:
             lines.append(
                 f"{g[:9]:9} " + " ".join(f"{self.confusion.get((g, p), 0):5d}" for p in labs)
             )
+        lines.extend(self.facts.render())  # factuality (issue 16)
         lines.append("")
         lines.append("covered gold spans by resolved country code (top 30):")
         for code, k in sorted(self.per_country.items(), key=lambda kv: -kv[1])[:30]:
@@ -291,10 +350,18 @@ class PlvReport:
         return "\n".join(lines)
 
 
-def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "plover") -> PlvReport:
+def evaluate_plv(
+    path: Path,
+    *,
+    predictions: Path | None = None,
+    view: str = "plover",
+    half: Half | None = None,
+    factuality_labels: Path | None = None,
+) -> PlvReport:
     from geopol.pipeline import code_articles
 
-    rows = read_plv(Path(path))
+    rows = read_plv(Path(path), half=half)
+    labels = read_labels(factuality_labels) if factuality_labels is not None else {}
     articles = [Article(title="", body=r.text, path=f"row-{r.n}") for r in rows]
     rep = PlvReport(
         len(rows), 0, 0, 0, collections.Counter(), 0, 0, 0, 0, collections.Counter(), view
@@ -325,6 +392,10 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
             rep.quad_n += 1
             rep.quad_correct += quad_of.get(p, QUAD.get(pred, 0)) == row.gold_quad
         out_lines.append(f"{row.n}\t{pred}\t{fact}")
+        # factuality (issue 16): the file's own column, or a separate label file by row number
+        gold_fact = labels.get(row.n, row.factuality if not labels else "")
+        if gold_fact:
+            rep.facts.add(gold_fact, fact or "asserted", ambiguous=row.ambiguous)
         for (a, b), role in ((row.source, "s"), (row.target, "t")):
             del role
             rep.actor_spans += 1

@@ -31,7 +31,7 @@ from geopol.events.dyads import (
     received,
     subject_of,
 )
-from geopol.events.factuality import assess
+from geopol.events.factuality import assess, close_call_penalty
 from geopol.events.lexicon import Lexicon, Phrase, Rule, load
 from geopol.events.placed import (
     AIMED,
@@ -958,7 +958,8 @@ def _event(
     fact: tuple[Factuality, list[Token]] | None = None,
 ) -> Event:
     rule = trig.rule
-    factuality, cue_tokens = fact or assess(trig.token, noun=trig.noun)
+    reading = fact or assess(trig.token, noun=trig.noun)
+    factuality, cue_tokens = reading
     when = date_for_event(trig.token, dates)
     where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
     code = rule.cameo or closest_cameo(rule.type, rule.mode)
@@ -974,6 +975,7 @@ def _event(
         confidence -= 0.1
     if any(a.kind == "adjective" for a in source):
         confidence -= 0.05
+    confidence -= close_call_penalty(reading)  # factuality (issue 16)
     return Event(
         type=rule.type,
         mode=rule.mode,

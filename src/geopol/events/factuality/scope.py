@@ -1,0 +1,387 @@
+"""The factuality of one event from the cues that scope over its trigger.
+
+The walk starts at the trigger and climbs the dependency tree through the clauses the event
+depends on (an xcomp of "expected", a ccomp of "said", a clause hanging from "speculation
+that"), collecting cues from the cue file. An event noun first climbs to the clause that
+states it ("signed an agreement", "the talks will take place", "rounds of negotiations").
+Relative clauses and ordinary adverbial clauses end the walk: their events are presupposed,
+and negation or modals there belong to another clause.
+
+Which cue wins is fixed (docs/stages/factuality.md): a condition, then negation, then
+speculation, then a plan or the future; any of these beats attribution, which beats nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from geopol.events.factuality.cues import Cues, cues
+from geopol.records import Factuality
+
+#: Strongest first: when several cues apply, the first level in this order wins.
+ORDER = (
+    Factuality.HYPOTHETICAL,
+    Factuality.NEGATED,
+    Factuality.SPECULATED,
+    Factuality.PLANNED,
+    Factuality.REPORTED,
+    Factuality.ASSERTED,
+)
+_CLIMB_DEPS = frozenset(
+    {"xcomp", "ccomp", "conj", "pcomp", "acomp", "oprd", "dobj", "attr", "acl", "prep", "pobj"}
+)
+_STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
+_ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Cue:
+    level: Factuality
+    token: Token
+    depth: int  # steps from the trigger up to the word the cue hangs on
+
+
+class Reading(tuple[Factuality, list[Token]]):
+    """(level, cue tokens, the deciding one first); ``close`` when another reading was near."""
+
+    close: bool
+
+    def __new__(cls, level: Factuality, tokens: list[Token], *, close: bool = False) -> Reading:
+        obj = super().__new__(cls, (level, tokens))
+        obj.close = close
+        return obj
+
+
+def _phrase_at(tok: Token, phrases: frozenset[str]) -> bool:
+    """A (multi-word) phrase of ``phrases`` starts at or runs through ``tok``."""
+    doc = tok.doc
+    for p in phrases:
+        ws = p.split()
+        for k, w in enumerate(ws):
+            if w != tok.lower_:
+                continue
+            start = tok.i - k
+            if (
+                start >= 0
+                and start + len(ws) <= len(doc)
+                and all(doc[start + j].lower_ == ws[j] for j in range(len(ws)))
+            ):
+                return True
+    return False
+
+
+def _condition_clause(clause: Token, c: Cues) -> bool:
+    """``clause`` is opened by a conditional mark: "if", "unless", "provided that"."""
+    return any(
+        ch.dep_ in ("mark", "advmod", "prep") and ch.i < clause.i and _phrase_at(ch, c.conditionals)
+        for ch in clause.children
+    )
+
+
+def _future_time(tok: Token, c: Cues) -> Token | None:
+    if tok.tag_ in ("VBD", "VBN"):
+        return None
+    for ch in tok.children:
+        if ch.dep_ not in ("npadvmod", "advmod", "prep", "tmod", "pobj"):
+            continue
+        sub = list(ch.subtree)
+        if len(sub) > 6:
+            continue
+        text = " ".join(t.lower_ for t in sub)
+        if any(f" {p} " in f" {text} " for p in c.future_times):
+            return ch
+    return None
+
+
+def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """Cues that hang on ``tok`` itself."""
+    nominal = tok.pos_ in _NOMINAL
+    for ch in tok.children:
+        low, dep = ch.lower_, ch.dep_
+        if _not_only(ch):
+            continue  # "not only ignored X but ...": no negation
+        if dep == "neg" or (
+            dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
+        ):
+            found.append(Cue(Factuality.NEGATED, ch, depth))
+        elif dep in ("aux", "auxpass") and low in c.modals:
+            found.append(Cue(c.modals[low], ch, depth))
+        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal:
+            found.append(Cue(c.adverbs[low], ch, depth))
+        elif dep == "mark" and _phrase_at(ch, c.conditionals):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
+        elif dep in ("amod", "det", "advmod") and nominal and low in c.adjectives:
+            found.append(Cue(c.adjectives[low], ch, depth))
+        elif dep in ("amod", "det") and nominal and ch.lemma_.lower() in c.adjectives:
+            found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
+        elif (
+            dep in ("prep", "advcl")
+            and ch.i < tok.i
+            and _phrase_at(ch, c.conditionals)
+            and any(g.dep_ in ("ccomp", "pcomp", "pobj") for g in ch.children)
+        ):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
+        elif dep == "advcl" and _condition_clause(ch, c):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
+        elif dep == "prep" and low == "according":
+            found.append(Cue(Factuality.REPORTED, ch, depth))
+        elif (
+            dep in ("parataxis", "advcl", "ccomp")
+            and ch.i > tok.i
+            and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in ch.children)
+            and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
+        ):
+            found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
+    if tok.dep_ == "ROOT":
+        said = _trailing_attribution(tok, c)
+        if said is not None:
+            found.append(Cue(Factuality.REPORTED, said, depth))
+    when = _future_time(tok, c)
+    if when is not None:
+        found.append(Cue(Factuality.PLANNED, when, depth))
+    # "is to meet": a schedule; "were to supply": the subjunctive of a condition.
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+    ):
+        were = tok.head.lower_ == "were"
+        found.append(
+            Cue(Factuality.HYPOTHETICAL if were else Factuality.PLANNED, tok.head, depth + 1)
+        )
+
+
+def _not_only(tok: Token) -> bool:
+    doc = tok.doc
+    return (
+        tok.lower_ == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("only", "just")
+    )
+
+
+def _trailing_attribution(root: Token, c: Cues) -> Token | None:
+    """ "X agreed to build roads, an attache said." parsed as a second sentence: the reporting
+    verb of a fragment that follows the clause without a full stop between them."""
+    doc = root.doc
+    for t in doc[root.i + 1 :]:
+        if t.text in (".", "!", "?", ";"):
+            return None
+        if (
+            t.dep_ == "ROOT"
+            and t.i != root.i
+            and c.governing.get(t.lemma_.lower()) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in t.children)
+            and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children)
+        ):
+            return t
+    return None
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "declined to renew contracts to lift crude"."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+        and not any(ch.dep_ in ("mark", "nsubj") for ch in tok.children)
+    )
+
+
+def _governing(tok: Token, c: Cues) -> Factuality | None:
+    """The level a governing verb gives, phrasal verbs included ("ruled out")."""
+    lemma = tok.lemma_.lower()
+    for ch in tok.children:
+        if ch.dep_ == "prt":
+            level = c.governing.get(f"{lemma} {ch.lower_}")
+            if level is not None:
+                return level
+    return c.governing.get(lemma)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
+    """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
+    if event.lemma_.lower() not in c.verbal_acts:
+        return False
+    subj, speaker = _subject(event), _subject(said)
+    if subj is None or speaker is None:
+        return False
+    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
+
+
+def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
+    """From an event noun up to the clause that states it; None where the noun is presupposed
+    (a modifier of a relative clause, the root of a headline) or hangs from a cue noun."""
+    for _ in range(8):
+        dep, head = tok.dep_, tok.head
+        if head.i == tok.i or dep in _STOP_DEPS:
+            return None, depth
+        if dep == "pobj" and head.pos_ == "ADP":
+            tok, dep, head = head, head.dep_, head.head
+            if head.i == tok.i:
+                return None, depth
+        depth += 1
+        lemma = head.lemma_.lower()
+        if head.pos_ in _NOMINAL:
+            if lemma in c.nouns:
+                found.append(Cue(c.nouns[lemma], head, depth))
+                return None, depth
+            if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
+                return None, depth
+            _own_cues(head, c, found, depth)
+            tok = head
+            continue
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if dep not in _ARG_DEPS and dep not in ("prep", "conj", "agent"):
+                return None, depth
+            level = _governing(head, c)
+            if dep in ("dobj", "prep") and level is Factuality.NEGATED:
+                found.append(Cue(Factuality.NEGATED, head, depth))  # "cancelled a planned visit"
+            elif (
+                dep == "dobj"
+                and level in (Factuality.SPECULATED, Factuality.PLANNED)
+                and lemma not in c.verbal_acts
+            ):
+                found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
+            if dep == "dobj" and lemma in c.denials:
+                found.append(Cue(Factuality.NEGATED, head, depth))  # "denied charges of"
+            before = len(found)
+            _own_cues(head, c, found, depth)
+            if dep in ("nsubj", "nsubjpass") and lemma not in c.occurrence_verbs:
+                # "the loan will not be tied to purchases": the predicate's negation is its own
+                found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            return head, depth
+        return None, depth
+    return None, depth
+
+
+def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
+    found: list[Cue] = []
+    tok = trigger
+    depth = 0
+    _own_cues(tok, c, found, depth)
+    if tok.lemma_.lower() in c.denials and any(ch.dep_ in ("dobj", "ccomp") for ch in tok.children):
+        found.append(Cue(Factuality.NEGATED, tok, depth))  # the denied event is the dyad's
+    own = _governing(tok, c)
+    if (
+        own is Factuality.SPECULATED
+        and tok.lemma_.lower() not in c.verbal_acts
+        and any(ch.dep_ == "dobj" for ch in tok.children)
+    ):
+        found.append(Cue(own, tok, depth))  # "is considering curbs": the event is the curbs
+    if noun or tok.pos_ in _NOMINAL:
+        up, depth = _climb_noun(tok, c, found, depth)
+        if up is None:
+            return found
+        tok = up
+    for _ in range(14):
+        dep, head = tok.dep_, tok.head
+        if (
+            dep == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > head.i
+            and not any(ch.dep_ in ("mark", "nsubj") for ch in tok.children)
+        ):
+            # "shelled the city, killing three civilians, officials said": the result of the
+            # main event is as sure as the main event
+            tok = head
+            depth += 1
+            _own_cues(tok, c, found, depth)
+            continue
+        if _purpose(tok):
+            tok = head
+            depth += 1
+            _own_cues(tok, c, found, depth)
+            continue
+        if head.i == tok.i or dep in _STOP_DEPS:
+            if dep == "advcl" and _condition_clause(tok, c):
+                found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
+            break
+        if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
+            tok = head
+            continue
+        lemma = head.lemma_.lower()
+        if dep in ("ccomp", "pcomp", "pobj") and _phrase_at(head, c.conditionals):
+            found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
+        if head.pos_ in _NOMINAL:
+            if lemma in c.nouns:
+                found.append(Cue(c.nouns[lemma], head, depth + 1))
+                break
+            up, depth = _climb_noun(head, c, found, depth + 1)
+            if up is None:
+                break
+            tok = up
+            continue
+        if dep not in _CLIMB_DEPS and dep != "advmod":
+            break
+        depth += 1
+        skip_neg = False
+        level = _governing(head, c)
+        if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
+            if level is Factuality.REPORTED:
+                skip_neg = True  # "did not say X": the negation is the report's
+                if not (dep == "ccomp" and _own_speaker(tok, head, c)):
+                    found.append(Cue(level, head, depth))
+            else:
+                found.append(Cue(level, head, depth))
+        before = len(found)
+        prev, tok = tok, head
+        _own_cues(tok, c, found, depth)
+        if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in prev.children):
+            # "X will not be tied ..., and Paris lent": a conjunct with its own subject or
+            # auxiliary keeps only the attribution of the first one
+            found[before:] = [q for q in found[before:] if q.level is Factuality.REPORTED]
+        elif dep == "conj" or skip_neg:
+            # A coordinated verb shares the modals of its first conjunct, not its negation.
+            found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+    return found
+
+
+def _verdict(found: list[Cue]) -> Reading:
+    if not found:
+        return Reading(Factuality.ASSERTED, [])
+    levels = {q.level for q in found}
+    close = False
+    # "would" without a condition is the future seen from the past: planned, not hypothetical.
+    if Factuality.HYPOTHETICAL in levels and all(
+        q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
+    ):
+        found = [
+            Cue(Factuality.PLANNED, q.token, q.depth) if q.level is Factuality.HYPOTHETICAL else q
+            for q in found
+        ]
+        levels = {q.level for q in found}
+        close = True
+    for level in ORDER:
+        if level in levels:
+            first = sorted((q for q in found if q.level is level), key=lambda q: q.depth)
+            rest = sorted((q for q in found if q.level is not level), key=lambda q: q.depth)
+            modal = {q.level for q in rest} - {Factuality.REPORTED}
+            return Reading(
+                level,
+                [q.token for q in first + rest],
+                close=close or bool(modal),
+            )
+    return Reading(Factuality.ASSERTED, [])
+
+
+def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
+    """The factuality of the event whose trigger is ``trigger``, with its cue tokens
+    (the deciding cue first)."""
+    return _verdict(_walk(trigger, noun=noun, c=table or cues()))
+
+
+#: How much an event's confidence falls when its factuality was a close call.
+CLOSE_CALL = 0.1
+
+
+def close_call_penalty(reading: tuple[Factuality, list[Token]]) -> float:
+    """The confidence an event loses when its factuality reading was a close call."""
+    return CLOSE_CALL if getattr(reading, "close", False) else 0.0
