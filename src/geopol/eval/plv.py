@@ -229,7 +229,19 @@ def _event_below(tok: Token) -> Token:
 
 def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
-    on the path between the two actors, else at the lower of the two actors' predicates."""
+    on the path between the two actors, else at the lower of the two actors' predicates.
+    When the source is the one who says it, the saying is the act toward the target: a
+    verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
+    fact, cue = _dyad_reading(best, sh, th)
+    verbal = best is None or best.rule.type in _SAID
+    if fact is Factuality.REPORTED and cue and verbal:
+        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
+        if any(sh.i == t.i for s in speaker for t in s.subtree):
+            return Factuality.ASSERTED, []
+    return fact, cue
+
+
+def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     vs, vt = _clause_verb(sh), _clause_verb(th)
     verb = vs if len(_ancestors(vs)) >= len(_ancestors(vt)) else vt
     if best is not None:

@@ -195,11 +195,34 @@ def _governing(tok: Token, c: Cues) -> Factuality | None:
     """The level a governing verb gives, phrasal verbs included ("ruled out")."""
     lemma = tok.lemma_.lower()
     for ch in tok.children:
-        if ch.dep_ == "prt":
+        if ch.dep_ in ("prt", "advmod"):
             level = c.governing.get(f"{lemma} {ch.lower_}")
             if level is not None:
                 return level
     return c.governing.get(lemma)
+
+
+def _negating(verb: Token, found: list[Cue], depth: int) -> None:
+    """A verb that negates its object or complement ("ruled out", "failed to"); negated
+    itself ("did not rule out") it leaves the event open: speculated."""
+    if any(ch.dep_ == "neg" for ch in verb.children):
+        found.append(Cue(Factuality.SPECULATED, verb, depth))
+    else:
+        found.append(Cue(Factuality.NEGATED, verb, depth))
+
+
+def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """A noun the event hangs from ("speculation that", "plans to"), its own modifiers ("no
+    plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
+    found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
+    _own_cues(noun, c, found, depth)
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.i != noun.i
+        and (head.lemma_.lower() in c.denials or _governing(head, c) is Factuality.NEGATED)
+    ):
+        _negating(head, found, depth + 1)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -231,7 +254,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         lemma = head.lemma_.lower()
         if head.pos_ in _NOMINAL:
             if lemma in c.nouns:
-                found.append(Cue(c.nouns[lemma], head, depth))
+                _cue_noun(head, c, found, depth)
                 return None, depth
             if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
                 return None, depth
@@ -242,18 +265,26 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             if dep not in _ARG_DEPS and dep not in ("prep", "conj", "agent"):
                 return None, depth
             level = _governing(head, c)
+            before = len(found)
             if dep in ("dobj", "prep") and level is Factuality.NEGATED:
-                found.append(Cue(Factuality.NEGATED, head, depth))  # "cancelled a planned visit"
+                _negating(head, found, depth)  # "cancelled a planned visit"
             elif (
                 dep == "dobj"
                 and level in (Factuality.SPECULATED, Factuality.PLANNED)
                 and lemma not in c.verbal_acts
             ):
                 found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
-            if dep == "dobj" and lemma in c.denials:
-                found.append(Cue(Factuality.NEGATED, head, depth))  # "denied charges of"
+            elif dep == "dobj" and lemma in c.denials:
+                _negating(head, found, depth)  # "denied charges of"
+            double = len(found) > before and found[-1].level is Factuality.SPECULATED
             before = len(found)
             _own_cues(head, c, found, depth)
+            if double:
+                found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            if dep == "nsubj":
+                for ch in head.children:  # "a deal was possible", "the visit is likely"
+                    if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
+                        found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
             if dep in ("nsubj", "nsubjpass") and lemma not in c.occurrence_verbs:
                 # "the loan will not be tied to purchases": the predicate's negation is its own
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
@@ -274,12 +305,13 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         own is Factuality.SPECULATED
         and tok.lemma_.lower() not in c.verbal_acts
         and any(ch.dep_ == "dobj" for ch in tok.children)
+        and not any(ch.dep_ in ("xcomp", "oprd", "ccomp") for ch in tok.children)
     ):
         found.append(Cue(own, tok, depth))  # "is considering curbs": the event is the curbs
     if noun or tok.pos_ in _NOMINAL:
         up, depth = _climb_noun(tok, c, found, depth)
         if up is None:
-            return found
+            return _attributed(tok, c, found, depth)
         tok = up
     for _ in range(14):
         dep, head = tok.dep_, tok.head
@@ -312,7 +344,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
         if head.pos_ in _NOMINAL:
             if lemma in c.nouns:
-                found.append(Cue(c.nouns[lemma], head, depth + 1))
+                _cue_noun(head, c, found, depth + 1)
                 break
             up, depth = _climb_noun(head, c, found, depth + 1)
             if up is None:
@@ -329,6 +361,9 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
                 skip_neg = True  # "did not say X": the negation is the report's
                 if not (dep == "ccomp" and _own_speaker(tok, head, c)):
                     found.append(Cue(level, head, depth))
+            elif level is Factuality.NEGATED:
+                _negating(head, found, depth)
+                skip_neg = found[-1].level is Factuality.SPECULATED
             else:
                 found.append(Cue(level, head, depth))
         before = len(found)
@@ -341,6 +376,32 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         elif dep == "conj" or skip_neg:
             # A coordinated verb shares the modals of its first conjunct, not its negation.
             found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+    return _attributed(tok, c, found, depth)
+
+
+def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
+    """Attribution scopes over the whole sentence, modality only over its own clause: where
+    the walk ended (a relative or adverbial clause, a presupposed noun), a reporting verb
+    higher up still makes the event reported ("the drop in trade ..., officials said")."""
+    if any(q.level is Factuality.REPORTED for q in found):
+        return found
+    seen = {tok.i}
+    while tok.head.i != tok.i and tok.head.i not in seen:
+        dep, tok = tok.dep_, tok.head
+        seen.add(tok.i)
+        depth += 1
+        level = _governing(tok, c)
+        if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
+            if dep == "dobj" and tok.lemma_.lower() == "tell":
+                continue  # "told a news conference": the audience, not the content
+            found.append(Cue(level, tok, depth))
+            return found
+        more: list[Cue] = []
+        _own_cues(tok, c, more, depth)
+        reported = [q for q in more if q.level is Factuality.REPORTED]
+        if reported:
+            found.extend(reported)
+            return found
     return found
 
 
