@@ -241,6 +241,21 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
     return fact, cue
 
 
+def _act_above(tok: Token, sh: Token) -> Token:
+    """ "Iraq refused to be a party", "Egypt agreed to build roads": when the source says it
+    will or will not act, the saying (a refusal, an agreement, an offer) is its act."""
+    c = fact_cues()
+    while (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in c.verbal_acts
+        and any(
+            ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children
+        )
+    ):
+        tok = tok.head
+    return tok
+
+
 def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     vs, vt = _clause_verb(sh), _clause_verb(th)
     verb = vs if len(_ancestors(vs)) >= len(_ancestors(vt)) else vt
@@ -249,10 +264,12 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))
         below = best.noun and any(a.i == tok.i for a in _ancestors(verb)[1:])
         if on_path and not below:
+            if not best.noun:
+                tok = _act_above(tok, sh)
             return assess(_event_below(tok), noun=best.noun and _event_below(tok) is tok)
         if best.noun and best.token.head.i == verb.i:
             return assess(best.token, noun=True)
-    return assess(_event_below(verb), noun=False)
+    return assess(_event_below(_act_above(verb, sh)), noun=False)
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
