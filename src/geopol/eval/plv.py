@@ -23,7 +23,7 @@ from geopol.errors import BadInput
 from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.events.cameo import plover_view
 from geopol.events.extract import Trigger, joint_rule
-from geopol.events.factuality import assess
+from geopol.events.factuality import assess, scheduled
 from geopol.events.factuality import cues as fact_cues
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
@@ -247,6 +247,7 @@ def _act_above(tok: Token, sh: Token) -> Token:
     c = fact_cues()
     while (
         tok.dep_ == "xcomp"
+        and not scheduled(tok)  # "agreed to hold talks next week": the talks are planned
         and tok.head.lemma_.lower() in c.verbal_acts
         and any(
             ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children

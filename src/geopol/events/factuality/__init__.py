@@ -8,7 +8,13 @@ dependency tree (``scope``); the cue words are data (``data/events/factuality.ya
 from __future__ import annotations
 
 from geopol.events.factuality.cues import Cues, cues, load_factuality, set_factuality
-from geopol.events.factuality.scope import ORDER, Reading, assess, close_call_penalty
+from geopol.events.factuality.scope import (
+    ORDER,
+    Reading,
+    assess,
+    close_call_penalty,
+    scheduled,
+)
 
 __all__ = [
     "ORDER",
@@ -18,5 +24,6 @@ __all__ = [
     "close_call_penalty",
     "cues",
     "load_factuality",
+    "scheduled",
     "set_factuality",
 ]

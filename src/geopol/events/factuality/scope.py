@@ -75,9 +75,21 @@ def _phrase_at(tok: Token, phrases: frozenset[str]) -> bool:
 
 
 def _condition_clause(clause: Token, c: Cues) -> bool:
-    """``clause`` is opened by a conditional mark: "if", "unless", "provided that"."""
+    """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
+    inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
+    first = min(t.i for t in clause.subtree)
     return any(
-        ch.dep_ in ("mark", "advmod", "prep") and ch.i < clause.i and _phrase_at(ch, c.conditionals)
+        (
+            ch.dep_ in ("mark", "advmod", "prep")
+            and ch.i < clause.i
+            and _phrase_at(ch, c.conditionals)
+        )
+        or (
+            ch.dep_ in ("aux", "auxpass")
+            and ch.i == first
+            and ch.lower_ in ("should", "were", "had")
+            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
+        )
         for ch in clause.children
     )
 
@@ -91,10 +103,23 @@ def _future_time(tok: Token, c: Cues) -> Token | None:
         sub = list(ch.subtree)
         if len(sub) > 6:
             continue
-        text = " ".join(t.lower_ for t in sub)
-        if any(f" {p} " in f" {text} " for p in c.future_times):
-            return ch
+        text = f" {' '.join(t.lower_ for t in sub)} "
+        for p in c.future_times:
+            if f" {p} " in text and (" " in p or p == "tomorrow" or _present(tok)):
+                return ch
     return None
+
+
+_WEEKDAY_TENSES = frozenset({"VBP", "VBZ"})
+
+
+def _present(tok: Token) -> bool:
+    """A present-tense verb ("meet", "is meeting"): with a bare weekday, a schedule."""
+    if tok.tag_ in _WEEKDAY_TENSES:
+        return True
+    return tok.tag_ == "VBG" and any(
+        ch.dep_ == "aux" and ch.lower_ in ("is", "are", "'s", "'re") for ch in tok.children
+    )
 
 
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
@@ -110,7 +135,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(Factuality.NEGATED, ch, depth))
         elif dep in ("aux", "auxpass") and low in c.modals:
             found.append(Cue(c.modals[low], ch, depth))
-        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal:
+        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal and not _in_subject(ch):
             found.append(Cue(c.adverbs[low], ch, depth))
         elif dep == "mark" and _phrase_at(ch, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
@@ -132,6 +157,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         elif (
             dep in ("parataxis", "advcl", "ccomp")
             and ch.i > tok.i
+            and any(t.text in (",", '"', "''") for t in tok.doc[tok.i : ch.i])
             and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
             and any(g.dep_ == "nsubj" for g in ch.children)
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
@@ -154,6 +180,17 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         found.append(
             Cue(Factuality.HYPOTHETICAL if were else Factuality.PLANNED, tok.head, depth + 1)
         )
+
+
+def _in_subject(adv: Token) -> bool:
+    """ "Indonesia, Malaysia and, perhaps, Thailand will meet": the hedge is on a conjunct of
+    the subject, not on the event."""
+    for ch in adv.head.children:
+        if ch.dep_ in ("nsubj", "nsubjpass"):
+            span = list(ch.subtree)
+            if span[0].i < adv.i < span[-1].i:
+                return True
+    return False
 
 
 def _not_only(tok: Token) -> bool:
@@ -220,9 +257,20 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     if (
         noun.dep_ == "dobj"
         and head.i != noun.i
-        and (head.lemma_.lower() in c.denials or _governing(head, c) is Factuality.NEGATED)
+        and (
+            head.lemma_.lower() in c.denials
+            or _phrasal(head) in c.rejections
+            or _governing(head, c) is Factuality.NEGATED
+        )
     ):
         _negating(head, found, depth + 1)
+
+
+def _phrasal(verb: Token) -> str:
+    """The lemma with its particle: "turn down", "rule out"."""
+    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {prt.lower_}" if prt is not None else lemma
 
 
 def _subject(verb: Token) -> Token | None:
@@ -285,7 +333,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
                     if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
                         found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
-            if dep in ("nsubj", "nsubjpass") and lemma not in c.occurrence_verbs:
+            if dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
                 # "the loan will not be tied to purchases": the predicate's negation is its own
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             return head, depth
@@ -405,17 +453,37 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
     return found
 
 
-def _verdict(found: list[Cue]) -> Reading:
+def _reported_would(would: Token, c: Cues) -> bool:
+    """ "said it would send aid": "would" under a verb of saying is the future seen from
+    the past; without one ("they would suffer as much") it is the conditional mood."""
+    tok = would.head
+    for _ in range(6):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if _governing(tok, c) is Factuality.REPORTED or lemma in c.verbal_acts:
+            return True
+    return False
+
+
+def _verdict(found: list[Cue], c: Cues) -> Reading:
     if not found:
         return Reading(Factuality.ASSERTED, [])
     levels = {q.level for q in found}
     close = False
-    # "would" without a condition is the future seen from the past: planned, not hypothetical.
+    # "would" without a condition: planned when reported ("said it would"), else speculated.
     if Factuality.HYPOTHETICAL in levels and all(
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
         found = [
-            Cue(Factuality.PLANNED, q.token, q.depth) if q.level is Factuality.HYPOTHETICAL else q
+            Cue(
+                Factuality.PLANNED if _reported_would(q.token, c) else Factuality.SPECULATED,
+                q.token,
+                q.depth,
+            )
+            if q.level is Factuality.HYPOTHETICAL
+            else q
             for q in found
         ]
         levels = {q.level for q in found}
@@ -436,7 +504,8 @@ def _verdict(found: list[Cue]) -> Reading:
 def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     """The factuality of the event whose trigger is ``trigger``, with its cue tokens
     (the deciding cue first)."""
-    return _verdict(_walk(trigger, noun=noun, c=table or cues()))
+    c = table or cues()
+    return _verdict(_walk(trigger, noun=noun, c=c), c)
 
 
 #: How much an event's confidence falls when its factuality was a close call.
@@ -446,3 +515,8 @@ CLOSE_CALL = 0.1
 def close_call_penalty(reading: tuple[Factuality, list[Token]]) -> float:
     """The confidence an event loses when its factuality reading was a close call."""
     return CLOSE_CALL if getattr(reading, "close", False) else 0.0
+
+
+def scheduled(tok: Token, table: Cues | None = None) -> bool:
+    """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
+    return _future_time(tok, table or cues()) is not None
