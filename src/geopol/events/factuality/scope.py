@@ -144,10 +144,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         elif dep in ("amod", "det") and nominal and ch.lemma_.lower() in c.adjectives:
             found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
         elif (
-            dep in ("prep", "advcl")
-            and ch.i < tok.i
+            dep in ("prep", "advcl", "advmod")
             and _phrase_at(ch, c.conditionals)
-            and any(g.dep_ in ("ccomp", "pcomp", "pobj") for g in ch.children)
+            and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
         elif dep == "advcl" and _condition_clause(ch, c):
@@ -156,8 +155,10 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
             dep in ("parataxis", "advcl", "ccomp")
-            and ch.i > tok.i
-            and any(t.text in (",", '"', "''") for t in tok.doc[tok.i : ch.i])
+            and (ch.i > tok.i or dep == "parataxis")
+            and any(
+                t.text in (",", '"', "''") for t in tok.doc[min(tok.i, ch.i) : max(tok.i, ch.i)]
+            )
             and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
             and any(g.dep_ == "nsubj" for g in ch.children)
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
@@ -313,9 +314,10 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             if dep not in _ARG_DEPS and dep not in ("prep", "conj", "agent"):
                 return None, depth
             level = _governing(head, c)
-            before = len(found)
+            double = False
             if dep in ("dobj", "prep") and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "cancelled a planned visit"
+                double = found[-1].level is Factuality.SPECULATED
             elif (
                 dep == "dobj"
                 and level in (Factuality.SPECULATED, Factuality.PLANNED)
@@ -324,7 +326,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
             elif dep == "dobj" and lemma in c.denials:
                 _negating(head, found, depth)  # "denied charges of"
-            double = len(found) > before and found[-1].level is Factuality.SPECULATED
+                double = found[-1].level is Factuality.SPECULATED
             before = len(found)
             _own_cues(head, c, found, depth)
             if double:
@@ -333,7 +335,11 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
                     if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
                         found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
-            if dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
+            if dep == "nsubjpass" and level is Factuality.NEGATED:
+                _negating(head, found, depth)  # "the planned meeting was cancelled"
+            elif dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
+                if dep == "nsubjpass" and level in (Factuality.PLANNED, Factuality.SPECULATED):
+                    found.append(Cue(level, head, depth))  # "talks are planned for May"
                 # "the loan will not be tied to purchases": the predicate's negation is its own
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             return head, depth
@@ -388,7 +394,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok = head
             continue
         lemma = head.lemma_.lower()
-        if dep in ("ccomp", "pcomp", "pobj") and _phrase_at(head, c.conditionals):
+        if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and _phrase_at(head, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
         if head.pos_ in _NOMINAL:
             if lemma in c.nouns:
@@ -404,6 +410,11 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         depth += 1
         skip_neg = False
         level = _governing(head, c)
+        if dep == "ccomp" and level is None:
+            # "it is possible that X": the adjective of an extraposed subject governs X
+            adj = next((ch for ch in head.children if ch.dep_ == "acomp"), None)
+            if adj is not None and _governing(adj, c) is not Factuality.REPORTED:
+                level = _governing(adj, c)
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
@@ -457,14 +468,12 @@ def _reported_would(would: Token, c: Cues) -> bool:
     """ "said it would send aid": "would" under a verb of saying is the future seen from
     the past; without one ("they would suffer as much") it is the conditional mood."""
     tok = would.head
-    for _ in range(6):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
-            return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-        lemma = tok.lemma_.lower()
-        if _governing(tok, c) is Factuality.REPORTED or lemma in c.verbal_acts:
-            return True
-    return False
+    if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    return _governing(head, c) is Factuality.REPORTED or head.lemma_.lower() in c.verbal_acts
 
 
 def _verdict(found: list[Cue], c: Cues) -> Reading:
