@@ -347,6 +347,10 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
         ),
         ("Canberra is not considering curbs on Chinese steel.", "curbs", "negated"),
         ("Talks between Iran and Iraq are planned for next month.", "Talks", "planned"),
+        ("The talks between Tokyo and Washington ended without agreement.", "agreement", "negated"),
+        ("Iraq left the talks without signing the accord with Iran.", "signing", "negated"),
+        ("In the event of war with Iraq, Kuwait would close its ports.", "war", "hypothetical"),
+        ("The lack of agreement between OPEC and Mexico worried traders.", "agreement", "negated"),
     ],
 )
 def test_factuality_of_the_event(nlp: Language, text: str, word: str, expected: str) -> None:

@@ -19,7 +19,7 @@ from geopol.records import Factuality
 from geopol.yamlio import load_yaml
 
 #: Sections that map a level to a list of words.
-LEVELED = ("modals", "adverbs", "adjectives", "nouns", "governing_verbs")
+LEVELED = ("modals", "adverbs", "adjectives", "nouns", "governing_verbs", "prepositions")
 #: Sections that are a plain list of words.
 LISTS = ("verbal_acts", "denials", "rejections", "occurrence_verbs", "conditionals", "future_times")
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
@@ -34,6 +34,7 @@ class Cues:
     adjectives: dict[str, Factuality]
     nouns: dict[str, Factuality]
     governing: dict[str, Factuality]
+    prepositions: dict[str, Factuality]
     verbal_acts: frozenset[str]
     denials: frozenset[str]
     rejections: frozenset[str]
@@ -120,6 +121,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         adjectives=tables["adjectives"],
         nouns=tables["nouns"],
         governing=tables["governing_verbs"],
+        prepositions=tables["prepositions"],
         verbal_acts=frozenset(sets["verbal_acts"]),
         denials=frozenset(sets["denials"]),
         rejections=frozenset(sets["rejections"]),

@@ -240,6 +240,14 @@ def _governing(tok: Token, c: Cues) -> Factuality | None:
     return c.governing.get(lemma)
 
 
+def _preposition(adp: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """A preposition that carries a level over its object: "without", "instead of"."""
+    for phrase, level in c.prepositions.items():
+        if _phrase_at(adp, frozenset({phrase})):
+            found.append(Cue(level, adp, depth))
+            return
+
+
 def _negating(verb: Token, found: list[Cue], depth: int) -> None:
     """A verb that negates its object or complement ("ruled out", "failed to"); negated
     itself ("did not rule out") it leaves the event open: speculated."""
@@ -296,12 +304,15 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         if head.i == tok.i or dep in _STOP_DEPS:
             return None, depth
         if dep == "pobj" and head.pos_ == "ADP":
+            _preposition(head, c, found, depth)  # "ended without agreement"
             tok, dep, head = head, head.dep_, head.head
             if head.i == tok.i:
                 return None, depth
         depth += 1
         lemma = head.lemma_.lower()
         if head.pos_ in _NOMINAL:
+            if _phrase_at(head, c.conditionals):
+                found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
             if lemma in c.nouns:
                 _cue_noun(head, c, found, depth)
                 return None, depth
@@ -391,6 +402,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
             break
         if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
+            _preposition(head, c, found, depth)  # "without signing"
             tok = head
             continue
         lemma = head.lemma_.lower()
