@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from geopol.errors import BadInput
 from geopol.eval.factuality_score import FactScore, Half, read_labels
-from geopol.eval.plv import read_plv
+from geopol.eval.plv import _span, _strip, classify, read_plv
 from geopol.events.factuality import (
     Reading,
     assess,
@@ -502,3 +502,103 @@ def test_kept_labels_are_row_numbers_and_labels_only() -> None:
     assert len(labels) == 150
     text = (ROOT / "benchmarks" / "labels" / "plv-factuality-150.tsv").read_text(encoding="utf-8")
     assert all(len(line.split("\t")) == 2 for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "<s>Iraqi</s> warplanes attacked <t>Iranian</t> oil platforms in the Gulf, shipping sources said.",
+            "reported",
+        ),
+        (
+            "Shipping sources said <s>Iraqi</s> warplanes attacked <t>Iranian</t> oil platforms in the Gulf.",
+            "reported",
+        ),
+        (
+            "<s>Greece</s> urged <t>Turkey</t> to withdraw its survey ship from the Aegean.",
+            "asserted",
+        ),
+        ("<s>Japan</s> said it rejected the proposal from <t>the EC</t>.", "asserted"),
+        (
+            "<s>Dutch traders</s> said they had sold 20,000 tonnes of sugar to <t>Iran</t>.",
+            "reported",
+        ),
+        (
+            "<s>The Soviet Union</s> will buy four mln tonnes of grain from <t>the United States</t>, the minister said.",
+            "planned",
+        ),
+        (
+            "Traders said <s>the Soviet Union</s> may buy more wheat from <t>Canada</t>.",
+            "speculated",
+        ),
+        (
+            "<s>Japan</s> is expected to cut its purchases of beef from <t>Australia</t>.",
+            "speculated",
+        ),
+        ("<s>Japan</s> has not cut its purchases of beef from <t>Australia</t>.", "negated"),
+        (
+            "<s>Kabul</s> denied charges that it had shelled <t>Pakistani</t> border villages.",
+            "negated",
+        ),
+        (
+            "<s>Washington</s> will retaliate against <t>the EC</t> if the Community adopts the levy.",
+            "hypothetical",
+        ),
+        (
+            "Washington will retaliate if <s>the EC</s> imposes the levy on <t>American</t> oilseeds.",
+            "hypothetical",
+        ),
+        (
+            "<s>Venezuela</s> will lend <t>Ecuador</t> 50,000 barrels of oil a day, and the loan will not be tied to purchases.",
+            "planned",
+        ),
+        ("<s>Seoul</s> may bow to <t>American</t> pressure on beef imports.", "speculated"),
+        ("<s>Iraq</s> refused to sign the accord with <t>Iran</t>.", "asserted"),
+        ("<s>Egypt</s> has agreed to buy wheat from <t>Canada</t>.", "asserted"),
+        (
+            "<s>Egypt</s> and <t>Canada</t> agreed to hold talks next week on wheat sales.",
+            "planned",
+        ),
+        (
+            "<s>Canadian</s> and <t>Egyptian</t> negotiators failed to reach an agreement on wheat sales.",
+            "negated",
+        ),
+        ("<s>Brazil</s> is to resume talks with its <t>creditor banks</t> next month.", "planned"),
+        (
+            "There is speculation that <s>the Bundesbank</s> will cut rates to help <t>Washington</t>.",
+            "speculated",
+        ),
+        ("<s>The EC</s> ruled out sanctions against <t>South Africa</t>.", "negated"),
+        ("According to diplomats, <s>Iran</s> bought missiles from <t>China</t>.", "reported"),
+        ("<s>Iran</s> reportedly bought missiles from <t>China</t>.", "reported"),
+        ("<s>Iran</s> may have bought missiles from <t>China</t>, diplomats said.", "speculated"),
+        ("<s>Thatcher</s> is due to visit <t>Moscow</t> in March.", "planned"),
+        ("<s>Thatcher</s> is likely to visit <t>Moscow</t> in March.", "speculated"),
+        ("<s>Bonn</s> is considering new credits for <t>Poland</t>.", "speculated"),
+        ("<s>Bonn</s> has no plans to grant new credits to <t>Poland</t>.", "negated"),
+        ("<s>The minister</s> criticised <t>Japan</t> for its trade surplus.", "asserted"),
+        (
+            "Officials said <s>the minister</s> criticised <t>Japan</t> for its trade surplus.",
+            "reported",
+        ),
+        ("<s>France</s> condemned the attack on <t>the embassy</t>.", "asserted"),
+        ("<s>Nakasone</s> will meet <t>Reagan</t> in Washington.", "planned"),
+        ("<s>Nakasone</s> will not meet <t>Reagan</t> in Washington.", "negated"),
+        (
+            "<s>Tokyo</s> would impose tariffs on <t>American</t> goods unless Washington lifted its sanctions.",
+            "hypothetical",
+        ),
+        (
+            "<s>Iraq</s> attacked <t>Iran</t>'s Kharg island terminal, Iraq's news agency said.",
+            "reported",
+        ),
+    ],
+)
+def test_factuality_of_a_marked_dyad(nlp: Language, marked: str, expected: str) -> None:
+    """What ``geopol eval plv`` scores: the factuality of the event between <s> and <t>."""
+    text, spans = _strip(marked)
+    doc = nlp(text)
+    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
+    assert source is not None and target is not None
+    assert (classify(doc, source, target)[1] or "asserted") == expected

@@ -212,19 +212,43 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
-def _event_below(tok: Token) -> Token:
-    """ "are expected to sign", "plan to import": the event is the verb the cue governs."""
+def _phrasal(verb: Token) -> str:
+    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt.lower_}" if prt is not None else verb.lemma_.lower()
+
+
+def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
+    """ "are expected to sign", "plan to import", "failed to reach", "ruled out sanctions":
+    the event is the verb (or the event noun) that the cue governs; an agreement about a
+    scheduled act hands over to it too ("agreed to hold talks next week")."""
     c = fact_cues()
     for _ in range(4):
+        if noun:
+            return tok, noun
         lemma = tok.lemma_.lower()
-        level = c.governing.get(lemma)
-        if level not in (Factuality.PLANNED, Factuality.SPECULATED) or lemma in c.verbal_acts:
-            return tok
+        level = c.governing.get(_phrasal(tok), c.governing.get(lemma))
         below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if lemma in c.verbal_acts:
+            if below is None or not scheduled(below):
+                return tok, False
+        elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
+            return tok, False
+        if below is None and (_phrasal(tok) in c.rejections or lemma in c.denials):
+            obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+            return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
         if below is None:
-            return tok
+            return tok, False
         tok = below
-    return tok
+    return tok, noun
+
+
+def _own_act(said: Token) -> bool:
+    """The reported clause has the speaker for subject: "said they had sold"."""
+    return any(
+        ch.dep_ == "ccomp"
+        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we", "i") for g in ch.children)
+        for ch in said.children
+    )
 
 
 def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
@@ -233,7 +257,9 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
     When the source is the one who says it, the saying is the act toward the target: a
     verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
     fact, cue = _dyad_reading(best, sh, th)
-    verbal = best is None or best.rule.type in _SAID
+    # No trigger: the saying is the act, unless the speaker reports an act of its own
+    # ("Dutch traders said they had sold sugar to Iran" is reported).
+    verbal = best.rule.type in _SAID if best is not None else not (cue and _own_act(cue[0]))
     if fact is Factuality.REPORTED and cue and verbal:
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
         if any(sh.i == t.i for s in speaker for t in s.subtree):
@@ -267,10 +293,12 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         if on_path and not below:
             if not best.noun:
                 tok = _act_above(tok, sh)
-            return assess(_event_below(tok), noun=best.noun and _event_below(tok) is tok)
+            event, noun = _event_below(tok, noun=best.noun)
+            return assess(event, noun=noun)
         if best.noun and best.token.head.i == verb.i:
             return assess(best.token, noun=True)
-    return assess(_event_below(_act_above(verb, sh)), noun=False)
+    event, noun = _event_below(_act_above(verb, sh))
+    return assess(event, noun=noun)
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:

@@ -349,8 +349,12 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             if dep == "nsubjpass" and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "the planned meeting was cancelled"
             elif dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
-                if dep == "nsubjpass" and level in (Factuality.PLANNED, Factuality.SPECULATED):
-                    found.append(Cue(level, head, depth))  # "talks are planned for May"
+                if dep == "nsubjpass" and level in (
+                    Factuality.PLANNED,
+                    Factuality.SPECULATED,
+                    Factuality.REPORTED,
+                ):
+                    found.append(Cue(level, head, depth))  # "talks are planned", "was reported"
                 # "the loan will not be tied to purchases": the predicate's negation is its own
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             return head, depth
