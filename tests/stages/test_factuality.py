@@ -593,6 +593,71 @@ def test_kept_labels_are_row_numbers_and_labels_only() -> None:
             "<s>Iraq</s> attacked <t>Iran</t>'s Kharg island terminal, Iraq's news agency said.",
             "reported",
         ),
+        (
+            "<s>Japan</s> and <t>the United States</t> will hold talks on semiconductors next month, officials said.",
+            "planned",
+        ),
+        (
+            "<s>Japan</s>'s talks with <t>the United States</t> on semiconductors will resume next month.",
+            "planned",
+        ),
+        (
+            "The <s>Japanese</s> delegation will meet <t>American</t> officials on Monday.",
+            "planned",
+        ),
+        (
+            "<s>China</s> has bought 500,000 tonnes of wheat from <t>Australia</t>, the Australian Wheat Board said.",
+            "reported",
+        ),
+        (
+            "The Australian Wheat Board said <s>China</s> had bought 500,000 tonnes of wheat from <t>Australia</t>.",
+            "reported",
+        ),
+        (
+            "<s>Brazil</s> suspended interest payments to <t>foreign banks</t> in February.",
+            "asserted",
+        ),
+        ("<s>Iran</s> plans to buy more arms from <t>China</t>.", "planned"),
+        ("<s>The World Bank</s> approved a 300 mln dlr loan to <t>Nigeria</t>.", "asserted"),
+        (
+            "<s>The World Bank</s> is expected to approve a loan to <t>Nigeria</t> next week.",
+            "speculated",
+        ),
+        ("<t>Nigeria</t> will receive a loan from <s>the World Bank</s>.", "planned"),
+        ("A <s>Soviet</s> delegation is to visit <t>Tokyo</t> next week.", "planned"),
+        ("<s>Britain</s> is sending a trade mission to <t>China</t> in April.", "planned"),
+        ("The minister said <s>Japan</s> would import more beef from <t>Australia</t>.", "planned"),
+        (
+            "<s>Japanese</s> imports from <t>Australia</t> rose 10 pct in March, the ministry said.",
+            "reported",
+        ),
+        ("<s>Iraq</s> said its jets hit an <t>Iranian</t> tanker in the Gulf.", "reported"),
+        ("<s>Iraq</s> accused <t>Iran</t> of attacking its tankers.", "asserted"),
+        ("<s>Iraq</s> accused <t>Iran</t> of attacking its tankers, the agency said.", "reported"),
+        ("<s>Iran</s> denied that it had attacked a <t>Kuwaiti</t> tanker.", "negated"),
+        (
+            "<s>Saudi Arabia</s> will not sell oil below <t>OPEC</t> prices, the minister said.",
+            "negated",
+        ),
+        ("<s>Saudi Arabia</s> could leave <t>OPEC</t>, analysts said.", "speculated"),
+        ("<s>Saudi Arabia</s> would leave <t>OPEC</t> if the accord collapsed.", "hypothetical"),
+        ("<s>Mexico</s> is ready to join <t>OPEC</t> in cutting output.", "planned"),
+        (
+            "<s>Kuwait</s> sold oil to <t>Japan</t> above official prices last month, according to traders.",
+            "reported",
+        ),
+        (
+            "<s>Kuwait</s> may have sold oil to <t>Japan</t> above official prices, traders said.",
+            "speculated",
+        ),
+        (
+            "<s>The United States</s> imposed tariffs on <t>Japanese</t> electronics last week.",
+            "asserted",
+        ),
+        (
+            "<s>The United States</s> will impose tariffs on <t>Japanese</t> electronics on April 17.",
+            "planned",
+        ),
     ],
 )
 def test_factuality_of_a_marked_dyad(nlp: Language, marked: str, expected: str) -> None:
