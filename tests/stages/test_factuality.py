@@ -196,7 +196,7 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
         ("Japan plans to buy more American beef next year.", "buy", "planned"),
         ("Egypt is to receive 200 mln dlrs in aid from Washington.", "receive", "planned"),
         ("Talks between Canada and Washington will resume next week.", "resume", "planned"),
-        ("Ministers from the EC and Japan meet on Monday in Brussels.", "meet", "planned"),
+        ("Ministers from the EC and Japan meet next Monday in Brussels.", "meet", "planned"),
         ("Britain intends to sell arms to Jordan.", "sell", "planned"),
         ("The two countries agreed to hold talks next month.", "hold", "planned"),
         ("Iraq agreed to cut its oil exports to Turkey.", "agreed", "asserted"),
@@ -323,7 +323,7 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
         (
             "Japan will lend Manila the money in case the IMF approves the program.",
             "lend",
-            "hypothetical",
+            "planned",
         ),
         (
             "Japan will lend Manila the money as long as the IMF approves the program.",
@@ -351,6 +351,61 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
         ("Iraq left the talks without signing the accord with Iran.", "signing", "negated"),
         ("In the event of war with Iraq, Kuwait would close its ports.", "war", "hypothetical"),
         ("The lack of agreement between OPEC and Mexico worried traders.", "agreement", "negated"),
+        (
+            "Japanese purchases of American goods could rise sharply this year.",
+            "purchases",
+            "speculated",
+        ),
+        ("Soviet grain purchases from Washington fell last year.", "purchases", "asserted"),
+        ("A meeting between the two foreign ministers is set for next week.", "meeting", "planned"),
+        ("The proposed sale of fighter jets to Jordan angered Israel.", "sale", "planned"),
+        ("Talks with Managua broke down on Friday.", "Talks", "asserted"),
+        ("The sale of arms to Iran totalled 30 mln dlrs, the report said.", "sale", "reported"),
+        ("Kohl's visit to Moscow next month will focus on trade.", "visit", "planned"),
+        ("Dealers said a deal between Brazil and its creditors was likely.", "deal", "speculated"),
+        (
+            "Brazil held talks with its creditor banks in New York, a spokesman said.",
+            "talks",
+            "reported",
+        ),
+        ("Brazil will hold talks with its creditor banks next week.", "talks", "planned"),
+        ("Brazil has not held talks with its creditor banks.", "talks", "negated"),
+        ("Brazil may hold talks with its creditor banks.", "talks", "speculated"),
+        (
+            "Brazil will hold talks with the banks if the IMF approves its plan.",
+            "talks",
+            "hypothetical",
+        ),
+        (
+            "The two countries signed a trade accord, the official news agency reported.",
+            "accord",
+            "reported",
+        ),
+        ("Japan will extend a loan of 50 bln yen to China.", "loan", "planned"),
+        (
+            "Japan extended a loan of 50 bln yen to China, Kyodo news agency said.",
+            "loan",
+            "reported",
+        ),
+        ("Japan is considering a loan to China.", "loan", "speculated"),
+        ("Japan plans a loan to China.", "loan", "planned"),
+        ("Japan has no plans for a new loan to China.", "loan", "negated"),
+        (
+            "An Iraqi attack on a Greek tanker was reported by shipping sources.",
+            "attack",
+            "reported",
+        ),
+        (
+            "Cambodian troops remained on alert in case fighting erupts near the Thai border.",
+            "remained",
+            "asserted",
+        ),
+        (
+            "Cambodian troops remained on alert in case fighting erupts near the Thai border.",
+            "erupts",
+            "hypothetical",
+        ),
+        ("Mogadishu said it will never stop its war on the rebels.", "war", "planned"),
     ],
 )
 def test_factuality_of_the_event(nlp: Language, text: str, word: str, expected: str) -> None:
@@ -625,7 +680,7 @@ def test_kept_labels_are_row_numbers_and_labels_only() -> None:
         ),
         ("<t>Nigeria</t> will receive a loan from <s>the World Bank</s>.", "planned"),
         ("A <s>Soviet</s> delegation is to visit <t>Tokyo</t> next week.", "planned"),
-        ("<s>Britain</s> is sending a trade mission to <t>China</t> in April.", "planned"),
+        ("<s>Britain</s> is sending a trade mission to <t>China</t> next month.", "planned"),
         ("The minister said <s>Japan</s> would import more beef from <t>Australia</t>.", "planned"),
         (
             "<s>Japanese</s> imports from <t>Australia</t> rose 10 pct in March, the ministry said.",

@@ -340,6 +340,8 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     best = min(triggers, key=cost)
     best = _message(best, triggers)
     fact, _ = _dyad_factuality(best, sh, th)
+    # The type view follows the coder's own event (its trigger), as `geopol code` stores it.
+    own, _ = assess(best.token, noun=best.noun)
     typ, mode = best.rule.type, best.rule.mode
     if typ == "REQUEST" and view == "plover":
         urged = _urged_against(best.token, th, lex)
@@ -349,7 +351,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     if joint is not None:
         typ, mode = joint.type, joint.mode
     if view == "plover":
-        typ, mode = plover_view(typ, mode, fact.value)
+        typ, mode = plover_view(typ, mode, own.value)
     return typ, fact.value
 
 

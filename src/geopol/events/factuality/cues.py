@@ -21,7 +21,15 @@ from geopol.yamlio import load_yaml
 #: Sections that map a level to a list of words.
 LEVELED = ("modals", "adverbs", "adjectives", "nouns", "governing_verbs", "prepositions")
 #: Sections that are a plain list of words.
-LISTS = ("verbal_acts", "denials", "rejections", "occurrence_verbs", "conditionals", "future_times")
+LISTS = (
+    "verbal_acts",
+    "denials",
+    "rejections",
+    "precautions",
+    "occurrence_verbs",
+    "conditionals",
+    "future_times",
+)
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
 
@@ -38,6 +46,7 @@ class Cues:
     verbal_acts: frozenset[str]
     denials: frozenset[str]
     rejections: frozenset[str]
+    precautions: frozenset[str]
     occurrence_verbs: frozenset[str]
     conditionals: frozenset[str]
     future_times: frozenset[str]
@@ -125,6 +134,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         verbal_acts=frozenset(sets["verbal_acts"]),
         denials=frozenset(sets["denials"]),
         rejections=frozenset(sets["rejections"]),
+        precautions=frozenset(sets["precautions"]),
         occurrence_verbs=frozenset(sets["occurrence_verbs"]),
         conditionals=frozenset(sets["conditionals"]),
         future_times=frozenset(sets["future_times"]),

@@ -78,6 +78,8 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
     """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
     inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
     first = min(t.i for t in clause.subtree)
+    if _opened_by(clause, c.conditionals):
+        return True
     return any(
         (
             ch.dep_ in ("mark", "advmod", "prep")
@@ -94,6 +96,25 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
     )
 
 
+def _opened_by(clause: Token, phrases: frozenset[str]) -> bool:
+    """The words just before the clause are one of ``phrases`` ("in case" parsed apart)."""
+    first = min(t.i for t in clause.subtree)
+    doc = clause.doc
+    for p in phrases:
+        ws = p.split()
+        start = first - len(ws)
+        if start >= 0 and all(doc[start + j].lower_ == w for j, w in enumerate(ws)):
+            return True
+    return False
+
+
+def _precaution(clause: Token, c: Cues) -> bool:
+    """ "in case fighting erupts": a condition that does not condition the main clause."""
+    return _opened_by(clause, c.precautions) or any(
+        ch.i < clause.i and _phrase_at(ch, c.precautions) for ch in clause.children
+    )
+
+
 def _future_time(tok: Token, c: Cues) -> Token | None:
     if tok.tag_ in ("VBD", "VBN"):
         return None
@@ -105,21 +126,9 @@ def _future_time(tok: Token, c: Cues) -> Token | None:
             continue
         text = f" {' '.join(t.lower_ for t in sub)} "
         for p in c.future_times:
-            if f" {p} " in text and (" " in p or p == "tomorrow" or _present(tok)):
+            if f" {p} " in text:
                 return ch
     return None
-
-
-_WEEKDAY_TENSES = frozenset({"VBP", "VBZ"})
-
-
-def _present(tok: Token) -> bool:
-    """A present-tense verb ("meet", "is meeting"): with a bare weekday, a schedule."""
-    if tok.tag_ in _WEEKDAY_TENSES:
-        return True
-    return tok.tag_ == "VBG" and any(
-        ch.dep_ == "aux" and ch.lower_ in ("is", "are", "'s", "'re") for ch in tok.children
-    )
 
 
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
@@ -146,10 +155,11 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         elif (
             dep in ("prep", "advcl", "advmod")
             and _phrase_at(ch, c.conditionals)
+            and not _phrase_at(ch, c.precautions)
             and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
-        elif dep == "advcl" and _condition_clause(ch, c):
+        elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
@@ -249,10 +259,14 @@ def _preposition(adp: Token, c: Cues, found: list[Cue], depth: int) -> None:
 
 
 def _negating(verb: Token, found: list[Cue], depth: int) -> None:
-    """A verb that negates its object or complement ("ruled out", "failed to"); negated
-    itself ("did not rule out") it leaves the event open: speculated."""
+    """A verb that negates its object or complement ("ruled out", "failed to"). Negated
+    itself, a rejection leaves the event open ("did not rule out sanctions": speculated);
+    other negating verbs cancel out ("will never stop its war": the war goes on)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
-        found.append(Cue(Factuality.SPECULATED, verb, depth))
+        if _phrasal(verb) in cues().rejections:
+            found.append(Cue(Factuality.SPECULATED, verb, depth))
+        else:
+            found.append(Cue(Factuality.ASSERTED, verb, depth))
     else:
         found.append(Cue(Factuality.NEGATED, verb, depth))
 
@@ -328,7 +342,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             double = False
             if dep in ("dobj", "prep") and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "cancelled a planned visit"
-                double = found[-1].level is Factuality.SPECULATED
+                double = found[-1].level is not Factuality.NEGATED
             elif (
                 dep == "dobj"
                 and level in (Factuality.SPECULATED, Factuality.PLANNED)
@@ -337,7 +351,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
             elif dep == "dobj" and lemma in c.denials:
                 _negating(head, found, depth)  # "denied charges of"
-                double = found[-1].level is Factuality.SPECULATED
+                double = found[-1].level is not Factuality.NEGATED
             before = len(found)
             _own_cues(head, c, found, depth)
             if double:
@@ -438,7 +452,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
                     found.append(Cue(level, head, depth))
             elif level is Factuality.NEGATED:
                 _negating(head, found, depth)
-                skip_neg = found[-1].level is Factuality.SPECULATED
+                skip_neg = found[-1].level is not Factuality.NEGATED
             else:
                 found.append(Cue(level, head, depth))
         before = len(found)
@@ -517,7 +531,7 @@ def _verdict(found: list[Cue], c: Cues) -> Reading:
         if level in levels:
             first = sorted((q for q in found if q.level is level), key=lambda q: q.depth)
             rest = sorted((q for q in found if q.level is not level), key=lambda q: q.depth)
-            modal = {q.level for q in rest} - {Factuality.REPORTED}
+            modal = {q.level for q in rest} - {Factuality.REPORTED, Factuality.ASSERTED}
             return Reading(
                 level,
                 [q.token for q in first + rest],
