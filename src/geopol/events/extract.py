@@ -817,7 +817,8 @@ def extract(
                 if not _add(events, seen, si, d.rule.type, d.source, d.target):
                     continue
                 head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
-                fact = assess(d.words[0], noun=False)
+                # factuality (issue 16): annotated as the pair both branches below give
+                fact: tuple[Factuality, list[Token]] = assess(d.words[0], noun=False)
                 if d.rule.type == "REJECT":
                     # "said it would not send aid": the refusal is stated, as factual as the
                     # verb that reports it ("said" asserted, "officials said he said" reported).

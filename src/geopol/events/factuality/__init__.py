@@ -8,13 +8,8 @@ dependency tree (``scope``); the cue words are data (``data/events/factuality.ya
 from __future__ import annotations
 
 from geopol.events.factuality.cues import Cues, cues, load_factuality, set_factuality
-from geopol.events.factuality.scope import (
-    ORDER,
-    Reading,
-    assess,
-    close_call_penalty,
-    scheduled,
-)
+from geopol.events.factuality.scope import assess, scheduled
+from geopol.events.factuality.verdict import ORDER, Reading, close_call_penalty
 
 __all__ = [
     "ORDER",

@@ -13,22 +13,22 @@ speculation, then a plan or the future; any of these beats attribution, which be
 
 from __future__ import annotations
 
-import dataclasses
-
 from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues, cues
+from geopol.events.factuality.verdict import Cue, Reading, verdict
+from geopol.events.factuality.words import (
+    governing,
+    in_subject,
+    not_only,
+    opened_by,
+    phrasal,
+    phrase_at,
+    purpose,
+    subject,
+)
 from geopol.records import Factuality
 
-#: Strongest first: when several cues apply, the first level in this order wins.
-ORDER = (
-    Factuality.HYPOTHETICAL,
-    Factuality.NEGATED,
-    Factuality.SPECULATED,
-    Factuality.PLANNED,
-    Factuality.REPORTED,
-    Factuality.ASSERTED,
-)
 _CLIMB_DEPS = frozenset(
     {"xcomp", "ccomp", "conj", "pcomp", "acomp", "oprd", "dobj", "attr", "acl", "prep", "pobj"}
 )
@@ -38,53 +38,17 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Cue:
-    level: Factuality
-    token: Token
-    depth: int  # steps from the trigger up to the word the cue hangs on
-
-
-class Reading(tuple[Factuality, list[Token]]):
-    """(level, cue tokens, the deciding one first); ``close`` when another reading was near."""
-
-    close: bool
-
-    def __new__(cls, level: Factuality, tokens: list[Token], *, close: bool = False) -> Reading:
-        obj = super().__new__(cls, (level, tokens))
-        obj.close = close
-        return obj
-
-
-def _phrase_at(tok: Token, phrases: frozenset[str]) -> bool:
-    """A (multi-word) phrase of ``phrases`` starts at or runs through ``tok``."""
-    doc = tok.doc
-    for p in phrases:
-        ws = p.split()
-        for k, w in enumerate(ws):
-            if w != tok.lower_:
-                continue
-            start = tok.i - k
-            if (
-                start >= 0
-                and start + len(ws) <= len(doc)
-                and all(doc[start + j].lower_ == ws[j] for j in range(len(ws)))
-            ):
-                return True
-    return False
-
-
 def _condition_clause(clause: Token, c: Cues) -> bool:
     """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
     inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
     first = min(t.i for t in clause.subtree)
-    if _opened_by(clause, c.conditionals):
+    if opened_by(clause, c.conditionals):
         return True
     return any(
         (
             ch.dep_ in ("mark", "advmod", "prep")
             and ch.i < clause.i
-            and _phrase_at(ch, c.conditionals)
+            and phrase_at(ch, c.conditionals)
         )
         or (
             ch.dep_ in ("aux", "auxpass")
@@ -96,22 +60,10 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
     )
 
 
-def _opened_by(clause: Token, phrases: frozenset[str]) -> bool:
-    """The words just before the clause are one of ``phrases`` ("in case" parsed apart)."""
-    first = min(t.i for t in clause.subtree)
-    doc = clause.doc
-    for p in phrases:
-        ws = p.split()
-        start = first - len(ws)
-        if start >= 0 and all(doc[start + j].lower_ == w for j, w in enumerate(ws)):
-            return True
-    return False
-
-
 def _precaution(clause: Token, c: Cues) -> bool:
     """ "in case fighting erupts": a condition that does not condition the main clause."""
-    return _opened_by(clause, c.precautions) or any(
-        ch.i < clause.i and _phrase_at(ch, c.precautions) for ch in clause.children
+    return opened_by(clause, c.precautions) or any(
+        ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
     )
 
 
@@ -136,7 +88,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
     nominal = tok.pos_ in _NOMINAL
     for ch in tok.children:
         low, dep = ch.lower_, ch.dep_
-        if _not_only(ch):
+        if not_only(ch):
             continue  # "not only ignored X but ...": no negation
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
@@ -144,9 +96,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(Factuality.NEGATED, ch, depth))
         elif dep in ("aux", "auxpass") and low in c.modals:
             found.append(Cue(c.modals[low], ch, depth))
-        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal and not _in_subject(ch):
+        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal and not in_subject(ch):
             found.append(Cue(c.adverbs[low], ch, depth))
-        elif dep == "mark" and _phrase_at(ch, c.conditionals):
+        elif dep == "mark" and phrase_at(ch, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
         elif dep in ("amod", "det", "advmod") and nominal and low in c.adjectives:
             found.append(Cue(c.adjectives[low], ch, depth))
@@ -154,8 +106,8 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
         elif (
             dep in ("prep", "advcl", "advmod")
-            and _phrase_at(ch, c.conditionals)
-            and not _phrase_at(ch, c.precautions)
+            and phrase_at(ch, c.conditionals)
+            and not phrase_at(ch, c.precautions)
             and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
@@ -193,24 +145,6 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
 
 
-def _in_subject(adv: Token) -> bool:
-    """ "Indonesia, Malaysia and, perhaps, Thailand will meet": the hedge is on a conjunct of
-    the subject, not on the event."""
-    for ch in adv.head.children:
-        if ch.dep_ in ("nsubj", "nsubjpass"):
-            span = list(ch.subtree)
-            if span[0].i < adv.i < span[-1].i:
-                return True
-    return False
-
-
-def _not_only(tok: Token) -> bool:
-    doc = tok.doc
-    return (
-        tok.lower_ == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("only", "just")
-    )
-
-
 def _trailing_attribution(root: Token, c: Cues) -> Token | None:
     """ "X agreed to build roads, an attache said." parsed as a second sentence: the reporting
     verb of a fragment that follows the clause without a full stop between them."""
@@ -229,31 +163,10 @@ def _trailing_attribution(root: Token, c: Cues) -> Token | None:
     return None
 
 
-def _purpose(tok: Token) -> bool:
-    """An infinitive of purpose: "declined to renew contracts to lift crude"."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VB"
-        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
-        and not any(ch.dep_ in ("mark", "nsubj") for ch in tok.children)
-    )
-
-
-def _governing(tok: Token, c: Cues) -> Factuality | None:
-    """The level a governing verb gives, phrasal verbs included ("ruled out")."""
-    lemma = tok.lemma_.lower()
-    for ch in tok.children:
-        if ch.dep_ in ("prt", "advmod"):
-            level = c.governing.get(f"{lemma} {ch.lower_}")
-            if level is not None:
-                return level
-    return c.governing.get(lemma)
-
-
 def _preposition(adp: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """A preposition that carries a level over its object: "without", "instead of"."""
     for phrase, level in c.prepositions.items():
-        if _phrase_at(adp, frozenset({phrase})):
+        if phrase_at(adp, frozenset({phrase})):
             found.append(Cue(level, adp, depth))
             return
 
@@ -263,7 +176,7 @@ def _negating(verb: Token, found: list[Cue], depth: int) -> None:
     itself, a rejection leaves the event open ("did not rule out sanctions": speculated);
     other negating verbs cancel out ("will never stop its war": the war goes on)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
-        if _phrasal(verb) in cues().rejections:
+        if phrasal(verb) in cues().rejections:
             found.append(Cue(Factuality.SPECULATED, verb, depth))
         else:
             found.append(Cue(Factuality.ASSERTED, verb, depth))
@@ -282,29 +195,18 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         and head.i != noun.i
         and (
             head.lemma_.lower() in c.denials
-            or _phrasal(head) in c.rejections
-            or _governing(head, c) is Factuality.NEGATED
+            or phrasal(head) in c.rejections
+            or governing(head, c) is Factuality.NEGATED
         )
     ):
         _negating(head, found, depth + 1)
-
-
-def _phrasal(verb: Token) -> str:
-    """The lemma with its particle: "turn down", "rule out"."""
-    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
-    lemma = verb.lemma_.lower()
-    return f"{lemma} {prt.lower_}" if prt is not None else lemma
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
     """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
     if event.lemma_.lower() not in c.verbal_acts:
         return False
-    subj, speaker = _subject(event), _subject(said)
+    subj, speaker = subject(event), subject(said)
     if subj is None or speaker is None:
         return False
     return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
@@ -325,7 +227,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         depth += 1
         lemma = head.lemma_.lower()
         if head.pos_ in _NOMINAL:
-            if _phrase_at(head, c.conditionals):
+            if phrase_at(head, c.conditionals):
                 found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
             if lemma in c.nouns:
                 _cue_noun(head, c, found, depth)
@@ -338,7 +240,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if dep not in _ARG_DEPS and dep not in ("prep", "conj", "agent"):
                 return None, depth
-            level = _governing(head, c)
+            level = governing(head, c)
             double = False
             if dep in ("dobj", "prep") and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "cancelled a planned visit"
@@ -383,7 +285,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
     _own_cues(tok, c, found, depth)
     if tok.lemma_.lower() in c.denials and any(ch.dep_ in ("dobj", "ccomp") for ch in tok.children):
         found.append(Cue(Factuality.NEGATED, tok, depth))  # the denied event is the dyad's
-    own = _governing(tok, c)
+    own = governing(tok, c)
     if (
         own is Factuality.SPECULATED
         and tok.lemma_.lower() not in c.verbal_acts
@@ -410,7 +312,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             depth += 1
             _own_cues(tok, c, found, depth)
             continue
-        if _purpose(tok):
+        if purpose(tok):
             tok = head
             depth += 1
             _own_cues(tok, c, found, depth)
@@ -424,7 +326,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok = head
             continue
         lemma = head.lemma_.lower()
-        if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and _phrase_at(head, c.conditionals):
+        if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and phrase_at(head, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
         if head.pos_ in _NOMINAL:
             if lemma in c.nouns:
@@ -439,12 +341,12 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             break
         depth += 1
         skip_neg = False
-        level = _governing(head, c)
+        level = governing(head, c)
         if dep == "ccomp" and level is None:
             # "it is possible that X": the adjective of an extraposed subject governs X
             adj = next((ch for ch in head.children if ch.dep_ == "acomp"), None)
-            if adj is not None and _governing(adj, c) is not Factuality.REPORTED:
-                level = _governing(adj, c)
+            if adj is not None and governing(adj, c) is not Factuality.REPORTED:
+                level = governing(adj, c)
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
@@ -479,7 +381,7 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
         dep, tok = tok.dep_, tok.head
         seen.add(tok.i)
         depth += 1
-        level = _governing(tok, c)
+        level = governing(tok, c)
         if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
             if dep == "dobj" and tok.lemma_.lower() == "tell":
                 continue  # "told a news conference": the audience, not the content
@@ -494,66 +396,11 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
     return found
 
 
-def _reported_would(would: Token, c: Cues) -> bool:
-    """ "said it would send aid": "would" under a verb of saying is the future seen from
-    the past; without one ("they would suffer as much") it is the conditional mood."""
-    tok = would.head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
-        return False
-    head = tok.head
-    return _governing(head, c) is Factuality.REPORTED or head.lemma_.lower() in c.verbal_acts
-
-
-def _verdict(found: list[Cue], c: Cues) -> Reading:
-    if not found:
-        return Reading(Factuality.ASSERTED, [])
-    levels = {q.level for q in found}
-    close = False
-    # "would" without a condition: planned when reported ("said it would"), else speculated.
-    if Factuality.HYPOTHETICAL in levels and all(
-        q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
-    ):
-        found = [
-            Cue(
-                Factuality.PLANNED if _reported_would(q.token, c) else Factuality.SPECULATED,
-                q.token,
-                q.depth,
-            )
-            if q.level is Factuality.HYPOTHETICAL
-            else q
-            for q in found
-        ]
-        levels = {q.level for q in found}
-        close = True
-    for level in ORDER:
-        if level in levels:
-            first = sorted((q for q in found if q.level is level), key=lambda q: q.depth)
-            rest = sorted((q for q in found if q.level is not level), key=lambda q: q.depth)
-            modal = {q.level for q in rest} - {Factuality.REPORTED, Factuality.ASSERTED}
-            return Reading(
-                level,
-                [q.token for q in first + rest],
-                close=close or bool(modal),
-            )
-    return Reading(Factuality.ASSERTED, [])
-
-
 def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     """The factuality of the event whose trigger is ``trigger``, with its cue tokens
     (the deciding cue first)."""
     c = table or cues()
-    return _verdict(_walk(trigger, noun=noun, c=c), c)
-
-
-#: How much an event's confidence falls when its factuality was a close call.
-CLOSE_CALL = 0.1
-
-
-def close_call_penalty(reading: tuple[Factuality, list[Token]]) -> float:
-    """The confidence an event loses when its factuality reading was a close call."""
-    return CLOSE_CALL if getattr(reading, "close", False) else 0.0
+    return verdict(_walk(trigger, noun=noun, c=c), c)
 
 
 def scheduled(tok: Token, table: Cues | None = None) -> bool:
