@@ -406,6 +406,11 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
             "hypothetical",
         ),
         ("Mogadishu said it will never stop its war on the rebels.", "war", "planned"),
+        (
+            "Envoys from Hanoi, Vientiane and, perhaps, Phnom Penh will meet here tomorrow.",
+            "meet",
+            "planned",
+        ),
     ],
 )
 def test_factuality_of_the_event(nlp: Language, text: str, word: str, expected: str) -> None:

@@ -40,13 +40,13 @@ def opened_by(clause: Token, phrases: frozenset[str]) -> bool:
 
 def in_subject(adv: Token) -> bool:
     """ "Indonesia, Malaysia and, perhaps, Thailand will meet": the hedge is on a conjunct of
-    the subject, not on the event."""
-    for ch in adv.head.children:
-        if ch.dep_ in ("nsubj", "nsubjpass"):
-            span = list(ch.subtree)
-            if span[0].i < adv.i < span[-1].i:
-                return True
-    return False
+    the subject (even one the parser split into two subjects), not on the event."""
+    spans = [list(ch.subtree) for ch in adv.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not spans:
+        return False
+    first = min(sp[0].i for sp in spans)
+    last = max(sp[-1].i for sp in spans)
+    return first < adv.i < last
 
 
 def not_only(tok: Token) -> bool:
