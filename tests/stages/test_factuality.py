@@ -718,6 +718,10 @@ def test_kept_labels_are_row_numbers_and_labels_only() -> None:
             "<s>The United States</s> will impose tariffs on <t>Japanese</t> electronics on April 17.",
             "planned",
         ),
+        (
+            "Diplomats say <s>Britain</s> can press the point because <t>the EC</t> is in a crisis.",
+            "speculated",
+        ),
     ],
 )
 def test_factuality_of_a_marked_dyad(nlp: Language, marked: str, expected: str) -> None:

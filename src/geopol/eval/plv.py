@@ -23,8 +23,9 @@ from geopol.errors import BadInput
 from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.events.cameo import plover_view
 from geopol.events.extract import Trigger, joint_rule
-from geopol.events.factuality import assess, scheduled
+from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
+from geopol.events.factuality.words import purpose
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.lexicon import load as load_lexicon
 from geopol.events.stance import stated
@@ -251,6 +252,20 @@ def _own_act(said: Token) -> bool:
     )
 
 
+def _dyad_verb(vs: Token, vt: Token) -> Token:
+    """The lower of the two actors' predicates, unless it only hangs on the higher one as an
+    adjunct ("Britain can exercise leverage because the EC is in crisis": the leverage)."""
+    low, high = (vs, vt) if len(_ancestors(vs)) >= len(_ancestors(vt)) else (vt, vs)
+    tok = low
+    while tok.i != high.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "appos") or (
+            tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
+        ):
+            return high if high.i in {a.i for a in _ancestors(low)} else low
+        tok = tok.head
+    return low
+
+
 def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
     on the path between the two actors, else at the lower of the two actors' predicates.
@@ -284,8 +299,7 @@ def _act_above(tok: Token, sh: Token) -> Token:
 
 
 def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
-    vs, vt = _clause_verb(sh), _clause_verb(th)
-    verb = vs if len(_ancestors(vs)) >= len(_ancestors(vt)) else vt
+    verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
     if best is not None:
         tok = best.token
         on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))

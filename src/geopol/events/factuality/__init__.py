@@ -8,7 +8,7 @@ dependency tree (``scope``); the cue words are data (``data/events/factuality.ya
 from __future__ import annotations
 
 from geopol.events.factuality.cues import Cues, cues, load_factuality, set_factuality
-from geopol.events.factuality.scope import assess, scheduled
+from geopol.events.factuality.scope import assess, condition_clause, scheduled
 from geopol.events.factuality.verdict import ORDER, Reading, close_call_penalty
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Reading",
     "assess",
     "close_call_penalty",
+    "condition_clause",
     "cues",
     "load_factuality",
     "scheduled",

@@ -406,3 +406,8 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
 def scheduled(tok: Token, table: Cues | None = None) -> bool:
     """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
     return _future_time(tok, table or cues()) is not None
+
+
+def condition_clause(clause: Token, table: Cues | None = None) -> bool:
+    """``clause`` states a condition ("if X", "should X", "provided that X")."""
+    return _condition_clause(clause, table or cues())
