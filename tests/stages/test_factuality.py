@@ -411,6 +411,13 @@ def reading(nlp: Language, text: str, word: str) -> Reading:
             "meet",
             "planned",
         ),
+        (
+            "Manila and the IMF have reached agreement on reforms, but tough talks are likely "
+            "before the IMF lends more, a finance official told reporters.",
+            "reached",
+            "reported",
+        ),
+        ("Iraq attacked the island and officials said the raid was a success.", "attacked", "asserted"),
     ],
 )
 def test_factuality_of_the_event(nlp: Language, text: str, word: str, expected: str) -> None:

@@ -258,7 +258,7 @@ def _dyad_verb(vs: Token, vt: Token) -> Token:
     low, high = (vs, vt) if len(_ancestors(vs)) >= len(_ancestors(vt)) else (vt, vs)
     tok = low
     while tok.i != high.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "appos") or (
+        if tok.dep_ in ("relcl", "appos") or (
             tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
         ):
             return high if high.i in {a.i for a in _ancestors(low)} else low

@@ -126,6 +126,16 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
         ):
             found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
+        elif (
+            dep == "conj"
+            and ch.i > tok.i
+            and governing(ch, c) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in ch.children)
+            and max(t.i for t in ch.subtree) >= max(t.i for t in tok.subtree)
+            and not any(g.dep_ in ("ccomp", "xcomp") and g.i > ch.i for g in ch.children)
+        ):
+            # "X reached agreement, but talks are likely ..., an official told Reuters"
+            found.append(Cue(Factuality.REPORTED, ch, depth))
     if tok.dep_ == "ROOT":
         said = _trailing_attribution(tok, c)
         if said is not None:
