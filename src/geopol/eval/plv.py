@@ -237,8 +237,8 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         if below is None and (_phrasal(tok) in c.rejections or lemma in c.denials):
             obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
             return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
-        if below is None:
-            return tok, False
+        if below is None or (below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)):
+            return tok, False  # "considered the package to be a stimulus": a judgement
         tok = below
     return tok, noun
 
