@@ -214,21 +214,44 @@ def eval_plv(
     ] = "plover",
     triggers: TriggersOpt = None,
     factuality: FactualityOpt = None,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Only rows whose reuters_newid is even or odd."),
+    ] = None,
+    factuality_labels: Annotated[
+        Path | None,
+        typer.Option(
+            "--factuality-labels", help="TSV of row numbers and factuality labels to score against."
+        ),
+    ] = None,
 ) -> None:
     """Event type accuracy given gold dyads, on a PLV-format file.
 
     Prints root accuracy, macro-F1, quad accuracy, the confusion matrix, and end-to-end
     dyad recall (gold dyads the coder finds by itself with the right type) and the share
-    of rows where the coder produced no event at all.
+    of rows where the coder produced no event at all. Where the file has a factuality column
+    (or --factuality-labels gives one), also factuality accuracy, per-class F1 and macro-F1
+    over the rows not marked ambiguous and over all rows.
 
     Example:
         geopol eval plv ../shared/eval/plv-train/PLV_train.tsv
         geopol eval plv ../shared/eval/plv-train/PLV_train.tsv --triggers my-triggers.yaml
+        geopol eval plv ../shared/eval/factuality-dev/FACT_dev.tsv --half odd
     """
+    from geopol.errors import BadInput
+    from geopol.eval.factuality_score import Half
     from geopol.eval.plv import evaluate_plv
 
     use_event_files(triggers, factuality)
-    report = evaluate_plv(path, predictions=predictions, view=view)
+    if half is not None and half not in ("even", "odd"):
+        raise BadInput(f"--half: even or odd, not {half!r}")
+    report = evaluate_plv(
+        path,
+        predictions=predictions,
+        view=view,
+        half=Half(half) if half else None,
+        factuality_labels=factuality_labels,
+    )
     typer.echo(report.render())
 
 

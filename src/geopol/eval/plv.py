@@ -20,13 +20,16 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
+from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.events.cameo import plover_view
 from geopol.events.coder import current as current_coder
 from geopol.events.extract import Trigger, joint_rule
-from geopol.events.factuality import assess
+from geopol.events.factuality import assess, condition_clause, scheduled
+from geopol.events.factuality import cues as fact_cues
+from geopol.events.factuality.words import purpose
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.stance import stated
-from geopol.records import Article, CodedArticle
+from geopol.records import Article, CodedArticle, Factuality
 
 LABELS = (
     "AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE",
@@ -48,6 +51,10 @@ class Row:
     target: tuple[int, int]
     gold: str
     gold_quad: int | None
+    # factuality (issue 16): the gold factuality, whether it is marked ambiguous, the document
+    factuality: str = ""
+    ambiguous: bool = False
+    newid: int | None = None
 
 
 def _strip(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -68,7 +75,14 @@ def _strip(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(out), spans
 
 
-def read_plv(path: Path) -> list[Row]:
+def _int(value: str | None) -> int | None:
+    v = (value or "").strip()
+    return int(v) if v.isdigit() else None
+
+
+def read_plv(path: Path, *, half: Half | None = None) -> list[Row]:
+    """The rows of a PLV-format file; ``half`` keeps the rows whose ``reuters_newid`` is even
+    or odd (rows without one are dropped then)."""
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -90,8 +104,13 @@ def read_plv(path: Path) -> list[Row]:
                     spans["t"],
                     (r.get("gold_root") or "").strip().upper(),
                     int(quad) if quad and quad.strip().isdigit() else None,
+                    (r.get("factuality") or "").strip().lower(),
+                    (r.get("ambiguous") or "").strip() == "1",
+                    _int(r.get("reuters_newid")),
                 )
             )
+    if half is not None:
+        rows = [r for r in rows if r.newid is not None and r.newid % 2 == (half is Half.ODD)]
     if not rows:
         raise BadInput(f"{path}: no rows with <s> and <t> marked")
     return rows
@@ -186,6 +205,116 @@ def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The lowest verb above an actor mention: the predicate it takes part in."""
+    for t in _ancestors(tok):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return tok
+
+
+def _phrasal(verb: Token) -> str:
+    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt.lower_}" if prt is not None else verb.lemma_.lower()
+
+
+def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
+    """ "are expected to sign", "plan to import", "failed to reach", "ruled out sanctions":
+    the event is the verb (or the event noun) that the cue governs; an agreement about a
+    scheduled act hands over to it too ("agreed to hold talks next week")."""
+    c = fact_cues()
+    for _ in range(4):
+        if noun:
+            return tok, noun
+        lemma = tok.lemma_.lower()
+        level = c.governing.get(_phrasal(tok), c.governing.get(lemma))
+        below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if lemma in c.verbal_acts:
+            if below is None or not scheduled(below):
+                return tok, False
+        elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
+            return tok, False
+        if below is None and (_phrasal(tok) in c.rejections or lemma in c.denials):
+            obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+            return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
+        if below is None or (below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)):
+            return tok, False  # "considered the package to be a stimulus": a judgement
+        tok = below
+    return tok, noun
+
+
+def _own_act(said: Token) -> bool:
+    """The reported clause has the speaker for subject: "said they had sold"."""
+    return any(
+        ch.dep_ == "ccomp"
+        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we", "i") for g in ch.children)
+        for ch in said.children
+    )
+
+
+def _dyad_verb(vs: Token, vt: Token) -> Token:
+    """The lower of the two actors' predicates, unless it only hangs on the higher one as an
+    adjunct ("Britain can exercise leverage because the EC is in crisis": the leverage)."""
+    low, high = (vs, vt) if len(_ancestors(vs)) >= len(_ancestors(vt)) else (vt, vs)
+    tok = low
+    while tok.i != high.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "appos") or (
+            tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
+        ):
+            return high if high.i in {a.i for a in _ancestors(low)} else low
+        tok = tok.head
+    return low
+
+
+def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
+    """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
+    on the path between the two actors, else at the lower of the two actors' predicates.
+    When the source is the one who says it, the saying is the act toward the target: a
+    verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
+    fact, cue = _dyad_reading(best, sh, th)
+    # No trigger: the saying is the act, unless the speaker reports an act of its own
+    # ("Dutch traders said they had sold sugar to Iran" is reported).
+    verbal = best.rule.type in _SAID if best is not None else not (cue and _own_act(cue[0]))
+    if fact is Factuality.REPORTED and cue and verbal:
+        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
+        if any(sh.i == t.i for s in speaker for t in s.subtree):
+            return Factuality.ASSERTED, []
+    return fact, cue
+
+
+def _act_above(tok: Token, sh: Token) -> Token:
+    """ "Iraq refused to be a party", "Egypt agreed to build roads": when the source says it
+    will or will not act, the saying (a refusal, an agreement, an offer) is its act."""
+    c = fact_cues()
+    while (
+        tok.dep_ == "xcomp"
+        and not scheduled(tok)  # "agreed to hold talks next week": the talks are planned
+        and tok.head.lemma_.lower() in c.verbal_acts
+        and any(
+            ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children
+        )
+    ):
+        tok = tok.head
+    return tok
+
+
+def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
+    verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
+    if best is not None:
+        tok = best.token
+        on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))
+        below = best.noun and any(a.i == tok.i for a in _ancestors(verb)[1:])
+        if on_path and not below:
+            if not best.noun:
+                tok = _act_above(tok, sh)
+            event, noun = _event_below(tok, noun=best.noun)
+            return assess(event, noun=noun)
+        if best.noun and best.token.head.i == verb.i:
+            return assess(best.token, noun=True)
+    event, noun = _event_below(_act_above(verb, sh))
+    return assess(event, noun=noun)
+
+
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
     """The event type and factuality the coder gives the dyad (source, target).
 
@@ -207,9 +336,9 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
         return typ, stated_fact.value
     sent = source.root.sent
     triggers = [t for s in {sent, target.root.sent} for t in find_triggers(s, lex)]
-    if not triggers:
-        return "NONE", ""
     sh, th = source.root, target.root
+    if not triggers:
+        return "NONE", _dyad_factuality(None, sh, th)[0].value
 
     def cost(trig: Trigger) -> tuple[int, int, int, int]:
         tok: Token = trig.token
@@ -224,7 +353,9 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
 
     best = min(triggers, key=cost)
     best = _message(best, triggers)
-    fact, _ = assess(best.token, noun=best.noun)
+    fact, _ = _dyad_factuality(best, sh, th)
+    # The type view follows the coder's own event (its trigger), as `geopol code` stores it.
+    own, _ = assess(best.token, noun=best.noun)
     typ, mode = str(best.rule.type), best.rule.mode
     if typ == "REQUEST" and view == "plover":
         urged = _urged_against(best.token, th, lex)
@@ -234,7 +365,7 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     if joint is not None:
         typ, mode = joint.type, joint.mode
     if view == "plover":
-        typ, mode = plover_view(typ, mode, fact.value)
+        typ, mode = plover_view(typ, mode, own.value)
     return typ, fact.value
 
 
@@ -252,6 +383,7 @@ class PlvReport:
     per_country: dict[str, int]
     view: str
     no_event: int = 0  # rows where the coder produced no event at all
+    facts: FactScore = dataclasses.field(default_factory=FactScore)
 
     def macro_f1(self) -> float:
         f1s = []
@@ -286,6 +418,7 @@ class PlvReport:
             lines.append(
                 f"{g[:9]:9} " + " ".join(f"{self.confusion.get((g, p), 0):5d}" for p in labs)
             )
+        lines.extend(self.facts.render())  # factuality (issue 16)
         lines.append("")
         lines.append("covered gold spans by resolved country code (top 30):")
         for code, k in sorted(self.per_country.items(), key=lambda kv: -kv[1])[:30]:
@@ -293,10 +426,18 @@ class PlvReport:
         return "\n".join(lines)
 
 
-def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "plover") -> PlvReport:
+def evaluate_plv(
+    path: Path,
+    *,
+    predictions: Path | None = None,
+    view: str = "plover",
+    half: Half | None = None,
+    factuality_labels: Path | None = None,
+) -> PlvReport:
     from geopol.pipeline import code_articles
 
-    rows = read_plv(Path(path))
+    rows = read_plv(Path(path), half=half)
+    labels = read_labels(factuality_labels) if factuality_labels is not None else {}
     articles = [Article(title="", body=r.text, path=f"row-{r.n}") for r in rows]
     rep = PlvReport(
         len(rows), 0, 0, 0, collections.Counter(), 0, 0, 0, 0, collections.Counter(), view
@@ -327,6 +468,10 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
             rep.quad_n += 1
             rep.quad_correct += quad_of.get(p, QUAD.get(pred, 0)) == row.gold_quad
         out_lines.append(f"{row.n}\t{pred}\t{fact}")
+        # factuality (issue 16): the file's own column, or a separate label file by row number
+        gold_fact = labels.get(row.n, row.factuality if not labels else "")
+        if gold_fact:
+            rep.facts.add(gold_fact, fact or "asserted", ambiguous=row.ambiguous)
         for (a, b), role in ((row.source, "s"), (row.target, "t")):
             del role
             rep.actor_spans += 1

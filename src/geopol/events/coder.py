@@ -4,7 +4,7 @@
 ``--factuality FILE``) checks the user's files and makes them the ones every later coding
 run in this process uses, as ``geopol.actors.configure`` does for actor dictionaries.
 ``current()`` is the ``Coder`` in use; its ``lexicon`` is the trigger lexicon and its
-``factuality`` the files the factuality cues are read from (``events/factuality.py``).
+``factuality`` the files the factuality cues are read from (``events/factuality/``).
 
 Example:
     >>> coder = configure(triggers=("my-triggers.yaml",))  # doctest: +SKIP
@@ -44,11 +44,11 @@ def configure(*, triggers: Sequence[str] = (), factuality: Sequence[str] = ()) -
     cannot be read or does not follow the schema is a ``DictionaryError`` here, before
     anything is coded."""
     global _CURRENT
-    from geopol.events.factuality import cues_from
+    from geopol.events.factuality import set_factuality
 
     coder = Coder(tuple(str(p) for p in triggers), tuple(str(p) for p in factuality))
     coder.lexicon  # noqa: B018  (fail early on a bad file)
-    cues_from(coder.factuality)
+    set_factuality(coder.factuality)  # checks the files (BadInput naming file and section)
     _CURRENT = coder
     if coder.triggers or coder.factuality:
         logger.info(

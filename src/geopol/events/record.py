@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from geopol import __version__
 from geopol.dates import date_for_event
 from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
-from geopol.events.factuality import assess
+from geopol.events.factuality import assess, close_call_penalty
 from geopol.events.triggers import Trigger
 from geopol.places import locate_event
 from geopol.records import Actor, Event, Evidence, Factuality, Origin
@@ -50,7 +50,8 @@ def build_event(
     doc, article, si, sent = ctx.doc, ctx.article, ctx.number, ctx.sentence
     dates, places, dateline_place = ctx.dates, ctx.places, ctx.state.dateline
     rule = trig.rule
-    factuality, cue_tokens = fact or assess(trig.token, noun=trig.noun)
+    reading = fact or assess(trig.token, noun=trig.noun)
+    factuality, cue_tokens = reading
     when = date_for_event(trig.token, dates)
     where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
     code = rule.cameo or closest_cameo(rule.type, rule.mode)
@@ -66,6 +67,7 @@ def build_event(
         confidence -= 0.1
     if any(a.kind == "adjective" for a in source):
         confidence -= 0.05
+    confidence -= close_call_penalty(reading)  # factuality (issue 16)
     return Event(
         type=rule.type,
         mode=rule.mode,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from geopol.events.context import SentenceContext
 from geopol.events.derived import derive
 from geopol.events.factuality import assess
@@ -23,7 +25,8 @@ def derived_events(ctx: SentenceContext) -> None:
         if not ctx.first_time(d.rule.type, d.source, d.target):
             continue
         head = Trigger(d.words[0], d.rule, noun=False, words=d.words)
-        fact = assess(d.words[0], noun=False)
+        # factuality (issue 16): annotated as the pair both branches below give
+        fact: tuple[Factuality, list[Token]] = assess(d.words[0], noun=False)
         if d.rule.type == PloverType.REJECT:
             # "said it would not send aid": the refusal is stated, as factual as the
             # verb that reports it ("said" asserted, "officials said he said" reported).

@@ -1,0 +1,67 @@
+"""Share of ``geopol code``'s time spent reading factuality, in one run.
+
+    python benchmarks/bench_factuality.py [BBC_DIR] [--limit 400]
+
+Codes the articles with ``geopol.pipeline.code_articles`` while timing every call of the
+factuality reading (``geopol.events.factuality.assess``, as the coder, the derived-event
+pass and the alignment pass call it). Prints the total time, the time inside the reading,
+and their ratio: what factuality adds to coding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench_code import DEFAULT, read_corpus
+
+import geopol.events.alignment as alignment
+import geopol.events.derived as derived
+import geopol.events.extract as extract
+from geopol.pipeline import code_articles
+
+_spent = [0.0, 0]
+
+
+def _timed(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _spent[0] += time.perf_counter() - t0
+            _spent[1] += 1
+
+    return wrapper
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("root", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int, default=400)
+    args = ap.parse_args()
+    if not args.root.is_dir():
+        sys.stderr.write(f"no corpus at {args.root}\n")
+        return 2
+    articles = read_corpus(args.root, args.limit)
+    for mod in (extract, derived, alignment):
+        mod.assess = _timed(mod.assess)  # type: ignore[attr-defined]
+    list(code_articles(articles[:5]))  # warm the pipeline
+    _spent[:] = [0.0, 0]
+    t0 = time.perf_counter()
+    events = sum(len(c.events) for c in code_articles(articles))
+    total = time.perf_counter() - t0
+    sys.stdout.write(
+        f"articles: {len(articles)}  events: {events}  factuality readings: {_spent[1]}\n"
+        f"coding: {total:.1f} s   factuality: {_spent[0]:.2f} s   "
+        f"share: {100 * _spent[0] / total:.2f}%\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,423 @@
+"""The factuality of one event from the cues that scope over its trigger.
+
+The walk starts at the trigger and climbs the dependency tree through the clauses the event
+depends on (an xcomp of "expected", a ccomp of "said", a clause hanging from "speculation
+that"), collecting cues from the cue file. An event noun first climbs to the clause that
+states it ("signed an agreement", "the talks will take place", "rounds of negotiations").
+Relative clauses and ordinary adverbial clauses end the walk: their events are presupposed,
+and negation or modals there belong to another clause.
+
+Which cue wins is fixed (docs/stages/factuality.md): a condition, then negation, then
+speculation, then a plan or the future; any of these beats attribution, which beats nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geopol.events.factuality.cues import Cues, cues
+from geopol.events.factuality.verdict import Cue, Reading, verdict
+from geopol.events.factuality.words import (
+    governing,
+    in_subject,
+    not_only,
+    opened_by,
+    phrasal,
+    phrase_at,
+    purpose,
+    subject,
+)
+from geopol.records import Factuality
+
+_CLIMB_DEPS = frozenset(
+    {"xcomp", "ccomp", "conj", "pcomp", "acomp", "oprd", "dobj", "attr", "acl", "prep", "pobj"}
+)
+_STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
+_ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _condition_clause(clause: Token, c: Cues) -> bool:
+    """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
+    inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
+    first = min(t.i for t in clause.subtree)
+    if opened_by(clause, c.conditionals):
+        return True
+    return any(
+        (
+            ch.dep_ in ("mark", "advmod", "prep")
+            and ch.i < clause.i
+            and phrase_at(ch, c.conditionals)
+        )
+        or (
+            ch.dep_ in ("aux", "auxpass")
+            and ch.i == first
+            and ch.lower_ in ("should", "were", "had")
+            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
+        )
+        for ch in clause.children
+    )
+
+
+def _precaution(clause: Token, c: Cues) -> bool:
+    """ "in case fighting erupts": a condition that does not condition the main clause."""
+    return opened_by(clause, c.precautions) or any(
+        ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
+    )
+
+
+def _future_time(tok: Token, c: Cues) -> Token | None:
+    if tok.tag_ in ("VBD", "VBN"):
+        return None
+    for ch in tok.children:
+        if ch.dep_ not in ("npadvmod", "advmod", "prep", "tmod", "pobj"):
+            continue
+        sub = list(ch.subtree)
+        if len(sub) > 6:
+            continue
+        text = f" {' '.join(t.lower_ for t in sub)} "
+        for p in c.future_times:
+            if f" {p} " in text:
+                return ch
+    return None
+
+
+def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """Cues that hang on ``tok`` itself."""
+    nominal = tok.pos_ in _NOMINAL
+    for ch in tok.children:
+        low, dep = ch.lower_, ch.dep_
+        if not_only(ch):
+            continue  # "not only ignored X but ...": no negation
+        if dep == "neg" or (
+            dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
+        ):
+            found.append(Cue(Factuality.NEGATED, ch, depth))
+        elif dep in ("aux", "auxpass") and low in c.modals:
+            found.append(Cue(c.modals[low], ch, depth))
+        elif dep in ("advmod", "mark") and low in c.adverbs and not nominal and not in_subject(ch):
+            found.append(Cue(c.adverbs[low], ch, depth))
+        elif dep == "mark" and phrase_at(ch, c.conditionals):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
+        elif dep in ("amod", "det", "advmod") and nominal and low in c.adjectives:
+            found.append(Cue(c.adjectives[low], ch, depth))
+        elif dep in ("amod", "det") and nominal and ch.lemma_.lower() in c.adjectives:
+            found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
+        elif (
+            dep in ("prep", "advcl", "advmod")
+            and phrase_at(ch, c.conditionals)
+            and not phrase_at(ch, c.precautions)
+            and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
+        ):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
+        elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
+        elif dep == "prep" and low == "according":
+            found.append(Cue(Factuality.REPORTED, ch, depth))
+        elif (
+            dep in ("parataxis", "advcl", "ccomp")
+            and (ch.i > tok.i or dep == "parataxis")
+            and any(
+                t.text in (",", '"', "''") for t in tok.doc[min(tok.i, ch.i) : max(tok.i, ch.i)]
+            )
+            and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in ch.children)
+            and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
+        ):
+            found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
+        elif (
+            dep == "conj"
+            and ch.i > tok.i
+            and governing(ch, c) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in ch.children)
+            and max(t.i for t in ch.subtree) >= max(t.i for t in tok.subtree)
+            and not any(g.dep_ in ("ccomp", "xcomp") and g.i > ch.i for g in ch.children)
+        ):
+            # "X reached agreement, but talks are likely ..., an official told Reuters"
+            found.append(Cue(Factuality.REPORTED, ch, depth))
+    if tok.dep_ == "ROOT":
+        said = _trailing_attribution(tok, c)
+        if said is not None:
+            found.append(Cue(Factuality.REPORTED, said, depth))
+    when = _future_time(tok, c)
+    if when is not None:
+        found.append(Cue(Factuality.PLANNED, when, depth))
+    # "is to meet": a schedule; "were to supply": the subjunctive of a condition.
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+    ):
+        were = tok.head.lower_ == "were"
+        found.append(
+            Cue(Factuality.HYPOTHETICAL if were else Factuality.PLANNED, tok.head, depth + 1)
+        )
+
+
+def _trailing_attribution(root: Token, c: Cues) -> Token | None:
+    """ "X agreed to build roads, an attache said." parsed as a second sentence: the reporting
+    verb of a fragment that follows the clause without a full stop between them."""
+    doc = root.doc
+    for t in doc[root.i + 1 :]:
+        if t.text in (".", "!", "?", ";"):
+            return None
+        if (
+            t.dep_ == "ROOT"
+            and t.i != root.i
+            and c.governing.get(t.lemma_.lower()) is Factuality.REPORTED
+            and any(g.dep_ == "nsubj" for g in t.children)
+            and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children)
+        ):
+            return t
+    return None
+
+
+def _preposition(adp: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """A preposition that carries a level over its object: "without", "instead of"."""
+    for phrase, level in c.prepositions.items():
+        if phrase_at(adp, frozenset({phrase})):
+            found.append(Cue(level, adp, depth))
+            return
+
+
+def _negating(verb: Token, found: list[Cue], depth: int) -> None:
+    """A verb that negates its object or complement ("ruled out", "failed to"). Negated
+    itself, a rejection leaves the event open ("did not rule out sanctions": speculated);
+    other negating verbs cancel out ("will never stop its war": the war goes on)."""
+    if any(ch.dep_ == "neg" for ch in verb.children):
+        if phrasal(verb) in cues().rejections:
+            found.append(Cue(Factuality.SPECULATED, verb, depth))
+        else:
+            found.append(Cue(Factuality.ASSERTED, verb, depth))
+    else:
+        found.append(Cue(Factuality.NEGATED, verb, depth))
+
+
+def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """A noun the event hangs from ("speculation that", "plans to"), its own modifiers ("no
+    plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
+    found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
+    _own_cues(noun, c, found, depth)
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.i != noun.i
+        and (
+            head.lemma_.lower() in c.denials
+            or phrasal(head) in c.rejections
+            or governing(head, c) is Factuality.NEGATED
+        )
+    ):
+        _negating(head, found, depth + 1)
+
+
+def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
+    """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
+    if event.lemma_.lower() not in c.verbal_acts:
+        return False
+    subj, speaker = subject(event), subject(said)
+    if subj is None or speaker is None:
+        return False
+    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
+
+
+def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
+    """From an event noun up to the clause that states it; None where the noun is presupposed
+    (a modifier of a relative clause, the root of a headline) or hangs from a cue noun."""
+    for _ in range(8):
+        dep, head = tok.dep_, tok.head
+        if head.i == tok.i or dep in _STOP_DEPS:
+            return None, depth
+        if dep == "pobj" and head.pos_ == "ADP":
+            _preposition(head, c, found, depth)  # "ended without agreement"
+            tok, dep, head = head, head.dep_, head.head
+            if head.i == tok.i:
+                return None, depth
+        depth += 1
+        lemma = head.lemma_.lower()
+        if head.pos_ in _NOMINAL:
+            if phrase_at(head, c.conditionals):
+                found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
+            if lemma in c.nouns:
+                _cue_noun(head, c, found, depth)
+                return None, depth
+            if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
+                return None, depth
+            _own_cues(head, c, found, depth)
+            tok = head
+            continue
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if dep not in _ARG_DEPS and dep not in ("prep", "conj", "agent"):
+                return None, depth
+            level = governing(head, c)
+            double = False
+            if dep in ("dobj", "prep") and level is Factuality.NEGATED:
+                _negating(head, found, depth)  # "cancelled a planned visit"
+                double = found[-1].level is not Factuality.NEGATED
+            elif (
+                dep == "dobj"
+                and level in (Factuality.SPECULATED, Factuality.PLANNED)
+                and lemma not in c.verbal_acts
+            ):
+                found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
+            elif dep == "dobj" and lemma in c.denials:
+                _negating(head, found, depth)  # "denied charges of"
+                double = found[-1].level is not Factuality.NEGATED
+            before = len(found)
+            _own_cues(head, c, found, depth)
+            if double:
+                found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            if dep == "nsubj":
+                for ch in head.children:  # "a deal was possible", "the visit is likely"
+                    if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
+                        found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
+            if dep == "nsubjpass" and level is Factuality.NEGATED:
+                _negating(head, found, depth)  # "the planned meeting was cancelled"
+            elif dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
+                if dep == "nsubjpass" and level in (
+                    Factuality.PLANNED,
+                    Factuality.SPECULATED,
+                    Factuality.REPORTED,
+                ):
+                    found.append(Cue(level, head, depth))  # "talks are planned", "was reported"
+                # "the loan will not be tied to purchases": the predicate's negation is its own
+                found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            return head, depth
+        return None, depth
+    return None, depth
+
+
+def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
+    found: list[Cue] = []
+    tok = trigger
+    depth = 0
+    _own_cues(tok, c, found, depth)
+    if tok.lemma_.lower() in c.denials and any(ch.dep_ in ("dobj", "ccomp") for ch in tok.children):
+        found.append(Cue(Factuality.NEGATED, tok, depth))  # the denied event is the dyad's
+    own = governing(tok, c)
+    if (
+        own is Factuality.SPECULATED
+        and tok.lemma_.lower() not in c.verbal_acts
+        and any(ch.dep_ == "dobj" for ch in tok.children)
+        and not any(ch.dep_ in ("xcomp", "oprd", "ccomp") for ch in tok.children)
+    ):
+        found.append(Cue(own, tok, depth))  # "is considering curbs": the event is the curbs
+    if noun or tok.pos_ in _NOMINAL:
+        up, depth = _climb_noun(tok, c, found, depth)
+        if up is None:
+            return _attributed(tok, c, found, depth)
+        tok = up
+    for _ in range(14):
+        dep, head = tok.dep_, tok.head
+        if (
+            dep == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > head.i
+            and not any(ch.dep_ in ("mark", "nsubj") for ch in tok.children)
+        ):
+            # "shelled the city, killing three civilians, officials said": the result of the
+            # main event is as sure as the main event
+            tok = head
+            depth += 1
+            _own_cues(tok, c, found, depth)
+            continue
+        if purpose(tok):
+            tok = head
+            depth += 1
+            _own_cues(tok, c, found, depth)
+            continue
+        if head.i == tok.i or dep in _STOP_DEPS:
+            if dep == "advcl" and _condition_clause(tok, c):
+                found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
+            break
+        if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
+            _preposition(head, c, found, depth)  # "without signing"
+            tok = head
+            continue
+        lemma = head.lemma_.lower()
+        if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and phrase_at(head, c.conditionals):
+            found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
+        if head.pos_ in _NOMINAL:
+            if lemma in c.nouns:
+                _cue_noun(head, c, found, depth + 1)
+                break
+            up, depth = _climb_noun(head, c, found, depth + 1)
+            if up is None:
+                break
+            tok = up
+            continue
+        if dep not in _CLIMB_DEPS and dep != "advmod":
+            break
+        depth += 1
+        skip_neg = False
+        level = governing(head, c)
+        if dep == "ccomp" and level is None:
+            # "it is possible that X": the adjective of an extraposed subject governs X
+            adj = next((ch for ch in head.children if ch.dep_ == "acomp"), None)
+            if adj is not None and governing(adj, c) is not Factuality.REPORTED:
+                level = governing(adj, c)
+        if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
+            if level is Factuality.REPORTED:
+                skip_neg = True  # "did not say X": the negation is the report's
+                if not (dep == "ccomp" and _own_speaker(tok, head, c)):
+                    found.append(Cue(level, head, depth))
+            elif level is Factuality.NEGATED:
+                _negating(head, found, depth)
+                skip_neg = found[-1].level is not Factuality.NEGATED
+            else:
+                found.append(Cue(level, head, depth))
+        before = len(found)
+        prev, tok = tok, head
+        _own_cues(tok, c, found, depth)
+        if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in prev.children):
+            # "X will not be tied ..., and Paris lent": a conjunct with its own subject or
+            # auxiliary keeps only the attribution of the first one
+            found[before:] = [q for q in found[before:] if q.level is Factuality.REPORTED]
+        elif dep == "conj" or skip_neg:
+            # A coordinated verb shares the modals of its first conjunct, not its negation.
+            found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+    return _attributed(tok, c, found, depth)
+
+
+def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
+    """Attribution scopes over the whole sentence, modality only over its own clause: where
+    the walk ended (a relative or adverbial clause, a presupposed noun), a reporting verb
+    higher up still makes the event reported ("the drop in trade ..., officials said")."""
+    if any(q.level is Factuality.REPORTED for q in found):
+        return found
+    seen = {tok.i}
+    while tok.head.i != tok.i and tok.head.i not in seen:
+        dep, tok = tok.dep_, tok.head
+        seen.add(tok.i)
+        depth += 1
+        level = governing(tok, c)
+        if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
+            if dep == "dobj" and tok.lemma_.lower() == "tell":
+                continue  # "told a news conference": the audience, not the content
+            found.append(Cue(level, tok, depth))
+            return found
+        more: list[Cue] = []
+        _own_cues(tok, c, more, depth)
+        reported = [q for q in more if q.level is Factuality.REPORTED]
+        if reported:
+            found.extend(reported)
+            return found
+    return found
+
+
+def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
+    """The factuality of the event whose trigger is ``trigger``, with its cue tokens
+    (the deciding cue first)."""
+    c = table or cues()
+    return verdict(_walk(trigger, noun=noun, c=c), c)
+
+
+def scheduled(tok: Token, table: Cues | None = None) -> bool:
+    """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
+    return _future_time(tok, table or cues()) is not None
+
+
+def condition_clause(clause: Token, table: Cues | None = None) -> bool:
+    """``clause`` states a condition ("if X", "should X", "provided that X")."""
+    return _condition_clause(clause, table or cues())
