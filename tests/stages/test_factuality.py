@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from geopol.errors import BadInput
+from geopol.errors import BadInput, DictionaryError
 from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.eval.plv import _span, _strip, classify, read_plv
 from geopol.events.factuality import (
@@ -507,12 +507,12 @@ def test_user_file_moves_a_word_and_adds_a_list(tmp_path: Path, nlp: Language) -
 def test_bad_cue_files_are_refused_clearly(tmp_path: Path, text: str, fault: str) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(BadInput, match=fault):
+    with pytest.raises(DictionaryError, match=fault):
         load_factuality([bad])
 
 
 def test_missing_cue_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="cannot read"):
+    with pytest.raises(DictionaryError, match="cannot read"):
         load_factuality([tmp_path / "absent.yaml"])
 
 

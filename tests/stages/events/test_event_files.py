@@ -63,7 +63,7 @@ def test_a_value_of_the_wrong_shape_is_an_error() -> None:
 def test_a_factuality_file_may_use_the_builtin_keys_only(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yaml"
     bad.write_text("adverb:\n  speculated: [arguably]\n")
-    with pytest.raises(DictionaryError, match=r"cues\.yaml line 1: unknown key 'adverb' \(did you mean 'adverbs'\?\)"):
+    with pytest.raises(DictionaryError, match=r"cues\.yaml line 1: adverb: unknown key 'adverb' \(did you mean 'adverbs'\?\)"):
         configure(factuality=(str(bad),))
     assert current().factuality == ()  # a bad file changes nothing
 

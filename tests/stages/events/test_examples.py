@@ -160,6 +160,34 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "Moscow accused Kyiv of the attack, a charge Ukraine denied": (
         "Moscow accused Kyiv of the attack, a charge Ukraine denied.", ["ACCUSE RUSGOV>UKRGOV"]
     ),
+    # factuality examples (events/factuality/): the event they are about is coded; its
+    # factuality is checked in tests/stages/test_factuality.py
+    "Greece said it urged Turkey": (
+        "Greece said it urged Turkey to withdraw its troops from Cyprus.", ["REQUEST GRC>TUR"]
+    ),
+    "Indonesia, Malaysia and, perhaps, Thailand will meet": (
+        "Indonesia, Malaysia and, perhaps, Thailand will meet in Jakarta next week.",
+        ["CONSULT IDN>MYS", "CONSULT MYS>IDN"],
+    ),
+    "X agreed to build roads, an attache said.": (
+        "France agreed to build roads in Mali, an attache said.", ["AGREE FRA>"]
+    ),
+    "X attacked Y, officials said": (
+        "Russia attacked Ukraine, officials said.", ["ASSAULT RUS>UKR"]
+    ),
+    "X killed Y": ("Russian soldiers killed Ukrainian civilians.", ["ASSAULT RUSMIL>UKRCVL"]),
+    "X reached agreement, but talks are likely ..., an official told Reuters": (
+        "Iran reached agreement with Iraq, but talks are likely to stall, an official told"
+        " Reuters.",
+        ["SUPPORT IRN>IRQ"],
+    ),
+    "X were dead": (
+        "Five Syrian soldiers were dead after Turkish forces shelled the town.", ["ASSAULT TURMIL>"]
+    ),
+    "X will not be tied ..., and Paris lent": (
+        "The loan will not be tied to purchases, and Paris lent Senegal 50 million euros.",
+        ["AID FRAGOV>SEN"],
+    ),
 }
 
 #: Examples whose reading the coder does not give yet (each a bug to fix).

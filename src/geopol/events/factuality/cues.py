@@ -8,13 +8,16 @@ a user file lists under a level takes that level; plain word lists are added to.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from geopol.errors import BadInput
+import yaml
+
+from geopol.errors import DictionaryError
 from geopol.records import Factuality
 from geopol.yamlio import load_yaml
 
@@ -56,37 +59,54 @@ def _words(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise BadInput(f"{where}: expected a list of words")
+        raise DictionaryError(f"{where}: expected a list of words")
     return [" ".join(w.lower().split()) for w in value]
 
 
-def check(data: Any, name: str) -> dict[str, Any]:
-    """The parsed YAML if it has the cue file's shape, else a ``BadInput`` naming the fault."""
+def _key_lines(text: str) -> dict[str, int]:
+    """The line (1-based) of each top-level key of a YAML mapping, for error messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+
+
+def check(data: Any, name: str, lines: dict[str, int] | None = None) -> dict[str, Any]:
+    """The parsed YAML if it has the cue file's shape, else a ``DictionaryError`` naming the
+    file, the line and the fault."""
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise BadInput(f"{name}: a factuality file is a mapping of sections")
+        raise DictionaryError(f"{name}: a factuality file is a mapping of sections")
     for key, value in data.items():
-        where = f"{name}: {key}"
+        line = (lines or {}).get(str(key))
+        where = f"{name} line {line}: {key}" if line else f"{name}: {key}"
         if key == "schema":
             if value != 1:
-                raise BadInput(f"{where}: only schema 1 is known")
+                raise DictionaryError(f"{where}: only schema 1 is known")
         elif key in LEVELED:
             if value is None:
                 continue
             if not isinstance(value, dict):
-                raise BadInput(f"{where}: expected a mapping of level -> words")
+                raise DictionaryError(f"{where}: expected a mapping of level -> words")
             for level, words in value.items():
                 if level not in _LEVELS:
-                    raise BadInput(
+                    raise DictionaryError(
                         f"{where}: unknown level {level!r} (one of {', '.join(sorted(_LEVELS))})"
                     )
                 _words(words, f"{where}.{level}")
         elif key in LISTS:
             _words(value, where)
         else:
-            known = ", ".join(("schema", *LEVELED, *LISTS))
-            raise BadInput(f"{where}: unknown section (known: {known})")
+            known = ("schema", *LEVELED, *LISTS)
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise DictionaryError(
+                f"{where}: unknown key {key!r}{hint}; unknown section (known: {', '.join(known)})"
+            )
     return data
 
 
@@ -94,12 +114,12 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BadInput(f"{path}: cannot read ({exc})") from exc
+        raise DictionaryError(f"{path}: cannot read ({exc})") from exc
     try:
         data = load_yaml(text)
     except Exception as exc:  # yaml.YAMLError and friends: a clear message, not a traceback
-        raise BadInput(f"{path}: not valid YAML ({exc})") from exc
-    return check(data, str(path))
+        raise DictionaryError(f"{path}: not valid YAML ({exc})") from exc
+    return check(data, str(path), _key_lines(text))
 
 
 def _builtin() -> dict[str, Any]:
