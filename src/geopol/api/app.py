@@ -155,6 +155,7 @@ def create_app(
     cors: Sequence[str] | None = None,
     rules_path: str | Path | None = None,
     cache_size: int = 2048,
+    writable: bool = False,
 ) -> FastAPI:
     """The API and dashboard over the store at ``db_path``.
 
@@ -162,11 +163,13 @@ def create_app(
     it the store is opened read-only. ``cors`` lists allowed origins (CORS is off when None).
     ``rules_path`` is the alert-rules YAML file (default: the one ``geopol alerts`` reads).
     ``cache_size`` read answers are kept until the next write (0 turns the cache off).
+    ``writable`` opens the store for writing even without a token (``serve --watch`` writes
+    from inside the process; the HTTP write endpoints still need the token).
     """
     from geopol.api.routes import router
 
     path = Path(db_path)
-    handle = StoreHandle(path, read_only=not token)
+    handle = StoreHandle(path, read_only=not (token or writable))
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -12,6 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from geopol.cli.fetchopts import AllowHostOpt, MaxMbOpt, PrivateOpt, TimeoutOpt, allowed
 from geopol.errors import GeopolError, StoreError
 
 DbOpt = Annotated[
@@ -31,10 +32,6 @@ SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY-MM-DD)
 UntilOpt = Annotated[str | None, typer.Option(help="Event date until (YYYY-MM-DD).")]
 CountryOpt = Annotated[str | None, typer.Option(help="Where it happened (ISO3).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")]
-PrivateOpt = Annotated[
-    bool,
-    typer.Option("--allow-private", help="Allow fetching private/loopback addresses."),
-]
 
 
 def _filters(
@@ -83,11 +80,12 @@ def ingest_cmd(
         Path | None, typer.Option("--from-lake", help="Load a Parquet lake from code-corpus.")
     ] = None,
     allow_private: PrivateOpt = False,
+    allow_host: AllowHostOpt = None,
     pages: Annotated[
         bool, typer.Option(help="Fetch the linked page of short feed entries.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds per URL fetch, in all.")] = 20.0,
-    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    timeout: TimeoutOpt = 20.0,
+    max_mb: MaxMbOpt = 10.0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     chunk: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
     quiet: QuietOpt = False,
@@ -116,7 +114,8 @@ def ingest_cmd(
                     f"events added, {res.articles_skipped} articles already stored", err=True,
                 )
         if inputs:
-            fetcher = make_fetcher(allow_private=allow_private, timeout=timeout,
+            fetcher = make_fetcher(allow_private=allowed(allow_private, allow_host),
+                                   timeout=timeout,
                                    max_bytes=int(max_mb * 1e6))
             items = iter_inputs(inputs, fields=FieldMap.parse(fields), fetcher=fetcher,
                                 pages=pages)
@@ -176,11 +175,12 @@ def watch_cmd(
         int | None, typer.Option(help="Stop after this many cycles (default: run until stopped).")
     ] = None,
     allow_private: PrivateOpt = False,
+    allow_host: AllowHostOpt = None,
     pages: Annotated[
         bool, typer.Option(help="Fetch the linked page of short feed entries.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds per fetch, in all.")] = 20.0,
-    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    timeout: TimeoutOpt = 20.0,
+    max_mb: MaxMbOpt = 10.0,
     workers: Annotated[int, typer.Option(help="Feeds fetched at once.")] = 8,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     quiet: QuietOpt = False,
@@ -198,7 +198,8 @@ def watch_cmd(
             typer.echo(line, err=True)
 
     watcher = Watcher(
-        feeds, db, every=parse_interval(every), allow_private=allow_private, timeout=timeout,
+        feeds, db, every=parse_interval(every), allow_private=allowed(allow_private, allow_host),
+        timeout=timeout,
         max_bytes=int(max_mb * 1e6), workers=workers, pages=pages,
         coder=default_coder(model), log=log,
         after_cycle=lambda store: _after_ingest(store, quiet),
