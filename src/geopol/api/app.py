@@ -206,8 +206,8 @@ def create_app(
     app.state.cache = ResponseCache(cache_size)
     app.add_middleware(ConcurrencyLimit)
     app.add_middleware(CacheMiddleware, cache=app.state.cache)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: the 413 of BodyLimit carries them too
 
     return app
 

@@ -177,8 +177,8 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         parts.append("e.article_id = ?")
         params.append(f.article_id)
     if f.q:
-        parts.append("(e.evidence_text ILIKE ? OR e.article_title ILIKE ?)")
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        parts.append(f"(e.evidence_text ILIKE ? {ESCAPE} OR e.article_title ILIKE ? {ESCAPE})")
+        like = contains_pattern(f.q)
         params += [like, like]
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
@@ -313,6 +313,15 @@ def get_article_meta(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[st
     return {k: jsonable(v) for k, v in rows[0].items()} if rows else None
 
 
+#: LIKE escape clause: with it, ``\\%`` and ``\\_`` match a literal ``%`` and ``_``.
+ESCAPE = "ESCAPE '\\'"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally anywhere (use with ``ESCAPE``)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def list_articles(
     con: duckdb.DuckDBPyConnection, *, q: str | None, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
@@ -320,8 +329,8 @@ def list_articles(
     cols = [c for c in ARTICLE_META if c in have]
     where, params = "", []
     if q:
-        where = " WHERE a.title ILIKE ?"
-        params.append("%" + q + "%")
+        where = f" WHERE a.title ILIKE ? {ESCAPE}"
+        params.append(contains_pattern(q))
     total_row = con.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
     total = int(total_row[0]) if total_row else 0
     order = "a.published DESC NULLS LAST, " if "published" in have else ""

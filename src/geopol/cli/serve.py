@@ -51,6 +51,18 @@ def check_bind(host: str, token: str | None, read_only: bool) -> None:
         )
 
 
+def open_writer(db: Path | None) -> None:
+    """Fail now, with the way out, if another process holds the store (one writer only)."""
+    from geopol.store import Store
+
+    try:
+        Store.open(db).close()
+    except StoreError as exc:
+        if "in use" in str(exc):
+            raise StoreError(f"{exc}{SECOND_WRITER}") from exc
+        raise
+
+
 def _interval(text: str) -> float:
     from geopol.ingest.watch import parse_interval
 
@@ -72,13 +84,14 @@ def start_watcher(
     The Watcher's connections join the server's DuckDB instance (same file, same process),
     take the server's write lock, and clear the response cache whenever a feed adds articles.
     """
+    from geopol.formats.safe import terminal_text
     from geopol.ingest.run import default_coder
     from geopol.ingest.watch import Watcher
 
     def log(line: str) -> None:
         logger.info("%s", line)
         if line.startswith(("watch: cycle", "watch: feed failed")):
-            typer.echo(line, err=True)
+            typer.echo(terminal_text(line), err=True)
 
     state = application.state
     watcher = Watcher(

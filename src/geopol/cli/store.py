@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import importlib
 import json
 import signal
@@ -14,6 +13,7 @@ import typer
 
 from geopol.cli.fetchopts import AllowHostOpt, MaxMbOpt, PrivateOpt, TimeoutOpt, allowed
 from geopol.errors import GeopolError, StoreError
+from geopol.formats.safe import csv_writer, terminal_markup, terminal_text
 
 DbOpt = Annotated[
     Path | None,
@@ -103,7 +103,12 @@ def ingest_cmd(
         raise typer.BadParameter("give at least one input or --from-lake", param_hint="INPUTS")
     if chunk < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--chunk")
-    store = Store.open(db)
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        from geopol.cli.serve import SECOND_WRITER
+
+        raise StoreError(f"{exc}{SECOND_WRITER if 'in use' in str(exc) else ''}") from exc
     try:
         if from_lake is not None:
             res = store.import_lake(from_lake)
@@ -122,7 +127,7 @@ def ingest_cmd(
 
             def on_skip(s: Skipped) -> None:
                 if not quiet:
-                    typer.echo(f"skipped {s.where}: {s.reason}", err=True)
+                    typer.echo(terminal_text(f"skipped {s.where}: {s.reason}"), err=True)
 
             stats = _run_with_progress(
                 lambda on_progress: ingest(
@@ -190,12 +195,15 @@ def watch_cmd(
     Example:
         geopol watch feeds.opml --every 15m --db events.duckdb
     """
+    from geopol.cli.serve import open_writer
     from geopol.ingest.run import default_coder
     from geopol.ingest.watch import Watcher, parse_interval
 
+    open_writer(db)  # a store served by `geopol serve` is refused here, with the way out
+
     def log(line: str) -> None:
         if not quiet or line.startswith("watch: cycle"):
-            typer.echo(line, err=True)
+            typer.echo(terminal_text(line), err=True)
 
     watcher = Watcher(
         feeds, db, every=parse_interval(every), allow_private=allowed(allow_private, allow_host),
@@ -260,7 +268,7 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 
 def _write_csv(rows: list[dict[str, Any]], columns: list[str], out: IO[str]) -> None:
-    w = csv.writer(out, lineterminator="\n")
+    w = csv_writer(out, lineterminator="\n")
     w.writerow(columns)
     for r in rows:
         w.writerow(
@@ -314,13 +322,12 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         ev = str(r.get("evidence_text") or "")
-        table.add_row(
-            str(r.get("event_date") or ""), str(r.get("type") or ""),
-            str(r.get("factuality") or ""), str(r.get("source_code") or ""),
-            str(r.get("target_code") or ""), str(r.get("location_name") or ""),
-            str(r.get("num_articles") or 1),
-            ev if len(ev) <= 90 else ev[:87] + "...",
-        )
+        cells = [
+            r.get("event_date") or "", r.get("type") or "", r.get("factuality") or "",
+            r.get("source_code") or "", r.get("target_code") or "", r.get("location_name") or "",
+            r.get("num_articles") or 1, ev if len(ev) <= 90 else ev[:87] + "...",
+        ]
+        table.add_row(*(terminal_markup(c) for c in cells))  # article text is no markup
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     if not rows:
         typer.echo("no events match", err=True)
@@ -397,12 +404,11 @@ def _writer(fmt: str) -> Any:
 
         def flat(events: Any, out: IO[str]) -> None:
             cols = ["id", *[c for c in EVENT_COLUMNS if c not in ("event_id",)]]
-            w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore",
-                               lineterminator="\n")
-            w.writeheader()
+            w = csv_writer(out, lineterminator="\n")
+            w.writerow(cols)
             for e in events:
-                w.writerow({k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
-                            for k, v in e.items()})
+                w.writerow([json.dumps(v) if isinstance(v, (dict, list)) else v
+                            for v in (e.get(c) for c in cols)])
 
         return flat
     raise StoreError(f"export format {fmt!r} is not available (jsonl, csv, parquet, gdelt, icews)")

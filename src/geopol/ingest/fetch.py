@@ -132,7 +132,7 @@ def _read_body(r: httpx.Response, current: str, max_bytes: int, deadline: float,
 
 
 class HostLimits:
-    """At most ``per_host`` requests at a time to one host (politeness), across threads."""
+    """At most ``per_host`` requests at a time to one site (host and port), across threads."""
 
     def __init__(self, per_host: int = 2) -> None:
         self.per_host = max(1, per_host)
@@ -142,7 +142,8 @@ class HostLimits:
     @contextlib.contextmanager
     def slot(self, url: str) -> Iterator[None]:
         try:
-            host = (urlsplit(url).hostname or "").lower()
+            parts = urlsplit(url)
+            host = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
         except ValueError:
             host = ""
         with self._lock:
