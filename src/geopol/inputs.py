@@ -81,4 +81,6 @@ def _rows(path: Path, published: dt.date | None, log: InputLog) -> Iterator[Arti
             yield item if item.published or published is None else dataclasses.replace(
                 item, published=published)
         else:
-            log.skipped.append(Skipped(item.where, item.reason))
+            reason = item.reason if item.reason.startswith(item.where) else (
+                f"{item.where}: {item.reason}")
+            log.skipped.append(Skipped(item.where, reason))

@@ -86,8 +86,10 @@ Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 
 
 @router.get("/health")
-def health(con: Con) -> dict[str, Any]:
-    return {"ok": True, **queries.summary(con)}
+def health(con: Con, request: Request) -> dict[str, Any]:
+    cache = request.app.state.cache
+    return {"ok": True, **queries.summary(con),
+            "cache": {"entries": len(cache), "bytes": cache.bytes}}
 
 
 @router.get("/events", response_model=None)
