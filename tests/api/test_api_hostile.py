@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -137,8 +138,8 @@ def test_csv_answer_neutralises_formulas(api: str) -> None:
     assert f"'{FORMULA_TITLE}" in cells
     assert any(c.startswith("'=HYPERLINK") for c in cells)
     for c in cells:
-        if c[:1] in ("=", "+", "-", "@"):
-            float(c)  # only numbers (a negative Goldstein score) may start so
+        if c[:1] in ("=", "+", "-", "@"):  # only numbers and CAMEO codes (---UAF) may
+            assert re.fullmatch(r"[-+]?\d+(\.\d+)?|-+[A-Z0-9]+", c), c
 
 
 def test_413_reply_has_the_security_headers(api: str) -> None:

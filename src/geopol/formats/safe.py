@@ -4,7 +4,8 @@ Why: article text and actor names come from the web, and a cell such as ``=HYPER
 or ``=cmd|'/C calc'!A0`` in an exported CSV runs when the file is opened in a spreadsheet.
 Following the OWASP rule, a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'``, which spreadsheets show as text. Numbers are kept as
-numbers (a negative Goldstein score stays ``-5.0``). Every CSV writer of geopol writes through
+numbers (a negative Goldstein score stays ``-5.0``), and so are CAMEO codes such as ``---UAF``
+(letters and digits after dashes: no function, no DDE, nothing a spreadsheet can run). Every CSV writer of geopol writes through
 ``csv_writer``. Text shown at a terminal goes through ``terminal_text`` (control characters
 removed) and, where rich renders it, ``terminal_markup`` (markup escaped as well).
 """
@@ -17,11 +18,16 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text that starts like a formula but cannot call anything: numbers ("-5.0") and CAMEO actor
+#: codes whose country is unknown ("---UAF"). Kept as they are, so codes still join.
+_INERT = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?|-+[A-Z0-9]+")
 
 
 def safe_cell(value: Any) -> Any:
     """``value`` with a leading ``'`` if it is text a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _INERT.fullmatch(
+        value
+    ):
         return "'" + value
     return value
 

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from geopol.errors import BadInput, FetchError, GeopolError
 from geopol.ingest.feeds import Entry, looks_like_xml, parse_feed, parse_opml
 from geopol.ingest.fetch import Allow, Response, decode_body, fetch
+from geopol.ingest.markdown import markdown_to_text
 from geopol.records import Article
 from geopol.text.reader import article_from_text, check_nul, decode, read_limited
 from geopol.text.when import parse_date
@@ -110,38 +109,6 @@ def _guarded(where: str, make: Callable[[], Item]) -> Item:
 
 
 # --- plain text and Markdown ---------------------------------------------------------------
-
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_MD_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"```.*?```", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),
-    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.MULTILINE), ""),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"\n{3,}"), "\n\n"),
-]
-
-
-def markdown_to_text(text: str) -> tuple[str, dict[str, Any]]:
-    """Plain text of a Markdown article and its YAML front matter (if any)."""
-    meta: dict[str, Any] = {}
-    m = _FRONT.match(text)
-    if m:
-        try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            loaded = None
-        if isinstance(loaded, dict):
-            meta = loaded
-        text = text[m.end() :]
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
-    return text.strip(), meta
-
 
 def read_index(folder: Path) -> dict[str, dict[str, str]]:
     """``index.csv`` rows keyed by file name, if the folder has a metadata index."""
