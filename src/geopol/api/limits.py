@@ -2,8 +2,9 @@
 
 Why: an answer is built in memory before it is sent, so a request must not be able to ask for
 an unbounded one (``/api/dyads/A/B?freq=day&since=1500-01-01`` was 191,700 rows), and a
-date at the edge of the calendar must be refused with a 400, not fail with a 500 when a
-period is added to it. Lists are paged (at most ``MAX_PAGE`` rows, see ``routes``); series
+date at the edge of the calendar must be refused with a 422 (as every parameter that does
+not validate), not fail with a 500 when a period is added to it; a series range that is too
+long is a 400. Lists are paged (at most ``MAX_PAGE`` rows, see ``routes``); series
 are capped by their number of periods.
 """
 
@@ -28,12 +29,13 @@ PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 30.436875, "quarter": 91.310625
 
 
 def check_dates(since: dt.date | None, until: dt.date | None) -> None:
-    """400 unless both dates are within bounds and ``since`` is not after ``until``."""
+    """422 (like any parameter that does not validate) unless both dates are within bounds
+    and ``since`` is not after ``until``."""
     for name, value in (("since", since), ("until", until)):
         if value is not None and not DATE_MIN <= value <= DATE_MAX:
-            raise ApiError(400, f"{name}: give a date from {DATE_MIN} to {DATE_MAX}")
+            raise ApiError(422, f"{name}: give a date from {DATE_MIN} to {DATE_MAX}")
     if since is not None and until is not None and since > until:
-        raise ApiError(400, "since: after until")
+        raise ApiError(422, "since: after until")
 
 
 def check_periods(con: duckdb.DuckDBPyConnection, since: dt.date | None,

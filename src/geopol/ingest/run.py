@@ -8,6 +8,7 @@ released while coding, which is most of the time, so readers can query meanwhile
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 
@@ -15,6 +16,8 @@ from geopol.errors import ModelNotFound
 from geopol.ingest.sources import Item, Skipped
 from geopol.records import Article, CodedArticle
 from geopol.store import Store
+
+logger = logging.getLogger(__name__)
 
 Coder = Callable[[Iterable[Article]], Iterator[CodedArticle]]
 CHUNK = 32
@@ -104,6 +107,7 @@ def ingest(
     for item in items:
         if isinstance(item, Skipped):
             stats.skipped += 1
+            logger.info("skipped %s: %s", item.where, item.reason)
             if on_skip is not None:
                 on_skip(item)
             continue

@@ -100,11 +100,11 @@ def _guarded(where: str, make: Callable[[], Item]) -> Item:
     except BadInput as exc:
         return Skipped(where, str(exc))
     except (RecursionError, MemoryError) as exc:
-        logger.warning("%s: skipped: too deeply nested or too large (%s)", where,
+        logger.info("%s: skipped: too deeply nested or too large (%s)", where,
                        type(exc).__name__)
         return Skipped(where, f"too deeply nested or too large ({type(exc).__name__})")
     except Exception as exc:
-        logger.warning("%s: skipped: %s: %s", where, type(exc).__name__, exc)
+        logger.info("%s: skipped: %s: %s", where, type(exc).__name__, exc)
         return Skipped(where, f"cannot read ({type(exc).__name__}: {exc})")
 
 
@@ -220,7 +220,7 @@ def csv_rows(text: str, fields: FieldMap, name: str, *, delimiter: str = ",") ->
         except StopIteration:
             return
         except csv.Error as exc:  # one broken row: skip it, the reader goes on with the next
-            logger.warning("%s: skipped: bad CSV (%s)", where, exc)
+            logger.info("%s: skipped: bad CSV (%s)", where, exc)
             yield Skipped(where, f"bad CSV ({exc})")
             continue
         if None in row:  # more cells than header names
@@ -444,7 +444,7 @@ def _each(where: str, items: Iterator[Item]) -> Iterator[Item]:
     try:
         yield from items
     except Exception as exc:  # a reader bug on one input must not stop the other inputs
-        logger.warning("%s: stopped reading: %s: %s", where, type(exc).__name__, exc)
+        logger.info("%s: stopped reading: %s: %s", where, type(exc).__name__, exc)
         yield Skipped(where, f"cannot read further ({type(exc).__name__}: {exc})")
 
 

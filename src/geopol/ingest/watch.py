@@ -281,7 +281,7 @@ class Watcher:
                                  fetcher=fetcher)
         except Exception as exc:  # one hostile entry must not lose its siblings
             where = f"{feed_url}#{entry.key}"[:300]
-            logger.warning("feed entry %s skipped: %s: %s", where, type(exc).__name__, exc)
+            logger.info("feed entry %s skipped: %s: %s", where, type(exc).__name__, exc)
             return Skipped(where, f"cannot read the entry ({type(exc).__name__}: {exc})")
 
     def run_cycle(self) -> CycleReport:
@@ -354,7 +354,7 @@ class Watcher:
 
     def _ingest(self, items: list[Item]) -> IngestStats:
         def skip(s: Skipped) -> None:
-            logger.warning("watch: skipped %s: %s", s.where, s.reason)
+            logger.info("watch: skipped %s: %s", s.where, s.reason)
             self.log(f"watch: skipped {s.where}: {s.reason}")
 
         # One writer at a time in this process (the server's own writes take the same lock).
