@@ -170,6 +170,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             from geopol.store import default_path
 
             db = default_path()
+        if watch and read_only:
+            raise typer.BadParameter("--watch writes to the store; it cannot be --read-only",
+                                     param_hint="--watch")
         every_s = _interval(every)
         try:
             application = create_app(
