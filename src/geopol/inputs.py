@@ -17,9 +17,11 @@ from pathlib import Path
 from geopol.errors import BadInput
 from geopol.records import Article
 from geopol.text.index import meta_for
-from geopol.text.reader import article_from_text, decode, read_text_file
+from geopol.text.reader import article_from_text, decode, read_limited, read_text_file
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+#: Read as rows of articles (as ``geopol ingest`` does), not as one text.
+ROW_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".tsv"})
 
 
 @dataclasses.dataclass(slots=True)
@@ -62,8 +64,12 @@ def read_inputs(
     for p in expand(paths):
         try:
             if p == "-":
-                text = decode(sys.stdin.buffer.read(), name="<stdin>")
+                data = read_limited(sys.stdin.buffer, name="<stdin>")
+                text = decode(data, name="<stdin>")
                 article = article_from_text(text, published=published, path="<stdin>")
+            elif Path(p).suffix.lower() in ROW_SUFFIXES and Path(p).is_file():
+                yield from _rows(Path(p), published, log)
+                continue
             else:
                 if not Path(p).exists():
                     raise BadInput(f"{p}: no such file or folder")
@@ -79,3 +85,18 @@ def read_inputs(
             continue
         log.read += 1
         yield article
+
+
+def _rows(path: Path, published: dt.date | None, log: InputLog) -> Iterator[Article]:
+    """The articles of a JSONL or CSV file, one per row; bad rows are skipped."""
+    from geopol.ingest.sources import FieldMap, file_items
+
+    for item in file_items(path, fields=FieldMap(), fetcher=None):
+        if isinstance(item, Article):
+            log.read += 1
+            yield item if item.published or published is None else dataclasses.replace(
+                item, published=published)
+        else:
+            reason = item.reason if item.reason.startswith(item.where) else (
+                f"{item.where}: {item.reason}")
+            log.skipped.append(Skipped(item.where, reason))

@@ -18,6 +18,7 @@ class Route:
     stream_bytes: int = 0  # send this many bytes in chunks instead of ``body``
     send_length: bool = True
     etag: str | None = None  # answer 304 when If-None-Match matches
+    drip: bool = False  # send the headers, then one byte a second (a slow page)
 
 
 class Server:
@@ -57,6 +58,18 @@ class Server:
                     self.send_header("ETag", route.etag)
                 for k, v in route.headers.items():
                     self.send_header(k, v)
+                if route.drip:
+                    self.send_header("Content-Length", "1000")
+                    self.end_headers()
+                    for _ in range(60):
+                        if server.stop.wait(1.0):
+                            return
+                        try:
+                            self.wfile.write(b"<")
+                            self.wfile.flush()
+                        except OSError:
+                            return
+                    return
                 if route.stream_bytes:
                     if route.send_length:
                         self.send_header("Content-Length", str(route.stream_bytes))

@@ -19,7 +19,8 @@ SECONDS = {"code": 8}  # the coder's harness loads spaCy first
 
 
 def test_every_target_has_a_harness() -> None:
-    assert {"text", "html", "feed", "opml", "dates", "dictionary", "code"} <= set(HARNESSES)
+    assert {"text", "html", "feed", "opml", "dates", "dictionary", "code", "rows",
+            "links"} <= set(HARNESSES)
 
 
 @pytest.mark.parametrize("target", HARNESSES)

@@ -120,6 +120,7 @@ def create_app(
     cors: Sequence[str] | None = None,
     rules_path: str | Path | None = None,
     cache_size: int = 2048,
+    writable: bool = False,
 ) -> FastAPI:
     """The API and dashboard over the store at ``db_path``.
 
@@ -127,9 +128,11 @@ def create_app(
     it the store is opened read-only. ``cors`` lists allowed origins (CORS is off when None).
     ``rules_path`` is the alert-rules YAML file (default: the one ``geopol alerts`` reads).
     ``cache_size`` read answers are kept until the next write (0 turns the cache off).
+    ``writable`` opens the store for writing even without a token (``serve --watch`` writes
+    from inside the process; the HTTP write endpoints still need the token).
     """
     path = Path(db_path)
-    handle = StoreHandle(path, read_only=not token)
+    handle = StoreHandle(path, read_only=not (token or writable))
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -166,8 +169,8 @@ def create_app(
     app.state.cache = ResponseCache(cache_size)
     app.add_middleware(ConcurrencyLimit)
     app.add_middleware(CacheMiddleware, cache=app.state.cache)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: the 413 of BodyLimit carries them too
 
     return app
 

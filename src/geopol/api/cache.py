@@ -3,8 +3,13 @@
 The cache: the store changes only through this server's own writes.
 
 While the server holds the DuckDB file no other process can write it, so a GET answer stays
-valid until this server writes; every successful non-GET request clears the cache. Alerts are
-never cached (their rules file may be edited by hand).
+valid until this server writes; every successful non-GET request clears the cache, and so does
+``serve --watch`` after each feed it stores. Alerts are never cached (their rules file may be
+edited by hand).
+
+The key is the path, the query parameters the API knows (sorted; unknown ones change nothing
+in the answer, so they must not make new entries), ``Accept`` and ``Origin`` (CORS headers
+differ per origin). The cache is bounded in entries and in bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.exceptions import HTTPException
 
@@ -26,14 +32,18 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 #: Largest body kept (bytes); bigger answers (CSV exports) are always recomputed.
 MAX_BODY = 512 * 1024
+#: Most bytes of bodies kept in all.
+MAX_TOTAL = 64 * 1024 * 1024
 UNCACHED_PREFIXES = ("/api/alerts", "/api/health")
 
 
 class ResponseCache:
     """Least-recently-used map from request key to (status, headers, body)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, max_bytes: int = MAX_TOTAL) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._items: OrderedDict[str, tuple[int, list[tuple[bytes, bytes]], bytes]] = (
             OrderedDict()
         )
@@ -53,41 +63,72 @@ class ResponseCache:
 
     def put(self, key: str, value: tuple[int, list[tuple[bytes, bytes]], bytes]) -> None:
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old[2])
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.bytes += len(value[2])
+            while self._items and (len(self._items) > self.size or self.bytes > self.max_bytes):
+                _, dropped = self._items.popitem(last=False)
+                self.bytes -= len(dropped[2])
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self.bytes = 0
 
 
-def cache_key(scope: Scope) -> str | None:
+def known_params(app: Any) -> frozenset[str] | None:
+    """Every query parameter name some API route reads, from the app's OpenAPI schema
+    (None if the app has none)."""
+    openapi = getattr(app, "openapi", None)
+    if openapi is None:
+        return None
+    names: set[str] = set()
+    for operations in openapi().get("paths", {}).values():
+        for op in operations.values():
+            if isinstance(op, dict):
+                names.update(str(p.get("name")) for p in op.get("parameters", [])
+                             if p.get("in") == "query")
+    return frozenset(names)
+
+
+def cache_key(scope: Scope, known: frozenset[str] | None = None) -> str | None:
     """The key of a cacheable request, or None."""
     path: str = scope.get("path", "")
     if scope.get("method") != "GET" or not path.startswith("/api/"):
         return None
     if path.startswith(UNCACHED_PREFIXES):
         return None
-    accept = b""
+    accept = origin = b""
     for name, value in scope.get("headers", []):
         if name == b"accept":
             accept = value
-    query: bytes = scope.get("query_string", b"")
-    return f"{path}?{query.decode('latin-1')}|{accept.decode('latin-1')}"
+        elif name == b"origin":
+            origin = value
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if known is not None:
+        pairs = [(k, v) for k, v in pairs if k in known]
+    query = urlencode(sorted(pairs, key=lambda kv: kv[0]))  # stable: repeated values keep order
+    return f"{path}?{query}|{accept.decode('latin-1')}|{origin.decode('latin-1')}"
 
 
 class CacheMiddleware:
     def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
         self.app = app
         self.cache = cache
+        self.known: frozenset[str] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.cache.size <= 0:
             await self.app(scope, receive, send)
             return
-        key = cache_key(scope)
+        if self.known is None:
+            self.known = known_params(scope.get("app"))
+        key = cache_key(scope, self.known)
         if key is None:
             await self._pass_and_invalidate(scope, receive, send)
             return

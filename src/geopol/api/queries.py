@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from geopol.store.queries import EventFilter, where
+from geopol.store.queries import ESCAPE, EventFilter, contains_pattern, where
 
 #: Columns an events listing may be sorted by.
 SORTABLE = (
@@ -257,6 +257,9 @@ def get_article_meta(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[st
     return {k: jsonable(v) for k, v in rows[0].items()} if rows else None
 
 
+#: LIKE escape clause: with it, ``\\%`` and ``\\_`` match a literal ``%`` and ``_``.
+
+
 def list_articles(
     con: duckdb.DuckDBPyConnection, *, q: str | None, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
@@ -264,8 +267,8 @@ def list_articles(
     cols = [c for c in ARTICLE_META if c in have]
     where, params = "", []
     if q:
-        where = " WHERE a.title ILIKE ?"
-        params.append("%" + q + "%")
+        where = f" WHERE a.title ILIKE ? {ESCAPE}"
+        params.append(contains_pattern(q))
     total_row = con.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
     total = int(total_row[0]) if total_row else 0
     order = "a.published DESC NULLS LAST, " if "published" in have else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
@@ -18,8 +17,10 @@ from fastapi.responses import JSONResponse, Response
 
 from geopol.api import queries
 from geopol.api.errors import ApiError, check_token
+from geopol.api.limits import check_article, check_dates, check_periods
 from geopol.api.schemas import ArticleIn, RuleIn
 from geopol.errors import GeopolError, StoreError
+from geopol.formats.safe import csv_writer
 from geopol.store.queries import EventFilter
 
 router = APIRouter()
@@ -64,6 +65,7 @@ def event_filter(
     article_id: Annotated[str | None, Query(max_length=64)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the sentence")] = None,
 ) -> EventFilter:
+    check_dates(since, until)
     pair = tuple(dyad.split(",")) if dyad else None
     f = EventFilter(
         actor=actor or None,
@@ -89,8 +91,10 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/health")
-def health(con: Con) -> dict[str, Any]:
-    return {"ok": True, **queries.summary(con)}
+def health(con: Con, request: Request) -> dict[str, Any]:
+    cache = request.app.state.cache
+    return {"ok": True, **queries.summary(con),
+            "cache": {"entries": len(cache), "bytes": cache.bytes}}
 
 
 @router.get("/events", response_model=None)
@@ -134,7 +138,7 @@ def events(
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv_writer(buf)
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
@@ -180,6 +184,7 @@ def add_article(request: Request, body: ArticleIn) -> dict[str, Any]:
     from geopol.records import Article
 
     handle = request.app.state.handle
+    check_article(body.title, body.body, body.url)
     art = Article(
         title=body.title.strip(),
         body=body.body.strip(),
@@ -278,6 +283,7 @@ def dyad(
     until: dt.date | None = None,
 ) -> JSONResponse:
     """Cooperation and conflict between two actors over time, raw or factuality-weighted."""
+    check_periods(con, since, until, freq)
     df = _analysis("dyad_series")(
         con, a.upper(), b.upper(), freq=freq, weighted=weighted, directed=directed,
         since=since, until=until,
@@ -292,6 +298,7 @@ def network(
     con: Con, since: dt.date | None = None, until: dt.date | None = None
 ) -> dict[str, Any]:
     """The alignment network for a window: actors, signed edges, blocs, stated alignments."""
+    check_dates(since, until)
     net = _analysis("alignment_network")(con, since, until)
     data = net.to_dict() if hasattr(net, "to_dict") else net
     return {"ok": True, "since": queries.jsonable(since), "until": queries.jsonable(until),
@@ -307,6 +314,7 @@ def shifts(
     weighted: bool = True,
 ) -> dict[str, Any]:
     """Detected changes in relations in the window ending ``until`` (default: latest event)."""
+    check_dates(None, until)
     try:
         found = _analysis("find_shifts")(
             con, recent_days=recent_days, baseline_days=baseline_days, until=until,
@@ -363,6 +371,7 @@ def _write_rules_file(path: Path, data: dict[str, Any]) -> None:
 @router.get("/alerts")
 def alerts(con: Con, request: Request, until: dt.date | None = None) -> dict[str, Any]:
     """Alerts the current rules raise over the store (window ending ``until``)."""
+    check_dates(None, until)
     path = rules_path(request)
     rules = _analysis("load_rules")(path) if path.exists() else []
     found = _analysis("evaluate")(con, rules, until=until)

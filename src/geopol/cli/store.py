@@ -11,7 +11,9 @@ from typing import Annotated, Any
 import typer
 
 from geopol.cli.coding import FactualityOpt, TriggersOpt, use_event_files
-from geopol.errors import GeopolError
+from geopol.cli.fetchopts import AllowHostOpt, MaxMbOpt, PrivateOpt, TimeoutOpt, allowed
+from geopol.errors import GeopolError, StoreError
+from geopol.formats.safe import terminal_markup, terminal_text
 
 DbOpt = Annotated[
     Path | None,
@@ -30,10 +32,6 @@ SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY-MM-DD)
 UntilOpt = Annotated[str | None, typer.Option(help="Event date until (YYYY-MM-DD).")]
 CountryOpt = Annotated[str | None, typer.Option(help="Where it happened (ISO3).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")]
-PrivateOpt = Annotated[
-    bool,
-    typer.Option("--allow-private", help="Allow fetching private/loopback addresses."),
-]
 
 
 def _filters(
@@ -77,11 +75,12 @@ def ingest_cmd(
         Path | None, typer.Option("--from-lake", help="Load a Parquet lake from code-corpus.")
     ] = None,
     allow_private: PrivateOpt = False,
+    allow_host: AllowHostOpt = None,
     pages: Annotated[
         bool, typer.Option(help="Fetch the linked page of short feed entries.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds per URL fetch, in all.")] = 20.0,
-    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    timeout: TimeoutOpt = 20.0,
+    max_mb: MaxMbOpt = 10.0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     chunk: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
     quiet: QuietOpt = False,
@@ -113,7 +112,12 @@ def ingest_cmd(
         from geopol.cli.logs import configure
 
         configure(0, True)
-    store = Store.open(db)
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        from geopol.cli.serve import SECOND_WRITER
+
+        raise StoreError(f"{exc}{SECOND_WRITER if 'in use' in str(exc) else ''}") from exc
     stats: Any = None
     try:
         if from_lake is not None:
@@ -125,14 +129,15 @@ def ingest_cmd(
                     f"events added, {res.articles_skipped} articles already stored", err=True,
                 )
         if inputs:
-            fetcher = make_fetcher(allow_private=allow_private, timeout=timeout,
+            fetcher = make_fetcher(allow_private=allowed(allow_private, allow_host),
+                                   timeout=timeout,
                                    max_bytes=int(max_mb * 1e6))
             items = iter_inputs(inputs, fields=FieldMap.parse(fields), fetcher=fetcher,
                                 pages=pages)
 
             def on_skip(s: Skipped) -> None:
                 if not quiet:
-                    typer.echo(f"skipped {s.where}: {s.reason}", err=True)
+                    typer.echo(terminal_text(f"skipped {s.where}: {s.reason}"), err=True)
 
             stats = _run_with_progress(
                 lambda on_progress: ingest(
@@ -182,11 +187,12 @@ def watch_cmd(
         int | None, typer.Option(help="Stop after this many cycles (default: run until stopped).")
     ] = None,
     allow_private: PrivateOpt = False,
+    allow_host: AllowHostOpt = None,
     pages: Annotated[
         bool, typer.Option(help="Fetch the linked page of short feed entries.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds per fetch, in all.")] = 20.0,
-    max_mb: Annotated[float, typer.Option(help="Largest response body, MB.")] = 10.0,
+    timeout: TimeoutOpt = 20.0,
+    max_mb: MaxMbOpt = 10.0,
     workers: Annotated[int, typer.Option(help="Feeds fetched at once.")] = 8,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     quiet: QuietOpt = False,
@@ -196,15 +202,19 @@ def watch_cmd(
     Example:
         geopol watch feeds.opml --every 15m --db events.duckdb
     """
+    from geopol.cli.serve import open_writer
     from geopol.ingest.run import default_coder
     from geopol.ingest.watch import Watcher, parse_interval
 
+    open_writer(db)  # a store served by `geopol serve` is refused here, with the way out
+
     def log(line: str) -> None:
         if not quiet or line.startswith("watch: cycle"):
-            typer.echo(line, err=True)
+            typer.echo(terminal_text(line), err=True)
 
     watcher = Watcher(
-        feeds, db, every=parse_interval(every), allow_private=allow_private, timeout=timeout,
+        feeds, db, every=parse_interval(every), allow_private=allowed(allow_private, allow_host),
+        timeout=timeout,
         max_bytes=int(max_mb * 1e6), workers=workers, pages=pages,
         coder=default_coder(model), log=log,
         after_cycle=lambda store: _after_ingest(store, quiet),
@@ -323,13 +333,12 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         ev = str(r.get("evidence_text") or "")
-        table.add_row(
-            str(r.get("event_date") or ""), str(r.get("type") or ""),
-            str(r.get("factuality") or ""), str(r.get("source_code") or ""),
-            str(r.get("target_code") or ""), str(r.get("location_name") or ""),
-            str(r.get("num_articles") or 1),
-            ev if len(ev) <= 90 else ev[:87] + "...",
-        )
+        cells = [
+            r.get("event_date") or "", r.get("type") or "", r.get("factuality") or "",
+            r.get("source_code") or "", r.get("target_code") or "", r.get("location_name") or "",
+            r.get("num_articles") or 1, ev if len(ev) <= 90 else ev[:87] + "...",
+        ]
+        table.add_row(*(terminal_markup(c) for c in cells))  # article text is no markup
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     if not rows:
         typer.echo("no events match", err=True)

@@ -7,13 +7,13 @@ the full actor lists are in ``source_json``/``target_json``.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from geopol.formats.jsonl import EventLike, event_dicts
 from geopol.formats.rows import TABLE_COLUMNS, first_day, gdelt_quad
+from geopol.formats.safe import csv_writer
 
 LIST_SEPARATOR = ";"
 
@@ -152,7 +152,7 @@ def write_csv(events: Iterable[EventLike], out: TextIO, *, header: bool = True) 
         1
     """
     # RFC 4180 line ends: a field holding a bare "\r" or "\n" is then always quoted.
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     if header:
         writer.writerow(list(TABLE_COLUMNS))
     n = 0
@@ -164,7 +164,7 @@ def write_csv(events: Iterable[EventLike], out: TextIO, *, header: bool = True) 
 
 def write_csv_rows(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     """Write flat rows (store or lake rows, already in the table's shape) as the event CSV."""
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(list(TABLE_COLUMNS))
     n = 0
     for row in rows:

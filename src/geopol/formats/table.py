@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from geopol.formats.safe import terminal_text
 from geopol.records import Event
 
 
@@ -31,6 +32,6 @@ def event_line(e: Event) -> str:
 def write_table(events: Iterable[Event], out: TextIO) -> int:
     n = 0
     for e in events:
-        out.write(event_line(e) + "\n")
+        out.write(terminal_text(event_line(e)) + "\n")  # article text must not drive a terminal
         n += 1
     return n

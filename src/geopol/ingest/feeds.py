@@ -10,6 +10,7 @@ slightly broken), and a feed with nothing readable raises BadInput.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -46,9 +47,37 @@ def looks_like_xml(data: bytes) -> bool:
     return head.startswith((b"<?xml", b"<rss", b"<feed", b"<opml", b"<rdf"))
 
 
+_ENTITY_TEXT = re.compile(r"<!ENTITY|<!DOCTYPE[^>]*\b(SYSTEM|PUBLIC)\b", re.IGNORECASE)
+#: First bytes of an XML document in encodings that are not ASCII-compatible (XML 1.0, F.1).
+_SIGNATURES = [
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),  # "<?xm" in EBCDIC
+]
+_DECLARED = re.compile(r"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
+
+
+def _views(data: bytes) -> list[str]:
+    """The document as text in every encoding a parser might read it in: the one its first
+    bytes show, and the one its XML declaration names. An entity declaration hidden by an
+    encoding (UTF-32, EBCDIC, UTF-7) is visible in one of them."""
+    head = data[:4]
+    first = next((codec for sig, codec in _SIGNATURES if head.startswith(sig)), "latin-1")
+    views = [data.decode(first, errors="replace")]
+    m = _DECLARED.search(views[0][:1024])
+    if m:
+        # an unknown encoding: no parser reads the document in it either
+        with contextlib.suppress(LookupError, ValueError):
+            views.append(data.decode(m.group(1), errors="replace"))
+    return views
+
+
 def check_safe_xml(data: bytes, *, name: str = "feed") -> None:
-    """Raise BadInput if the document declares entities or an external DTD."""
-    if _ENTITY_DECL.search(data):
+    """Raise BadInput if the document declares entities or an external DTD, in whatever
+    encoding it is written."""
+    if _ENTITY_DECL.search(data) or any(_ENTITY_TEXT.search(v) for v in _views(data)):
         raise BadInput(f"{name}: declares XML entities or an external DTD; refused")
     try:
         SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)

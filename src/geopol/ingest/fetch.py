@@ -10,24 +10,27 @@ connects, so a DNS server that answers differently within milliseconds is not ca
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import ipaddress
 import re
 import socket
 import threading
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from geopol import __version__
 from geopol.errors import FetchError
+from geopol.ingest.decode import BoundedDecoder, layers
 
 USER_AGENT = f"geopol/{__version__} (+https://pypi.org/project/geopol/)"
 MAX_BYTES = 10_000_000
 TIMEOUT = 20.0
 MAX_REDIRECTS = 5
+MAX_TIMEOUT = 3600.0
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,10 +71,16 @@ def check_url(url: str, *, allow_private: Allow = False) -> None:
     ``allow_private`` may be True (any address) or a set of hosts/addresses that are allowed
     although private (e.g. ``{"127.0.0.1"}`` for a local test server).
     """
-    parts = urlsplit(url)
+    if not isinstance(url, str):
+        raise FetchError(f"{url!r}: a URL must be text")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # "http://[oops/x": Invalid IPv6 URL; "http://h:99999": bad port
+        raise FetchError(f"{url}: malformed URL ({exc})") from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http and https URLs are fetched")
-    host = parts.hostname
     if not host:
         raise FetchError(f"{url}: no host in URL")
     if parts.username or parts.password:
@@ -82,7 +91,6 @@ def check_url(url: str, *, allow_private: Allow = False) -> None:
     if host.lower() in allowed:
         return
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host!r}") from exc
@@ -107,6 +115,43 @@ def _media_type(header: str | None) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
+def _read_body(r: httpx.Response, current: str, max_bytes: int, deadline: float,
+               url: str, timeout: float) -> list[bytes]:
+    """The decoded body, counted while it is inflated (see ``decode``), within the deadline."""
+    try:
+        decoder = BoundedDecoder(layers(r.headers.get("content-encoding")), max_bytes)
+        chunks: list[bytes] = []
+        for raw in r.iter_raw():
+            chunks.extend(decoder.feed(raw))
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url}: timed out after {timeout:.0f} s")
+        chunks.extend(decoder.finish())
+    except FetchError as exc:
+        raise FetchError(f"{current}: {exc}") from None
+    return chunks
+
+
+class HostLimits:
+    """At most ``per_host`` requests at a time to one site (host and port), across threads."""
+
+    def __init__(self, per_host: int = 2) -> None:
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextlib.contextmanager
+    def slot(self, url: str) -> Iterator[None]:
+        try:
+            parts = urlsplit(url)
+            host = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+        except ValueError:
+            host = ""
+        with self._lock:
+            sem = self._slots.setdefault(host, threading.BoundedSemaphore(self.per_host))
+        with sem:
+            yield
+
+
 def fetch(
     url: str,
     *,
@@ -123,6 +168,10 @@ def fetch(
     Sends ``If-None-Match``/``If-Modified-Since`` when given (a 304 comes back as a Response
     with ``not_modified``). Any other status >= 400 raises FetchError.
     """
+    if not (0 < timeout <= MAX_TIMEOUT):  # also refuses NaN and inf (a Timer cannot wait inf)
+        raise FetchError(f"timeout {timeout!r}: give seconds between 0 and {MAX_TIMEOUT:.0f}")
+    if max_bytes <= 0:
+        raise FetchError(f"max_bytes {max_bytes!r}: give a positive size")
     deadline = time.monotonic() + timeout
     req_headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
     if etag:
@@ -168,17 +217,7 @@ def fetch(
                             f"{current}: body too large ({int(declared) / 1e6:.1f} MB; "
                             f"limit {max_bytes / 1e6:.1f} MB)"
                         )
-                    chunks: list[bytes] = []
-                    size = 0
-                    for chunk in r.iter_bytes():
-                        size += len(chunk)
-                        if size > max_bytes:
-                            raise FetchError(
-                                f"{current}: body larger than the {max_bytes / 1e6:.1f} MB limit"
-                            )
-                        if time.monotonic() > deadline:
-                            raise FetchError(f"{url}: timed out after {timeout:.0f} s")
-                        chunks.append(chunk)
+                    chunks = _read_body(r, current, max_bytes, deadline, url, timeout)
                     media, charset = _media_type(r.headers.get("content-type"))
                     return Response(
                         url=current,

@@ -116,6 +116,7 @@ def ingest(
     for item in items:
         if isinstance(item, Skipped):
             stats.skipped += 1
+            logger.info("skipped %s: %s", item.where, item.reason)
             if on_skip is not None:
                 on_skip(item)
             continue

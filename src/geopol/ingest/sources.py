@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from geopol.errors import BadInput, FetchError, GeopolError
 from geopol.ingest.feeds import Entry, looks_like_xml, parse_feed, parse_opml
 from geopol.ingest.fetch import Allow, Response, decode_body, fetch
+from geopol.ingest.markdown import markdown_to_text
 from geopol.records import Article
 from geopol.text import index as text_index
 from geopol.text.index import DATE_FIELDS
-from geopol.text.reader import article_from_text, decode
+from geopol.text.reader import article_from_text, check_nul, decode, read_limited
 from geopol.text.when import parse_date
+
+logger = logging.getLogger(__name__)
 
 TEXT_EXT = {".txt", ".text", ""}
 MARKDOWN_EXT = {".md", ".markdown"}
@@ -82,43 +85,32 @@ class FieldMap:
         return None
 
 
-def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None
+def _host(url: object) -> str | None:
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # "http://[oops": the article is kept, its source is just unknown
+        return None
+
+
+def _guarded(where: str, make: Callable[[], Item]) -> Item:
+    """``make()``, or Skipped with the reason if it fails in any way: one bad row, entry or
+    page must never stop the items around it."""
+    try:
+        return make()
+    except BadInput as exc:
+        return Skipped(where, str(exc))
+    except (RecursionError, MemoryError) as exc:
+        logger.info("%s: skipped: too deeply nested or too large (%s)", where,
+                       type(exc).__name__)
+        return Skipped(where, f"too deeply nested or too large ({type(exc).__name__})")
+    except Exception as exc:
+        logger.info("%s: skipped: %s: %s", where, type(exc).__name__, exc)
+        return Skipped(where, f"cannot read ({type(exc).__name__}: {exc})")
 
 
 # --- plain text and Markdown ---------------------------------------------------------------
-
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_MD_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"```.*?```", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),
-    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.MULTILINE), ""),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"\n{3,}"), "\n\n"),
-]
-
-
-def markdown_to_text(text: str) -> tuple[str, dict[str, Any]]:
-    """Plain text of a Markdown article and its YAML front matter (if any)."""
-    meta: dict[str, Any] = {}
-    m = _FRONT.match(text)
-    if m:
-        try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            loaded = None
-        if isinstance(loaded, dict):
-            meta = loaded
-        text = text[m.end() :]
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
-    return text.strip(), meta
-
 
 def read_index(folder: Path) -> dict[str, dict[str, str]]:
     """``index.csv`` rows keyed by file name, if the folder has a metadata index (read as
@@ -133,7 +125,7 @@ def is_index(path: Path) -> bool:
 def text_file(path: Path, meta: Mapping[str, str] | None = None, *, markdown: bool = False) -> Item:
     meta = dict(meta or {})
     try:
-        text = decode(path.read_bytes(), name=str(path))
+        text = decode(read_limited(path, name=str(path)), name=str(path))
         if markdown:
             text, front = markdown_to_text(text)
             meta = {**{k: str(v) for k, v in front.items() if v is not None}, **meta}
@@ -155,19 +147,39 @@ def text_file(path: Path, meta: Mapping[str, str] | None = None, *, markdown: bo
 # --- corpora -------------------------------------------------------------------------------
 
 
+def _text_field(value: Any, what: str, where: str) -> str | None:
+    """A row's field as text: strings and numbers are taken, anything else is refused."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise BadInput(f"{where}: field {what} is a JSON {type(value).__name__}, not text")
+
+
 def _row_article(row: Mapping[str, Any], fields: FieldMap, where: str) -> Item:
     body = fields.get(row, fields.body)
-    title = fields.get(row, fields.title)
+    title = _text_field(fields.get(row, fields.title), "title", where)
     if not isinstance(body, str) or not body.strip():
         return Skipped(where, "no body text (use --fields body=NAME to name the field)")
-    url = fields.get(row, fields.url)
+    raw_url = fields.get(row, fields.url)
+    if raw_url is not None and not isinstance(raw_url, str):
+        raise BadInput(f"{where}: url is a {type(raw_url).__name__}, not text")
+    url: str | None = raw_url
+    if url is not None:
+        try:
+            urlsplit(url).port  # noqa: B018 (raises ValueError on "http://[oops")
+        except ValueError as exc:
+            raise BadInput(f"{where}: malformed url {url[:80]!r} ({exc})") from exc
+    source = _text_field(fields.get(row, fields.source), "source", where)
     try:
         return article_from_text(
             body,
-            title=str(title).strip() if title else None,
-            published=parse_date(fields.get(row, fields.date), where=where),
-            url=str(url) if url else None,
-            source=str(fields.get(row, fields.source) or "") or _host(url),
+            title=title.strip() if title else None,
+            published=parse_date(_text_field(fields.get(row, fields.date), "date", where), where=where),
+            url=url.strip() if url else None,
+            source=source or _host(url),
             path=where,
         )
     except BadInput as exc:
@@ -179,29 +191,50 @@ def jsonl_rows(text: str, fields: FieldMap, name: str) -> Iterator[Item]:
         if not line.strip():
             continue
         where = f"{name}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"not JSON ({exc.msg})")
-            continue
-        if not isinstance(row, dict):
-            yield Skipped(where, "not a JSON object")
-            continue
-        yield _row_article(row, fields, where)
+        yield _guarded(where, functools.partial(_json_row, line, fields, where))
+
+
+def _json_row(line: str, fields: FieldMap, where: str) -> Item:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Skipped(where, f"not JSON ({exc.msg})")
+    if not isinstance(row, dict):
+        return Skipped(where, "not a JSON object")
+    return _row_article(row, fields, where)
 
 
 def csv_rows(text: str, fields: FieldMap, name: str, *, delimiter: str = ",") -> Iterator[Item]:
     csv.field_size_limit(10_000_000)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    try:
-        for n, row in enumerate(reader, 2):
-            yield _row_article(row, fields, f"{name}:{n}")
-    except csv.Error as exc:
-        yield Skipped(name, f"bad CSV ({exc})")
+    n = 1
+    while True:
+        n += 1
+        where = f"{name}:{n}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # one broken row: skip it, the reader goes on with the next
+            logger.info("%s: skipped: bad CSV (%s)", where, exc)
+            yield Skipped(where, f"bad CSV ({exc})")
+            continue
+        if None in row:  # more cells than header names
+            yield Skipped(where, f"{len(row[None]) if isinstance(row[None], list) else 1} "
+                                 "cells more than the header has")
+            continue
+        yield _guarded(where, functools.partial(_row_article, row, fields, where))
 
 
-def _read(path: Path) -> str:
-    data = path.read_bytes()
+#: Largest feed or OPML file read.
+MAX_FEED = 50_000_000
+#: Largest JSONL/CSV/HTML file read (it is read whole); larger corpora: split them.
+MAX_FILE = 1_000_000_000
+
+
+def _read(path: Path, limit: int = MAX_FILE) -> str:
+    """A corpus or page file as text (NULs are checked per row, or per page by the caller)."""
+    data = read_limited(path, limit=limit, name=str(path))
     if not data.strip():
         raise BadInput(f"{path}: empty file")
     return decode_body(data, None).replace("\r\n", "\n")
@@ -291,7 +324,8 @@ def feed_items(
         yield Skipped(url, str(exc))
         return
     for entry in feed.entries:
-        yield entry_article(entry, feed_title=feed.title, feed_url=url, fetcher=fetcher)
+        yield _guarded(entry.link or f"{url}#{entry.key}", functools.partial(
+            entry_article, entry, feed_title=feed.title, feed_url=url, fetcher=fetcher))
 
 
 def make_fetcher(*, allow_private: Allow = False, timeout: float = 20.0,
@@ -350,7 +384,13 @@ def url_items(url: str, *, fields: FieldMap, fetcher: Fetcher, pages: bool = Tru
         except BadInput as exc:
             yield Skipped(url, str(exc))
     else:
-        yield html_article(decode_body(resp.content, resp.charset), url=resp.url)
+        html = decode_body(resp.content, resp.charset)
+        try:
+            check_nul(html, url)
+        except BadInput as exc:
+            yield Skipped(url, str(exc))
+            return
+        yield html_article(html, url=resp.url)
 
 
 # --- files and folders -----------------------------------------------------------------------
@@ -371,15 +411,19 @@ def file_items(path: Path, *, fields: FieldMap, fetcher: Fetcher | None,
             yield from csv_rows(_read(path), fields, str(path),
                                 delimiter="\t" if ext == ".tsv" else ",")
         elif ext in HTML_EXT:
-            yield html_article(_read(path), path=str(path))
+            html = _read(path)
+            check_nul(html, str(path))
+            yield html_article(html, path=str(path))
         elif ext in FEED_EXT:
-            yield from feed_items(path.read_bytes(), url=str(path), content_type=None,
+            yield from feed_items(read_limited(path, limit=MAX_FEED, name=str(path)),
+                                  url=str(path), content_type=None,
                                   fetcher=fetcher)
         elif ext in OPML_EXT:
             if fetcher is None:
                 yield Skipped(str(path), "OPML lists feeds to fetch; fetching is turned off")
                 return
-            for url in parse_opml(path.read_bytes(), name=str(path)):
+            for url in parse_opml(read_limited(path, limit=MAX_FEED, name=str(path)),
+                                  name=str(path)):
                 yield from url_items(url, fields=fields, fetcher=fetcher, _depth=1)
         elif ext in TEXT_EXT:
             yield text_file(path, meta)
@@ -389,6 +433,15 @@ def file_items(path: Path, *, fields: FieldMap, fetcher: Fetcher | None,
         yield Skipped(str(path), str(exc))
     except OSError as exc:
         yield Skipped(str(path), f"cannot read ({exc.strerror})")
+
+
+def _each(where: str, items: Iterator[Item]) -> Iterator[Item]:
+    """``items``, ending with a Skipped (not an exception) if reading them fails midway."""
+    try:
+        yield from items
+    except Exception as exc:  # a reader bug on one input must not stop the other inputs
+        logger.info("%s: stopped reading: %s: %s", where, type(exc).__name__, exc)
+        yield Skipped(where, f"cannot read further ({type(exc).__name__}: {exc})")
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -417,7 +470,7 @@ def iter_inputs(
             if fetcher is None:
                 yield Skipped(s, "URLs are not fetched here (fetching is turned off)")
                 continue
-            yield from url_items(s, fields=fields, fetcher=fetcher, pages=pages)
+            yield from _each(s, url_items(s, fields=fields, fetcher=fetcher, pages=pages))
             continue
         path = Path(s).expanduser()
         if path.is_dir():
@@ -425,9 +478,10 @@ def iter_inputs(
             for f in folder_files(path):
                 if f.parent not in indexes:
                     indexes[f.parent] = read_index(f.parent)
-                yield from file_items(f, fields=fields, fetcher=fetcher, index=indexes[f.parent])
+                yield from _each(str(f), file_items(f, fields=fields, fetcher=fetcher,
+                                                    index=indexes[f.parent]))
         elif path.is_file():
-            yield from file_items(path, fields=fields, fetcher=fetcher,
-                                  index=read_index(path.parent))
+            yield from _each(s, file_items(path, fields=fields, fetcher=fetcher,
+                                           index=read_index(path.parent)))
         else:
             yield Skipped(s, "no such file or folder")

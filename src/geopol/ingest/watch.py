@@ -5,6 +5,12 @@ never hold up the others. Feeds that fail are retried with exponential backoff; 
 answer 304 Not Modified cost one small request (ETag / Last-Modified are kept in the store).
 Entries already seen are remembered per feed so their pages are not fetched again; an entry
 is marked seen only after its article is stored, so a crash re-reads it instead of losing it.
+An entry that cannot be read (a malformed link, a page bomb) is stored as seen with no
+article, so a restart does not replay it. The pages of one feed are fetched by a small pool,
+at most ``per_host`` at a time per host, and each feed is stored as soon as it is done, so a
+slow site delays only its own entries. ``write_lock`` and ``on_change`` let ``geopol serve
+--watch`` run a Watcher inside the server: writes take the server's lock and each stored
+feed clears its response cache.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import concurrent.futures as cf
 import contextlib
 import dataclasses
 import datetime as dt
+import logging
 import re
 import threading
 import time
@@ -23,12 +30,14 @@ import duckdb
 import pyarrow as pa
 
 from geopol.errors import BadInput, FetchError, GeopolError, StoreError
-from geopol.ingest.feeds import parse_feed, parse_opml
-from geopol.ingest.fetch import Allow, Response, fetch
+from geopol.ingest.feeds import Entry, parse_feed, parse_opml
+from geopol.ingest.fetch import Allow, HostLimits, Response, fetch
 from geopol.ingest.run import Coder, IngestStats, ingest
 from geopol.ingest.sources import Item, Skipped, entry_article
 from geopol.store import Store
 from geopol.store.schema import TABLES, column_list
+
+logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = 6 * 3600.0
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -179,6 +188,10 @@ class Watcher:
         coder: Coder | None = None,
         log: Callable[[str], None] = print,
         after_cycle: Callable[[Store], None] | None = None,
+        page_workers: int = 4,
+        per_host: int = 2,
+        write_lock: threading.Lock | None = None,
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         self.inputs = list(feeds)
         self.store_path = store_path
@@ -191,13 +204,18 @@ class Watcher:
         self.coder = coder
         self.log = log
         self.after_cycle = after_cycle
+        self.page_workers = page_workers
+        self.hosts = HostLimits(per_host)
+        self.write_lock = write_lock
+        self.on_change = on_change
         self.cycles = 0
         self.stop = threading.Event()
 
     def _fetch(self, url: str, **kw: str | None) -> Response:
-        return fetch(url, allow_private=self.allow_private, timeout=self.timeout,
-                     max_bytes=self.max_bytes, etag=kw.get("etag"),
-                     last_modified=kw.get("last_modified"))
+        with self.hosts.slot(url):
+            return fetch(url, allow_private=self.allow_private, timeout=self.timeout,
+                         max_bytes=self.max_bytes, etag=kw.get("etag"),
+                         last_modified=kw.get("last_modified"))
 
     def feed_urls(self) -> list[str]:
         """The inputs with OPML lists (files or URLs) expanded, re-read every cycle."""
@@ -218,7 +236,12 @@ class Watcher:
         return out
 
     def poll(self, state: FeedState, seen: set[str]) -> FeedResult:
-        """Fetch one feed and the pages of its new entries (runs in a worker thread)."""
+        """Fetch one feed and the pages of its new entries (runs in a worker thread).
+
+        Pages are fetched by a small pool of their own, at most ``per_host`` at a time per
+        host, so one slow site delays only its own entries. Any failure of one entry, a
+        malformed link included, becomes a Skipped item that is marked seen like the rest.
+        """
         try:
             resp = self._fetch(state.feed_url, etag=state.etag, last_modified=state.last_modified)
             if resp.not_modified:
@@ -232,72 +255,111 @@ class Watcher:
                               message=f"cannot read the feed ({type(exc).__name__}: {exc})")
         result = FeedResult(state.feed_url, "ok", etag=resp.etag,
                             last_modified=resp.last_modified)
-        fetcher = self._fetch if self.pages else None
+        fresh: list[Entry] = []
         for entry in feed.entries:
-            if entry.key in seen or self.stop.is_set():
+            if entry.key in seen or entry.key in {e.key for e in fresh}:
                 continue
-            item = entry_article(entry, feed_title=feed.title, feed_url=state.feed_url,
-                                 fetcher=fetcher)
-            result.items.append((entry.key, item))
+            fresh.append(entry)
+        if not fresh:
+            return result
+        with cf.ThreadPoolExecutor(max_workers=max(1, min(self.page_workers, len(fresh))),
+                                   thread_name_prefix="geopol-page") as pool:
+            futures = [pool.submit(self._entry, e, feed.title, state.feed_url) for e in fresh]
+            for entry, fut in zip(fresh, futures, strict=True):
+                item = fut.result()
+                if item is not None:
+                    result.items.append((entry.key, item))
         return result
 
+    def _entry(self, entry: Entry, feed_title: str, feed_url: str) -> Item | None:
+        """One entry as an article, or Skipped with the reason; None once stopping."""
+        if self.stop.is_set():
+            return None
+        fetcher = self._fetch if self.pages else None
+        try:
+            return entry_article(entry, feed_title=feed_title, feed_url=feed_url,
+                                 fetcher=fetcher)
+        except Exception as exc:  # one hostile entry must not lose its siblings
+            where = f"{feed_url}#{entry.key}"[:300]
+            logger.info("feed entry %s skipped: %s: %s", where, type(exc).__name__, exc)
+            return Skipped(where, f"cannot read the entry ({type(exc).__name__}: {exc})")
+
     def run_cycle(self) -> CycleReport:
+        """One poll of every due feed; each feed is stored as soon as its poll is done."""
         self.cycles += 1
         report = CycleReport(self.cycles)
         start = time.monotonic()
         urls = self.feed_urls()
         report.feeds = len(urls)
         now = _now()
-        with Store.open(self.store_path) as store:
+        with self._writing(), Store.open(self.store_path) as store:
             states = load_states(store, urls)
             seen = seen_keys(store, urls)
         due = [s for s in states.values() if s.next_attempt is None or s.next_attempt <= now]
         report.waiting = len(urls) - len(due)
-        results: list[FeedResult] = []
         if due:
-            with cf.ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(due)))) as pool:
+            pool = cf.ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(due))),
+                                         thread_name_prefix="geopol-feed")
+            try:
                 futures = [pool.submit(self.poll, s, seen[s.feed_url]) for s in due]
-                results = [f.result() for f in futures]
+                for fut in cf.as_completed(futures):
+                    result = fut.result()
+                    self._store(result, states[result.url], report)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        if self.after_cycle is not None:
+            with self._writing(), Store.open(self.store_path) as store:
+                self.after_cycle(store)
+        report.seconds = time.monotonic() - start
+        for err in report.errors:
+            self.log(f"watch: feed failed: {err}")
+        self.log(report.line())
+        return report
+
+    def _writing(self) -> contextlib.AbstractContextManager[object]:
+        return self.write_lock if self.write_lock is not None else contextlib.nullcontext()
+
+    def _store(self, r: FeedResult, st: FeedState, report: CycleReport) -> None:
+        """Record one feed's result: its new articles, its entries as seen, its state."""
+        st.last_checked = _now()
+        st.last_status = r.status if not r.message else f"{r.status}: {r.message}"[:500]
         marks: list[tuple[str, str, str | None]] = []
         items: list[Item] = []
-        for r in results:
-            st = states[r.url]
-            st.last_checked = _now()
-            st.last_status = r.status if not r.message else f"{r.status}: {r.message}"[:500]
-            if r.status == "error":
-                report.failed += 1
-                report.errors.append(f"{r.url}: {r.message}")
-                st.failures += 1
-                st.next_attempt = st.last_checked + dt.timedelta(
-                    seconds=backoff(st.failures, self.every))
-                continue
+        if r.status == "error":
+            report.failed += 1
+            report.errors.append(f"{r.url}: {r.message}")
+            st.failures += 1
+            st.next_attempt = st.last_checked + dt.timedelta(
+                seconds=backoff(st.failures, self.every))
+        else:
             st.failures = 0
             st.next_attempt = None
             st.etag = r.etag or st.etag
             st.last_modified = r.last_modified or st.last_modified
             if r.status == "not-modified":
                 report.not_modified += 1
-                continue
-            report.fetched += 1
+            else:
+                report.fetched += 1
             for key, item in r.items:
                 report.new_entries += 1
                 items.append(item)
                 marks.append((r.url, key, None if isinstance(item, Skipped) else item.id))
-        stats = IngestStats()
-        with Store.open(self.store_path) as store:
-            if items:
-                stats = ingest(items, store, coder=self.coder,
-                               on_skip=lambda s: self.log(f"watch: skipped {s.where}: {s.reason}"))
-            save(store, [states[r.url] for r in results], marks)
-            if self.after_cycle is not None:
-                self.after_cycle(store)
-        report.articles_added = stats.added
-        report.events_added = stats.events
-        report.seconds = time.monotonic() - start
-        for err in report.errors:
-            self.log(f"watch: feed failed: {err}")
-        self.log(report.line())
-        return report
+        stats = self._ingest(items) if items else IngestStats()
+        with self._writing(), Store.open(self.store_path) as store:
+            save(store, [st], marks)
+        report.articles_added += stats.added
+        report.events_added += stats.events
+        if stats.added and self.on_change is not None:
+            self.on_change()
+
+    def _ingest(self, items: list[Item]) -> IngestStats:
+        def skip(s: Skipped) -> None:
+            logger.info("watch: skipped %s: %s", s.where, s.reason)
+            self.log(f"watch: skipped {s.where}: {s.reason}")
+
+        # One writer at a time in this process (the server's own writes take the same lock).
+        with self._writing(), Store.open(self.store_path) as store:
+            return ingest(items, store, coder=self.coder, on_skip=skip)
 
     def run(self, cycles: int | None = None) -> list[CycleReport]:
         """Poll every ``every`` seconds until ``cycles`` are done or ``stop`` is set."""
@@ -308,6 +370,9 @@ class Watcher:
                 reports.append(self.run_cycle())
             except (GeopolError, FetchError) as exc:
                 self.log(f"watch: cycle failed: {exc}")
+            except Exception as exc:  # a bug in one cycle must not end a long-running watch
+                logger.exception("watch: cycle failed")
+                self.log(f"watch: cycle failed ({type(exc).__name__}: {exc})")
             if cycles is not None and len(reports) >= cycles:
                 break
             self.stop.wait(max(0.0, self.every - (time.monotonic() - began)))

@@ -89,6 +89,15 @@ def _dyad(alias: str) -> str:
     )
 
 
+#: The escape character of LIKE patterns made by ``contains_pattern``.
+ESCAPE = "ESCAPE '\\'"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally anywhere (use with ``ESCAPE``)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def where(f: EventFilter, *, alias: str = "") -> tuple[str, list[Any]]:
     """The WHERE clause (``TRUE`` when no filter) and its parameters; ``alias`` prefixes
     the columns (``"e."``). A filter that cannot hold (a dyad of one country, a bad date) is
@@ -138,8 +147,11 @@ def where(f: EventFilter, *, alias: str = "") -> tuple[str, list[Any]]:
         clauses.append(f"{e}article_id = ?")
         params.append(f.article_id)
     if f.q:
-        clauses.append(f"({e}evidence_text ILIKE ? OR {e}article_title ILIKE ?)")
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # "_", "%" and "\\" are matched literally (LIKE ... ESCAPE)
+        clauses.append(
+            f"({e}evidence_text ILIKE ? {ESCAPE} OR {e}article_title ILIKE ? {ESCAPE})"
+        )
+        like = contains_pattern(f.q)
         params += [like, like]
     return (" AND ".join(clauses) or "TRUE"), params
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from geopol.errors import BadInput, NotEnglish
 from geopol.records import Article
@@ -20,6 +21,36 @@ MAX_BYTES = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+def read_limited(source: str | Path | BinaryIO, *, limit: int = MAX_BYTES,
+                 name: str | None = None) -> bytes:
+    """At most ``limit`` bytes of a file or stream; BadInput if there are more.
+
+    Reads ``limit + 1`` bytes and no more, so ``/dev/zero`` or ``yes |`` cannot grow memory.
+    """
+    label = name or str(getattr(source, "name", source))
+    if isinstance(source, (str, Path)):
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read(limit + 1)
+        except IsADirectoryError as exc:
+            raise BadInput(f"{label}: is a directory") from exc
+        except OSError as exc:
+            raise BadInput(f"{label}: cannot read ({exc.strerror})") from exc
+    else:
+        data = source.read(limit + 1)
+    if len(data) > limit:
+        raise BadInput(
+            f"{label}: too large (over {limit / 1e6:.0f} MB, the limit); split it first"
+        )
+    return data
+
+
+def check_nul(text: str, name: str) -> None:
+    if "\x00" in text:
+        raise BadInput(f"{name}: NUL character at offset {text.index(chr(0))}: binary data, "
+                       "not text")
+
+
 def decode(data: bytes, *, name: str = "input") -> str:
     if not data.strip():
         raise BadInput(f"{name}: empty input, nothing to code")
@@ -27,8 +58,8 @@ def decode(data: bytes, *, name: str = "input") -> str:
         raise BadInput(
             f"{name}: too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
         )
-    if b"\x00" in data[:8192]:
-        raise BadInput(f"{name}: binary data (NUL bytes), not text")
+    if b"\x00" in data:  # the whole text, not a prefix: a NUL deep in a file is still binary
+        raise BadInput(f"{name}: binary data (NUL byte at offset {data.index(0)}), not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -56,6 +87,8 @@ def article_from_text(
         title, body = head.strip(), body.strip("\n")
     else:
         body = text
+    check_nul(title, path or "input")
+    check_nul(body, path or "input")
     if not re.search(r"[^\W\d_]", title + body):
         raise BadInput(f"{path or 'input'}: no words in the text, nothing to code")
     lang = detect(f"{title}\n{body}")
@@ -76,10 +109,5 @@ def article_from_text(
 
 def read_text_file(path: str | Path, *, published: dt.date | None = None) -> Article:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except IsADirectoryError as exc:
-        raise BadInput(f"{p}: is a directory") from exc
-    except OSError as exc:
-        raise BadInput(f"{p}: cannot read ({exc.strerror})") from exc
+    data = read_limited(p, name=str(p))
     return article_from_text(decode(data, name=str(p)), published=published, path=str(p))
