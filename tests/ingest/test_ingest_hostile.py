@@ -209,8 +209,9 @@ def test_allow_host_lets_one_host_through_only(server: Server, tmp_path: Path,
     server.routes["/r"] = Route(status=302, content_type=None,
                                 headers={"Location": f"http://[::1]:{server.port}/p"})
     db = tmp_path / "h.duckdb"
+    # the refused redirect is a skipped input: exit status 1 (docs/cli.md)
     assert run_cli(["ingest", server.url("/r"), "--db", str(db), "--allow-host",
-                    "127.0.0.1"]) == 0
+                    "127.0.0.1"]) == 1
     assert "private" in capsys.readouterr().err and server.hits("/p") == 0
 
 
