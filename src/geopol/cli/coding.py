@@ -1,4 +1,4 @@
-"""Commands that code text: ``code``, ``actors``, ``pipeline``, ``demo`` and ``eval plv|petrarch|seed``."""
+"""Commands that code text: ``code``, ``actors``, ``pipeline``, ``demo`` and ``eval plv|acled|petrarch|seed``."""
 
 from __future__ import annotations
 
@@ -163,7 +163,8 @@ def eval_plv(
     """Event type accuracy given gold dyads, on a PLV-format file.
 
     Prints root accuracy, macro-F1, quad accuracy, the confusion matrix, and end-to-end
-    dyad recall (gold dyads the coder finds by itself with the right type).
+    dyad recall (gold dyads the coder finds by itself with the right type) and the share
+    of rows where the coder produced no event at all.
 
     Example:
         geopol eval plv ../shared/eval/plv-train/PLV_train.tsv
@@ -171,6 +172,40 @@ def eval_plv(
     from geopol.eval.plv import evaluate_plv
 
     report = evaluate_plv(path, predictions=predictions, view=view)
+    typer.echo(report.render())
+
+
+def eval_acled(
+    path: Annotated[Path, typer.Argument(help="An ACLED-format CSV (notes, event_type, iso3...).")],
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Score only the first N rows (after --half).")
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option("--predictions", help="Write one JSON line per row: scores and events."),
+    ] = None,
+    half: Annotated[
+        str, typer.Option("--half", help="even | odd | all: keep rows by data_id parity.")
+    ] = "all",
+    model: ModelOpt = None,
+) -> None:
+    """End-to-end recall on ACLED notes: event found, country, place within 50 km, type.
+
+    Each row's notes are coded as an article published on its event_date. Country counts
+    an actor's country or the event place's country; type maps Battles and
+    Explosions/Remote violence to ASSAULT, Violence against civilians to ASSAULT or COERCE,
+    Protests to PROTEST, Riots to PROTEST or ASSAULT (Strategic developments unscored).
+
+    Example:
+        geopol eval acled ../shared/eval/acled-dev/acled-dev.csv --half odd --limit 200
+    """
+    from geopol.eval.acled import evaluate_acled
+
+    try:
+        report = evaluate_acled(path, limit=limit, predictions=predictions, half=half, model=model)
+    except GeopolError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from exc
     typer.echo(report.render())
 
 
@@ -233,5 +268,6 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("pipeline")(pipeline_cmd)
     app.command("demo")(demo_cmd)
     eval_app.command("plv")(eval_plv)
+    eval_app.command("acled")(eval_acled)
     eval_app.command("petrarch")(eval_petrarch)
     eval_app.command("seed")(eval_seed)

@@ -251,6 +251,7 @@ class PlvReport:
     actor_resolved: int
     per_country: dict[str, int]
     view: str
+    no_event: int = 0  # rows where the coder produced no event at all
 
     def macro_f1(self) -> float:
         f1s = []
@@ -272,6 +273,7 @@ class PlvReport:
             f"macro-F1:                          {self.macro_f1():.3f}",
             f"quad accuracy:                     {self.quad_correct / max(self.quad_n, 1):.3f} ({self.quad_correct}/{self.quad_n})",
             f"end to end (dyad found by coder, right type): {self.e2e_found / self.n:.3f} ({self.e2e_found}/{self.n})",
+            f"no event at all (coder produced nothing):     {self.no_event / self.n:.3f} ({self.no_event}/{self.n})",
             f"actor recall (gold spans covered by a mention):   {self.actor_covered / self.actor_spans:.3f} ({self.actor_covered}/{self.actor_spans})",
             f"actor recall (covered by a resolved mention):     {self.actor_resolved / self.actor_spans:.3f} ({self.actor_resolved}/{self.actor_spans})",
             "",
@@ -334,6 +336,7 @@ def evaluate_plv(path: Path, *, predictions: Path | None = None, view: str = "pl
             rep.actor_resolved += bool(resolved)
             if resolved:
                 rep.per_country[resolved[0].country or "-"] += 1
+        rep.no_event += not coded.events
         for e in coded.events:
             src_hit = any(x.start < row.source[1] and row.source[0] < x.end for x in e.source)
             tgt_hit = any(x.start < row.target[1] and row.target[0] < x.end for x in e.target)
