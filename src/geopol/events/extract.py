@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol import __version__
 from geopol.dates import date_for_event, find_dates
 from geopol.events.alignment import stated_alignments
+from geopol.events.arguments import fill as fill_arguments  # recall (issue 15)
 from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
 from geopol.events.derived import derive, repression_rule, riot_rule, table
 from geopol.events.dyads import (
@@ -41,8 +42,14 @@ from geopol.events.placed import (
     placed_target,
     venue_state,
 )
+from geopol.events.recall import (  # recall (issue 15)
+    assembled_protests,
+    own_country_target,
+    placed_doer,
+)
 from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic, kept_in_skipped_sentence
+from geopol.events.verbdict import alone as fallback_alone  # recall (issue 15)
 from geopol.places import locate_event
 from geopol.records import (
     Actor,
@@ -251,7 +258,11 @@ def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The triggers of a sentence, one event per trigger (see ``_prune``)."""
-    return _prune(_raw_triggers(sent, lex), sent, lex)
+    raw = fallback_alone(_raw_triggers(sent, lex))  # recall (issue 15)
+    for tok, rule in assembled_protests(sent, {t.token.i for t in raw}):  # recall (issue 15)
+        raw = [t for t in raw if t.token.i != tok.i]  # recall (issue 15)
+        raw.append(Trigger(tok, rule, noun=False, words=(tok,)))  # recall (issue 15)
+    return _prune(raw, sent, lex)
 
 
 #: Types whose verb carries another event as its content: "agreed to withdraw", "urged
@@ -726,6 +737,7 @@ def extract(
             raw_source, raw_target = dyad(trig, sent, idx, lex)
             source = _identified(raw_source)
             target = _identified(raw_target)
+            source, target = fill_arguments(trig.token, trig.rule.type, idx, source, target)  # recall (issue 15)
             if (
                 trig.rule.type == "ASSAULT"
                 and not trig.noun
@@ -739,6 +751,8 @@ def extract(
                 source, target = placed_source(
                     trig.token, trig.rule.type, raw_source, target, where, idx
                 )
+            if not source:  # recall (issue 15): unnamed doers take the country where they acted
+                source = placed_doer(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)  # recall (issue 15)
             if (
                 source
                 and not target
@@ -764,6 +778,8 @@ def extract(
                 )
             if unnamed and not target:
                 continue  # an armed group of no country acting on nobody named: no event
+            if not target:  # recall (issue 15): "declined to resign" is toward its own country
+                target = own_country_target(trig.rule.type, [c.rule.mode for c in trig.content], source)  # recall (issue 15)
             if joint is not None:
                 trig = dataclasses.replace(trig, rule=joint)
             dyads = [(source, target, trig)]

@@ -196,6 +196,9 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
 def load(user_files: Sequence[str] = ()) -> Lexicon:
     f = resources.files("geopol") / "data" / "events" / "triggers.yaml"
     lex = parse(load_yaml(f.read_text(encoding="utf-8")), "geopol:data/events/triggers.yaml")
+    from geopol.events.verbdict import with_fallback  # recall (issue 15)
+
+    lex = with_fallback(lex)  # recall (issue 15): CAMEO verbs nobody wrote an entry for
     for n, path in enumerate(user_files):
         try:
             data = load_yaml(Path(path).read_text(encoding="utf-8"))

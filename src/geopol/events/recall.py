@@ -1,0 +1,328 @@
+"""Recall for local conflict and protest reporting (issue 15; ``data/events/recall.yaml``).
+
+Reports of local violence and protest rarely name a state: "dozens of workers protested in
+Jijel", "gunmen attacked a market", "an IED exploded near the town, killing two soldiers",
+"a man was found dead on a road". Each is still an event, and its actors belong to the country
+where they acted (ACLED's convention: Protesters (Algeria), Unidentified Armed Group (Mexico)).
+
+- ``placed_doer``: the unnamed doer of a protest, attack or coercion (an actor mention with no
+  country, or the plain noun phrase of the subject or the "by" phrase: "a group of drivers",
+  "armed men", "an IED") takes the country of the event's place; a place the act was aimed at
+  ("fired rockets at Israel") never gives the doer's country. A passive attack with no doer
+  named ("was shot dead", "was found dead") has an unidentified armed doer, placed the same way.
+  When no place in the sentence has a country, the one country all the article's places (that
+  are no aimed places) lie in is used. A protest at a named place whose country is unknown is
+  kept with a doer of no country.
+- ``own_country_target``: refusing to yield with nobody named as asking ("declined to resign")
+  is a refusal toward the refuser's own country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from geopol.events.derived import table
+from geopol.events.dyads import ActorIndex
+from geopol.events.lexicon import Rule
+from geopol.places import locate_event
+from geopol.records import Actor, Place
+from geopol.yamlio import load_yaml
+
+_AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RecallTable:
+    doer_types: frozenset[str]
+    implicit_types: frozenset[str]
+    sectors: dict[str, str]
+    means: frozenset[str]
+    groups: frozenset[str]
+    not_doers: frozenset[str]
+    yield_modes: frozenset[str]
+    assembly: frozenset[str] = frozenset()
+    obstruct: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()
+    perception: frozenset[str] = frozenset()
+
+
+@functools.cache
+def recall_table() -> RecallTable:
+    f = resources.files("geopol") / "data" / "events" / "recall.yaml"
+    d = load_yaml(f.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d.get(key) or ())
+
+    return RecallTable(
+        doer_types=frozenset(str(t) for t in d.get("doer_types") or ()),
+        implicit_types=frozenset(str(t) for t in d.get("implicit_types") or ()),
+        sectors={str(k): str(v) for k, v in (d.get("sectors") or {}).items()},
+        means=words("means"),
+        groups=words("groups"),
+        not_doers=words("not_doers"),
+        yield_modes=words("yield_modes"),
+        assembly=words("assembly"),
+        obstruct=words("obstruct"),
+        purpose=words("purpose"),
+        perception=words("perception"),
+    )
+
+
+def _aimed_at(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` is in a phrase the act is aimed at (the object, "at"/"into" X)."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == trigger.i:
+            return cur.dep_ in ("dobj", "nsubjpass") or (
+                cur.dep_ == "prep" and cur.lower_ in _AIMED
+            )
+        cur = cur.head
+    return False
+
+
+def _token_at(trigger: Token, place: Place) -> Token | None:
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _country(
+    trigger: Token, places: list[Place], dateline: Place | None
+) -> tuple[str | None, bool]:
+    """The country where the act took place, and whether the sentence names a place at all
+    (resolved or not)."""
+    at = locate_event(trigger, places, dateline)
+    if at is not None and at.country:
+        tok = _token_at(trigger, at)
+        if tok is None or not _aimed_at(tok, trigger):
+            return at.country, True
+    sent = trigger.sent
+    named = any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.dep_ == "prep" for t in sent
+    ) or any(sent.start_char <= p.start < sent.end_char for p in places)
+    named = named or any(  # "protested in Diwaniya": a proper name where it happened
+        p.pos_ == "PROPN" and p.dep_ == "pobj"
+        for ch in trigger.children
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "outside")
+        for p in ch.children
+    )
+    countries: set[str] = set()
+    for p in places:
+        if not p.country or {"embedded", "demonym"} & set(p.how.split(",")):
+            continue
+        tok = _token_at(trigger, p)
+        if tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger):
+            continue
+        countries.add(p.country)
+    if len(countries) == 1:
+        return next(iter(countries)), named
+    return None, named
+
+
+def _doer_phrase(trigger: Token, type_: str) -> Token | None:
+    """The head noun of the phrase naming who did it: the subject (through control and
+    coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
+    cur = trigger
+    for _ in range(4):
+        for ch in cur.children:
+            if ch.dep_ == "nsubj":
+                return ch
+            if ch.dep_ == "agent" or (
+                ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
+            ):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if (
+            cur.pos_ in ("NOUN", "PROPN")
+            and cur.dep_ in ("dobj", "attr")
+            and cur.head.pos_ in ("VERB", "AUX")
+            and cur.head.lemma_.lower() not in recall_table().perception
+        ):
+            cur = cur.head  # "locals staged a protest": the doer is the verb's subject
+            continue
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
+                return None
+            cur = cur.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.head.pos_ in ("NOUN", "PROPN")
+            and (cur.tag_ != "VBN" or type_ == "PROTEST")
+        ):
+            # "dozens of teachers protested" parsed as a noun with a clause (a protest
+            # has no patient, so even a participle here is the crowd's own act)
+            return cur.head
+        return None
+    return None
+
+
+def _measured(noun: Token) -> Token:
+    """The phrase an event noun heads through quantities: "a total of 20 explosions"."""
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "NUM"):
+            cur = cur.head.head
+        else:
+            break
+    return cur
+
+
+def _head_noun(tok: Token) -> Token:
+    """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
+    t = recall_table()
+    for _ in range(3):
+        if tok.lemma_.lower() not in t.groups and tok.pos_ not in ("NUM",):
+            return tok
+        inner = [
+            p
+            for ch in tok.children
+            if ch.dep_ == "prep" and ch.lower_ == "of"
+            for p in ch.children
+            if p.dep_ == "pobj"
+        ]
+        if not inner:
+            return tok
+        tok = inner[0]
+    return tok
+
+
+def _sector(noun: Token | None, type_: str) -> str:
+    t = recall_table()
+    if noun is not None and noun.lemma_.lower() in t.means:
+        return "UAF"
+    return t.sectors.get(type_, "UAF")
+
+
+def placed_doer(
+    trigger: Token,
+    type_: str,
+    noun: bool,
+    raw_source: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    idx: ActorIndex,
+) -> list[Actor]:
+    """The unnamed doer of a protest, attack or coercion, placed where it acted."""
+    t = recall_table()
+    if type_ not in t.doer_types:
+        return []
+    unnamed = [a for a in raw_source if not a.country]
+    phrase = _doer_phrase(trigger, type_)
+    if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
+        return []
+    if unnamed:
+        base: Actor | None = unnamed[0]
+        head = phrase
+    elif phrase is not None:
+        if idx.at(phrase) and any(a.country for a in idx.at(phrase)):
+            return []  # a named actor the patterns already weighed
+        head = _head_noun(phrase)
+        lemma = head.lemma_.lower()
+        if lemma in t.not_doers or lemma in table().accidents or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
+            return []
+        base = None
+    elif (
+        type_ in t.implicit_types
+        and not noun
+        and any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trigger.children)
+    ):
+        base, head = None, None  # "was shot dead", "were killed": nobody named
+    elif (
+        (type_ in t.implicit_types or type_ == "PROTEST")
+        and noun
+        and _measured(trigger).dep_
+        in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+        )
+    ):
+        # "an explosion hit", "observed shelling", "protests were held in Chennai": nobody named
+        base, head = None, None
+    else:
+        return []
+    country, named = _country(trigger, places, dateline)
+    if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
+        return []
+    how = "unnamed,place-of-event" if country else "unnamed"
+    if base is not None:
+        return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
+    if head is not None:
+        left = min(t_.i for t_ in (phrase or head).subtree if t_.i <= head.i)
+        span = trigger.doc[left : head.i + 1]
+        start, end, text = span.start_char, span.end_char, span.text
+    else:
+        start, end, text = trigger.idx, trigger.idx + len(trigger), trigger.text
+    return [
+        Actor(
+            text=text,
+            start=start,
+            end=end,
+            name=text,
+            country=country,
+            sector=_sector(head, type_),
+            kind="group",
+            how=how,
+        )
+    ]
+
+
+def own_country_target(
+    type_: str, content_modes: list[str | None], source: list[Actor]
+) -> list[Actor]:
+    """ "The vice-president declined to resign": a refusal to yield with no one named as
+    asking is a refusal toward the refuser's own country."""
+    if type_ != "REJECT" or not any(m in recall_table().yield_modes for m in content_modes):
+        return []
+    own = [a for a in source if a.country and a.sector]
+    if not own:
+        return []
+    a = own[0]
+    return [
+        dataclasses.replace(a, sector=None, role=None, kind="state", how=f"{a.how},own-country")
+    ]
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb's clause states a demand: "to demand their wages", "demanding
+    answers", "in protest", "against the closure"."""
+    t = recall_table()
+    for ch in verb.children:
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "against"):
+            if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
+                return True
+            if any(p.dep_ == "pobj" and p.lemma_.lower() == "protest" for p in ch.children):
+                return True
+    return False
+
+
+def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Gathering or blocking verbs that are protests by their stated demand, with the rule
+    each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+            continue
+        if tok.i in taken and lemma not in t.obstruct:
+            continue
+        if _purpose(tok):
+            out.append((tok, _OBSTRUCT if lemma in t.obstruct else _DEMO))
+    return out
+
+
+_DEMO = Rule("PROTEST", "demo", "141", (), frozenset(), False, True, False, False, 500_100)
+_OBSTRUCT = Rule("PROTEST", "obstruct", "144", (), frozenset(), False, False, False, False, 500_101)
