@@ -46,6 +46,7 @@ from geopol.events.recall import (  # recall (issue 15)
     assembled_protests,
     own_country_target,
     placed_doer,
+    unnamed_target,
 )
 from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic, kept_in_skipped_sentence
@@ -780,6 +781,8 @@ def extract(
                 continue  # an armed group of no country acting on nobody named: no event
             if not target:  # recall (issue 15): "declined to resign" is toward its own country
                 target = own_country_target(trig.rule.type, [c.rule.mode for c in trig.content], source)  # recall (issue 15)
+            if not target:  # recall (issue 15): a party named with no country is still the target
+                target = unnamed_target(raw_target, source)  # recall (issue 15)
             if joint is not None:
                 trig = dataclasses.replace(trig, rule=joint)
             dyads = [(source, target, trig)]

@@ -48,6 +48,9 @@ class RecallTable:
     obstruct: frozenset[str] = frozenset()
     purpose: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    implicit_verbs: frozenset[str] = frozenset()
+    implicit_nouns: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -70,6 +73,9 @@ def recall_table() -> RecallTable:
         obstruct=words("obstruct"),
         purpose=words("purpose"),
         perception=words("perception"),
+        people=words("people"),
+        implicit_verbs=words("implicit_verbs"),
+        implicit_nouns=words("implicit_nouns"),
     )
 
 
@@ -175,6 +181,15 @@ def _measured(noun: Token) -> Token:
     return cur
 
 
+def _people(noun: Token) -> bool:
+    """Whether a plain noun names people: a listed word or an agent noun (-ers, -ists...)."""
+    t = recall_table()
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if low in t.people or lemma in t.people:
+        return True
+    return low.endswith(("ers", "ors", "ists", "ians")) and noun.tag_ == "NNS"
+
+
 def _head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
@@ -214,7 +229,12 @@ def placed_doer(
     t = recall_table()
     if type_ not in t.doer_types:
         return []
-    unnamed = [a for a in raw_source if not a.country]
+    # Named people and organisations of no known country are no crowd to place.
+    unnamed = [
+        a for a in raw_source if not a.country and (a.how.startswith("agent") or a.kind == "group")
+    ]
+    if any(not a.country for a in raw_source) and not unnamed:
+        return []
     phrase = _doer_phrase(trigger, type_)
     if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
         return []
@@ -230,22 +250,24 @@ def placed_doer(
             return []
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
             return []
+        if not _people(head) and not (lemma in t.means and type_ == "ASSAULT"):
+            return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
+        if type_ == "COERCE":
+            return []  # coercion is done by authorities the agent dictionary names
         base = None
     elif (
         type_ in t.implicit_types
         and not noun
+        and trigger.lemma_.lower() in t.implicit_verbs
         and any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trigger.children)
     ):
         base, head = None, None  # "was shot dead", "were killed": nobody named
     elif (
         (type_ in t.implicit_types or type_ == "PROTEST")
         and noun
-        and _measured(trigger).dep_
-        in (
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-        )
+        and trigger.lower_ in t.implicit_nouns
+        and not any(ch.dep_ == "compound" and ch.pos_ == "NOUN" for ch in trigger.children)
+        and _measured(trigger).dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
         # "an explosion hit", "observed shelling", "protests were held in Chennai": nobody named
         base, head = None, None
@@ -326,3 +348,25 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
 
 _DEMO = Rule("PROTEST", "demo", "141", (), frozenset(), False, True, False, False, 500_100)
 _OBSTRUCT = Rule("PROTEST", "obstruct", "144", (), frozenset(), False, False, False, False, 500_101)
+
+
+#: Kinds of actor mention that name a party even without a country: people, groups and
+#: organisations ("the blogger", "refugees", "Siemens"), not places or pronouns.
+_PARTY_KINDS = frozenset({"agent", "person", "org", "group"})
+
+
+def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
+    """The party acted on when the text names it but no country for it ("freed the
+    blogger", "convicted the firm", "opened its borders to refugees"): CAMEO codes it with
+    no country (``---JRN``) rather than dropping who was acted on."""
+    own = {a.start for a in source}
+    out = [
+        a
+        for a in raw_target
+        if not a.country
+        and a.start not in own
+        and (a.sector or a.kind in _PARTY_KINDS)
+        and not a.how.startswith("coref")
+        and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
+    ]
+    return out[:3]
