@@ -46,7 +46,9 @@ from geopol.events.recall import (  # recall (issue 15)
     assembled_protests,
     own_country_target,
     placed_doer,
+    slashed_nouns,
     unnamed_target,
+    unplaced_organ,
 )
 from geopol.events.stance import speaker, stated_in
 from geopol.events.topic import article_topic, kept_in_skipped_sentence
@@ -263,6 +265,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     for tok, rule in assembled_protests(sent, {t.token.i for t in raw}):  # recall (issue 15)
         raw = [t for t in raw if t.token.i != tok.i]  # recall (issue 15)
         raw.append(Trigger(tok, rule, noun=False, words=(tok,)))  # recall (issue 15)
+    for tok, rule in slashed_nouns(sent, lex, {t.token.i for t in raw}):  # recall (issue 15)
+        raw.append(Trigger(tok, rule, noun=True, words=(tok,)))  # recall (issue 15)
     return _prune(raw, sent, lex)
 
 
@@ -754,6 +758,8 @@ def extract(
                 )
             if not source:  # recall (issue 15): unnamed doers take the country where they acted
                 source = placed_doer(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)  # recall (issue 15)
+            if not source:  # recall (issue 15): a state organ of no stated country acting on a named target
+                source = unplaced_organ(raw_source, target)  # recall (issue 15)
             if (
                 source
                 and not target

@@ -27,9 +27,9 @@ from spacy.tokens import Span, Token
 
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
-from geopol.events.lexicon import Rule
+from geopol.events.lexicon import Lexicon, Rule
 from geopol.places import locate_event
-from geopol.records import Actor, Place
+from geopol.records import Actor, Place, PlacePrecision
 from geopol.yamlio import load_yaml
 
 _AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
@@ -98,6 +98,13 @@ def _token_at(trigger: Token, place: Place) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+def _local(place: Place) -> bool:
+    """A place below the level of a state ("farms in Kilu area", "at Qoqfin"): local reporting
+    of an act aimed there tells of a fight inside its country. A state or region aimed at
+    ("fired rockets at Israel") says nothing of where the doer came from."""
+    return place.precision not in (None, PlacePrecision.COUNTRY, PlacePrecision.REGION)
+
+
 def _country(
     trigger: Token, places: list[Place], dateline: Place | None
 ) -> tuple[str | None, bool]:
@@ -106,7 +113,7 @@ def _country(
     at = locate_event(trigger, places, dateline)
     if at is not None and at.country:
         tok = _token_at(trigger, at)
-        if tok is None or not _aimed_at(tok, trigger):
+        if tok is None or not _aimed_at(tok, trigger) or _local(at):
             return at.country, True
     sent = trigger.sent
     named = any(
@@ -123,7 +130,8 @@ def _country(
         if not p.country or {"embedded", "demonym"} & set(p.how.split(",")):
             continue
         tok = _token_at(trigger, p)
-        if tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger):
+        aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
+        if aimed and not _local(p):
             continue
         countries.add(p.country)
     if len(countries) == 1:
@@ -170,11 +178,23 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """A passive verb, or one joined to a passive ("was found handcuffed and killed")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb):
+        if any(ch.dep_ in ("nsubjpass", "auxpass") for ch in v.children):
+            return True
+    return False
+
+
 def _measured(noun: Token) -> Token:
     """The phrase an event noun heads through quantities: "a total of 20 explosions"."""
     cur = noun
-    for _ in range(3):
-        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "NUM"):
+    for _ in range(4):
+        if cur.dep_ in ("nmod", "appos", "conj") and cur.head.pos_ == "NOUN":
+            cur = cur.head  # "projectiles/explosions/shots": one list of nouns
+        elif (
+            cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "NUM")
+        ):
             cur = cur.head.head
         else:
             break
@@ -190,6 +210,16 @@ def _people(noun: Token) -> bool:
     return low.endswith(("ers", "ors", "ists", "ians")) and noun.tag_ == "NNS"
 
 
+def _noun_words(noun: Token) -> list[str]:
+    """The words an event noun token may be listed as: "shoot-out" split by the tokenizer,
+    "projectiles/explosions" joined by slashes."""
+    words = noun.lower_.split("/")
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        words.append(f"{doc[noun.i - 2].lower_}-{noun.lower_}")
+    return words
+
+
 def _head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
@@ -203,8 +233,8 @@ def _head_noun(tok: Token) -> Token:
             for p in ch.children
             if p.dep_ == "pobj"
         ]
-        if not inner:
-            return tok
+        if not inner or inner[0].pos_ == "PROPN":
+            return tok  # "members of the CPI(M)": the members are the doers
         tok = inner[0]
     return tok
 
@@ -229,12 +259,10 @@ def placed_doer(
     t = recall_table()
     if type_ not in t.doer_types:
         return []
-    # Named people and organisations of no known country are no crowd to place.
-    unnamed = [
-        a for a in raw_source if not a.country and (a.how.startswith("agent") or a.kind == "group")
-    ]
-    if any(not a.country for a in raw_source) and not unnamed:
+    # A named person of no known country is no crowd to place ("singer X walked out").
+    if any(not a.country and a.kind == "person" for a in raw_source):
         return []
+    unnamed = [a for a in raw_source if not a.country]
     phrase = _doer_phrase(trigger, type_)
     if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
         return []
@@ -252,20 +280,18 @@ def placed_doer(
             return []
         if not _people(head) and not (lemma in t.means and type_ == "ASSAULT"):
             return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
-        if type_ == "COERCE":
-            return []  # coercion is done by authorities the agent dictionary names
         base = None
     elif (
         type_ in t.implicit_types
         and not noun
         and trigger.lemma_.lower() in t.implicit_verbs
-        and any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trigger.children)
+        and _passive(trigger)
     ):
         base, head = None, None  # "was shot dead", "were killed": nobody named
     elif (
         (type_ in t.implicit_types or type_ == "PROTEST")
         and noun
-        and trigger.lower_ in t.implicit_nouns
+        and any(w in t.implicit_nouns for w in _noun_words(trigger))
         and not any(ch.dep_ == "compound" and ch.pos_ == "NOUN" for ch in trigger.children)
         and _measured(trigger).dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
@@ -322,7 +348,7 @@ def _purpose(verb: Token) -> bool:
     for ch in verb.children:
         if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
             return True
-        if ch.dep_ == "prep" and ch.lower_ in ("in", "against"):
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
             if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
                 return True
             if any(p.dep_ == "pobj" and p.lemma_.lower() == "protest" for p in ch.children):
@@ -370,3 +396,36 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
         and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
     ]
     return out[:3]
+
+
+def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Event nouns joined by slashes into one token ("projectiles/explosions/shots"): the
+    first part that is an event noun codes the token."""
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        if tok.i in taken or "/" not in tok.text or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for part in tok.lower_.split("/"):
+            phrases = lex.nouns.get(part) or lex.nouns.get(part.rstrip("s")) or ()
+            plain = [p for p in phrases if not p.rest]
+            if plain:
+                out.append((tok, plain[0].rule))
+                break
+    return out
+
+
+#: Sectors of a state's organs: named by no country ("the High Court", "the government"),
+#: they still act on an identified target, as PETRARCH codes them (``---JUD``, ``---GOV``).
+_ORGANS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL", "SPY", "OPP", "PTY"})
+
+
+def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
+    """The source of an act on an identified target by a state organ whose country the text
+    does not give ("the court quashed the orders of the police commissioner of Chennai")."""
+    if not target or not all(a.country for a in target):
+        return []
+    return [
+        a
+        for a in raw_source
+        if not a.country and a.sector in _ORGANS and not a.how.startswith("coref")
+    ][:1]
