@@ -73,6 +73,12 @@ CASES = [
     ("Angry farmers blocked the highway near Lyon in protest.", "PROTEST", "FRA", None),
     ("Protests were held in Chennai on Thursday.", "PROTEST", "IND", None),
     ("The monitors observed a total of 20 explosions near Donetsk.", "ASSAULT", "UKR", None),
+    ("Monitors observed 12 projectiles/explosions near Donetsk.", "ASSAULT", "UKR", None),
+    ("A man was found handcuffed and killed in the river near Raqqa.", "ASSAULT", "SYR", None),
+    ("In Monclova, workers of a construction company demanded the payment of their salaries.",
+     "PROTEST", "MEX", None),
+    # a state organ of no stated country acting on a named target
+    ("The High Court rejected the appeal by Kenya.", "REJECT", None, "KEN"),
 ]  # fmt: skip
 
 
@@ -80,6 +86,17 @@ CASES = [
 def test_recall_sentences(text: str, type_: str, src: str, tgt: str | None) -> None:
     evs = events(text)
     assert has(evs, type_, src, tgt), show(evs)
+
+
+def test_party_named_without_country_is_the_target() -> None:
+    evs = events("Syrian authorities have freed the blogger Razan Ghazzawi.")
+    assert any(e.type == "RETREAT" and e.target and e.target[0].sector == "JRN" for e in evs), show(
+        evs
+    )
+
+
+def test_demand_addressed_to_nobody_by_a_state_is_no_event() -> None:
+    assert not events("Kenya demanded the payment of the debt."), "a remark, not a dyadic event"
 
 
 def test_unplaced_crowd_still_protests() -> None:

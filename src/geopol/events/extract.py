@@ -44,6 +44,7 @@ from geopol.events.placed import (
 )
 from geopol.events.recall import (  # recall (issue 15)
     assembled_protests,
+    crowd_dissent,
     own_country_target,
     placed_doer,
     slashed_nouns,
@@ -760,6 +761,8 @@ def extract(
                 source = placed_doer(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)  # recall (issue 15)
             if not source:  # recall (issue 15): a state organ of no stated country acting on a named target
                 source = unplaced_organ(raw_source, target)  # recall (issue 15)
+            if not source and not target and (dissent := crowd_dissent(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)):  # recall (issue 15)
+                trig, source = dataclasses.replace(trig, rule=dissent[0]), dissent[1]  # recall (issue 15): a crowd's demand is dissent
             if (
                 source
                 and not target

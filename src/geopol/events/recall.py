@@ -429,3 +429,28 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
         for a in raw_source
         if not a.country and a.sector in _ORGANS and not a.how.startswith("coref")
     ][:1]
+
+
+#: A collective demand or denunciation by an unnamed crowd, with no one named as addressed,
+#: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
+_DISSENT = Rule("PROTEST", None, "140", (), frozenset(), False, False, False, False, 500_102)
+_VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+
+
+def crowd_dissent(
+    trigger: Token,
+    type_: str,
+    noun: bool,
+    raw_source: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    idx: ActorIndex,
+) -> tuple[Rule, list[Actor]] | None:
+    """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
+    denunciation at a place and names no one it is addressed to."""
+    if type_ not in _VOICED or noun:
+        return None
+    crowd = placed_doer(trigger, "PROTEST", noun, raw_source, places, dateline, idx)
+    if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP", None):
+        return None
+    return _DISSENT, crowd
