@@ -341,6 +341,12 @@ def own_country_target(
     ]
 
 
+#: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
+_PURPOSE_NOUNS = frozenset(
+    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity"}
+)
+
+
 def _purpose(verb: Token) -> bool:
     """Whether a verb's clause states a demand: "to demand their wages", "demanding
     answers", "in protest", "against the closure"."""
@@ -351,8 +357,8 @@ def _purpose(verb: Token) -> bool:
         if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
             if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
                 return True
-            if any(p.dep_ == "pobj" and p.lemma_.lower() == "protest" for p in ch.children):
-                return True
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
+                return True  # "in protest", "in rejection of the vote"
     return False
 
 
