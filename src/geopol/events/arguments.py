@@ -40,9 +40,10 @@ _CONTENT = frozenset({"xcomp", "ccomp", "advcl", "pcomp"})
 #: Prepositions that name where, not whom.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within"})
 #: Prepositions after which a phrase is the one acted on.
-_TOWARD = frozenset(
-    {"to", "against", "on", "with", "at", "toward", "towards", "into", "upon", "for", "of"}
-)
+_TOWARD = frozenset({"to", "against", "with", "toward", "towards"})
+#: ... and for attacks and threats also these ("fired at", "an attack on"); for talk, "on"
+#: names a topic ("talks on Ukraine").
+_AIMING = frozenset({"on", "at", "into", "upon"})
 _CLOSED = frozenset({"relcl", "parataxis", "appos"})
 #: Verbs whose subject observes or reports an event noun, not its doer ("monitors observed
 #: explosions"); the list the user can extend is ``perception`` in ``data/events/recall.yaml``.
@@ -53,7 +54,7 @@ _PERCEPTION = frozenset(
 #: talks", "took part in attacks", "ten days of exercises").
 _TAKING_PART = frozenset({"in", "into", "of"})
 #: Types whose target may be named by a place phrase ("attacks inside Israel").
-_AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+_AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
 def _root(a: Actor, idx: ActorIndex) -> Token | None:
@@ -125,7 +126,17 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
     return out
 
 
-def _content_heads(trigger: Token) -> list[tuple[Token, float]]:
+def _mandative(verb: Token) -> bool:
+    """A clause that asks something of its subject: "demanded that Chile withdraw (should
+    withdraw)", not "insisted that Greece is responsible"."""
+    aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    bare = verb.tag_ == "VB" or (
+        verb.tag_ == "VBP" and verb.lower_ == verb.lemma_.lower() and verb.lemma_ != "be"
+    )  # "that the United States recognise": a plural subject makes the bare form VBP
+    return bare and all(a in ("should", "be", "must") for a in aux)
+
+
+def _content_heads(trigger: Token, attack: bool, asks: bool) -> list[tuple[Token, float]]:
     """The phrases that say whom the act is aimed at, with their base score: objects and
     prepositional phrases of the trigger and of the clauses it carries."""
     out: list[tuple[Token, float]] = []
@@ -142,10 +153,15 @@ def _content_heads(trigger: Token) -> list[tuple[Token, float]]:
                 ch.dep_ == "nsubjpass" and passive
             ):
                 out.append((ch, score))
-            elif ch.dep_ == "prep" and ch.lower_ in _TOWARD | _LOCATIVE:
+            elif ch.dep_ == "prep" and ch.lower_ in (
+                _TOWARD | _AIMING | _LOCATIVE if attack else _TOWARD
+            ):
+                # a place phrase names a target only for attacks ("attacks inside Israel")
                 weight = score - (2.5 if ch.lower_ in _LOCATIVE else 0.5)
                 out.extend((p, weight) for p in ch.children if p.dep_ == "pobj")
-            elif ch.dep_ in ("ccomp",) and tok.i == trigger.i:
+            elif ch.dep_ == "ccomp" and tok.i == trigger.i:
+                if asks and not _mandative(ch):
+                    continue  # "insisted that Greece is responsible" asks nobody
                 # "demanded that the United States recognise": the one asked
                 out.extend((s, score) for s in ch.children if s.dep_ in ("nsubj", "nsubjpass"))
                 todo.append((ch, score - 1.0))
@@ -181,12 +197,12 @@ def _score(
 
 
 def candidates(
-    trigger: Token, idx: ActorIndex, *, role: str, attack: bool = False
+    trigger: Token, idx: ActorIndex, *, role: str, attack: bool = False, asks: bool = False
 ) -> list[Candidate]:
     """Identified actor mentions of the trigger's sentence scored for ``role`` (``"source"``
     or ``"target"``), best first."""
     sent: Span = trigger.sent
-    heads = _doers_of(trigger) if role == "source" else _content_heads(trigger)
+    heads = _doers_of(trigger) if role == "source" else _content_heads(trigger, attack, asks)
     if not heads:
         return []
     seen: set[int] = set()
@@ -230,8 +246,12 @@ def fill(
                 source = group if c.actor in group else [c.actor]
                 break
     if source and not target:
-        for c in candidates(trigger, idx, role="target", attack=attack):
-            if _distinct(c.actor, source) and c.actor.start not in {a.start for a in source}:
+        for c in candidates(trigger, idx, role="target", attack=attack, asks=type_ == "REQUEST"):
+            if (
+                _distinct(c.actor, source)
+                and c.actor.start not in {a.start for a in source}
+                and c.actor.country not in {a.country for a in source}
+            ):
                 target = [c.actor]
                 break
     return source, target

@@ -758,7 +758,7 @@ def extract(
                     trig.token, trig.rule.type, raw_source, target, where, idx
                 )
             if not source:  # recall (issue 15): unnamed doers take the country where they acted
-                source = placed_doer(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)  # recall (issue 15)
+                source = placed_doer(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx, target)  # recall (issue 15)
             if not source:  # recall (issue 15): a state organ of no stated country acting on a named target
                 source = unplaced_organ(raw_source, target)  # recall (issue 15)
             if not source and not target and (dissent := crowd_dissent(trig.token, trig.rule.type, trig.noun, raw_source, where.places, where.dateline, idx)):  # recall (issue 15)

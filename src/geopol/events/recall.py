@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Sequence
 from importlib import resources
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,8 @@ from geopol.records import Actor, Place, PlacePrecision
 from geopol.yamlio import load_yaml
 
 _AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
+#: Sectors of a state's own forces.
+_FORCES = frozenset({"MIL", "COP", "GOV", "PRM"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -106,14 +109,14 @@ def _local(place: Place) -> bool:
 
 
 def _country(
-    trigger: Token, places: list[Place], dateline: Place | None
+    trigger: Token, places: list[Place], dateline: Place | None, local_ok: bool = False
 ) -> tuple[str | None, bool]:
     """The country where the act took place, and whether the sentence names a place at all
     (resolved or not)."""
     at = locate_event(trigger, places, dateline)
     if at is not None and at.country:
         tok = _token_at(trigger, at)
-        if tok is None or not _aimed_at(tok, trigger) or _local(at):
+        if tok is None or not _aimed_at(tok, trigger) or (local_ok and _local(at)):
             return at.country, True
     sent = trigger.sent
     named = any(
@@ -131,7 +134,7 @@ def _country(
             continue
         tok = _token_at(trigger, p)
         aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
-        if aimed and not _local(p):
+        if aimed and not (local_ok and _local(p)):
             continue
         countries.add(p.country)
     if len(countries) == 1:
@@ -254,6 +257,7 @@ def placed_doer(
     places: list[Place],
     dateline: Place | None,
     idx: ActorIndex,
+    target: Sequence[Actor] = (),
 ) -> list[Actor]:
     """The unnamed doer of a protest, attack or coercion, placed where it acted."""
     t = recall_table()
@@ -299,7 +303,11 @@ def placed_doer(
         base, head = None, None
     else:
         return []
-    country, named = _country(trigger, places, dateline)
+    # A state's forces firing at a village act at home; insurgents may come from anywhere.
+    local_ok = base is not None and base.sector in _FORCES
+    country, named = _country(trigger, places, dateline, local_ok)
+    if base is None and head is None and any(a.country and a.country != country for a in target):
+        return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
