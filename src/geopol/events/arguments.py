@@ -40,7 +40,7 @@ _CONTENT = frozenset({"xcomp", "ccomp", "advcl", "pcomp"})
 #: Prepositions that name where, not whom.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within"})
 #: Prepositions after which a phrase is the one acted on.
-_TOWARD = frozenset({"to", "against", "with", "toward", "towards"})
+_TOWARD = frozenset({"to", "against", "with", "toward", "towards", "for"})
 #: ... and for attacks and threats also these ("fired at", "an attack on"); for talk, "on"
 #: names a topic ("talks on Ukraine").
 _AIMING = frozenset({"on", "at", "into", "upon"})
@@ -229,6 +229,16 @@ def _distinct(a: Actor, others: list[Actor]) -> bool:
     )
 
 
+def _own(a: Actor, source: Actor) -> bool:
+    """The doer itself or a thing of its own ("Peru recalled its envoy"): the same country,
+    unless both are distinct bodies of it (the police and the courts)."""
+    if a.start == source.start:
+        return True
+    if a.country != source.country:
+        return False
+    return not (a.sector and source.sector and a.sector != source.sector)
+
+
 def fill(
     trigger: Token,
     type_: str,
@@ -247,11 +257,7 @@ def fill(
                 break
     if source and not target:
         for c in candidates(trigger, idx, role="target", attack=attack, asks=type_ == "REQUEST"):
-            if (
-                _distinct(c.actor, source)
-                and c.actor.start not in {a.start for a in source}
-                and c.actor.country not in {a.country for a in source}
-            ):
+            if _distinct(c.actor, source) and not any(_own(c.actor, a) for a in source):
                 target = [c.actor]
                 break
     return source, target
