@@ -451,6 +451,19 @@ _DISSENT = Rule("PROTEST", None, "140", (), frozenset(), False, False, False, Fa
 _VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 
 
+def _located(verb: Token) -> bool:
+    """Whether the clause says where the act took place ("In Monclova, workers demanded",
+    "residents gathered outside the town hall demanded"): a place phrase on the verb."""
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ in ("in", "at", "outside", "near", "inside")
+        and p.dep_ == "pobj"
+        and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN")
+        for ch in verb.children
+        for p in ch.children
+    )
+
+
 def crowd_dissent(
     trigger: Token,
     type_: str,
@@ -462,8 +475,8 @@ def crowd_dissent(
 ) -> tuple[Rule, list[Actor]] | None:
     """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
     denunciation at a place and names no one it is addressed to."""
-    if type_ not in _VOICED or noun:
-        return None
+    if type_ not in _VOICED or noun or trigger.tag_ == "VBN" or not _located(trigger):
+        return None  # "people found guilty": the participle's noun is no doer
     crowd = placed_doer(trigger, "PROTEST", noun, raw_source, places, dateline, idx)
     if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP", None):
         return None
