@@ -478,6 +478,6 @@ def crowd_dissent(
     if type_ not in _VOICED or noun or trigger.tag_ == "VBN" or not _located(trigger):
         return None  # "people found guilty": the participle's noun is no doer
     crowd = placed_doer(trigger, "PROTEST", noun, raw_source, places, dateline, idx)
-    if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP", None):
+    if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP"):
         return None
     return _DISSENT, crowd
