@@ -192,6 +192,9 @@ def _merge(base: Lexicon, over: Lexicon) -> Lexicon:
 @functools.lru_cache(maxsize=8)
 def load(user_files: Sequence[str] = ()) -> Lexicon:
     lex = parse(read_data("triggers.yaml"), "geopol:data/events/triggers.yaml")
+    from geopol.events.verbdict import with_fallback  # recall (issue 15)
+
+    lex = with_fallback(lex)  # recall (issue 15): CAMEO verbs nobody wrote an entry for
     for n, path in enumerate(user_files):
         text = read_user_file(path, "trigger")
         data = check(text, str(path), SCHEMAS["triggers.yaml"])

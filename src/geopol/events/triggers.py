@@ -18,6 +18,8 @@ from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
+from geopol.events.recall import assembled_protests, slashed_nouns
+from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
 _DESTINATION = word_set("destination_preps")
@@ -196,7 +198,14 @@ def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The triggers of a sentence, one event per trigger (see ``_prune``)."""
-    return _prune(_raw_triggers(sent, lex), sent, lex)
+    # CAMEO dictionary verbs only where no hand-written trigger codes the sentence
+    raw = fallback_alone(_raw_triggers(sent, lex))
+    for tok, rule in assembled_protests(sent, {t.token.i for t in raw}):
+        raw = [t for t in raw if t.token.i != tok.i]
+        raw.append(Trigger(tok, rule, noun=False, words=(tok,)))
+    for tok, rule in slashed_nouns(sent, lex, {t.token.i for t in raw}):
+        raw.append(Trigger(tok, rule, noun=True, words=(tok,)))
+    return _prune(raw, sent, lex)
 
 #: Types whose verb carries another event as its content: "agreed to withdraw", "urged
 #: Russia to withdraw", "refused to meet", "threatened to impose sanctions". PLOVER codes

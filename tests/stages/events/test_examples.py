@@ -188,6 +188,23 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         "The loan will not be tied to purchases, and Paris lent Senegal 50 million euros.",
         ["AID FRAGOV>SEN"],
     ),
+    # recall examples (events/recall.py, events/argscore.py, the passes that use them)
+    "In Monclova, workers demanded": (
+        "In Monclova, workers demanded the payment of overdue wages.", ["PROTEST MEXCVL>"]
+    ),
+    "Palestinian officials demanded that the United States recognise a Palestinian state": (
+        "Palestinian officials demanded that the United States recognise a Palestinian state.",
+        ["REQUEST PSEGOV>USA"],
+    ),
+    "Peru recalled its envoy": (
+        "Peru recalled its envoy from Mexico on Monday.", ["SANCTION PER>MEX", "!SANCTION PER>PER"]
+    ),
+    "Saudi-led coalition airstrikes": (
+        "Saudi-led coalition airstrikes killed four civilians in Saada.", ["ASSAULT SAU>YEMCVL"]
+    ),
+    "The vice-president declined to resign": (
+        "The Kenyan vice-president declined to resign.", ["REJECT KENGOV>KEN"]
+    ),
 }
 
 #: Examples whose reading the coder does not give yet (each a bug to fix).

@@ -1,0 +1,275 @@
+"""Argument finding that generalises: a scorer over every actor mention in the sentence.
+
+The fixed patterns of ``events/dyads.py`` find the usual subject and object. When they leave
+a side empty, every identified actor mention in the sentence is a candidate for it, scored
+over the dependency parse:
+
+- **where it sits** relative to the trigger: in the subject phrase of the trigger or of a verb
+  the trigger depends on through control, coordination or an adverbial clause (source); in the
+  object or a prepositional phrase of the trigger or of the clause it carries ("demanded that
+  X recognise", "threatened to resume attacks inside Y", "refused to commit troops to the
+  US-led coalition": target); in the modifiers of an event noun ("Saudi-led coalition
+  airstrikes": source);
+- **voice**: a passive's subject is the target, its "by" phrase the source;
+- **clause boundaries**: a mention inside a relative clause, or in another reported clause,
+  loses; so does one in a place phrase ("in Kabul") for anything but an attack's target;
+- **distance**: nearer mentions win ties.
+
+A candidate needs a score of at least ``THRESHOLD``. Weights are rules, written down here; they
+were set on sentences we wrote (``tests/stages/test_recall.py``) and checked against the even
+half of the development sets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span, Token
+
+from geopol.events.dyads import ActorIndex
+from geopol.records import Actor
+
+THRESHOLD = 3.0
+
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+#: Clause links through which a verb's subject is the trigger's doer ("wants to attack",
+#: "attacked and killed", "protested, demanding").
+_CONTROL = frozenset({"xcomp", "conj", "advcl", "acomp"})
+#: Clause links down to what a container verb carries ("demanded that X ...", "to resume").
+_CONTENT = frozenset({"xcomp", "ccomp", "advcl", "pcomp"})
+#: Prepositions that name where, not whom.
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within"})
+#: Prepositions after which a phrase is the one acted on.
+_TOWARD = frozenset({"to", "against", "with", "toward", "towards", "for"})
+#: ... and for attacks and threats also these ("fired at", "an attack on"); for talk, "on"
+#: names a topic ("talks on Ukraine").
+_AIMING = frozenset({"on", "at", "into", "upon"})
+_CLOSED = frozenset({"relcl", "parataxis", "appos"})
+#: Verbs whose subject observes or reports an event noun, not its doer ("monitors observed
+#: explosions"); the list the user can extend is ``perception`` in ``data/events/recall.yaml``.
+_PERCEPTION = frozenset(
+    {"observe", "record", "hear", "see", "report", "note", "monitor", "document", "witness"}
+)
+#: Prepositions through which an event noun is the act of the verb's subject ("engaged in
+#: talks", "took part in attacks", "ten days of exercises").
+_TAKING_PART = frozenset({"in", "into", "of"})
+#: Types whose target may be named by a place phrase ("attacks inside Israel").
+_AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+
+
+def _root(a: Actor, idx: ActorIndex) -> Token | None:
+    span = idx.spans.get(id(a))
+    if span is None:
+        return None
+    return idx.doc[span[0] : span[1]].root
+
+
+def _path_up(tok: Token, top: Token) -> list[Token] | None:
+    """The tokens from ``tok`` up to ``top`` (excluded), or None when ``top`` is no ancestor."""
+    out: list[Token] = []
+    cur = tok
+    for _ in range(40):
+        if cur.i == top.i:
+            return out
+        if cur.head.i == cur.i:
+            return None
+        out.append(cur)
+        cur = cur.head
+    return None
+
+
+def _closed(path: list[Token]) -> bool:
+    """A relative clause or an aside between the mention and the phrase it is found in."""
+    return any(t.dep_ in _CLOSED for t in path)
+
+
+def _locative(path: list[Token]) -> bool:
+    return any(t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE for t in path)
+
+
+def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
+    """Subject phrases that may name the trigger's doer, with their base score: the
+    trigger's own subject or "by" phrase first, then the subjects of the verbs it depends on."""
+    out: list[tuple[Token, float]] = []
+    cur, score = trigger, 6.0
+    for _ in range(5):
+        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in cur.children)
+        for ch in cur.children:
+            if ch.dep_ in _SUBJ or (ch.dep_ == "nsubj" and not passive):
+                out.append((ch, score))
+            elif ch.dep_ == "agent":
+                out.extend((p, score) for p in ch.children if p.dep_ == "pobj")
+        if cur.pos_ in ("NOUN", "PROPN"):
+            # An event noun: its modifiers, then the verb it is the object of
+            for ch in cur.children:
+                if ch.dep_ in ("compound", "amod", "poss", "nmod") and ch.i < cur.i:
+                    out.append((ch, score))
+            if cur.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and cur.head.i != cur.i:
+                up = cur.head.head if cur.dep_ == "pobj" else cur.head
+                if cur.dep_ == "pobj" and cur.head.lower_ not in _TAKING_PART:
+                    break  # "despite the protests", "after the attack": not the doer's act
+                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _PERCEPTION:
+                    cur, score = up, score - 1.5
+                    continue
+                if cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.pos_ == "NOUN":
+                    # "began ten days of joint exercises", "a wave of attacks": the measure
+                    # noun stands where the event noun would
+                    cur, score = up, score - 0.5
+                    continue
+            break
+        if cur.dep_ in _CONTROL and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
+                break  # "after X attacked": another clause with a doer of its own
+            cur, score = cur.head, score - 1.0
+            continue
+        break
+    return out
+
+
+def _mandative(verb: Token) -> bool:
+    """A clause that asks something of its subject: "demanded that Chile withdraw (should
+    withdraw)", not "insisted that Greece is responsible"."""
+    aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    bare = verb.tag_ == "VB" or (
+        verb.tag_ == "VBP" and verb.lower_ == verb.lemma_.lower() and verb.lemma_ != "be"
+    )  # "that the United States recognise": a plural subject makes the bare form VBP
+    return bare and all(a in ("should", "be", "must") for a in aux)
+
+
+def _content_heads(trigger: Token, attack: bool, asks: bool) -> list[tuple[Token, float]]:
+    """The phrases that say whom the act is aimed at, with their base score: objects and
+    prepositional phrases of the trigger and of the clauses it carries."""
+    out: list[tuple[Token, float]] = []
+    todo: list[tuple[Token, float]] = [(trigger, 6.0)]
+    seen: set[int] = set()
+    while todo:
+        tok, score = todo.pop()
+        if tok.i in seen or score < 2:
+            continue
+        seen.add(tok.i)
+        passive = any(ch.dep_ in ("auxpass",) for ch in tok.children)
+        for ch in tok.children:
+            if ch.dep_ in ("dobj", "dative", "attr", "oprd") or (
+                ch.dep_ == "nsubjpass" and passive
+            ):
+                out.append((ch, score))
+            elif ch.dep_ == "prep" and ch.lower_ in (
+                _TOWARD | _AIMING | _LOCATIVE if attack else _TOWARD
+            ):
+                # a place phrase names a target only for attacks ("attacks inside Israel")
+                weight = score - (2.5 if ch.lower_ in _LOCATIVE else 0.5)
+                out.extend((p, weight) for p in ch.children if p.dep_ == "pobj")
+            elif ch.dep_ == "ccomp" and tok.i == trigger.i:
+                if asks and not _mandative(ch):
+                    continue  # "insisted that Greece is responsible" asks nobody
+                # "demanded that the United States recognise": the one asked
+                out.extend((s, score) for s in ch.children if s.dep_ in ("nsubj", "nsubjpass"))
+                todo.append((ch, score - 1.0))
+            elif ch.dep_ in _CONTENT:
+                todo.append((ch, score - 1.0))
+    return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Candidate:
+    actor: Actor
+    score: float
+
+
+def _score(
+    a: Actor, root: Token, trigger: Token, heads: list[tuple[Token, float]], *, attack: bool
+) -> float:
+    best = 0.0
+    for head, base in heads:
+        path = _path_up(root, head)
+        if path is None and root.i != head.i:
+            continue
+        path = path or []
+        if _closed(path):
+            continue
+        s = base - 0.4 * len(path)
+        if _locative(path) and not attack:
+            s -= 3.0
+        best = max(best, s)
+    if best <= 0:
+        return 0.0
+    return best - 0.02 * abs(root.i - trigger.i)
+
+
+def candidates(
+    trigger: Token, idx: ActorIndex, *, role: str, attack: bool = False, asks: bool = False
+) -> list[Candidate]:
+    """Identified actor mentions of the trigger's sentence scored for ``role`` (``"source"``
+    or ``"target"``), best first."""
+    sent: Span = trigger.sent
+    heads = _doers_of(trigger) if role == "source" else _content_heads(trigger, attack, asks)
+    if not heads:
+        return []
+    seen: set[int] = set()
+    out: list[Candidate] = []
+    for i in range(sent.start, sent.end):
+        for a in idx.by_token.get(i, ()):
+            if id(a) in seen or not a.country:
+                continue
+            seen.add(id(a))
+            root = _root(a, idx)
+            if root is None or root.i == trigger.i:
+                continue
+            s = _score(a, root, trigger, heads, attack=attack)
+            if s >= THRESHOLD:
+                out.append(Candidate(a, s))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _distinct(a: Actor, others: list[Actor]) -> bool:
+    return all(
+        a.code != o.code and not (a.country == o.country and not a.sector and not o.sector)
+        for o in others
+    )
+
+
+def _own(a: Actor, source: Actor) -> bool:
+    """The doer itself or a thing of its own ("Peru recalled its envoy"): the same country,
+    unless both are distinct bodies of it (the police and the courts)."""
+    if a.start == source.start:
+        return True
+    if a.country != source.country:
+        return False
+    return not (a.sector and source.sector and a.sector != source.sector)
+
+
+def _where_at_home(a: Actor, idx: ActorIndex, source: list[Actor]) -> bool:
+    """A place phrase ("in Nairobi") in the doer's own country names where it acted, not a
+    target: a state's forces acting at home do not act on their own government."""
+    root = _root(a, idx)
+    if root is None or not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+        return False
+    return any(s.country == a.country for s in source)
+
+
+def fill(
+    trigger: Token,
+    type_: str,
+    idx: ActorIndex,
+    source: list[Actor],
+    target: list[Actor],
+) -> tuple[list[Actor], list[Actor]]:
+    """``source`` and ``target`` with an empty side filled by the best-scoring candidate."""
+    attack = type_ in _AIMED_TYPES
+    if not source:
+        for c in candidates(trigger, idx, role="source", attack=attack):
+            if _distinct(c.actor, target):
+                root = _root(c.actor, idx)
+                group = [a for a in idx.group(root) if a.country] if root is not None else []
+                source = group if c.actor in group else [c.actor]
+                break
+    if source and not target:
+        for c in candidates(trigger, idx, role="target", attack=attack, asks=type_ == "REQUEST"):
+            if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
+                continue
+            if _where_at_home(c.actor, idx, source):
+                continue  # "police clashed with demonstrators in Nairobi": where, not whom
+            target = [c.actor]
+            break
+    return source, target

@@ -1,0 +1,17 @@
+"""Pass ``fill-arguments``: a scorer over every actor mention fills an empty source or target."""
+
+from __future__ import annotations
+
+from geopol.events.argscore import fill
+from geopol.events.context import SentenceContext
+from geopol.events.passes.base import Level, register
+
+
+@register("fill-arguments", Level.TRIGGER)
+def fill_arguments(ctx: SentenceContext) -> None:
+    """When the fixed patterns of ``arguments`` leave a side empty, the best-scored actor
+    mention of the sentence fills it: "Palestinian officials demanded that the United States
+    recognise a Palestinian state" gives the United States as the target (see
+    events/argscore.py)."""
+    r = ctx.current
+    r.source, r.target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, r.source, r.target)

@@ -1,0 +1,484 @@
+"""Recall for local conflict and protest reporting (issue 15; ``data/events/recall.yaml``).
+
+Reports of local violence and protest rarely name a state: "dozens of workers protested in
+Jijel", "gunmen attacked a market", "an IED exploded near the town, killing two soldiers",
+"a man was found dead on a road". Each is still an event, and its actors belong to the country
+where they acted (ACLED's convention: Protesters (Algeria), Unidentified Armed Group (Mexico)).
+
+- ``placed_doer``: the unnamed doer of a protest, attack or coercion (an actor mention with no
+  country, or the plain noun phrase of the subject or the "by" phrase: "a group of drivers",
+  "armed men", "an IED") takes the country of the event's place; a place the act was aimed at
+  ("fired rockets at Israel") never gives the doer's country. A passive attack with no doer
+  named ("was shot dead", "was found dead") has an unidentified armed doer, placed the same way.
+  When no place in the sentence has a country, the one country all the article's places (that
+  are no aimed places) lie in is used. A protest at a named place whose country is unknown is
+  kept with a doer of no country.
+- ``own_country_target``: refusing to yield with nobody named as asking ("declined to resign")
+  is a refusal toward the refuser's own country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from geopol.events.cameo import cameo_code
+from geopol.events.derived import table
+from geopol.events.dyads import ActorIndex
+from geopol.events.lexicon import Lexicon, Rule
+from geopol.places import locate_event
+from geopol.records import Actor, Place, PlacePrecision, PloverType
+from geopol.yamlio import load_yaml
+
+_AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
+#: Sectors of a state's own forces.
+_FORCES = frozenset({"MIL", "COP", "GOV", "PRM"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RecallTable:
+    doer_types: frozenset[str]
+    implicit_types: frozenset[str]
+    sectors: dict[str, str]
+    means: frozenset[str]
+    groups: frozenset[str]
+    not_doers: frozenset[str]
+    yield_modes: frozenset[str]
+    assembly: frozenset[str] = frozenset()
+    obstruct: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()
+    perception: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    implicit_verbs: frozenset[str] = frozenset()
+    implicit_nouns: frozenset[str] = frozenset()
+
+
+@functools.cache
+def recall_table() -> RecallTable:
+    f = resources.files("geopol") / "data" / "events" / "recall.yaml"
+    d = load_yaml(f.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d.get(key) or ())
+
+    return RecallTable(
+        doer_types=frozenset(str(t) for t in d.get("doer_types") or ()),
+        implicit_types=frozenset(str(t) for t in d.get("implicit_types") or ()),
+        sectors={str(k): str(v) for k, v in (d.get("sectors") or {}).items()},
+        means=words("means"),
+        groups=words("groups"),
+        not_doers=words("not_doers"),
+        yield_modes=words("yield_modes"),
+        assembly=words("assembly"),
+        obstruct=words("obstruct"),
+        purpose=words("purpose"),
+        perception=words("perception"),
+        people=words("people"),
+        implicit_verbs=words("implicit_verbs"),
+        implicit_nouns=words("implicit_nouns"),
+    )
+
+
+def _aimed_at(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` is in a phrase the act is aimed at (the object, "at"/"into" X)."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == trigger.i:
+            return cur.dep_ in ("dobj", "nsubjpass") or (
+                cur.dep_ == "prep" and cur.lower_ in _AIMED
+            )
+        cur = cur.head
+    return False
+
+
+def _token_at(trigger: Token, place: Place) -> Token | None:
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _local(place: Place) -> bool:
+    """A place below the level of a state ("farms in Kilu area", "at Qoqfin"): local reporting
+    of an act aimed there tells of a fight inside its country. A state or region aimed at
+    ("fired rockets at Israel") says nothing of where the doer came from."""
+    return place.precision not in (None, PlacePrecision.COUNTRY, PlacePrecision.REGION)
+
+
+def _country(
+    trigger: Token, places: list[Place], dateline: Place | None, local_ok: bool = False
+) -> tuple[str | None, bool]:
+    """The country where the act took place, and whether the sentence names a place at all
+    (resolved or not)."""
+    at = locate_event(trigger, places, dateline)
+    if at is not None and at.country:
+        tok = _token_at(trigger, at)
+        if tok is None or not _aimed_at(tok, trigger) or (local_ok and _local(at)):
+            return at.country, True
+    sent = trigger.sent
+    named = any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.dep_ == "prep" for t in sent
+    ) or any(sent.start_char <= p.start < sent.end_char for p in places)
+    named = named or any(  # "protested in Diwaniya": a proper name where it happened
+        p.pos_ == "PROPN" and p.dep_ == "pobj"
+        for ch in trigger.children
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "outside")
+        for p in ch.children
+    )
+    countries: set[str] = set()
+    for p in places:
+        if not p.country or {"embedded", "demonym"} & set(p.how.split(",")):
+            continue
+        tok = _token_at(trigger, p)
+        aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
+        if aimed and not (local_ok and _local(p)):
+            continue
+        countries.add(p.country)
+    if len(countries) == 1:
+        return next(iter(countries)), named
+    return None, named
+
+
+def _doer_phrase(trigger: Token, type_: str) -> Token | None:
+    """The head noun of the phrase naming who did it: the subject (through control and
+    coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
+    cur = trigger
+    for _ in range(4):
+        for ch in cur.children:
+            if ch.dep_ == "nsubj":
+                return ch
+            if ch.dep_ == "agent" or (
+                ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
+            ):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if (
+            cur.pos_ in ("NOUN", "PROPN")
+            and cur.dep_ in ("dobj", "attr")
+            and cur.head.pos_ in ("VERB", "AUX")
+            and cur.head.lemma_.lower() not in recall_table().perception
+        ):
+            cur = cur.head  # "locals staged a protest": the doer is the verb's subject
+            continue
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
+                return None
+            cur = cur.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.head.pos_ in ("NOUN", "PROPN")
+            and (cur.tag_ != "VBN" or type_ == "PROTEST")
+        ):
+            # "dozens of teachers protested" parsed as a noun with a clause (a protest
+            # has no patient, so even a participle here is the crowd's own act)
+            return cur.head
+        return None
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or one joined to a passive ("was found handcuffed and killed")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb):
+        if any(ch.dep_ in ("nsubjpass", "auxpass") for ch in v.children):
+            return True
+    return False
+
+
+def _measured(noun: Token) -> Token:
+    """The phrase an event noun heads through quantities: "a total of 20 explosions"."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ in ("nmod", "appos", "conj") and cur.head.pos_ == "NOUN":
+            cur = cur.head  # "projectiles/explosions/shots": one list of nouns
+        elif (
+            cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "NUM")
+        ):
+            cur = cur.head.head
+        else:
+            break
+    return cur
+
+
+def _people(noun: Token) -> bool:
+    """Whether a plain noun names people: a listed word or an agent noun (-ers, -ists...)."""
+    t = recall_table()
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if low in t.people or lemma in t.people:
+        return True
+    return low.endswith(("ers", "ors", "ists", "ians")) and noun.tag_ == "NNS"
+
+
+def _noun_words(noun: Token) -> list[str]:
+    """The words an event noun token may be listed as: "shoot-out" split by the tokenizer,
+    "projectiles/explosions" joined by slashes."""
+    words = noun.lower_.split("/")
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        words.append(f"{doc[noun.i - 2].lower_}-{noun.lower_}")
+    return words
+
+
+def _head_noun(tok: Token) -> Token:
+    """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
+    t = recall_table()
+    for _ in range(3):
+        if tok.lemma_.lower() not in t.groups and tok.pos_ not in ("NUM",):
+            return tok
+        inner = [
+            p
+            for ch in tok.children
+            if ch.dep_ == "prep" and ch.lower_ == "of"
+            for p in ch.children
+            if p.dep_ == "pobj"
+        ]
+        if not inner or inner[0].pos_ == "PROPN":
+            return tok  # "members of the CPI(M)": the members are the doers
+        tok = inner[0]
+    return tok
+
+
+def _sector(noun: Token | None, type_: str) -> str:
+    t = recall_table()
+    if noun is not None and noun.lemma_.lower() in t.means:
+        return "UAF"
+    return t.sectors.get(type_, "UAF")
+
+
+def placed_doer(
+    trigger: Token,
+    type_: str,
+    noun: bool,
+    raw_source: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    idx: ActorIndex,
+    target: Sequence[Actor] = (),
+) -> list[Actor]:
+    """The unnamed doer of a protest, attack or coercion, placed where it acted."""
+    t = recall_table()
+    if type_ not in t.doer_types:
+        return []
+    # A named person of no known country is no crowd to place ("singer X walked out").
+    if any(not a.country and a.kind == "person" for a in raw_source):
+        return []
+    unnamed = [a for a in raw_source if not a.country]
+    phrase = _doer_phrase(trigger, type_)
+    if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
+        return []
+    if unnamed:
+        base: Actor | None = unnamed[0]
+        head = phrase
+    elif phrase is not None:
+        if idx.at(phrase) and any(a.country for a in idx.at(phrase)):
+            return []  # a named actor the patterns already weighed
+        head = _head_noun(phrase)
+        lemma = head.lemma_.lower()
+        if lemma in t.not_doers or lemma in table().accidents or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
+            return []
+        if not _people(head) and not (lemma in t.means and type_ == "ASSAULT"):
+            return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
+        base = None
+    elif (
+        type_ in t.implicit_types
+        and not noun
+        and trigger.lemma_.lower() in t.implicit_verbs
+        and _passive(trigger)
+    ):
+        base, head = None, None  # "was shot dead", "were killed": nobody named
+    elif (
+        (type_ in t.implicit_types or type_ == "PROTEST")
+        and noun
+        and any(w in t.implicit_nouns for w in _noun_words(trigger))
+        and not any(ch.dep_ == "compound" and ch.pos_ == "NOUN" for ch in trigger.children)
+        and _measured(trigger).dep_ in ("nsubj", "nsubjpass", "dobj")
+    ):
+        # "an explosion hit", "observed shelling", "protests were held in Chennai": nobody named
+        base, head = None, None
+    else:
+        return []
+    # A state's forces firing at a village act at home; insurgents may come from anywhere.
+    local_ok = base is not None and base.sector in _FORCES
+    country, named = _country(trigger, places, dateline, local_ok)
+    if base is None and head is None and any(a.country and a.country != country for a in target):
+        return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
+    if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
+        return []
+    how = "unnamed,place-of-event" if country else "unnamed"
+    if base is not None:
+        return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
+    if head is not None:
+        left = min(t_.i for t_ in (phrase or head).subtree if t_.i <= head.i)
+        span = trigger.doc[left : head.i + 1]
+        start, end, text = span.start_char, span.end_char, span.text
+    else:
+        start, end, text = trigger.idx, trigger.idx + len(trigger), trigger.text
+    return [
+        Actor(
+            text=text,
+            start=start,
+            end=end,
+            name=text,
+            country=country,
+            sector=_sector(head, type_),
+            kind="group",
+            how=how,
+        )
+    ]
+
+
+def own_country_target(
+    type_: str, content_modes: list[str | None], source: list[Actor]
+) -> list[Actor]:
+    """ "The vice-president declined to resign": a refusal to yield with no one named as
+    asking is a refusal toward the refuser's own country."""
+    if type_ != "REJECT" or not any(m in recall_table().yield_modes for m in content_modes):
+        return []
+    own = [a for a in source if a.country and a.sector]
+    if not own:
+        return []
+    a = own[0]
+    return [
+        dataclasses.replace(a, sector=None, role=None, kind="state", how=f"{a.how},own-country")
+    ]
+
+
+#: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
+_PURPOSE_NOUNS = frozenset(
+    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity"}
+)
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb's clause states a demand: "to demand their wages", "demanding
+    answers", "in protest", "against the closure"."""
+    t = recall_table()
+    for ch in verb.children:
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
+            if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
+                return True
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
+                return True  # "in protest", "in rejection of the vote"
+    return False
+
+
+def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Gathering or blocking verbs that are protests by their stated demand, with the rule
+    each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+            continue
+        if tok.i in taken and lemma not in t.obstruct:
+            continue
+        if _purpose(tok):
+            out.append((tok, _OBSTRUCT if lemma in t.obstruct else _DEMO))
+    return out
+
+
+_DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
+_OBSTRUCT = Rule(PloverType.PROTEST, "obstruct", cameo_code("Obstruct passage, block"), (), frozenset(), False, False, False, False, 500_101)
+
+
+#: Kinds of actor mention that name a party even without a country: people, groups and
+#: organisations ("the blogger", "refugees", "Siemens"), not places or pronouns.
+_PARTY_KINDS = frozenset({"agent", "person", "org", "group"})
+
+
+def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
+    """The party acted on when the text names it but no country for it ("freed the
+    blogger", "convicted the firm", "opened its borders to refugees"): CAMEO codes it with
+    no country (``---JRN``) rather than dropping who was acted on."""
+    own = {a.start for a in source}
+    out = [
+        a
+        for a in raw_target
+        if not a.country
+        and a.start not in own
+        and (a.sector or a.kind in _PARTY_KINDS)
+        and not a.how.startswith("coref")
+        and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
+    ]
+    return out[:3]
+
+
+def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Event nouns joined by slashes into one token ("projectiles/explosions/shots"): the
+    first part that is an event noun codes the token."""
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        if tok.i in taken or "/" not in tok.text or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for part in tok.lower_.split("/"):
+            phrases = lex.nouns.get(part) or lex.nouns.get(part.rstrip("s")) or ()
+            plain = [p for p in phrases if not p.rest]
+            if plain:
+                out.append((tok, plain[0].rule))
+                break
+    return out
+
+
+#: Sectors of a state's organs: named by no country ("the High Court", "the government"),
+#: they still act on an identified target, as PETRARCH codes them (``---JUD``, ``---GOV``).
+_ORGANS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL", "SPY", "OPP", "PTY"})
+
+
+def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
+    """The source of an act on an identified target by a state organ whose country the text
+    does not give ("the court quashed the orders of the police commissioner of Chennai")."""
+    if not target or not all(a.country for a in target):
+        return []
+    return [
+        a
+        for a in raw_source
+        if not a.country and a.sector in _ORGANS and not a.how.startswith("coref")
+    ][:1]
+
+
+#: A collective demand or denunciation by an unnamed crowd, with no one named as addressed,
+#: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
+_DISSENT = Rule(PloverType.PROTEST, None, cameo_code("Engage in political dissent"), (), frozenset(), False, False, False, False, 500_102)
+_VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+
+
+def _located(verb: Token) -> bool:
+    """Whether the clause says where the act took place ("In Monclova, workers demanded",
+    "residents gathered outside the town hall demanded"): a place phrase on the verb."""
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ in ("in", "at", "outside", "near", "inside")
+        and p.dep_ == "pobj"
+        and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN")
+        for ch in verb.children
+        for p in ch.children
+    )
+
+
+def crowd_dissent(
+    trigger: Token,
+    type_: str,
+    noun: bool,
+    raw_source: list[Actor],
+    places: list[Place],
+    dateline: Place | None,
+    idx: ActorIndex,
+) -> tuple[Rule, list[Actor]] | None:
+    """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
+    denunciation at a place and names no one it is addressed to."""
+    if type_ not in _VOICED or noun or trigger.tag_ == "VBN" or not _located(trigger):
+        return None  # "people found guilty": the participle's noun is no doer
+    crowd = placed_doer(trigger, "PROTEST", noun, raw_source, places, dateline, idx)
+    if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP"):
+        return None
+    return _DISSENT, crowd

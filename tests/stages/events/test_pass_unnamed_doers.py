@@ -1,0 +1,32 @@
+"""The ``unnamed-doers`` pass of the event coder, alone, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+from events_passkit import before, coded, readings
+
+from geopol.events.passes.unnamed_doers import unnamed_doers
+
+
+def test_a_device_of_no_country_takes_the_country_where_it_went_off() -> None:
+    text = "An IED exploded near a police patrol in Kandahar."
+    ctx = before(text, "unnamed-doers", "exploded")
+    assert ctx.current.source == []
+    unnamed_doers(ctx)
+    assert [a.country for a in ctx.current.source] == ["AFG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("An IED exploded near a police patrol in Kandahar.", ("ASSAULT", "AFGUAF", "AFG")),
+        ("Truck drivers gathered in Lahore to denounce the new tax.", ("PROTEST", "PAKCVL", "")),
+        (
+            "Dozens of teachers protested in Diwaniya on Sunday, demanding unpaid salaries.",
+            ("PROTEST", "---CVL", ""),
+        ),
+    ],
+)
+def test_unnamed_doers_are_placed_where_they_acted(text: str, reading: tuple[str, str, str]) -> None:
+    assert reading in readings(coded(text))
+    assert not readings(coded(text, without=["unnamed-doers"]))
