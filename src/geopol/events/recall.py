@@ -31,7 +31,7 @@ from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.places import locate_event
-from geopol.records import Actor, Place, PlacePrecision, PloverType
+from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
 from geopol.yamlio import load_yaml
 
 _AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
@@ -131,7 +131,7 @@ def _country(
     )
     countries: set[str] = set()
     for p in places:
-        if not p.country or {"embedded", "demonym"} & set(p.how.split(",")):
+        if not p.country or not p.stands_alone:
             continue
         tok = _token_at(trigger, p)
         aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
@@ -407,7 +407,7 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
         if not a.country
         and a.start not in own
         and (a.sector or a.kind in _PARTY_KINDS)
-        and not a.how.startswith("coref")
+        and a.origin is not Origin.COREF
         and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
     ]
     return out[:3]
@@ -442,7 +442,7 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
     return [
         a
         for a in raw_source
-        if not a.country and a.sector in _ORGANS and not a.how.startswith("coref")
+        if not a.country and a.sector in _ORGANS and a.origin is not Origin.COREF
     ][:1]
 
 
