@@ -72,7 +72,7 @@ def _cli_examples() -> list[str]:
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with what the examples name: samples/, news/, corpus.jsonl, archive.jsonl,
-    article.txt, alerts.yaml, a store as events.duckdb, geopol.duckdb and $GEOPOL_DB, and
+    article.txt, alerts.yaml, my-triggers.yaml, my-cues.yaml, a store as events.duckdb, geopol.duckdb and $GEOPOL_DB, and
     ../shared beside it."""
     root = tmp_path_factory.mktemp("docs")
     work = root / "work"
@@ -85,6 +85,11 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(REPO / "samples" / "articles" / "01-prk-rus-summit.txt", work / "article.txt")
     shutil.copy(REPO / "src" / "geopol" / "data" / "analysis" / "alerts-example.yaml",
                 work / "alerts.yaml")
+    # the user data files of `--triggers FILE` and `--factuality FILE` (docs/stages/events.md)
+    (work / "my-triggers.yaml").write_text(
+        "entries:\n  - type: COERCE\n    mode: restrict\n    verbs: [snub]\n", encoding="utf-8"
+    )
+    (work / "my-cues.yaml").write_text("adverbs:\n  speculated: [arguably]\n", encoding="utf-8")
     shared = REPO.parent / "shared"
     if shared.exists():
         (root / "shared").symlink_to(shared)

@@ -738,3 +738,16 @@ def test_factuality_of_a_marked_dyad(nlp: Language, marked: str, expected: str) 
     source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
     assert source is not None and target is not None
     assert (classify(doc, source, target)[1] or "asserted") == expected
+
+
+def test_halves_of_a_file_without_document_ids_split_by_row(tmp_path: Path) -> None:
+    f = tmp_path / "plv.tsv"
+    head = "marked_sentence\tgold_root\n"
+    rows = [
+        "<s>Iraq</s> attacked <t>Iran</t>.\tASSAULT\n",
+        "<s>Chile</s> condemned <t>Peru</t>.\tACCUSE\n",
+        "<s>Norway</s> sent aid to <t>Sudan</t>.\tAID\n",
+    ]
+    f.write_text(head + "".join(rows), encoding="utf-8")
+    assert [r.n for r in read_plv(f, half=Half.EVEN)] == [1, 3]  # 0-based rows 0 and 2
+    assert [r.n for r in read_plv(f, half=Half.ODD)] == [2]

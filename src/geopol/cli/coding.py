@@ -216,7 +216,7 @@ def eval_plv(
     factuality: FactualityOpt = None,
     half: Annotated[
         str | None,
-        typer.Option("--half", help="Only rows whose reuters_newid is even or odd."),
+        typer.Option("--half", help="Only rows whose reuters_newid (in a file without one: 0-based data row) is even or odd."),
     ] = None,
     factuality_labels: Annotated[
         Path | None,

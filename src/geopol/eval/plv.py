@@ -82,7 +82,8 @@ def _int(value: str | None) -> int | None:
 
 def read_plv(path: Path, *, half: Half | None = None) -> list[Row]:
     """The rows of a PLV-format file; ``half`` keeps the rows whose ``reuters_newid`` is even
-    or odd (rows without one are dropped then)."""
+    or odd (rows without one are dropped then), or, in a file with no ``reuters_newid`` at
+    all (PLV_train), the rows whose 0-based data-row number is even or odd."""
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -109,8 +110,10 @@ def read_plv(path: Path, *, half: Half | None = None) -> list[Row]:
                     _int(r.get("reuters_newid")),
                 )
             )
-    if half is not None:
+    if half is not None and any(r.newid is not None for r in rows):
         rows = [r for r in rows if r.newid is not None and r.newid % 2 == (half is Half.ODD)]
+    elif half is not None:
+        rows = [r for r in rows if (r.n - 1) % 2 == (half is Half.ODD)]
     if not rows:
         raise BadInput(f"{path}: no rows with <s> and <t> marked")
     return rows

@@ -30,3 +30,14 @@ def test_a_device_of_no_country_takes_the_country_where_it_went_off() -> None:
 def test_unnamed_doers_are_placed_where_they_acted(text: str, reading: tuple[str, str, str]) -> None:
     assert reading in readings(coded(text))
     assert not readings(coded(text, without=["unnamed-doers"]))
+
+
+def test_a_toll_after_an_attack_is_no_second_attack() -> None:
+    text = (
+        "Rebels attacked an army post in Goma on Monday. Two soldiers were killed and three"
+        " civilians were wounded."
+    )
+    attacks = [r for r in readings(coded(text)) if r[0] == "ASSAULT"]
+    assert len(attacks) == 1, attacks
+    alone = readings(coded("Two soldiers were killed in Goma on Monday."))
+    assert {r[0] for r in alone} == {"ASSAULT"}  # with no attack before it, it is one

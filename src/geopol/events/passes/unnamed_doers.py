@@ -7,6 +7,7 @@ import dataclasses
 from geopol.events.context import SentenceContext
 from geopol.events.passes.base import Level, register
 from geopol.events.recall import crowd_dissent, placed_doer, unplaced_organ
+from geopol.records import Actor, PloverType
 
 
 @register("unnamed-doers", Level.TRIGGER)
@@ -17,10 +18,11 @@ def unnamed_doers(ctx: SentenceContext) -> None:
     r = ctx.current
     trig, where = r.trigger, ctx.where
     if not r.source:
-        r.source = placed_doer(
+        doer = placed_doer(
             trig.token, trig.rule.type, trig.noun, r.raw_source, where.places, where.dateline,
             ctx.index, r.target,
         )
+        r.source = [] if doer and _toll_of_an_attack(ctx, doer) else doer
     if not r.source:
         r.source = unplaced_organ(r.raw_source, r.target)
     if not r.source and not r.target:
@@ -31,3 +33,20 @@ def unnamed_doers(ctx: SentenceContext) -> None:
         if dissent:
             r.trigger = dataclasses.replace(trig, rule=dissent[0])
             r.source = dissent[1]
+
+
+#: How many sentences back an attack still owns the casualties reported after it.
+TOLL_SENTENCES = 2
+
+
+def _toll_of_an_attack(ctx: SentenceContext, doer: list[Actor]) -> bool:
+    """"Taliban fighters attacked a police post. Two policemen were killed.": a passive
+    killing with nobody named, right after an attack was coded, is that attack's toll
+    (events/casualties.py counts it there), not a second attack by an unknown doer."""
+    trig = ctx.current.trigger
+    if trig.noun or not doer or doer[0].start != trig.token.idx:
+        return False  # a doer the text names ("gunmen"), or an event noun
+    return any(
+        e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= TOLL_SENTENCES
+        for e in ctx.state.events
+    )
