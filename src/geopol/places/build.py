@@ -8,6 +8,7 @@ file name carries a hash of every input, so new data or a new format rebuilds it
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import hashlib
 import json
@@ -36,6 +37,7 @@ DATA_FILES = ("places.tsv", "admin1.tsv", "countries.yaml", "continents.yaml", "
 PRIMARY, ALIAS, DEMONYM, ALTERNATE = 0, 1, 2, 3
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The lookup key of a name: case, accents, periods, quotes and spacing folded."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")

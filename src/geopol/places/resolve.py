@@ -16,6 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from geopol.places.readings import (
+    abroad,
+    city_over_division,
+    contains,
+    km,
+    small_town_in_region,
+)
 from geopol.places.recognise import Mention
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
@@ -27,46 +34,6 @@ PARTIAL = 4
 #: Not the place itself, the division or town it is written inside ("X (Baramulla district)").
 WITHIN = 5
 KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0}
-#: A city inside a division of its own name is what running text means by the name
-#: ("New York", "Kabul", "Lagos") when it has at least this many people.
-NAMESAKE_CITY_POP = 50_000
-NAMESAKE_SHARE = 0.25
-
-
-#: "Holliday, Missouri": a name whose readings are all towns smaller than this, written
-#: with a division or country none of them lies in, is a place in that division.
-SMALL_TOWN_POP = 100_000
-
-
-def _small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
-    return inside.precision in ("admin1", "admin2", "country") and all(
-        c.fclass == "P" and c.pop < SMALL_TOWN_POP and not contains(inside, c) for c in cands
-    )
-
-
-def _city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
-    """Drop a first-level division whose own namesake city is also a reading, unless the
-    text says "state"/"province" ("New York state", "Kabul province")."""
-    if m.hint in ("admin1", "admin2") or m.outer:
-        return cands
-    cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
-    # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
-    seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
-
-    def namesake(d: Entry) -> bool:
-        # the city must hold a good share of the division's people: New York City does,
-        # Recife (once called "Pernambuco") and Quebec City do not
-        return any(
-            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
-            for c in cities
-        )
-
-    kept = [
-        c for c in cands
-        if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
-        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
-    ]
-    return kept or cands
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
 INSIDE_BONUS = 6.0
@@ -208,23 +175,6 @@ def score(
     return s
 
 
-#: How far a place may lie from a town or feature it is written inside ("X (Kismaayo)").
-INSIDE_KM = 60.0
-
-
-def contains(outer: Entry, e: Entry) -> bool:
-    """``e`` lies in ``outer``: its country, division, or near its town or feature."""
-    if outer.fcode in ("PCLI", "CONT") or outer.precision == "country":
-        return outer.cc is None or e.cc == outer.cc
-    if outer.fcode == "ADM1":
-        return e.cc == outer.cc and e.admin1 == outer.admin1
-    if outer.fcode == "ADM2":
-        return e.cc == outer.cc and e.admin1 == outer.admin1 and e.admin2 == outer.admin2
-    if outer.precision == "region":
-        return outer.cc is None or e.cc == outer.cc
-    return _km(outer, e) <= INSIDE_KM
-
-
 def _country_names(cands: Sequence[Entry], inside: Entry | None) -> list[Entry]:
     """The countries a name denotes by their own name (outside "City, Country")."""
     if inside is not None:
@@ -246,7 +196,7 @@ def _best(
     the first-level divisions the article names."""
     if inside is not None and inside.kind != WITHIN and (
         inside.precision in ("admin1", "admin2", "city", "country")
-    ) and (m.paren or not cands or _small_town_in_region(cands, inside)):
+    ) and (m.paren or not cands or small_town_in_region(cands, inside)):
         # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
@@ -256,7 +206,7 @@ def _best(
         cands = held
     if not cands:
         return None
-    cands = _city_over_division(cands, m)
+    cands = city_over_division(cands, m)
     # "Idlib province", "Karak district": the division the word names, if the name has one
     want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
     if want and inside is None and not any(curated(c) for c in cands):
@@ -290,7 +240,7 @@ def _best(
     # a name is no evidence for itself: its own vote would only entrench the first guess
     scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
     if total:
-        scored = [(sc - _abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
+        scored = [(sc - abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
     best = max(scored)
     if best[0] < MIN_SCORE:
         return None
@@ -299,26 +249,6 @@ def _best(
         if famous is not None:
             return famous
     return best[2]
-
-
-#: A reading in a country the article does not name loses this much when another reading
-#: lies in the country the article is mostly about ("a village near Palma" in a Mozambique
-#: story), unless it is a big city or a capital.
-ABROAD_PENALTY = 2.5
-ABROAD_SHARE = 0.5
-ABROAD_MAX_POP = 1_000_000
-
-
-def _abroad(
-    c: Entry, cands: Sequence[Entry], others: Counter[str], total: int,
-    near: dict[int, int] | None,
-) -> float:
-    if not c.cc or others[c.cc] > 0 or c.pop >= ABROAD_MAX_POP or c.fcode == "PPLC":
-        return 0.0
-    if c.fcode == "PCLI" or (near and near.get(c.pid)):
-        return 0.0
-    home = any(d.cc and others[d.cc] >= ABROAD_SHARE * total for d in cands)
-    return ABROAD_PENALTY if home else 0.0
 
 
 def _prominent(
@@ -351,13 +281,6 @@ def _prominent(
     return max(rivals, key=lambda c: (c.pop, -c.pid)) if rivals else None
 
 
-def _km(a: Entry, b: Entry) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 #: Divisions: close to what lies in the same first-level division (a county has no point
 #: of its own, only its state's).
 _DIVISIONS = frozenset({"ADM1", "ADM2"})
@@ -375,8 +298,8 @@ def _close(a: Entry, b: Entry) -> bool:
         return a.cc == b.cc and a.admin1 == b.admin1
     if a.fcode == "ADM2" or b.fcode == "ADM2":
         same = a.cc == b.cc and a.admin1 == b.admin1 and a.admin2 == b.admin2
-        return same or _km(a, b) <= NEAR_KM
-    return _km(a, b) <= NEAR_KM
+        return same or km(a, b) <= NEAR_KM
+    return km(a, b) <= NEAR_KM
 
 
 def _nearby(

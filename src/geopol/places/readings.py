@@ -1,0 +1,97 @@
+"""Rules that weigh one name's readings against the article's evidence: what lies inside
+what ("X (Y)"), a city against its namesake division, a namesake abroad against the country
+the article is about. Used by resolve.py."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from geopol.places.gazetteer import Entry
+from geopol.places.recognise import Mention
+
+#: A city inside a division of its own name is what running text means by the name
+#: ("New York", "Kabul", "Lagos") when it has at least this many people.
+NAMESAKE_CITY_POP = 50_000
+NAMESAKE_SHARE = 0.25
+
+
+#: "Holliday, Missouri": a name whose readings are all towns smaller than this, written
+#: with a division or country none of them lies in, is a place in that division.
+SMALL_TOWN_POP = 100_000
+
+
+def small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
+    return inside.precision in ("admin1", "admin2", "country") and all(
+        c.fclass == "P" and c.pop < SMALL_TOWN_POP and not contains(inside, c) for c in cands
+    )
+
+
+def city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
+    """Drop a first-level division whose own namesake city is also a reading, unless the
+    text says "state"/"province" ("New York state", "Kabul province")."""
+    if m.hint in ("admin1", "admin2") or m.outer:
+        return cands
+    cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
+    # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
+    seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
+
+    def namesake(d: Entry) -> bool:
+        # the city must hold a good share of the division's people: New York City does,
+        # Recife (once called "Pernambuco") and Quebec City do not
+        return any(
+            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
+            for c in cities
+        )
+
+    kept = [
+        c for c in cands
+        if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
+        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
+    ]
+    return kept or cands
+
+
+#: How far a place may lie from a town or feature it is written inside ("X (Kismaayo)").
+INSIDE_KM = 60.0
+
+
+def contains(outer: Entry, e: Entry) -> bool:
+    """``e`` lies in ``outer``: its country, division, or near its town or feature."""
+    if outer.fcode in ("PCLI", "CONT") or outer.precision == "country":
+        return outer.cc is None or e.cc == outer.cc
+    if outer.fcode == "ADM1":
+        return e.cc == outer.cc and e.admin1 == outer.admin1
+    if outer.fcode == "ADM2":
+        return e.cc == outer.cc and e.admin1 == outer.admin1 and e.admin2 == outer.admin2
+    if outer.precision == "region":
+        return outer.cc is None or e.cc == outer.cc
+    return km(outer, e) <= INSIDE_KM
+
+
+#: A reading in a country the article does not name loses this much when another reading
+#: lies in the country the article is mostly about ("a village near Palma" in a Mozambique
+#: story), unless it is a big city or a capital.
+ABROAD_PENALTY = 2.5
+ABROAD_SHARE = 0.5
+ABROAD_MAX_POP = 1_000_000
+
+
+def abroad(
+    c: Entry, cands: Sequence[Entry], others: Counter[str], total: int,
+    near: dict[int, int] | None,
+) -> float:
+    if not c.cc or others[c.cc] > 0 or c.pop >= ABROAD_MAX_POP or c.fcode == "PPLC":
+        return 0.0
+    if c.fcode == "PCLI" or (near and near.get(c.pid)):
+        return 0.0
+    home = any(d.cc and others[d.cc] >= ABROAD_SHARE * total for d in cands)
+    return ABROAD_PENALTY if home else 0.0
+
+
+def km(a: Entry, b: Entry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
