@@ -205,6 +205,10 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "The vice-president declined to resign": (
         "The Kenyan vice-president declined to resign.", ["REJECT KENGOV>KEN"]
     ),
+    "Taliban fighters attacked a police post. Two policemen were killed.": (
+        "Rebels attacked an army post in Goma on Monday. Two soldiers were killed.",
+        ["ASSAULT CODREB>COD", "!ASSAULT CODUAF>COD"],
+    ),
 }
 
 #: Examples whose reading the coder does not give yet (each a bug to fix).
