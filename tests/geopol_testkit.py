@@ -20,3 +20,14 @@ def need_shared(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} is not present (evaluation data lives beside the checkout in ../shared)")
     return p
+
+
+def run_cli(args: list[str]) -> int:
+    """Run the ``geopol`` command line in this process; its exit status."""
+    from geopol.cli.app import main
+
+    try:
+        main(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

@@ -6,18 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from geopol.cli.app import main
+from geopol_testkit import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "articles"
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.fixture(scope="session")

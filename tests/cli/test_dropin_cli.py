@@ -14,22 +14,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from geopol.cli.app import main
 from geopol.formats.actor_codes import org_codes
 from geopol.formats.rows import TABLE_COLUMNS
 from geopol.store import Store
 from geopol_codebooks import CAMEO_REGIONS, CAMEO_TYPES, GDELT_EVENT, GDELT_MENTIONS
+from geopol_testkit import run_cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 _PANDAS = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def _gdelt_frame(path: Path, book: list[tuple[str, str]]) -> pd.DataFrame:

@@ -18,8 +18,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from geopol.cli.app import main
 from geopol.store import Store
+from geopol_testkit import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "articles"
@@ -58,13 +58,6 @@ def write_corpus(folder: Path, n: int) -> None:
         rows.append(f"{name},{day},https://news.example.org/{i},Example {'ABC'[i % 3]}")
     (folder / "index.csv").write_text("\n".join(rows) + "\n")
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def snapshot(db: Path) -> dict[str, object]:

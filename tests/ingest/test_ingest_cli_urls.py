@@ -7,20 +7,13 @@ from pathlib import Path
 import pytest
 from ingest_http import Route, Server, page, rss
 
-from geopol.cli.app import main
 from geopol.store import Store
+from geopol_testkit import run_cli
 
 TALKS = ["Russian and Chinese officials held talks in Beijing on Monday on energy trade.",
          "The two foreign ministers agreed to expand cooperation on gas pipelines, officials "
          "said after the meeting ended."]
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def test_ingest_url_needs_allow_private_for_loopback(

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from ingest_http import LOCAL, Route, Server, page, rss
 
-from geopol.cli.app import main
 from geopol.errors import FetchError
 from geopol.ingest.fetch import check_url, fetch
 from geopol.ingest.run import default_coder, ingest
 from geopol.ingest.sources import Article, FieldMap, Skipped, iter_inputs, make_fetcher
 from geopol.ingest.watch import Watcher
 from geopol.store import Store
+from geopol_testkit import run_cli
 
 GOOD = [
     ("Russia and China hold talks",
@@ -48,13 +48,6 @@ def full_feed(server: Server, prefix: str, extra: str = "") -> bytes:
 
 BAD_LINK = "<item><guid>bad</guid><title>Broken</title><link>http://[oops/x</link></item>"
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def warm() -> None:

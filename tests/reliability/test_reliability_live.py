@@ -16,22 +16,16 @@ import httpx
 import pytest
 from reliability_kit import article_text, feed_server, no_traceback, wait_for
 
+from geopol_testkit import run_cli
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 import liveserver
 import storedata
 
-from geopol.cli.app import main
 from geopol.store import Store
 
 MARKUP = "[/bold][link=http://evil.test]Moscow[/link]\x1b[8m"
 
-
-def run_cli(args: list[str]) -> int:
-    try:
-        main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def limited() -> None:

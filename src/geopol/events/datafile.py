@@ -304,6 +304,8 @@ _WORDS: Schema = {
 #: read as it is, and a user file for it may use the built-in file's keys only.
 SCHEMAS: dict[str, Schema] = {
     "triggers.yaml": _TRIGGERS,
+    "recall_triggers.yaml": _TRIGGERS,
+    "cameo_verbs.yaml": _TRIGGERS,
     "derived.yaml": _DERIVED,
     "words.yaml": _WORDS,
 }

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from importlib import resources
 from typing import Protocol, TypeVar
 
+from geopol.events.datafile import read_data
 from geopol.events.lexicon import Lexicon, Rule, parse
-from geopol.yamlio import load_yaml
 
 
 class _HasRule(Protocol):
@@ -30,26 +29,21 @@ T = TypeVar("T", bound=_HasRule)
 FALLBACK_ORDER = 1_000_000
 
 
+def _entries(name: str, start: int) -> Lexicon:
+    """A trigger file of ``data/events/`` (the schema of triggers.yaml) as a lexicon."""
+    return parse(read_data(name), f"geopol:data/events/{name}", start=start)
+
+
 @functools.cache
 def fallback() -> Lexicon:
     """The converted CAMEO verb dictionary as a lexicon of its own."""
-    f = resources.files("geopol") / "data" / "events" / "cameo_verbs.yaml"
-    return parse(
-        load_yaml(f.read_text(encoding="utf-8")),
-        "geopol:data/events/cameo_verbs.yaml",
-        start=FALLBACK_ORDER,
-    )
+    return _entries("cameo_verbs.yaml", FALLBACK_ORDER)
 
 
 @functools.cache
 def recall_entries() -> Lexicon:
     """Hand-written triggers added for recall (``data/events/recall_triggers.yaml``)."""
-    f = resources.files("geopol") / "data" / "events" / "recall_triggers.yaml"
-    return parse(
-        load_yaml(f.read_text(encoding="utf-8")),
-        "geopol:data/events/recall_triggers.yaml",
-        start=FALLBACK_ORDER // 2,
-    )
+    return _entries("recall_triggers.yaml", FALLBACK_ORDER // 2)
 
 
 def with_fallback(lex: Lexicon) -> Lexicon:
