@@ -191,18 +191,27 @@ def run(seconds: float, publish_every: float, every: str, db: Path) -> dict[str,
     return result
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def soak_main(
+    run_soak: Any, description: str, *, publish_every: float, every: str, command: str
+) -> int:
+    """The command line of a soak script: its options, a temporary store, one JSON line out;
+    exit status 0 when the soak held."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--seconds", type=float, default=1800)
-    ap.add_argument("--publish-every", type=float, default=5.0)
-    ap.add_argument("--every", default="5s", help="geopol watch --every")
+    ap.add_argument("--publish-every", type=float, default=publish_every)
+    ap.add_argument("--every", default=every, help=f"{command} --every")
     ap.add_argument("--db", type=Path, default=None)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "soak.duckdb"
-        result = run(args.seconds, args.publish_every, args.every, db)
+        result = run_soak(args.seconds, args.publish_every, args.every, db)
     print(json.dumps(result))
     return 0 if result["ok"] else 1
+
+
+def main() -> int:
+    description = (__doc__ or "").split("\n")[0]
+    return soak_main(run, description, publish_every=5.0, every="5s", command="geopol watch")
 
 
 if __name__ == "__main__":

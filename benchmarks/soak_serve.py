@@ -18,7 +18,6 @@ three API requests per 10 s.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gzip
 import json
@@ -28,7 +27,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -39,7 +37,7 @@ from typing import Any
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from soak import invented, sample
+from soak import invented, sample, soak_main
 
 HOSTILE_EVERY = 5
 KINDS = ("bad-link", "bomb", "slow", "private")
@@ -310,17 +308,8 @@ def run(seconds: float, publish_every: float, every: str, db: Path) -> dict[str,
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("--seconds", type=float, default=1800)
-    ap.add_argument("--publish-every", type=float, default=10.0)
-    ap.add_argument("--every", default="10s", help="geopol serve --every")
-    ap.add_argument("--db", type=Path, default=None)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "soak.duckdb"
-        result = run(args.seconds, args.publish_every, args.every, db)
-    print(json.dumps(result))
-    return 0 if result["ok"] else 1
+    description = (__doc__ or "").split("\n")[0]
+    return soak_main(run, description, publish_every=10.0, every="10s", command="geopol serve")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,11 @@ are capped by their number of periods.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 import duckdb
 
 from geopol.api.errors import ApiError
-from geopol.errors import BadInput
+from geopol.errors import BadInput, FetchError
 
 #: Dates outside these bounds are refused (no event is dated there, and a period added to
 #: 9999-12-01 overflows).
@@ -73,18 +72,16 @@ def check_article(title: str, body: str, url: str | None) -> None:
     Empty text, NUL characters, text without words (digits only) and non-English text are
     refused; ``url`` must be an http(s) URL that parses.
     """
+    from geopol.ingest.fetch import check_url
     from geopol.text.reader import article_from_text
 
     if not body.strip():
         raise ApiError(422, "body: empty, nothing to code")
     if url is not None:
         try:
-            parts = urlsplit(url)
-            _ = parts.port
-        except ValueError as exc:
-            raise ApiError(422, f"url: malformed ({exc})") from exc
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ApiError(422, "url: give an http(s) URL with a host")
+            check_url(url, allow_private=True)  # its shape only: nothing is fetched
+        except FetchError as exc:
+            raise ApiError(422, f"url: {exc}") from exc
     try:
         article_from_text(body.strip(), title=title.strip(), path="body")
     except BadInput as exc:

@@ -27,6 +27,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.dyads import ActorIndex
+from geopol.events.recall import recall_table
 from geopol.records import Actor
 
 THRESHOLD = 3.0
@@ -45,11 +46,6 @@ _TOWARD = frozenset({"to", "against", "with", "toward", "towards", "for"})
 #: names a topic ("talks on Ukraine").
 _AIMING = frozenset({"on", "at", "into", "upon"})
 _CLOSED = frozenset({"relcl", "parataxis", "appos"})
-#: Verbs whose subject observes or reports an event noun, not its doer ("monitors observed
-#: explosions"); the list the user can extend is ``perception`` in ``data/events/recall.yaml``.
-_PERCEPTION = frozenset(
-    {"observe", "record", "hear", "see", "report", "note", "monitor", "document", "witness"}
-)
 #: Prepositions through which an event noun is the act of the verb's subject ("engaged in
 #: talks", "took part in attacks", "ten days of exercises").
 _TAKING_PART = frozenset({"in", "into", "of"})
@@ -108,7 +104,8 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                 up = cur.head.head if cur.dep_ == "pobj" else cur.head
                 if cur.dep_ == "pobj" and cur.head.lower_ not in _TAKING_PART:
                     break  # "despite the protests", "after the attack": not the doer's act
-                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _PERCEPTION:
+                # a verb of perception ("monitors observed explosions") reports the noun
+                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in recall_table().perception:
                     cur, score = up, score - 1.5
                     continue
                 if cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.pos_ == "NOUN":

@@ -85,6 +85,17 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def _check_type(source: str, node: yaml.ScalarNode, where: str) -> None:
+    """A PLOVER type name, or a ``DictionaryError`` naming the file and line."""
+    if str(node.value) not in PloverType.__members__:
+        raise _fail(
+            source,
+            node,
+            f"{where}: unknown PLOVER type {node.value!r}; one of"
+            f" {', '.join(PloverType.__members__)}",
+        )
+
+
 def _fail(source: str, node: yaml.Node, message: str) -> DictionaryError:
     return DictionaryError(f"{source} line {_line(node)}: {message}")
 
@@ -123,13 +134,8 @@ def _check(source: str, node: yaml.Node, field: Field, where: str) -> None:
                 _check_keys(source, item, field.keys or {}, where)
             elif not isinstance(item, yaml.ScalarNode):
                 raise _fail(source, item, f"{where}: expected {shape.value}")
-            elif shape is Shape.TYPES and str(item.value) not in PloverType.__members__:
-                raise _fail(
-                    source,
-                    item,
-                    f"{where}: unknown PLOVER type {item.value!r}; one of"
-                    f" {', '.join(PloverType.__members__)}",
-                )
+            elif shape is Shape.TYPES:
+                _check_type(source, item, where)
     elif shape is Shape.CODES:
         if not isinstance(node, yaml.MappingNode) or any(
             not isinstance(v, yaml.ScalarNode) for _, v in node.value
@@ -138,13 +144,8 @@ def _check(source: str, node: yaml.Node, field: Field, where: str) -> None:
     elif shape in (Shape.SCALAR, Shape.TYPE):
         if not isinstance(node, yaml.ScalarNode):
             raise _fail(source, node, f"{where}: expected {shape.value}")
-        if shape is Shape.TYPE and str(node.value) not in PloverType.__members__:
-            raise _fail(
-                source,
-                node,
-                f"{where}: unknown PLOVER type {node.value!r}; one of"
-                f" {', '.join(PloverType.__members__)}",
-            )
+        if shape is Shape.TYPE:
+            _check_type(source, node, where)
     elif shape is Shape.SECTION:
         _check_keys(source, node, field.keys or {}, where)
 
@@ -300,12 +301,26 @@ _WORDS: Schema = {
     )
 }  # fmt: skip
 
+_RECALL: Schema = {
+    "doer_types": types(True),
+    "implicit_types": types(True),
+    "sectors": codes(True),
+    **{
+        key: words(True)
+        for key in (
+            "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
+            "perception", "people", "implicit_verbs", "implicit_nouns",
+        )
+    },
+}  # fmt: skip
+
 #: The schema of each data file that has one; a file with none (``factuality.yaml``) is
 #: read as it is, and a user file for it may use the built-in file's keys only.
 SCHEMAS: dict[str, Schema] = {
     "triggers.yaml": _TRIGGERS,
     "recall_triggers.yaml": _TRIGGERS,
     "cameo_verbs.yaml": _TRIGGERS,
+    "recall.yaml": _RECALL,
     "derived.yaml": _DERIVED,
     "words.yaml": _WORDS,
 }

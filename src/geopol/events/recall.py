@@ -22,19 +22,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Sequence
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.datafile import read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
+from geopol.events.placed import AIMED, Where
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
-from geopol.yamlio import load_yaml
 
-_AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 #: Sectors of a state's own forces.
 _FORCES = frozenset({"MIL", "COP", "GOV", "PRM"})
 
@@ -59,8 +58,8 @@ class RecallTable:
 
 @functools.cache
 def recall_table() -> RecallTable:
-    f = resources.files("geopol") / "data" / "events" / "recall.yaml"
-    d = load_yaml(f.read_text(encoding="utf-8"))
+    """``data/events/recall.yaml``, read by the schema-checked loader (events/datafile.py)."""
+    d = read_data("recall.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in d.get(key) or ())
@@ -91,7 +90,7 @@ def _aimed_at(tok: Token, trigger: Token) -> bool:
             return False
         if cur.head.i == trigger.i:
             return cur.dep_ in ("dobj", "nsubjpass") or (
-                cur.dep_ == "prep" and cur.lower_ in _AIMED
+                cur.dep_ == "prep" and cur.lower_ in AIMED
             )
         cur = cur.head
     return False
@@ -255,8 +254,7 @@ def placed_doer(
     type_: str,
     noun: bool,
     raw_source: list[Actor],
-    places: list[Place],
-    dateline: Place | None,
+    where: Where,
     idx: ActorIndex,
     target: Sequence[Actor] = (),
 ) -> list[Actor]:
@@ -306,7 +304,7 @@ def placed_doer(
         return []
     # A state's forces firing at a village act at home; insurgents may come from anywhere.
     local_ok = base is not None and base.sector in _FORCES
-    country, named = _country(trigger, places, dateline, local_ok)
+    country, named = _country(trigger, where.places, where.dateline, local_ok)
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
@@ -470,15 +468,14 @@ def crowd_dissent(
     type_: str,
     noun: bool,
     raw_source: list[Actor],
-    places: list[Place],
-    dateline: Place | None,
+    where: Where,
     idx: ActorIndex,
 ) -> tuple[Rule, list[Actor]] | None:
     """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
     denunciation at a place and names no one it is addressed to."""
     if type_ not in _VOICED or noun or trigger.tag_ == "VBN" or not _located(trigger):
         return None  # "people found guilty": the participle's noun is no doer
-    crowd = placed_doer(trigger, "PROTEST", noun, raw_source, places, dateline, idx)
+    crowd = placed_doer(trigger, "PROTEST", noun, raw_source, where, idx)
     if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP"):
         return None
     return _DISSENT, crowd

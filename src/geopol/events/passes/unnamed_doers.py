@@ -19,17 +19,13 @@ def unnamed_doers(ctx: SentenceContext) -> None:
     trig, where = r.trigger, ctx.where
     if not r.source:
         doer = placed_doer(
-            trig.token, trig.rule.type, trig.noun, r.raw_source, where.places, where.dateline,
-            ctx.index, r.target,
+            trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index, r.target
         )
         r.source = [] if doer and _toll_of_an_attack(ctx, doer) else doer
     if not r.source:
         r.source = unplaced_organ(r.raw_source, r.target)
     if not r.source and not r.target:
-        dissent = crowd_dissent(
-            trig.token, trig.rule.type, trig.noun, r.raw_source, where.places, where.dateline,
-            ctx.index,
-        )
+        dissent = crowd_dissent(trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index)
         if dissent:
             r.trigger = dataclasses.replace(trig, rule=dissent[0])
             r.source = dissent[1]
