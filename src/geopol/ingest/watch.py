@@ -344,22 +344,22 @@ class Watcher:
                 report.new_entries += 1
                 items.append(item)
                 marks.append((r.url, key, None if isinstance(item, Skipped) else item.id))
-        stats = self._ingest(items) if items else IngestStats()
+        # One writer at a time in this process (the server's own writes take the same lock);
+        # the feed's articles, its entries as seen and its state in one opening of the store.
         with self._writing(), Store.open(self.store_path) as store:
+            stats = self._ingest(items, store) if items else IngestStats()
             save(store, [st], marks)
         report.articles_added += stats.added
         report.events_added += stats.events
         if stats.added and self.on_change is not None:
             self.on_change()
 
-    def _ingest(self, items: list[Item]) -> IngestStats:
+    def _ingest(self, items: list[Item], store: Store) -> IngestStats:
         def skip(s: Skipped) -> None:
             logger.info("watch: skipped %s: %s", s.where, s.reason)
             self.log(f"watch: skipped {s.where}: {s.reason}")
 
-        # One writer at a time in this process (the server's own writes take the same lock).
-        with self._writing(), Store.open(self.store_path) as store:
-            return ingest(items, store, coder=self.coder, on_skip=skip)
+        return ingest(items, store, coder=self.coder, on_skip=skip)
 
     def run(self, cycles: int | None = None) -> list[CycleReport]:
         """Poll every ``every`` seconds until ``cycles`` are done or ``stop`` is set."""
