@@ -760,9 +760,11 @@ def test_forces_killed_abroad_by_nobody_named_were_attacked_from_there() -> None
     assert not [e for e in evs if any(a.country == "PER" for a in e.source)]
 
 
-def test_unnamed_armed_groups_attack_with_no_country() -> None:
-    e = find(events("Insurgents shelled a government-held district of Aleppo overnight."), "ASSAULT", None, "SYR")
-    assert e.source[0].code == "---REB" and e.source[0].country is None
+def test_unnamed_armed_groups_take_the_country_where_they_acted() -> None:
+    # the direction (ACLED's convention): unnamed militants attacking a district on
+    # the ground acted inside its country
+    e = find(events("Insurgents shelled a government-held district of Aleppo overnight."), "ASSAULT", "SYR", "SYR")
+    assert e.source[0].code == "SYRREB"
     # acting on nobody named: no event
     assert not events("Gunmen opened fire overnight.")
 

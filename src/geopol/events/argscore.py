@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.dyads import ActorIndex
 from geopol.events.recall import recall_table
+from geopol.events.subjects import stray_subject
 from geopol.records import Actor
 
 THRESHOLD = 3.0
@@ -95,6 +96,9 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                 out.append((ch, score))
             elif ch.dep_ == "agent":
                 out.extend((p, score) for p in ch.children if p.dep_ == "pobj")
+        stray = stray_subject(cur)
+        if stray is not None:
+            out.append((stray, score - 0.5))  # a subject the parse hung on a place before it
         if cur.pos_ in ("NOUN", "PROPN"):
             # An event noun: its modifiers, then the verb it is the object of
             for ch in cur.children:

@@ -7,8 +7,10 @@ where they acted (ACLED's convention: Protesters (Algeria), Unidentified Armed G
 
 - ``placed_doer``: the unnamed doer of a protest, attack or coercion (an actor mention with no
   country, or the plain noun phrase of the subject or the "by" phrase: "a group of drivers",
-  "armed men", "an IED") takes the country of the event's place; a place the act was aimed at
-  ("fired rockets at Israel") never gives the doer's country. A passive attack with no doer
+  "armed men", "an IED") takes the country of the event's place. A state or region the act was
+  aimed at ("fired rockets at Israel") never gives the doer's country; a village, district or
+  town attacked on the ground does ("six men assaulted a police team in Kolhapur"), unless the
+  doer is a weapon fired from afar ("airstrikes", "rockets"). A passive attack with no doer
   named ("was shot dead", "was found dead") has an unidentified armed doer, placed the same way.
   When no place in the sentence has a country, the one country all the article's places (that
   are no aimed places) lie in is used. A protest at a named place whose country is unknown is
@@ -31,11 +33,9 @@ from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.placed import AIMED, Where
+from geopol.events.subjects import stray_subject
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
-
-#: Sectors of a state's own forces.
-_FORCES = frozenset({"MIL", "COP", "GOV", "PRM"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -164,6 +164,9 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
         ):
             cur = cur.head  # "locals staged a protest": the doer is the verb's subject
             continue
+        stray = stray_subject(cur)
+        if stray is not None:
+            return stray  # "in Acapulco, Guerrero, around 100 merchants protested"
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 return None
@@ -221,6 +224,13 @@ def _noun_words(noun: Token) -> list[str]:
     if noun.i >= 2 and doc[noun.i - 1].text == "-":
         words.append(f"{doc[noun.i - 2].lower_}-{noun.lower_}")
     return words
+
+
+def _hyphened(part: Token, noun: Token) -> bool:
+    """Whether ``part`` is the first half of one hyphenated word with ``noun`` ("shoot-out",
+    "fire-fight"), not a noun that modifies it ("car bomb", "price war")."""
+    doc = noun.doc
+    return part.i == noun.i - 2 and doc[noun.i - 1].text == "-" and not part.whitespace_
 
 
 def _head_noun(tok: Token) -> Token:
@@ -295,15 +305,21 @@ def placed_doer(
         (type_ in t.implicit_types or type_ == "PROTEST")
         and noun
         and any(w in t.implicit_nouns for w in _noun_words(trigger))
-        and not any(ch.dep_ == "compound" and ch.pos_ == "NOUN" for ch in trigger.children)
+        and not any(
+            ch.dep_ == "compound" and ch.pos_ == "NOUN" and not _hyphened(ch, trigger)
+            for ch in trigger.children
+        )
         and _measured(trigger).dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
         # "an explosion hit", "observed shelling", "protests were held in Chennai": nobody named
         base, head = None, None
     else:
         return []
-    # A state's forces firing at a village act at home; insurgents may come from anywhere.
-    local_ok = base is not None and base.sector in _FORCES
+    # Whoever attacks a village, a district or a town on the ground acted inside its
+    # country (ACLED's convention: Rioters (India), Unidentified Armed Group (Mexico)); only
+    # a weapon fired from afar ("airstrikes hit Baqim district") may come from abroad.
+    means = (head or trigger).lemma_.lower() in t.means if head is not None or noun else False
+    local_ok = not means
     country, named = _country(trigger, where.places, where.dateline, local_ok)
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
@@ -317,7 +333,11 @@ def placed_doer(
         span = trigger.doc[left : head.i + 1]
         start, end, text = span.start_char, span.end_char, span.text
     else:
-        start, end, text = trigger.idx, trigger.idx + len(trigger), trigger.text
+        first = trigger
+        if trigger.i >= 2 and _hyphened(trigger.doc[trigger.i - 2], trigger):
+            first = trigger.doc[trigger.i - 2]  # "shoot-out", not "out"
+        start, end = first.idx, trigger.idx + len(trigger)
+        text = trigger.doc.text[start:end]
     return [
         Actor(
             text=text,
@@ -448,6 +468,10 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
 #: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
 _DISSENT = Rule(PloverType.PROTEST, None, cameo_code("Engage in political dissent"), (), frozenset(), False, False, False, False, 500_102)
 _VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+#: Sectors of armed groups and state organs: their demands are no crowd's dissent.
+_NOT_CROWDS = frozenset(
+    {"MIL", "COP", "GOV", "REB", "INS", "UAF", "SPY", "JUD", "LEG", "PRM", "ELI", "IGO"}
+)
 
 
 def _located(verb: Token) -> bool:
@@ -473,9 +497,10 @@ def crowd_dissent(
 ) -> tuple[Rule, list[Actor]] | None:
     """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
     denunciation at a place and names no one it is addressed to."""
-    if type_ not in _VOICED or noun or trigger.tag_ == "VBN" or not _located(trigger):
+    participle = trigger.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in trigger.children)
+    if type_ not in _VOICED or noun or participle or not _located(trigger):
         return None  # "people found guilty": the participle's noun is no doer
     crowd = placed_doer(trigger, "PROTEST", noun, raw_source, where, idx)
-    if not crowd or crowd[0].sector not in ("CVL", "LAB", "OPP"):
-        return None
+    if not crowd or not crowd[0].sector or crowd[0].sector in _NOT_CROWDS:
+        return None  # traders, teachers, doctors and workers dissent; police do not
     return _DISSENT, crowd

@@ -199,6 +199,10 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "Peru recalled its envoy": (
         "Peru recalled its envoy from Mexico on Monday.", ["SANCTION PER>MEX", "!SANCTION PER>PER"]
     ),
+    "On 7 May, in Acapulco, Guerrero, around 100 merchants protested": (
+        "On 7 May, in Oaxaca, Mexico, around 200 teachers protested demanding back pay.",
+        ["PROTEST MEXCVL>"],
+    ),
     "Saudi-led coalition airstrikes": (
         "Saudi-led coalition airstrikes killed four civilians in Saada.", ["ASSAULT SAU>YEMCVL"]
     ),

@@ -8,7 +8,7 @@ from geopol.events.passes.unnamed import unnamed_armed
 
 
 def test_insurgents_are_rebels_of_no_country() -> None:
-    text = "Insurgents bombarded a government-held part of Aleppo."
+    text = "Insurgents bombarded government-held areas of Syria."
     ctx = before(text, "unnamed-armed", "bombarded")
     unnamed_armed(ctx)
     assert [a.code for a in ctx.current.source] == ["---REB"]

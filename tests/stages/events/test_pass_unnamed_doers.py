@@ -41,3 +41,16 @@ def test_a_toll_after_an_attack_is_no_second_attack() -> None:
     assert len(attacks) == 1, attacks
     alone = readings(coded("Two soldiers were killed in Goma on Monday."))
     assert {r[0] for r in alone} == {"ASSAULT"}  # with no attack before it, it is one
+
+
+def test_traders_protesting_against_a_measure_are_a_protest_where_they_gathered() -> None:
+    # a crowd of any trade dissents; armed men and state organs do not
+    got = readings(coded("On 2 May, in Lagos, Nigeria, dozens of traders protested against new market fees."))
+    assert any(r[0] == "PROTEST" and r[1].startswith("NGA") for r in got), got
+    got = readings(coded("On 4 May, in Kano, Nigeria, soldiers protested against the new rules."))
+    assert not any(r[0] == "PROTEST" for r in got), got
+
+
+def test_a_hyphenated_fight_noun_is_an_attack_by_someone_unnamed() -> None:
+    got = readings(coded("On 2 May, in Duque de Caxias, Brazil, a shoot-out took place in a market."))
+    assert any(r[0] == "ASSAULT" and r[1] == "BRAUAF" for r in got), got

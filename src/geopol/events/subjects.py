@@ -1,0 +1,44 @@
+"""The subject a small parser lost: a finite verb with no subject of its own.
+
+The small English parser often hangs the subject of a sentence that opens with a date and a
+chain of places on the last place: in "On 7 May, in Acapulco, Guerrero, around 100 merchants
+protested" the merchants come out as the object of "in", and "protested" has no subject. An
+English finite verb in a main clause always has one, so the noun phrase that ends right before
+such a verb (adverbs like "reportedly" aside) is taken as its subject. Verbs that share a
+subject (conjuncts, infinitives, participles, relative clauses) are not finite main clauses and
+are left to the patterns that follow the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Dependency labels that give a verb a subject of its own.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Clause types whose verb heads a clause of its own (so a missing subject is a parse error).
+_MAIN = frozenset({"ROOT", "ccomp", "parataxis"})
+#: Finite verb tags.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Entity types that never name a doer.
+_NOT_DOERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """The noun that ends right before ``verb`` when the parse gave the finite main verb no
+    subject: "in Acapulco, Guerrero, around 100 merchants protested" gives "merchants"."""
+    if verb.tag_ not in _FINITE or verb.dep_ not in _MAIN:
+        return None
+    if any(ch.dep_ in _SUBJECTS for ch in verb.children):
+        return None
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and verb.doc[i].dep_ in ("advmod", "neg") and verb.doc[i].pos_ == "ADV":
+        i -= 1  # "militants reportedly attacked"
+    if i < sent_start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NOT_DOERS:
+        return None
+    if tok.head.i == verb.i:
+        return None  # the parse already gave it a role on this verb (an object, a modifier)
+    return tok
