@@ -245,7 +245,8 @@ def _victims(tok: Token) -> list[list[Token]]:
     """The dependents that may name a verb's victims, in order of preference: its own, then,
     for a conjoined verb ("was shot and killed", "shot and killed a man"), those of the
     verb it is conjoined to. A subject names victims of "died", and of a bare participle
-    ("3 were killed and 2 wounded": "2 [were] wounded"), not of "gunmen killed"."""
+    ("3 were killed and 2 wounded": "2 [were] wounded"); in active "X killed Y" the killer
+    is not the count."""
     lemma = tok.lemma_.lower()
     bare = tok.tag_ == "VBN" and tok.dep_ == "conj" and not any(
         c.dep_ in ("dobj", "aux") for c in tok.children)
