@@ -88,6 +88,11 @@ def test_casualties_in_every_export() -> None:
          1),
         ("Gunmen shot and killed a farmer near Kaduna. The motive behind his death is unknown.",
          Kind.KILLED, 1, 1),
+        # number words written in three tokens, "lost their lives", "killing N and injuring M"
+        ("Militants killed twenty-one soldiers and wounded thirty-five.", Kind.KILLED, 21, 21),
+        ("Militants killed twenty-one soldiers and wounded thirty-five.", Kind.INJURED, 35, 35),
+        ("Eleven people lost their lives in the raid.", Kind.KILLED, 11, 11),
+        ("Gunmen attacked a bus near Jos, killing four and injuring nine.", Kind.INJURED, 9, 9),
     ],
 )
 def test_statements(nlp: Language, sentence: str, kind: str, low: int, high: int | None) -> None:

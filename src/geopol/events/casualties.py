@@ -116,6 +116,15 @@ def number_of(tok: Token) -> tuple[int, int | None] | None:
         if head in _TENS and tail in NUMBER_WORDS and NUMBER_WORDS[tail] < 10:
             n = _TENS[head] + NUMBER_WORDS[tail]
             return (n, n)
+    # "twenty-one" split into three tokens: read at its last one, the others are no count
+    doc = tok.doc
+    if (text in NUMBER_WORDS and 0 < NUMBER_WORDS[text] < 10 and tok.i >= 2
+            and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _TENS):
+        n = _TENS[doc[tok.i - 2].lower_] + NUMBER_WORDS[text]
+        return (n, n)
+    if (text in _TENS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ in NUMBER_WORDS):
+        return None
     if text in NUMBER_WORDS and text not in ("a", "an", "another", "single", "lone"):
         n = NUMBER_WORDS[text]
         if text == "hundred" and tok.i > 0:
@@ -241,13 +250,12 @@ def _role(anaphoric: bool) -> Role:
     return Role.ANAPHOR if anaphoric else Role.GROUP
 
 
-def _victims(tok: Token) -> list[list[Token]]:
+def _victims(tok: Token, lemma: str) -> list[list[Token]]:
     """The dependents that may name a verb's victims, in order of preference: its own, then,
     for a conjoined verb ("was shot and killed", "shot and killed a man"), those of the
     verb it is conjoined to. A subject names victims of "died", and of a bare participle
     ("3 were killed and 2 wounded": "2 [were] wounded"); in active "X killed Y" the killer
     is not the count."""
-    lemma = tok.lemma_.lower()
     bare = tok.tag_ == "VBN" and tok.dep_ == "conj" and not any(
         c.dep_ in ("dobj", "aux") for c in tok.children)
     deps = ("nsubjpass", "dobj", "nsubj") if lemma in ("die", "perish") or bare else (
@@ -275,10 +283,12 @@ def _passive_subject(tok: Token) -> Token | None:
 def _quantity(tok: Token) -> tuple[tuple[int, int | None] | None, Role]:
     """The quantity a casualty word is said of, and how it combines."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ("life", "lives") and tok.head.lemma_.lower() == "lose":
+        tok, lemma = tok.head, "die"  # "11 people lost their lives": the dead are the subject
     if tok.lower_ == "death" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
         tok, lemma = tok.head.head, "kill"  # "shot to death", "beaten to death"
     if tok.pos_ in ("VERB", "AUX") or (lemma in KILL_VERBS | INJURE_VERBS and tok.tag_ == "VBN"):
-        for victims in _victims(tok):
+        for victims in _victims(tok, lemma):
             for c in victims:
                 got = _conj_total(c)
                 if got is not None:
@@ -348,6 +358,8 @@ def _kind(tok: Token) -> str | None:
             return None  # "death to America"
         return Kind.KILLED
     if low == "death" and tok.head.lower_ == "to":
+        return Kind.KILLED
+    if low in ("life", "lives") and tok.head.lemma_.lower() == "lose":
         return Kind.KILLED
     if low in ("shot",) and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         return None  # "shot dead": read from "dead"
