@@ -5,7 +5,8 @@ right before or after a killing word: "two soldiers were killed", "killing 4 peo
 "2 fatalities"; ACLED's own coding remarks such as "fatalities coded as 10" or "split
 between 2 events" do not state one), the share whose coded events include one with
 ``killed`` equal to ACLED's ``fatalities`` (events of a matching type when there are some,
-as ``geopol eval acled`` matches them). Reported over all such notes and over those where
+as ``geopol eval acled`` matches them; ``geopol eval acled`` prints the same figure, with
+``states_count`` from ``geopol.eval.acled``). Reported over all such notes and over those where
 the coder found an event at all (the casualty reader cannot count without an event to
 attach to). Also: over every note with a casualty word (fatalities 0 included), the first
 event with a ``killed`` figure against ACLED's, a missing figure counting right when ACLED
@@ -22,25 +23,11 @@ import re
 import sys
 from pathlib import Path
 
-from geopol.eval.acled import TYPE_MAP
+from geopol.eval.acled import TYPE_MAP, states_count
 from geopol.pipeline import code_articles
 from geopol.records import Article
 
 CUE = re.compile(r"\b(kill|dead|death|fatalit|died|casualt|wound|injur)", re.I)
-_NUM = (r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-        r"twenty|thirty|forty|fifty|a|an)")
-_KILL = r"(killed|dead|died|fatalities|fatality|bodies|body|deaths|lost their lives)"
-STATES = re.compile(
-    rf"\b{_NUM}\b(\s+[\w-]+){{0,4}}?\s+(were|was|have been|had been)?\s*{_KILL}\b"
-    rf"|\b(killing|killed|kills)\s+{_NUM}\b",
-    re.I,
-)
-CODING_REMARK = re.compile(r"coded as|split (between|among|across)|spread between|fatalities "
-                           r"coded|unknown fatalit|unclear fatalit", re.I)
-
-
-def states_count(note: str) -> bool:
-    return bool(STATES.search(note)) and not CODING_REMARK.search(note)
 
 
 def main(path: Path) -> None:

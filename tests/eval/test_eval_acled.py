@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geopol.errors import BadInput
-from geopol.eval.acled import evaluate_acled, read_acled
+from geopol.eval.acled import evaluate_acled, read_acled, states_count
 from geopol.eval.plv import evaluate_plv
 
 SAMPLE = Path(__file__).parent / "data" / "acled-sample.csv"
@@ -39,6 +39,28 @@ def test_scores_and_predictions_on_our_notes(tmp_path: Path) -> None:
     assert rep.found == sum(p["found"] for p in preds.values())
     text = rep.render()
     assert "within 50 km" in text and "Violence against civilians" in text
+    # issue 19's casualty figure, per half: the notes that state a count ("killing four")
+    assert set(rep.stated) == {"even", "odd"}
+    assert rep.stated["odd"][0] == 1 and rep.stated["even"][0] == 1
+    assert preds[900001]["states_count"] and not preds[900003]["states_count"]
+    assert "notes stating a count (odd ids)" in text and "notes stating a count (even ids)" in text
+    assert set(rep.as_dict()["casualties_stated"]) == {"even", "odd"}
+
+
+@pytest.mark.parametrize(
+    ("note", "states"),
+    [
+        ("Gunmen attacked a bus, killing 4 passengers.", True),
+        ("Two soldiers were killed in the clash.", True),
+        ("The shelling left three dead.", True),
+        ("Police fired tear gas. No fatalities were reported.", False),
+        ("Rebels killed soldiers; fatalities coded as 10 from a report.", False),
+        ("Clashes left 20 dead. 20 fatalities split up between 3 events.", False),
+        ("Fighting on the border: total fatalities divided equally across two events.", False),
+    ],
+)
+def test_which_notes_state_a_count(note: str, states: bool) -> None:
+    assert states_count(note) is states
 
 
 def test_not_an_acled_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -114,3 +114,33 @@ def test_acled_follows_the_codebook() -> None:
     assert last["fatalities"] == "12" and last["notes"].startswith("Ministers")
     for event_type, sub in ACLED_TYPES.values():
         assert sub in ACLED_EVENT_TYPES[event_type], (event_type, sub)
+
+
+def test_the_event_carries_the_modes_cameo_code_in_every_format() -> None:
+    """An attack coded ASSAULT/firearms is CAMEO 193 on the event itself, so JSON, CSV,
+    ICEWS and GDELT all give the same code (the trigger rule's code is the root-level 190)."""
+    import geopol
+    from geopol.events.cameo import cameo_info, with_mode
+    from geopol.formats.csv import write_csv
+
+    events = geopol.code("Russian troops attacked Ukrainian positions near Bakhmut on Monday.",
+                         published="2024-05-06")
+    shooting = next(e for e in events if e.type == "ASSAULT")
+    assert (shooting.mode, shooting.cameo, shooting.cameo_root) == ("firearms", "193", "19")
+    assert shooting.goldstein == cameo_info("193").goldstein
+    assert shooting.to_dict()["cameo"] == "193"
+    out = io.StringIO()
+    write_csv([shooting], out)
+    header, row = _rows(out.getvalue(), ",")
+    assert dict(zip(header, row, strict=True))["cameo"] == "193"
+    out = io.StringIO()
+    write_gdelt([shooting], out, header=True)
+    header, row = _rows(out.getvalue(), "\t")
+    assert dict(zip(header, row, strict=True))["EventCode"] == "193"
+    out = io.StringIO()
+    write_icews([shooting], out)
+    assert "193" in out.getvalue().splitlines()[-1].split("\t")
+    # a mode no code of the root names keeps the rule's code; detailed codes stay
+    assert with_mode("160", "SANCTION", "relations") == "160"
+    assert with_mode("195", "ASSAULT", "aerial") == "195"
+    assert with_mode("190", "ASSAULT", None) == "190"

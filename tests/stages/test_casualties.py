@@ -72,6 +72,27 @@ def test_casualties_in_every_export() -> None:
         ("Three people died and scores were injured.", Kind.KILLED, 3, 3),
         ("Three people died and scores were injured.", Kind.INJURED, 40, None),
         ("The blast left four dead.", Kind.KILLED, 4, 4),
+        # the numbers of a date are no count
+        ("Around 8 May 2020, in Leon, a woman was found dead in a field.", Kind.KILLED, 1, 1),
+        # a stated toll is the total: the body is the man already counted
+        ("A man was killed and his body was dumped near a road. 1 fatality.", Kind.KILLED, 1, 1),
+        ("A trader and his son were attacked and shot to death in Patiala. 2 killed.",
+         Kind.KILLED, 2, 2),
+        # uncertainty is no denial
+        ("Three villagers were killed and two wounded; it is not clear whether there were "
+         "fatalities among the raiders.", Kind.KILLED, 3, 3),
+        # the victim of a conjoined verb: "was shot and killed"
+        ("One soldier was shot and killed and one police officer was injured.", Kind.KILLED, 1,
+         1),
+        ("One soldier was shot and killed and one police officer was injured.", Kind.INJURED, 1,
+         1),
+        ("Gunmen shot and killed a farmer near Kaduna. The motive behind his death is unknown.",
+         Kind.KILLED, 1, 1),
+        # number words written in three tokens, "lost their lives", "killing N and injuring M"
+        ("Militants killed twenty-one soldiers and wounded thirty-five.", Kind.KILLED, 21, 21),
+        ("Militants killed twenty-one soldiers and wounded thirty-five.", Kind.INJURED, 35, 35),
+        ("Eleven people lost their lives in the raid.", Kind.KILLED, 11, 11),
+        ("Gunmen attacked a bus near Jos, killing four and injuring nine.", Kind.INJURED, 9, 9),
     ],
 )
 def test_statements(nlp: Language, sentence: str, kind: str, low: int, high: int | None) -> None:
@@ -79,3 +100,11 @@ def test_statements(nlp: Language, sentence: str, kind: str, low: int, high: int
     found = [s for sent in doc.sents for s in statements(sent)]
     got = combine(found, kind, doc)
     assert got is not None and (got.low, got.high) == (low, high)
+
+
+def test_a_toll_stated_before_the_event_sentence_is_the_events() -> None:
+    event = _conflict("Raid\nFour fatalities and two injuries were reported in Kala on Monday. Boko "
+                      "Haram fighters attacked the village in Borno State.")
+    assert event.evidence.sentence_index > 1
+    assert event.killed is not None and event.killed.count == 4
+    assert event.injured is not None and event.injured.count == 2

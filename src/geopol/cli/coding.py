@@ -40,6 +40,12 @@ TriggersOpt = Annotated[
         help="Extra trigger file (YAML, the shape of data/events/triggers.yaml); repeatable.",
     ),
 ]
+#: ``--limit N`` of the ``eval`` commands: a quick look at the first N rows of a large file.
+EvalLimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Score only the first N rows (after --half); "
+                 "default: every row."),
+]
 FactualityOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -224,6 +230,7 @@ def eval_plv(
             "--factuality-labels", help="TSV of row numbers and factuality labels to score against."
         ),
     ] = None,
+    limit: EvalLimitOpt = None,
 ) -> None:
     """Event type accuracy given gold dyads, on a PLV-format file.
 
@@ -231,12 +238,13 @@ def eval_plv(
     dyad recall (gold dyads the coder finds by itself with the right type) and the share
     of rows where the coder produced no event at all. Where the file has a factuality column
     (or --factuality-labels gives one), also factuality accuracy, per-class F1 and macro-F1
-    over the rows not marked ambiguous and over all rows.
+    over the rows not marked ambiguous and over all rows. --limit N scores the first N rows
+    only (after --half): a quick look; the figures in docs/benchmarks.md are of whole files.
 
     Example:
-        geopol eval plv ../shared/eval/plv-train/PLV_train.tsv
-        geopol eval plv ../shared/eval/plv-train/PLV_train.tsv --triggers my-triggers.yaml
-        geopol eval plv ../shared/eval/factuality-dev/FACT_dev.tsv --half odd
+        geopol eval plv ../shared/eval/plv-train/PLV_train.tsv --limit 20
+        geopol eval plv ../shared/eval/plv-train/PLV_train.tsv --triggers my-triggers.yaml --limit 20
+        geopol eval plv ../shared/eval/factuality-dev/FACT_dev.tsv --half odd --limit 20
     """
     from geopol.errors import BadInput
     from geopol.eval.factuality_score import Half
@@ -251,15 +259,14 @@ def eval_plv(
         view=view,
         half=Half(half) if half else None,
         factuality_labels=factuality_labels,
+        limit=limit,
     )
     typer.echo(report.render())
 
 
 def eval_acled(
     path: Annotated[Path, typer.Argument(help="An ACLED-format CSV (notes, event_type, iso3...).")],
-    limit: Annotated[
-        int | None, typer.Option("--limit", help="Score only the first N rows (after --half).")
-    ] = None,
+    limit: EvalLimitOpt = None,
     predictions: Annotated[
         Path | None,
         typer.Option("--predictions", help="Write one JSON line per row: scores and events."),
@@ -276,8 +283,16 @@ def eval_acled(
     Explosions/Remote violence to ASSAULT, Violence against civilians to ASSAULT or COERCE,
     Protests to PROTEST, Riots to PROTEST or ASSAULT (Strategic developments unscored).
 
+    Casualties: over the rows with fatalities above zero, the share where an event (of the
+    matching type when there is one) has killed equal to the row's fatalities; then, per
+    half of the data_ids, the same share over the notes that state a fatality count
+    themselves (a number before or after a killing word: "two soldiers were killed",
+    "killing 4", "2 fatalities"; notes with ACLED's coding remarks such as "fatalities coded
+    as 10" or "split between 3 events" do not count), and over those of them where the
+    coder found an event. --limit N scores the first N rows only (after --half).
+
     Example:
-        geopol eval acled ../shared/eval/acled-dev/acled-dev.csv --half odd --limit 200
+        geopol eval acled ../shared/eval/acled-dev/acled-dev.csv --half odd --limit 20
     """
     from geopol.eval.acled import evaluate_acled
 
@@ -293,16 +308,19 @@ def eval_petrarch(
     path: Annotated[Path, typer.Argument(help="PETRARCH validation XML.")],
     triggers: TriggersOpt = None,
     factuality: FactualityOpt = None,
+    limit: EvalLimitOpt = None,
 ) -> None:
     """CAMEO root accuracy, actor country accuracy and no-event precision on PETRARCH XML.
 
+    --limit N scores the file's first N records only.
+
     Example:
-        geopol eval petrarch ../shared/eval/petr2-gsr/PETR2_GSR_validation.xml
+        geopol eval petrarch ../shared/eval/petr2-gsr/PETR2_GSR_validation.xml --limit 20
     """
     from geopol.eval.petrarch import evaluate_petrarch
 
     use_event_files(triggers, factuality)
-    typer.echo(evaluate_petrarch(path).render())
+    typer.echo(evaluate_petrarch(path, limit=limit).render())
 
 
 def eval_seed(

@@ -123,11 +123,18 @@ def eval_geo_cmd(
         typer.Option("--half", help="even | odd: only the even- or odd-numbered articles "
                      "(from 0, in file order)."),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="Score only the first N articles (after --half); "
+                     "default: every article."),
+    ] = None,
 ) -> None:
     """Geoparsing accuracy: exact GeoNames id, within 161 km, country; recall and precision.
 
+    --limit N scores the first N articles only (after --half): a quick look.
+
     Example:
-        geopol eval geo ../shared/eval/tr-news/TR-News.xml --format trnews --gold-spans
+        geopol eval geo ../shared/eval/tr-news/TR-News.xml --format trnews --gold-spans --limit 5
     """
     from geopol.eval.geo import evaluate, format_scores, read_xml
 
@@ -140,6 +147,7 @@ def eval_geo_cmd(
         if half not in ("even", "odd"):
             raise typer.BadParameter(f"unknown half {half!r}; choose even or odd")
         articles = [a for i, a in enumerate(articles) if i % 2 == (half == "odd")]
+    articles = articles[:limit]
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as out:
             scores = evaluate(articles, gold_spans=gold_spans, model=model, predictions=out)

@@ -158,7 +158,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         new articles; the dashboard shows their events once each feed is stored.
 
         Example:
-            geopol serve --db geopol.duckdb --port 8000 --watch https://example.org/rss.xml
+            geopol serve --db geopol.duckdb --port 8000
+            geopol serve --db geopol.duckdb --port 8000 --watch feeds.opml --every 15m
         """
         import uvicorn
 

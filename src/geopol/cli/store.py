@@ -199,8 +199,12 @@ def watch_cmd(
 ) -> None:
     """Poll feeds every --every, storing new articles; one log line per cycle.
 
+    Runs until stopped (Ctrl-C or SIGTERM finish the current step first), or for --cycles
+    polls: --cycles 1 polls once and exits, e.g. from cron.
+
     Example:
         geopol watch feeds.opml --every 15m --db events.duckdb
+        geopol watch feeds.opml --cycles 1 --db events.duckdb
     """
     from geopol.cli.serve import open_writer
     from geopol.ingest.run import default_coder

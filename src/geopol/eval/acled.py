@@ -10,7 +10,13 @@ Each row's ``notes`` is coded as an article published on its ``event_date``. Per
   (Strategic developments are not scored), overall and per ACLED type;
 - casualties: over the rows with a fatality count above zero, the share where an event
   (of the matching type when there is one) has ``killed`` equal to the row's
-  ``fatalities``.
+  ``fatalities``;
+- casualties where the note states a count (issue 19's figure), per half of the
+  ``data_id``s: the same share over the rows with fatalities above zero whose note *states*
+  a fatality count (``states_count``: a number or number word before a killing word, "two
+  soldiers were killed", "2 fatalities", or after one, "killing 4"; notes with ACLED's own
+  coding remarks, "fatalities coded as 10", "20 fatalities split between 3 events", do not
+  state one), and over those of them where the coder found an event.
 ``--half`` keeps even or odd ``data_id``s (tune on one, report both).
 """
 
@@ -20,6 +26,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +44,28 @@ TYPE_MAP: dict[str, frozenset[str]] = {
     "Riots": frozenset({"PROTEST", "ASSAULT"}),
 }
 KM = 50.0
+_NUM = (r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+        r"twenty|thirty|forty|fifty|a|an)")
+_KILL = r"(killed|dead|died|fatalities|fatality|bodies|body|deaths|lost their lives)"
+#: A note that states a fatality count: "two soldiers were killed", "killing 4 people".
+STATES = re.compile(
+    rf"\b{_NUM}\b(\s+[\w-]+){{0,4}}?\s+(were|was|have been|had been)?\s*{_KILL}\b"
+    rf"|\b(killing|killed|kills)\s+{_NUM}\b",
+    re.I,
+)
+#: ACLED's own coding remarks: the row's figure is not the note's.
+CODING_REMARK = re.compile(
+    r"coded as|(split|divided|spread)( up| equally)? (between|among|across)|fatalities coded"
+    r"|unknown fatalit|unclear fatalit", re.I)
+
+
+def states_count(note: str) -> bool:
+    """Whether an ACLED note states a fatality count itself (see the module's doc)."""
+    return bool(STATES.search(note)) and not CODING_REMARK.search(note)
+
+
+def parity(data_id: int) -> str:
+    return "even" if data_id % 2 == 0 else "odd"
 HALVES = ("all", "even", "odd")
 _COLUMNS = ("data_id", "event_date", "event_type", "iso3", "notes")
 
@@ -147,6 +176,8 @@ class AcledReport:
     per_type: dict[str, list[int]] = dataclasses.field(default_factory=dict)
     fatal_rows: int = 0
     fatal_right: int = 0
+    #: per half ("even"/"odd"): [stating notes, right, of them with an event, right there]
+    stated: dict[str, list[int]] = dataclasses.field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -163,6 +194,10 @@ class AcledReport:
             "type": ratio(self.typed, self.typed_rows),
             "per_type": {k: ratio(v[1], v[0]) for k, v in sorted(self.per_type.items())},
             "casualties": ratio(self.fatal_right, self.fatal_rows),
+            "casualties_stated": {h: ratio(c[1], c[0]) for h, c in sorted(self.stated.items())},
+            "casualties_stated_with_event": {
+                h: ratio(c[3], c[2]) for h, c in sorted(self.stated.items())
+            },
         }
 
     def render(self) -> str:
@@ -188,6 +223,9 @@ class AcledReport:
                 self.fatal_rows,
             )
         )
+        for h, (n, right, with_event, right_event) in sorted(self.stated.items()):
+            lines.append(line(f"casualties, notes stating a count ({h} ids):", right, n))
+            lines.append(line("  of them where an event was found:", right_event, with_event))
         return "\n".join(lines)
 
 
@@ -221,11 +259,19 @@ def score_row(row: AcledRow, coded: CodedArticle, rep: AcledReport) -> dict[str,
         counts[0] += 1
         counts[1] += typed
     fatal: bool | None = None
+    stated = bool(row.fatalities) and states_count(row.notes)
     if row.fatalities:
         rep.fatal_rows += 1
         pool = matched or events
         fatal = any(getattr(e, "killed", None) == row.fatalities for e in pool)
         rep.fatal_right += fatal
+    if stated:
+        counts = rep.stated.setdefault(parity(row.data_id), [0, 0, 0, 0])
+        counts[0] += 1
+        counts[1] += bool(fatal)
+        if events:
+            counts[2] += 1
+            counts[3] += bool(fatal)
     return {
         "data_id": row.data_id,
         "event_type": row.event_type,
@@ -237,6 +283,7 @@ def score_row(row: AcledRow, coded: CodedArticle, rep: AcledReport) -> dict[str,
         "km": round(min(kms), 1) if kms else None,
         "type": typed,
         "casualties": fatal,
+        "states_count": stated,
         "events": [
             {
                 "type": e.type,

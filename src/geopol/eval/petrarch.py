@@ -151,11 +151,12 @@ def _sibling_dictionaries(path: Path) -> list[str]:
     return found
 
 
-def evaluate_petrarch(path: Path) -> PetrarchReport:
+def evaluate_petrarch(path: Path, *, limit: int | None = None) -> PetrarchReport:
+    """Score the coder on a PETRARCH validation file (``limit``: its first N records)."""
     from geopol.actors import configure
     from geopol.pipeline import code_articles
 
-    records = parse_records(Path(path))
+    records = parse_records(Path(path))[:limit]
     if not records:
         raise BadInput(f"{path}: no <Sentence> records with <Text> found")
     dictionaries = _sibling_dictionaries(Path(path))

@@ -436,10 +436,13 @@ def evaluate_plv(
     view: str = "plover",
     half: Half | None = None,
     factuality_labels: Path | None = None,
+    limit: int | None = None,
 ) -> PlvReport:
     from geopol.pipeline import code_articles
 
     rows = read_plv(Path(path), half=half)
+    if limit is not None:
+        rows = rows[:limit]  # the first N rows (after --half)
     labels = read_labels(factuality_labels) if factuality_labels is not None else {}
     articles = [Article(title="", body=r.text, path=f"row-{r.n}") for r in rows]
     rep = PlvReport(

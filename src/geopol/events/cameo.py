@@ -228,6 +228,23 @@ def closest_cameo(plover_type: str, mode: str | None = None) -> str:
     raise ValueError(f"no CAMEO code for PLOVER type {plover_type!r}")  # pragma: no cover
 
 
+def with_mode(code: str, plover_type: str, mode: str | None) -> str:
+    """The CAMEO code with the mode's detail: a root-level code (``190``, Use conventional
+    military force) becomes the code of the same root that the mode names (ASSAULT/firearms
+    -> ``193``); a code that is already detailed, or a mode no code of the root names, stays.
+
+    Example:
+        >>> with_mode("190", "ASSAULT", "firearms")
+        '193'
+    """
+    if not mode or len(code) != 3 or not code.endswith("0"):
+        return code
+    detailed = closest_overrides().get((plover_type, mode)) or _most_generic(plover_type, mode)
+    if detailed is None or detailed[:2] != code[:2]:
+        return code
+    return detailed
+
+
 _COOPERATIVE = (PloverType.AID, PloverType.COOPERATE, PloverType.CONSULT, PloverType.SUPPORT, PloverType.CONCEDE, PloverType.RETREAT)
 _NOT_YET = ("planned", "speculated", "hypothetical")
 #: What a conflict event that has not (yet) happened is threatened as.

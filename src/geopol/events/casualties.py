@@ -10,13 +10,18 @@ conflict event's sentence: news and analysts' notes often report the toll in the
 after the attack.
 
 Statements about different groups add up ("2 policemen were killed ... 2 militants were also
-killed": 4); a bare toll ("2 fatalities", "the death toll rose to 12") is a total, not one more
-group.
+killed": 4); a bare toll ("2 fatalities", "the death toll rose to 12") is the total, and wins
+over the groups; people already named ("he died", "the victim's body was found") are not
+counted again. A sentence with no conflict event of its own gives its statements to the
+conflict event before it, or, before the first one, to the first: "... clashed. 3 were
+killed." and "4 rebels were killed and 4 wounded. The fighting ..." both count.
+Numbers that write a date ("on 8 May 2020") are no count.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import logging
 import re
 from collections.abc import Sequence
@@ -57,11 +62,30 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _RANGE = re.compile(r"^(\d[\d,]*)\s*[-\u2013]\s*(\d[\d,]*)$")
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+#: Words that make a statement uncertain rather than negated: "it is not clear whether there
+#: were fatalities" says nothing about the count.
+UNCERTAIN = frozenset({"whether", "if", "clear", "unclear", "known", "unknown", "confirmed",
+                       "confirm", "sure"})
+#: Harm verbs whose victim a conjoined "and killed" shares: "shot and killed a man".
+HARM_VERBS = frozenset({"shoot", "stab", "beat", "hack", "strangle", "burn", "torture",
+                        "attack", "ambush", "behead", "abduct", "kidnap", "execute", "wound",
+                        "injure", "kill", "hit", "strike", "lynch", "stone"})
 
 
 class Kind:
     KILLED = "killed"
     INJURED = "injured"
+
+
+class Role(enum.Enum):
+    """How a statement's figure combines with the others of its event."""
+
+    GROUP = "group"  # one group's count: groups add up
+    TOLL = "toll"  # a bare toll ("2 fatalities", "no fatalities"): the total
+    ANAPHOR = "anaphor"  # people already named ("he died", "the victim's body")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -71,11 +95,14 @@ class Statement:
     high: int | None
     start: int  # character offsets into the doc
     end: int
-    total: bool  # a bare toll ("2 fatalities") rather than one group's count
+    role: Role
 
 
 def number_of(tok: Token) -> tuple[int, int | None] | None:
-    """The number a token writes (digits, words, "8-10", "twenty-one"); None if none."""
+    """The number a token writes (digits, words, "8-10", "twenty-one"); None if none, and
+    None for the numbers of a date ("8 May 2020")."""
+    if _is_date(tok):
+        return None
     text = tok.text.lower().replace(",", "")
     if text.isdigit():
         n = int(text)
@@ -89,6 +116,15 @@ def number_of(tok: Token) -> tuple[int, int | None] | None:
         if head in _TENS and tail in NUMBER_WORDS and NUMBER_WORDS[tail] < 10:
             n = _TENS[head] + NUMBER_WORDS[tail]
             return (n, n)
+    # "twenty-one" split into three tokens: read at its last one, the others are no count
+    doc = tok.doc
+    if (text in NUMBER_WORDS and 0 < NUMBER_WORDS[text] < 10 and tok.i >= 2
+            and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _TENS):
+        n = _TENS[doc[tok.i - 2].lower_] + NUMBER_WORDS[text]
+        return (n, n)
+    if (text in _TENS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ in NUMBER_WORDS):
+        return None
     if text in NUMBER_WORDS and text not in ("a", "an", "another", "single", "lone"):
         n = NUMBER_WORDS[text]
         if text == "hundred" and tok.i > 0:
@@ -97,6 +133,15 @@ def number_of(tok: Token) -> tuple[int, int | None] | None:
     if text in VAGUE:
         return VAGUE[text]
     return None
+
+
+def _is_date(tok: Token) -> bool:
+    if not tok.like_num:
+        return False
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    doc = tok.doc
+    return any(doc[i].lower_ in MONTHS for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
 
 
 def _modifiers(tok: Token) -> tuple[int, int | None] | None:
@@ -167,12 +212,18 @@ def _conj_total(noun: Token) -> tuple[int, int | None] | None:
 
 
 def _negated(tok: Token) -> bool:
+    """Whether the casualty word is denied ("no fatalities", "nobody was killed", "were not
+    injured"); "it is not clear whether there were fatalities" is not a denial."""
     sent = tok.sent
     window = sent.doc[max(tok.i - 5, sent.start):tok.i + 1]
+    if any(t.lower_ in UNCERTAIN for t in window):
+        return False
     if any(t.lower_ in NEGATORS for t in window):
         return not any(t.like_num and t.lower_ not in ("one",) for t in window)
     head = tok.head
-    kids = list(tok.children) + list(head.children)
+    # a verb's own negation only: the "not" of the clause above ("it is not clear [that] 3
+    # were killed") is not this verb's
+    kids = list(tok.children) + ([] if tok.pos_ in ("VERB", "AUX") else list(head.children))
     for c in kids:
         if c.dep_ == "neg" or c.lower_ in NEGATORS:
             return True
@@ -191,43 +242,80 @@ def _anaphoric(noun: Token) -> bool:
     kids = list(noun.children)
     if any(k.dep_ == "nummod" or k.like_num for k in kids):
         return False
-    return any(k.dep_ in ("det", "poss") and k.lower_ in ("the", "her", "his", "their", "its")
-               for k in kids)
+    return any((k.dep_ in ("det", "poss") and k.lower_ in ("the", "her", "his", "their", "its"))
+               or k.dep_ == "poss" for k in kids)
 
 
-def _quantity(tok: Token) -> tuple[tuple[int, int | None] | None, bool]:
-    """The quantity a casualty word is said of, and whether it is a bare toll."""
+def _role(anaphoric: bool) -> Role:
+    return Role.ANAPHOR if anaphoric else Role.GROUP
+
+
+def _victims(tok: Token, lemma: str) -> list[list[Token]]:
+    """The dependents that may name a verb's victims, in order of preference: its own, then,
+    for a conjoined verb ("was shot and killed", "shot and killed a man"), those of the
+    verb it is conjoined to. A subject names victims of "died", and of a bare participle
+    ("3 were killed and 2 wounded": "2 [were] wounded"); in active "X killed Y" the killer
+    is not the count."""
+    bare = tok.tag_ == "VBN" and tok.dep_ == "conj" and not any(
+        c.dep_ in ("dobj", "aux") for c in tok.children)
+    deps = ("nsubjpass", "dobj", "nsubj") if lemma in ("die", "perish") or bare else (
+        "nsubjpass", "dobj")
+    out = [[c for d in deps for c in tok.children if c.dep_ == d]]
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        head = tok.head
+        shared = ("nsubjpass", "dobj") if head.lemma_.lower() in HARM_VERBS else ("nsubjpass",)
+        out.append([c for d in shared for c in head.children if c.dep_ == d])
+    return out
+
+
+def _passive_subject(tok: Token) -> Token | None:
+    """The noun right before a passive's auxiliary when the parse gave the verb no subject
+    ("..., a drug trafficker was killed", the noun parsed as an apposition)."""
+    aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+    if aux is None or aux.i == 0 or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    before = tok.doc[aux.i - 1]
+    if before.sent.start != tok.sent.start or before.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    return before
+
+
+def _quantity(tok: Token) -> tuple[tuple[int, int | None] | None, Role]:
+    """The quantity a casualty word is said of, and how it combines."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ("life", "lives") and tok.head.lemma_.lower() == "lose":
+        tok, lemma = tok.head, "die"  # "11 people lost their lives": the dead are the subject
     if tok.lower_ == "death" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
         tok, lemma = tok.head.head, "kill"  # "shot to death", "beaten to death"
     if tok.pos_ in ("VERB", "AUX") or (lemma in KILL_VERBS | INJURE_VERBS and tok.tag_ == "VBN"):
-        for dep in ("nsubjpass", "dobj", "nsubj"):
-            for c in tok.children:
-                if c.dep_ == dep:
-                    got = _conj_total(c)
-                    if got is not None:
-                        # active "X killed Y": the killer is not the count
-                        if dep == "nsubj" and lemma not in ("die", "perish"):
-                            continue
-                        return got, _anaphoric(c)
+        for victims in _victims(tok, lemma):
+            for c in victims:
+                got = _conj_total(c)
+                if got is not None:
+                    return got, _role(_anaphoric(c))
         # "were killed" as an adjective of a noun: "two people killed"
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return _conj_total(tok.head), False
-        # "left 4 dead", "leaving 2 killed": number on the left
-        return _left_number(tok), False
+            return _conj_total(tok.head), Role.GROUP
+        subject = _passive_subject(tok)
+        if subject is not None:
+            return _conj_total(subject), _role(_anaphoric(subject))
+        # "left 4 dead", "leaving 2 killed", a note's closing "2 killed.": a bare toll
+        return _left_number(tok), Role.TOLL
     # nouns and adjectives: "10 fatalities", "dozens dead", "2 dead", "found dead"
     got = _modifiers(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     if got is not None:
-        return got, tok.lower_ in ("fatalities", "fatality", "deaths", "toll", "dead")
+        if tok.lower_ in ("fatalities", "fatality", "deaths", "toll", "dead"):
+            return got, Role.TOLL
+        return got, _role(_anaphoric(tok))
     if tok.pos_ == "ADJ" or tok.lower_ in ("dead", "wounded", "injured", "killed"):
         head = tok.head
         for child in tok.children:  # "left four dead"
             if child.dep_ == "nummod" or child.like_num:
                 got = number_of(child)
                 if got is not None:
-                    return _bounded(child, got), False
+                    return _bounded(child, got), Role.GROUP
         if tok.dep_ in ("amod",) and head.pos_ in ("NOUN", "PROPN"):
-            return _conj_total(head), False
+            return _conj_total(head), _role(_anaphoric(head))
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl"):
             # "X were dead" names the dead as subject; "left X dead" as object
             deps = ("dobj", "nsubjpass") if tok.dep_ == "oprd" else ("nsubjpass", "nsubj", "dobj")
@@ -236,14 +324,14 @@ def _quantity(tok: Token) -> tuple[tuple[int, int | None] | None, bool]:
                     if c.dep_ == dep and c.i != tok.i:
                         got = _conj_total(c)
                         if got is not None:
-                            return got, False
-        return _left_number(tok), True
+                            return got, _role(_anaphoric(c))
+        return _left_number(tok), Role.TOLL
     if tok.lower_ == "toll":
         for t in tok.sent[tok.i - tok.sent.start:]:
             got = number_of(t) if t.like_num else None
             if got is not None:
-                return got, True
-    return _left_number(tok), True
+                return got, Role.TOLL
+    return _left_number(tok), Role.TOLL
 
 
 def _left_number(tok: Token) -> tuple[int, int | None] | None:
@@ -271,6 +359,8 @@ def _kind(tok: Token) -> str | None:
         return Kind.KILLED
     if low == "death" and tok.head.lower_ == "to":
         return Kind.KILLED
+    if low in ("life", "lives") and tok.head.lemma_.lower() == "lose":
+        return Kind.KILLED
     if low in ("shot",) and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         return None  # "shot dead": read from "dead"
     if (lemma in INJURE_VERBS and tok.pos_ in ("VERB", "AUX", "ADJ")) or low in INJURE_WORDS:
@@ -288,14 +378,14 @@ def statements(sent: Span) -> list[Statement]:
         if _negated(tok):
             kinds = [Kind.KILLED, Kind.INJURED] if kind == "both" else [kind]
             for k in kinds:
-                out.append(Statement(k, 0, 0, tok.idx, tok.idx + len(tok), True))
+                out.append(Statement(k, 0, 0, tok.idx, tok.idx + len(tok), Role.TOLL))
             continue
         if kind == "both":
             continue
-        got, total = _quantity(tok)
+        got, role = _quantity(tok)
         if got is None:
             continue
-        out.append(Statement(kind, got[0], got[1], tok.idx, tok.idx + len(tok), total))
+        out.append(Statement(kind, got[0], got[1], tok.idx, tok.idx + len(tok), role))
     return _merge_same(out)
 
 
@@ -311,20 +401,25 @@ def _merge_same(found: list[Statement]) -> list[Statement]:
 
 
 def combine(found: Sequence[Statement], kind: str, doc: Doc) -> Casualties | None:
-    """Add up one kind's statements: groups add, a bare toll is the total."""
+    """One kind's figure: the largest toll stated ("3 fatalities"), else the groups added up,
+    else the people named once ("the officer died"), else a denial (0)."""
     mine = [s for s in found if s.kind == kind]
     if not mine:
         return None
-    groups = [s for s in mine if not s.total]
-    totals = [s for s in mine if s.total]
-    lo = sum(s.low for s in groups)
-    hi: int | None = None if any(s.high is None for s in groups) else sum(
-        s.high or 0 for s in groups
-    )
-    if totals:
-        best = max(totals, key=lambda s: s.low)
-        if best.low >= lo:
-            lo, hi = best.low, best.high
+    tolls = [s for s in mine if s.role is Role.TOLL and s.low > 0]
+    groups = [s for s in mine if s.role is Role.GROUP]
+    named = [s for s in mine if s.role is Role.ANAPHOR]
+    lo: int = 0
+    hi: int | None = 0
+    if tolls:
+        best = max(tolls, key=lambda s: s.low)
+        lo, hi = best.low, best.high
+    elif groups:
+        lo = sum(s.low for s in groups)
+        hi = None if any(s.high is None for s in groups) else sum(s.high or 0 for s in groups)
+    elif named:
+        best = max(named, key=lambda s: s.low)
+        lo, hi = best.low, best.high
     first = mine[0]
     last = mine[-1]
     start, end = min(first.start, last.start), max(first.end, last.end)
@@ -337,7 +432,8 @@ def attach(doc: Doc, events: list[Event]) -> list[Event]:
     if not events or not sents:
         return events
     conflict_sents = sorted({e.evidence.sentence_index for e in events
-                             if e.type in CONFLICT_TYPES})
+                             if e.type in CONFLICT_TYPES and 0 <= e.evidence.sentence_index
+                             < len(sents)})
     per_sent: dict[int, list[Statement]] = {}
     out: list[Event] = []
     for e in events:
@@ -346,8 +442,10 @@ def attach(doc: Doc, events: list[Event]) -> list[Event]:
             out.append(e)
             continue
         stop = next((s for s in conflict_sents if s > si), len(sents))
+        # the sentences before the first conflict event belong to it
+        begin = 0 if si == conflict_sents[0] else si
         found: list[Statement] = []
-        for i in range(si, stop):
+        for i in range(begin, stop):
             if i not in per_sent:
                 per_sent[i] = statements(sents[i])
             found += per_sent[i]

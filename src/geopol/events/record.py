@@ -8,7 +8,13 @@ from spacy.tokens import Doc, Token
 
 from geopol import __version__
 from geopol.dates import date_for_event
-from geopol.events.cameo import PLOVER_INTENSITY, PLOVER_QUAD, cameo_info, closest_cameo
+from geopol.events.cameo import (
+    PLOVER_INTENSITY,
+    PLOVER_QUAD,
+    cameo_info,
+    closest_cameo,
+    with_mode,
+)
 from geopol.events.factuality import assess, close_call_penalty
 from geopol.events.triggers import Trigger
 from geopol.places import locate_event
@@ -54,7 +60,8 @@ def build_event(
     factuality, cue_tokens = reading
     when = date_for_event(trig.token, dates)
     where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
-    code = rule.cameo or closest_cameo(rule.type, rule.mode)
+    # the mode's code (issue 19): ASSAULT/firearms with the rule's 190 is 193, as GDELT writes it
+    code = with_mode(rule.cameo or closest_cameo(rule.type, rule.mode), rule.type, rule.mode)
     info = cameo_info(code)
     first, last = min(t.i for t in trig.words), max(t.i for t in trig.words)
     trigger_span = _span(doc, doc[first].idx, doc[last].idx + len(doc[last]))

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 from urllib.parse import urlparse
 
-from geopol.events.cameo import cameo_table, closest_cameo
+from geopol.events.cameo import cameo_table, with_mode
 from geopol.formats.actor_codes import CAMEO_SECTOR, cameo_actor_code, is_org, known_group
 from geopol.formats.csv import event_date
 from geopol.formats.jsonl import EventLike, event_dicts
@@ -231,17 +231,10 @@ def _date_cells(day: str | None) -> list[str]:
 
 
 def event_code(d: Mapping[str, Any]) -> str:
-    """The CAMEO event code with the mode's detail: a root-level code (``190``) becomes the
-    mode's code under the same root (ASSAULT/firearms -> ``193``)."""
+    """The CAMEO event code with the mode's detail, as the coder now gives it (a row stored
+    before that, ``190`` with mode firearms, is written ``193``)."""
     code = str(d.get("cameo") or "")
-    mode, type_ = d.get("mode"), str(d.get("type") or "")
-    if not mode or len(code) != 3 or not code.endswith("0"):
-        return code
-    try:
-        detailed = closest_cameo(type_, str(mode))
-    except ValueError:
-        return code
-    return detailed if detailed[:2] == code[:2] and detailed != code else code
+    return with_mode(code, str(d.get("type") or ""), d.get("mode") or None)
 
 
 def _publisher(d: Mapping[str, Any]) -> str:
