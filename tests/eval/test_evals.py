@@ -199,3 +199,23 @@ def test_petrarch_scorer_compares_organisations_by_class_and_unknown_countries_b
     # IGOEUREEC is our IGO-EU; ---LEG is a legislature of any country; the third has no event.
     assert rep.root_correct == 2 and rep.matched_dyads == 2, rep.render()
     assert (rep.plover_correct, rep.plover_events) == (2, 3)
+
+
+def test_plv_end_to_end_follows_a_pronoun_to_the_marked_speaker(tmp_path: Path) -> None:
+    # a row of our own in the PLV_train layout: the marked source is the speaker, and the coder
+    # codes the act with the "he" that stands for him
+    text = "Chilean President Juan Ortega said on Monday he had rejected a request from Peru."
+    marked = (
+        "<s>Chilean President Juan Ortega</s> said on Monday he had rejected a request from "
+        "<t>Peru</t>."
+    )
+    path = tmp_path / "plv.tsv"
+    path.write_text(
+        "sentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tgold_penta\n"
+        f"1\t{text}\t{marked}\tChilean President Juan Ortega\tPeru\tREJECT\t3\n",
+        encoding="utf-8",
+    )
+    coded = code_article(article_from_text("Test\n" + text))
+    assert any(a.text == "he" and a.coref_of is not None for e in coded.events for a in e.source)
+    rep = evaluate_plv(path)
+    assert rep.e2e_found == 1

@@ -3,7 +3,9 @@
 Three measures from one pass over the file:
 - event type given the gold dyad: the trigger that links the marked source and target
   in the parse (shortest dependency path through it) gives the type;
-- end to end: the gold dyads the coder finds by itself, with the right type;
+- end to end: the gold dyads the coder finds by itself, with the right type (a coded actor
+  names a marked span when its mention overlaps it, or when it is a pronoun or description
+  the coder linked to a mention starting inside it: "X said he had rejected");
 - actor recall: the gold source and target spans that an actor mention covers,
   overall and per resolved country code.
 The gold label YIELD stands for CONCEDE or RETREAT.
@@ -29,7 +31,7 @@ from geopol.events.factuality import cues as fact_cues
 from geopol.events.factuality.words import purpose
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.stance import stated
-from geopol.records import Article, CodedArticle, Factuality
+from geopol.records import Actor, Article, CodedArticle, Factuality
 
 LABELS = (
     "AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE",
@@ -429,6 +431,16 @@ class PlvReport:
         return "\n".join(lines)
 
 
+def _names(actor: Actor, span: tuple[int, int]) -> bool:
+    """Whether a coded actor names the gold span: its own mention overlaps the span, or it is
+    a pronoun or description linked to a mention that starts inside the span ("Czech President
+    Vaclav Klaus said he had rejected ...": "he" is Klaus)."""
+    a, b = span
+    if actor.start < b and a < actor.end:
+        return True
+    return actor.coref_of is not None and a <= actor.coref_of < b
+
+
 def evaluate_plv(
     path: Path,
     *,
@@ -489,8 +501,8 @@ def evaluate_plv(
                 rep.per_country[resolved[0].country or "-"] += 1
         rep.no_event += not coded.events
         for e in coded.events:
-            src_hit = any(x.start < row.source[1] and row.source[0] < x.end for x in e.source)
-            tgt_hit = any(x.start < row.target[1] and row.target[0] < x.end for x in e.target)
+            src_hit = any(_names(x, row.source) for x in e.source)
+            tgt_hit = any(_names(x, row.target) for x in e.target)
             typ = plover_view(e.type, e.mode, e.factuality.value)[0] if view == "plover" else e.type
             if src_hit and tgt_hit and label(typ) == row.gold:
                 rep.e2e_found += 1
