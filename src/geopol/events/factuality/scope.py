@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues, cues
-from geopol.events.factuality.verdict import Cue, Reading, verdict
+from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     governing,
     in_subject,
@@ -83,6 +83,27 @@ def _future_time(tok: Token, c: Cues) -> Token | None:
     return None
 
 
+def _dated_present(tok: Token, c: Cues) -> Token | None:
+    """ "sign the accord on April 10", "is tendering for wheat on Tuesday": a bare present
+    (simple or progressive) with a date names a schedule."""
+    aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass", "neg")]
+    progressive = (
+        tok.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "'s", "'re")
+    )
+    if not progressive and (tok.tag_ not in ("VBZ", "VBP") or aux):
+        return None
+    for ch in tok.children:
+        if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
+            return ch
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ == "on"
+            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
+        ):
+            return ch
+    return None
+
+
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """Cues that hang on ``tok`` itself."""
     nominal = tok.pos_ in _NOMINAL
@@ -90,6 +111,12 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         low, dep = ch.lower_, ch.dep_
         if not_only(ch):
             continue  # "not only ignored X but ...": no negation
+        if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
+            found.extend(
+                Cue(Factuality.NEGATED, g, depth)
+                for g in ch.children
+                if g.dep_ in ("preconj", "det") and g.lower_ == "neither" and g.i < ch.i
+            )
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
         ):
@@ -303,7 +330,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         and not any(ch.dep_ in ("xcomp", "oprd", "ccomp") for ch in tok.children)
     ):
         found.append(Cue(own, tok, depth))  # "is considering curbs": the event is the curbs
-    if noun or tok.pos_ in _NOMINAL:
+    clause = any(ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in tok.children)
+    if (noun or tok.pos_ in _NOMINAL) and not (clause and tok.pos_ not in ("PROPN", "PRON")):
+        # a "noun" with its own subject or auxiliary heads a clause ("Should the Bank
+        # release the loan": a mis-tagged verb)
         up, depth = _climb_noun(tok, c, found, depth)
         if up is None:
             return _attributed(tok, c, found, depth)
@@ -357,6 +387,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             adj = next((ch for ch in head.children if ch.dep_ == "acomp"), None)
             if adj is not None and governing(adj, c) is not Factuality.REPORTED:
                 level = governing(adj, c)
+            # "speculation grew that X", "fears mounted that X": the subject noun governs X
+            subj = subject(head)
+            if level is None and subj is not None and subj.lemma_.lower() in c.nouns:
+                level = c.nouns[subj.lemma_.lower()]
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
@@ -410,7 +444,12 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     """The factuality of the event whose trigger is ``trigger``, with its cue tokens
     (the deciding cue first)."""
     c = table or cues()
-    return verdict(_walk(trigger, noun=noun, c=c), c)
+    found = _walk(trigger, noun=noun, c=c)
+    if any(q.level is Factuality.REPORTED for q in found):
+        when = _dated_present(trigger, c)
+        if when is not None:
+            found.append(Cue(Factuality.PLANNED, when, 0))
+    return decide(verdict(found, c), found, trigger)
 
 
 def scheduled(tok: Token, table: Cues | None = None) -> bool:

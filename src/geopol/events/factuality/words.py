@@ -74,7 +74,10 @@ def governing(tok: Token, c: Cues) -> Factuality | None:
             level = c.governing.get(f"{lemma} {ch.lower_}")
             if level is not None:
                 return level
-    return c.governing.get(lemma)
+    level = c.governing.get(lemma)
+    if level is None and tok.lower_ != lemma:
+        level = c.governing.get(tok.lower_)  # the file lists a form: "going to", "scheduled"
+    return level
 
 
 def phrasal(verb: Token) -> str:
