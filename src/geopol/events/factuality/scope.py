@@ -90,7 +90,10 @@ def _dated_present(tok: Token, c: Cues) -> Token | None:
     progressive = (
         tok.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "'s", "'re")
     )
-    if not progressive and (tok.tag_ not in ("VBZ", "VBP") or aux):
+    finite = tok.tag_ in ("VBZ", "VBP") or (  # a finite present the tagger took for "VB"
+        tok.tag_ == "VB" and any(ch.dep_ == "nsubj" for ch in tok.children)
+    )
+    if not progressive and (not finite or aux):
         return None
     for ch in tok.children:
         if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
