@@ -133,6 +133,10 @@ def test_written_training_data_is_ours_well_formed_and_covers_every_class() -> N
         ("Ankara and Baku sign the pipeline accord on May 3.", "sign", "asserted"),
         ("Traders said Cairo is tendering for wheat on Tuesday.", "tendering", "planned"),
         ("Officials said Iraq was shelling Basra on Tuesday.", "shelling", "reported"),
+        ("Moscow has bought no Canadian wheat this year, traders said.", "bought", "negated"),
+        ("Moscow has no grain to sell.", "sell", "asserted"),
+        ("Traders said the Soviets were rumoured to be buying corn.", "buying", "speculated"),
+        ("Officials said a meeting with the Fund was due in June.", "meeting", "planned"),
         (
             "Should the Fund release the loan, Accra could finish the dam.",
             "release",

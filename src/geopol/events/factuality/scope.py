@@ -114,6 +114,13 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         low, dep = ch.lower_, ch.dep_
         if not_only(ch):
             continue  # "not only ignored X but ...": no negation
+        if dep == "dobj" and not nominal and tok.lemma_.lower() != "have":
+            # "has bought no U.S. wheat", "sent no troops": nothing was bought or sent
+            found.extend(
+                Cue(Factuality.NEGATED, g, depth)
+                for g in ch.children
+                if g.dep_ == "det" and g.lower_ == "no"
+            )
         if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
@@ -300,8 +307,13 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             if dep == "nsubj":
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
-                    if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
-                        found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
+                    if ch.dep_ != "acomp":
+                        continue
+                    said = c.adjectives.get(ch.lemma_.lower()) or governing(ch, c)
+                    if said in (Factuality.PLANNED, Factuality.SPECULATED) or (
+                        said is not None and ch.lemma_.lower() in c.adjectives
+                    ):
+                        found.append(Cue(said, ch, depth))  # also "the meeting was due in June"
             if dep == "nsubjpass" and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "the planned meeting was cancelled"
             elif dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
