@@ -137,6 +137,12 @@ def test_written_training_data_is_ours_well_formed_and_covers_every_class() -> N
         ("Moscow has no grain to sell.", "sell", "asserted"),
         ("Traders said the Soviets were rumoured to be buying corn.", "buying", "speculated"),
         ("Officials said a meeting with the Fund was due in June.", "meeting", "planned"),
+        ("Talks between Lima and Quito appeared unlikely before May.", "Talks", "speculated"),
+        (
+            "Dealers said the Fed would intervene should the dollar fall below 90 yen.",
+            "intervene",
+            "hypothetical",
+        ),
         (
             "Should the Fund release the loan, Accra could finish the dam.",
             "release",

@@ -18,8 +18,10 @@ from spacy.tokens import Token
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
+    dated_present,
     governing,
     in_subject,
+    inverted,
     not_only,
     opened_by,
     phrasal,
@@ -44,6 +46,12 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
     first = min(t.i for t in clause.subtree)
     if opened_by(clause, c.conditionals):
         return True
+    if (
+        clause.i == first
+        and clause.lower_ in ("were", "had", "should")
+        and clause.i > clause.head.i
+    ):
+        return True  # "would sell more rice were the price right" (the parse hangs all on "were")
     return any(
         (
             ch.dep_ in ("mark", "advmod", "prep")
@@ -80,30 +88,6 @@ def _future_time(tok: Token, c: Cues) -> Token | None:
         for p in c.future_times:
             if f" {p} " in text:
                 return ch
-    return None
-
-
-def _dated_present(tok: Token, c: Cues) -> Token | None:
-    """ "sign the accord on April 10", "is tendering for wheat on Tuesday": a bare present
-    (simple or progressive) with a date names a schedule."""
-    aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass", "neg")]
-    progressive = (
-        tok.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "'s", "'re")
-    )
-    finite = tok.tag_ in ("VBZ", "VBP") or (  # a finite present the tagger took for "VB"
-        tok.tag_ == "VB" and any(ch.dep_ == "nsubj" for ch in tok.children)
-    )
-    if not progressive and (not finite or aux):
-        return None
-    for ch in tok.children:
-        if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
-            return ch
-        if (
-            ch.dep_ == "prep"
-            and ch.lower_ == "on"
-            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
-        ):
-            return ch
     return None
 
 
@@ -150,6 +134,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
         elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
+        elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
+            # "would intervene should the dollar fall" (the parse takes it for a complement)
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
@@ -307,7 +294,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             if dep == "nsubj":
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
-                    if ch.dep_ != "acomp":
+                    if ch.dep_ not in ("acomp", "oprd"):
                         continue
                     said = c.adjectives.get(ch.lemma_.lower()) or governing(ch, c)
                     if said in (Factuality.PLANNED, Factuality.SPECULATED) or (
@@ -372,6 +359,9 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             depth += 1
             _own_cues(tok, c, found, depth)
             continue
+        if dep == "ccomp" and tok.i > head.i and inverted(tok):
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
+            break
         if head.i == tok.i or dep in _STOP_DEPS:
             if dep == "advcl" and _condition_clause(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
@@ -461,7 +451,7 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     c = table or cues()
     found = _walk(trigger, noun=noun, c=c)
     if any(q.level is Factuality.REPORTED for q in found):
-        when = _dated_present(trigger, c)
+        when = dated_present(trigger, c)
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)
