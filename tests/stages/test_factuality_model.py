@@ -166,6 +166,8 @@ def test_rule_gaps_the_written_sentences_showed(
         ("<s>Brazil</s> and <t>Argentina</t> are to launch a joint space programme.", "planned"),
         ("<s>The EC</s> decided not to impose quotas on <t>Korean</t> cars.", "negated"),
         ("<s>The EC</s> agreed to cut duties on <t>Korean</t> cars.", "asserted"),
+        ("<s>The EC</s> agreed to hold talks with <t>Korean</t> envoys next week.", "planned"),
+        ("<s>The EC</s> asked <t>Seoul</t> to open its markets next year.", "asserted"),
     ],
 )
 def test_dyad_readings_the_written_sentences_showed(

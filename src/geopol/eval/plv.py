@@ -232,8 +232,10 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         lemma, phr = tok.lemma_.lower(), _phrasal(tok)
         level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
         below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
-        if lemma == "be" and below is not None and any(
-            ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children
+        if (
+            lemma == "be"
+            and below is not None
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children)
         ):
             tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
             continue
@@ -242,7 +244,13 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         if lemma in c.verbal_acts and not (phr != lemma and phr in c.governing):
             if lemma in c.denials and below is not None:
                 pass  # what is denied is the event: "denied attacking Chadian positions"
-            elif below is None or not scheduled(below):
+            elif (
+                below is None
+                or not scheduled(below)
+                # "asked Japan to open its markets next year": a request to an addressee is
+                # the act; only a commitment hands over ("agreed to hold talks next week")
+                or any(ch.dep_ in ("dobj", "dative") for ch in tok.children)
+            ):
                 return tok, False
         elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
             return tok, False
@@ -257,7 +265,9 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             and obj.pos_ == "NOUN"
         ):
             return obj, True  # "plans joint exercises with Australia": the exercises
-        if below is None or (below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)):
+        if below is None or (
+            below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
+        ):
             return tok, False  # "considered the package to be a stimulus": a judgement
         tok = below
     return tok, noun
