@@ -168,6 +168,8 @@ def test_rule_gaps_the_written_sentences_showed(
         ("<s>The EC</s> agreed to cut duties on <t>Korean</t> cars.", "asserted"),
         ("<s>The EC</s> agreed to hold talks with <t>Korean</t> envoys next week.", "planned"),
         ("<s>The EC</s> asked <t>Seoul</t> to open its markets next year.", "asserted"),
+        ("There was no sign that <s>Iran</s> had shelled <t>Kuwaiti</t> ships.", "negated"),
+        ("There were signs that <s>Iran</s> had shelled <t>Kuwaiti</t> ships.", "speculated"),
     ],
 )
 def test_dyad_readings_the_written_sentences_showed(
