@@ -138,6 +138,8 @@ def test_written_training_data_is_ours_well_formed_and_covers_every_class() -> N
         ("Traders said the Soviets were rumoured to be buying corn.", "buying", "speculated"),
         ("Officials said a meeting with the Fund was due in June.", "meeting", "planned"),
         ("Talks between Lima and Quito appeared unlikely before May.", "Talks", "speculated"),
+        ("Chile agreed on a loan to be signed in Lima next week.", "loan", "planned"),
+        ("The decision to cut rates surprised dealers.", "decision", "asserted"),
         (
             "Dealers said the Fed would intervene should the dollar fall below 90 yen.",
             "intervene",

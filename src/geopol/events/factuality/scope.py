@@ -105,6 +105,13 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
                 for g in ch.children
                 if g.dep_ == "det" and g.lower_ == "no"
             )
+        if (
+            nominal
+            and dep in ("acl", "relcl")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+            and any(g.dep_ == "auxpass" for g in ch.children)
+        ):
+            found.append(Cue(Factuality.PLANNED, ch, depth))  # "a loan to be signed in Paris"
         if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
