@@ -77,7 +77,7 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
     if Factuality.HYPOTHETICAL in levels and all(
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
-        # "Italy would send a ship, the minister said": a trailing attribution
+        # a trailing attribution: "would send a ship, the minister said"
         told = any(
             q.level is Factuality.REPORTED and q.token.i > w.token.i
             for q in found
