@@ -28,7 +28,7 @@ from geopol.events.coder import current as current_coder
 from geopol.events.extract import Trigger, joint_rule
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import purpose
+from geopol.events.factuality.words import governing, purpose
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.stance import stated
 from geopol.records import Actor, Article, CodedArticle, Factuality
@@ -231,18 +231,45 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
     for _ in range(4):
         if noun:
             return tok, noun
-        lemma = tok.lemma_.lower()
-        level = c.governing.get(_phrasal(tok), c.governing.get(lemma))
+        lemma, phr = tok.lemma_.lower(), _phrasal(tok)
+        level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
         below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
-        if lemma in c.verbal_acts:
-            if below is None or not scheduled(below):
+        if (
+            lemma == "be"
+            and below is not None
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children)
+        ):
+            tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
+            continue
+        if lemma in c.denials and below is None:  # "denied that its troops had fired"
+            below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
+        if lemma in c.verbal_acts and not (phr != lemma and phr in c.governing):
+            if lemma in c.denials and below is not None:
+                pass  # what is denied is the event: "denied attacking Chadian positions"
+            elif (
+                below is None
+                or not scheduled(below)
+                # "asked Japan to open its markets next year": a request to an addressee is
+                # the act; only a commitment hands over ("agreed to hold talks next week")
+                or any(ch.dep_ in ("dobj", "dative") for ch in tok.children)
+            ):
                 return tok, False
         elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
             return tok, False
-        if below is None and (_phrasal(tok) in c.rejections or lemma in c.denials):
+        if below is None and (phr in c.rejections or lemma in c.denials):
             obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
             return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
-        if below is None or (below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)):
+        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        if (
+            below is None
+            and c.nouns.get(lemma) is Factuality.PLANNED  # a verb that names a plan
+            and obj is not None
+            and obj.pos_ == "NOUN"
+        ):
+            return obj, True  # "plans joint exercises with Australia": the exercises
+        if below is None or (
+            below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
+        ):
             return tok, False  # "considered the package to be a stimulus": a judgement
         tok = below
     return tok, noun
@@ -276,7 +303,8 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
     on the path between the two actors, else at the lower of the two actors' predicates.
     When the source is the one who says it, the saying is the act toward the target: a
     verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
-    fact, cue = _dyad_reading(best, sh, th)
+    reading = _dyad_reading(best, sh, th)
+    fact, cue = reading
     # No trigger: the saying is the act, unless the speaker reports an act of its own
     # ("Dutch traders said they had sold sugar to Iran" is reported).
     verbal = best.rule.type in _SAID if best is not None else not (cue and _own_act(cue[0]))
@@ -284,7 +312,7 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
         if any(sh.i == t.i for s in speaker for t in s.subtree):
             return Factuality.ASSERTED, []
-    return fact, cue
+    return reading
 
 
 def _act_above(tok: Token, sh: Token) -> Token:
@@ -294,6 +322,7 @@ def _act_above(tok: Token, sh: Token) -> Token:
     while (
         tok.dep_ == "xcomp"
         and not scheduled(tok)  # "agreed to hold talks next week": the talks are planned
+        and not any(ch.dep_ == "neg" for ch in tok.children)  # "decided not to impose quotas"
         and tok.head.lemma_.lower() in c.verbal_acts
         and any(
             ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children
@@ -303,8 +332,21 @@ def _act_above(tok: Token, sh: Token) -> Token:
     return tok
 
 
+def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
+    """ "China never bought Iranian oil, officials insisted": a verb of saying above the dyad's
+    clause whose speaker is not the source reports the event; it is not the source's act."""
+    if governing(said, fact_cues()) is not Factuality.REPORTED or said.i == verb.i:
+        return False
+    if not any(a.i == said.i for a in _ancestors(verb)[1:]):
+        return False
+    speaker = [ch for ch in said.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return bool(speaker) and not any(t.i == sh.i for s in speaker for t in s.subtree)
+
+
 def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
+    if best is not None and not best.noun and _reports_on(best.token, verb, sh):
+        best = None
     if best is not None:
         tok = best.token
         on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))
@@ -321,7 +363,15 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
-    """The event type and factuality the coder gives the dyad (source, target).
+    """The event type and factuality the coder gives the dyad (source, target)."""
+    typ, reading = classify_reading(doc, source, target, view=view)
+    return typ, reading[0].value
+
+
+def classify_reading(
+    doc: Doc, source: Span, target: Span, *, view: str = "plover"
+) -> tuple[str, tuple[Factuality, list[Token]]]:
+    """The event type and the factuality reading (issue 16) of the dyad (source, target).
 
     A demand or accusation the source states about the target in reported speech comes
     first ("X said Y must leave"). Otherwise the trigger on the shortest dependency path
@@ -334,16 +384,16 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
     said = stated(source, target, lex)
     if said is not None:
         rule, speech = said
-        stated_fact, _ = assess(speech, noun=False)
+        spoken = assess(speech, noun=False)
         typ, mode = str(rule.type), rule.mode
         if view == "plover":
-            typ, mode = plover_view(typ, mode, stated_fact.value)
-        return typ, stated_fact.value
+            typ, mode = plover_view(typ, mode, spoken[0].value)
+        return typ, spoken
     sent = source.root.sent
     triggers = [t for s in {sent, target.root.sent} for t in find_triggers(s, lex)]
     sh, th = source.root, target.root
     if not triggers:
-        return "NONE", _dyad_factuality(None, sh, th)[0].value
+        return "NONE", _dyad_factuality(None, sh, th)
 
     def cost(trig: Trigger) -> tuple[int, int, int, int]:
         tok: Token = trig.token
@@ -358,20 +408,20 @@ def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> t
 
     best = min(triggers, key=cost)
     best = _message(best, triggers)
-    fact, _ = _dyad_factuality(best, sh, th)
+    reading = _dyad_factuality(best, sh, th)
     # The type view follows the coder's own event (its trigger), as `geopol code` stores it.
     own, _ = assess(best.token, noun=best.noun)
     typ, mode = str(best.rule.type), best.rule.mode
     if typ == "REQUEST" and view == "plover":
         urged = _urged_against(best.token, th, lex)
         if urged is not None:
-            return plover_view(urged.type, urged.mode, "planned")[0], fact.value
+            return plover_view(urged.type, urged.mode, "planned")[0], reading
     joint = joint_rule(best.rule) if _coagents(sh, th) else None
     if joint is not None:
         typ, mode = joint.type, joint.mode
     if view == "plover":
         typ, mode = plover_view(typ, mode, own.value)
-    return typ, fact.value
+    return typ, reading
 
 
 @dataclasses.dataclass(slots=True)

@@ -32,6 +32,7 @@ LISTS = (
     "occurrence_verbs",
     "conditionals",
     "future_times",
+    "schedule_dates",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -53,6 +54,7 @@ class Cues:
     occurrence_verbs: frozenset[str]
     conditionals: frozenset[str]
     future_times: frozenset[str]
+    schedule_dates: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -158,6 +160,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         occurrence_verbs=frozenset(sets["occurrence_verbs"]),
         conditionals=frozenset(sets["conditionals"]),
         future_times=frozenset(sets["future_times"]),
+        schedule_dates=frozenset(sets["schedule_dates"]),
     )
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues, cues
-from geopol.events.factuality.verdict import Cue, Reading, verdict
+from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
+    dated_present,
     governing,
     in_subject,
+    inverted,
     not_only,
     opened_by,
     phrasal,
@@ -44,6 +46,12 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
     first = min(t.i for t in clause.subtree)
     if opened_by(clause, c.conditionals):
         return True
+    if (
+        clause.i == first
+        and clause.lower_ in ("were", "had", "should")
+        and clause.i > clause.head.i
+    ):
+        return True  # "would sell more rice were the price right" (the parse hangs all on "were")
     return any(
         (
             ch.dep_ in ("mark", "advmod", "prep")
@@ -90,6 +98,26 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         low, dep = ch.lower_, ch.dep_
         if not_only(ch):
             continue  # "not only ignored X but ...": no negation
+        if dep == "dobj" and not nominal and tok.lemma_.lower() != "have":
+            # "has bought no U.S. wheat", "sent no troops": nothing was bought or sent
+            found.extend(
+                Cue(Factuality.NEGATED, g, depth)
+                for g in ch.children
+                if g.dep_ == "det" and g.lower_ == "no"
+            )
+        if (
+            nominal
+            and dep in ("acl", "relcl")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+            and any(g.dep_ == "auxpass" for g in ch.children)
+        ):
+            found.append(Cue(Factuality.PLANNED, ch, depth))  # "a loan to be signed in Paris"
+        if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
+            found.extend(
+                Cue(Factuality.NEGATED, g, depth)
+                for g in ch.children
+                if g.dep_ in ("preconj", "det") and g.lower_ == "neither" and g.i < ch.i
+            )
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
         ):
@@ -113,6 +141,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
         elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
+        elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
+            # "would intervene should the dollar fall" (the parse takes it for a complement)
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
@@ -270,8 +301,13 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             if dep == "nsubj":
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
-                    if ch.dep_ == "acomp" and ch.lemma_.lower() in c.adjectives:
-                        found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
+                    if ch.dep_ not in ("acomp", "oprd"):
+                        continue
+                    said = c.adjectives.get(ch.lemma_.lower()) or governing(ch, c)
+                    if said in (Factuality.PLANNED, Factuality.SPECULATED) or (
+                        said is not None and ch.lemma_.lower() in c.adjectives
+                    ):
+                        found.append(Cue(said, ch, depth))  # also "the meeting was due in June"
             if dep == "nsubjpass" and level is Factuality.NEGATED:
                 _negating(head, found, depth)  # "the planned meeting was cancelled"
             elif dep in ("nsubj", "nsubjpass", "agent") and lemma not in c.occurrence_verbs:
@@ -303,7 +339,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         and not any(ch.dep_ in ("xcomp", "oprd", "ccomp") for ch in tok.children)
     ):
         found.append(Cue(own, tok, depth))  # "is considering curbs": the event is the curbs
-    if noun or tok.pos_ in _NOMINAL:
+    clause = any(ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in tok.children)
+    if (noun or tok.pos_ in _NOMINAL) and not (clause and tok.pos_ not in ("PROPN", "PRON")):
+        # a "noun" with its own subject or auxiliary heads a clause ("Should the Bank
+        # release the loan": a mis-tagged verb)
         up, depth = _climb_noun(tok, c, found, depth)
         if up is None:
             return _attributed(tok, c, found, depth)
@@ -327,6 +366,9 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             depth += 1
             _own_cues(tok, c, found, depth)
             continue
+        if dep == "ccomp" and tok.i > head.i and inverted(tok):
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
+            break
         if head.i == tok.i or dep in _STOP_DEPS:
             if dep == "advcl" and _condition_clause(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
@@ -357,6 +399,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             adj = next((ch for ch in head.children if ch.dep_ == "acomp"), None)
             if adj is not None and governing(adj, c) is not Factuality.REPORTED:
                 level = governing(adj, c)
+            # "speculation grew that X", "fears mounted that X": the subject noun governs X
+            subj = subject(head)
+            if level is None and subj is not None and subj.lemma_.lower() in c.nouns:
+                level = c.nouns[subj.lemma_.lower()]
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
@@ -410,7 +456,12 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     """The factuality of the event whose trigger is ``trigger``, with its cue tokens
     (the deciding cue first)."""
     c = table or cues()
-    return verdict(_walk(trigger, noun=noun, c=c), c)
+    found = _walk(trigger, noun=noun, c=c)
+    if any(q.level is Factuality.REPORTED for q in found):
+        when = dated_present(trigger, c)
+        if when is not None:
+            found.append(Cue(Factuality.PLANNED, when, 0))
+    return decide(verdict(found, c), found, trigger)
 
 
 def scheduled(tok: Token, table: Cues | None = None) -> bool:

@@ -7,6 +7,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues
+from geopol.events.factuality.model import choose, current_model, features
 from geopol.events.factuality.words import governing
 from geopol.records import Factuality
 
@@ -29,13 +30,29 @@ class Cue:
 
 
 class Reading(tuple[Factuality, list[Token]]):
-    """(level, cue tokens, the deciding one first); ``close`` when another reading was near."""
+    """(level, cue tokens, the deciding one first); ``close`` when another reading was near;
+    ``rule`` the level the cue rules gave, ``features`` what the model read (empty when the
+    reading did not go through ``decide``)."""
 
     close: bool
+    rule: Factuality
+    features: dict[str, float]
+    found: list[Cue]
 
-    def __new__(cls, level: Factuality, tokens: list[Token], *, close: bool = False) -> Reading:
+    def __new__(
+        cls,
+        level: Factuality,
+        tokens: list[Token],
+        *,
+        close: bool = False,
+        rule: Factuality | None = None,
+        features: dict[str, float] | None = None,
+    ) -> Reading:
         obj = super().__new__(cls, (level, tokens))
         obj.close = close
+        obj.rule = level if rule is None else rule
+        obj.features = features or {}
+        obj.found = []
         return obj
 
 
@@ -60,9 +77,16 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
     if Factuality.HYPOTHETICAL in levels and all(
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
+        # a trailing attribution: "would send a ship, the minister said"
+        told = any(
+            q.level is Factuality.REPORTED and q.token.i > w.token.i
+            for q in found
+            for w in found
+            if w.level is Factuality.HYPOTHETICAL
+        )
         found = [
             Cue(
-                Factuality.PLANNED if reported_would(q.token, c) else Factuality.SPECULATED,
+                Factuality.PLANNED if told or reported_would(q.token, c) else Factuality.SPECULATED,
                 q.token,
                 q.depth,
             )
@@ -77,12 +101,35 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
             first = sorted((q for q in found if q.level is level), key=lambda q: q.depth)
             rest = sorted((q for q in found if q.level is not level), key=lambda q: q.depth)
             modal = {q.level for q in rest} - {Factuality.REPORTED, Factuality.ASSERTED}
-            return Reading(
+            out = Reading(
                 level,
                 [q.token for q in first + rest],
                 close=close or bool(modal),
             )
+            out.found = found  # the cues as read ("would" resolved): what the model weighs
+            return out
     return Reading(Factuality.ASSERTED, [])
+
+
+def decide(reading: Reading, found: list[Cue], trigger: Token) -> Reading:
+    """The rules' reading, with the trained model deciding the close calls (``model.choose``):
+    where several levels met, the model may pick another of the levels found; where it
+    doubts the rules' level, the reading is marked close (the event's confidence falls)."""
+    level, tokens = reading
+    found = reading.found or found
+    feats = features(
+        [(q.level, q.token, q.depth) for q in found], trigger, level, close=reading.close
+    )
+    model = current_model()
+    if model is None:
+        return Reading(level, tokens, close=reading.close, features=feats)
+    chosen, close = choose(model, feats, level, close=reading.close)
+    if chosen is not level:  # the deciding cue first
+        first = sorted((q for q in found if q.level is chosen), key=lambda q: q.depth)
+        tokens = [q.token for q in first] + [
+            t for t in tokens if all(t.i != q.token.i for q in first)
+        ]
+    return Reading(chosen, tokens, close=close, rule=level, features=feats)
 
 
 #: How much an event's confidence falls when its factuality was a close call.

@@ -74,7 +74,10 @@ def governing(tok: Token, c: Cues) -> Factuality | None:
             level = c.governing.get(f"{lemma} {ch.lower_}")
             if level is not None:
                 return level
-    return c.governing.get(lemma)
+    level = c.governing.get(lemma)
+    if level is None and tok.lower_ != lemma:
+        level = c.governing.get(tok.lower_)  # the file lists a form: "going to", "scheduled"
+    return level
 
 
 def phrasal(verb: Token) -> str:
@@ -86,3 +89,36 @@ def phrasal(verb: Token) -> str:
 
 def subject(verb: Token) -> Token | None:
     return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def inverted(clause: Token) -> bool:
+    """ "should the dollar fall": the clause opens with an auxiliary before its subject."""
+    first = min(t.i for t in clause.subtree)
+    return any(
+        ch.dep_ in ("aux", "auxpass") and ch.i == first and ch.lower_ in ("should", "were", "had")
+        for ch in clause.children
+    ) and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > first for s in clause.children)
+
+
+def dated_present(tok: Token, c: Cues) -> Token | None:
+    """ "sign the accord on April 10", "is tendering for wheat on Tuesday": a bare present
+    (simple or progressive) with a date names a schedule."""
+    aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass", "neg")]
+    progressive = (
+        tok.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "'s", "'re")
+    )
+    finite = tok.tag_ in ("VBZ", "VBP") or (  # a finite present the tagger took for "VB"
+        tok.tag_ == "VB" and any(ch.dep_ == "nsubj" for ch in tok.children)
+    )
+    if not progressive and (not finite or aux):
+        return None
+    for ch in tok.children:
+        if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
+            return ch
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ == "on"
+            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
+        ):
+            return ch
+    return None
