@@ -1,0 +1,55 @@
+"""Pass ``civil-attacks``: an attack between parties, politicians or firms is criticism, and
+a coercion or retreat aimed at a thing and at nobody is no act (see events/realis.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from geopol.events.context import SentenceContext
+from geopol.events.dyads import ActorIndex
+from geopol.events.passes.act_gate import criticism
+from geopol.events.passes.base import Level, register
+from geopol.events.realis import civil, thing_aim, violent
+from geopol.records import Actor, PloverType
+
+#: Material types that aimed at a sum, an asset or a rule and at nobody are no act
+#: ("withdrew $1bn in assets", "forcing the sale of the asset", "lifted a trade ban").
+#: Sectors whose attack on nobody named may be real force ("the president ordered an attack").
+_COMMANDERS = frozenset({"GOV", "ELI"})
+THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
+
+
+def _nobody(target: list[Actor]) -> bool:
+    return not any(a.country or a.sector for a in target)
+
+
+def _civil_target(target: list[Actor], source: list[Actor], idx: ActorIndex) -> bool:
+    if _nobody(target):
+        # a party, a firm or a paper attacking nobody named speaks; a leader may order force
+        return not any(a.sector in _COMMANDERS for a in source)
+    if civil(target):
+        return True
+    # a party or a politician's own country: "Labour attacked Britain's record"
+    return all(a.country in {s.country for s in source} and not a.sector for a in target)
+
+
+@register("civil-attacks", Level.TRIGGER)
+def civil_attacks(ctx: SentenceContext) -> None:
+    """An attack by parties, politicians, courts or firms on others of their kind, in a
+    sentence with no word of force, is criticism ("the Chancellor attacked the Tories");
+    a coercion, a retreat or a sanction aimed at a sum or a rule and at nobody is no act
+    ("Libya has withdrawn $1bn in assets")."""
+    r = ctx.current
+    if r.type is PloverType.ASSAULT:
+        if (
+            civil(r.source)
+            and _civil_target(r.target, r.source, ctx.index)
+            and not violent(ctx.sentence)
+        ):
+            r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
+        return
+    if r.type in THING_TYPES and _nobody(r.target):
+        # "abandoned its policy" is a retreat all the same; "withdrew $1bn" is none
+        abstract = r.type is not PloverType.RETREAT
+        if thing_aim(r.trigger.token, ctx.index, abstract=abstract):
+            r.dropped = True

@@ -1,0 +1,205 @@
+"""Is a trigger an act by an actor, and of which kind? (``data/events/realis.yaml``)
+
+A word of the trigger lexicon is an event only when it is used as an act that an actor does.
+These readers say when it is not, over the parse, for the passes ``act-gate`` and
+``verbal-attacks``:
+
+- **a thing as the doer**: the verb's own subject is a thing, not an actor ("its shares
+  closing at 873p", "the budget deficit is set to hit a record", "fragments could injure
+  people"): an actor named inside that subject only owns the thing;
+- **a place as the doer of a situation**: a place named as the modifier of a noun of a state
+  of conflict, or a city named as the modifier of any event noun, says where it happened,
+  not who did it ("the Iraq war", "the Madrid rail bombing");
+- **an abstract aim**: an attack, a fight or a threat aimed at a plan, a policy or a lawsuit
+  is words or no act ("attacked the tax plans", "fighting two lawsuits", "the battle for
+  votes");
+- **commerce**: an agreement, talk or cooperation whose matter is trade or companies ("held
+  merger talks", "agreed to buy a stake", "the Paris and Lisbon stock exchanges");
+- **civil actors**: an assault between parties, politicians or firms, with no word of force
+  in the sentence, is criticism.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from spacy.tokens import Span, Token
+
+from geopol.events.datafile import read_data
+from geopol.events.dyads import ActorIndex
+from geopol.records import Actor
+
+#: Dependency labels of a verb's own active subject.
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+#: Prepositions after which a phrase is what an attack or a fight is aimed at.
+_AIM_PREPS = frozenset({"on", "against", "over", "for", "at", "upon"})
+#: Named-entity labels whose head is an actor the dictionaries may not know.
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Named-entity labels of sums and amounts.
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Words:
+    abstract: frozenset[str]
+    things: frozenset[str]
+    situations: frozenset[str]
+    commercial: frozenset[str]
+    commercial_verbs: frozenset[str]
+    violence: frozenset[str]
+    civil_sectors: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> _Words:
+    d = read_data("realis.yaml")
+
+    def ws(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d[key])
+
+    return _Words(
+        abstract=ws("abstract_objects"),
+        things=ws("thing_subjects"),
+        situations=ws("situation_nouns"),
+        commercial=ws("commercial"),
+        commercial_verbs=ws("commercial_verbs"),
+        violence=ws("violence"),
+        civil_sectors=frozenset(str(w).upper() for w in d["civil_sectors"]),
+    )
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _actorish(tok: Token, idx: ActorIndex) -> bool:
+    """A phrase head that names an actor: a mention the actor finder found (of any country
+    or none), a pronoun, or a named person, organisation, group or state."""
+    if idx.at(tok) or tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "PRP", "EX"):
+        return True
+    return tok.ent_type_ in _ACTOR_ENTS
+
+
+def thing_subject(trigger: Token, idx: ActorIndex) -> Token | None:
+    """The verb trigger's own active subject when it is a thing of an economy or a policy,
+    not an actor ("its shares closing", "the US budget deficit is set to hit"), else None."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    things = words().things
+    verb = trigger
+    while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head  # "the deficit is set to hit": the subject of "set"
+    for ch in verb.children:
+        if ch.dep_ not in _SUBJECTS:
+            continue
+        if ch.dep_ == "csubj":
+            return ch  # a clause as the doer: "bringing production to Sweden should help"
+        if _actorish(ch, idx):
+            continue
+        if _lemma(ch) in things or ch.lower_ in things or ch.ent_type_ in _AMOUNTS:
+            return ch
+    return None
+
+
+def _aims(trigger: Token) -> list[Token]:
+    """The heads of what the trigger is aimed at: its object, and the phrases after "on",
+    "against", "over", "for" ("an attack on the plan", "the battle for votes")."""
+    out = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for ch in trigger.children:
+        if ch.dep_ == "prep" and ch.lower_ in _AIM_PREPS:
+            out.extend(p for p in ch.children if p.dep_ == "pobj")
+    if not out and trigger.dep_ == "xcomp":  # "vowed to fight the plans"
+        out = [ch for ch in trigger.head.children if ch.dep_ == "dobj"]
+    return out
+
+
+def abstract_aim(trigger: Token, idx: ActorIndex) -> Token | None:
+    """The object of an attack, fight or threat when it is a plan, a policy, a lawsuit or
+    the like and no actor ("attacked Tory plans", "the battle for votes"), else None."""
+    w = words()
+    for head in _aims(trigger):
+        if idx.at(head) or head.ent_type_ in _ACTOR_ENTS:
+            continue
+        if _lemma(head) in w.abstract or head.lower_ in w.abstract:
+            return head
+    return None
+
+
+def owners(head: Token, idx: ActorIndex) -> list[Actor]:
+    """Actors with a country that own an abstract object: its possessor or modifiers
+    ("Tory plans", "the government's policy", "the plans of the Tories")."""
+    out: list[Actor] = []
+    for ch in head.children:
+        if ch.dep_ in ("poss", "compound", "amod", "nmod"):
+            out.extend(a for a in idx.at(ch) if a.country)
+        elif ch.dep_ == "prep" and ch.lower_ == "of":
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    out.extend(a for a in idx.at(p) if a.country)
+    return out
+
+
+def commercial(trigger: Token) -> bool:
+    """Whether the trigger's matter is trade or companies: a commercial modifier of the
+    trigger noun ("merger talks", "stock exchanges", "price war"), a commercial object
+    ("agreed a share offer"), or a commercial verb it carries ("agreed to buy")."""
+    w = words()
+    for ch in trigger.children:
+        # a common noun, not a name ("the West Bank" is a place, "merger" is trade)
+        trade = ch.pos_ == "NOUN" and (ch.lower_ in w.commercial or _lemma(ch) in w.commercial)
+        if ch.dep_ in ("compound", "amod", "nmod", "dobj") and trade:
+            return True
+        if ch.dep_ == "xcomp" and _lemma(ch) in w.commercial_verbs:
+            return True
+    return trigger.dep_ == "dobj" and _lemma(trigger.head) in w.commercial_verbs
+
+
+def place_modifier(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
+    """Whether a source mention is a place naming where, as the modifier of the trigger
+    noun: any city ("the Madrid rail bombing"), or a state before a noun of a state of
+    conflict ("the Iraq war")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    span = idx.spans.get(id(a))
+    if span is None:
+        return False
+    root: Token = idx.doc[span[0] : span[1]].root
+    cur = root
+    while cur.dep_ == "compound" and cur.head.i != cur.i and cur.head.i != trigger.i:
+        cur = cur.head  # "Madrid rail bombing": Madrid -> rail -> bombing
+    if cur.dep_ not in ("compound", "nmod") or cur.head.i != trigger.i:
+        return False
+    if a.kind in ("capital", "city", "place") or a.how.endswith("capital"):
+        return True
+    return a.kind == "state" and _lemma(trigger) in words().situations
+
+
+def violent(sentence: Span) -> bool:
+    """Whether the sentence has a word of force ("killed", "troops", "bomb")."""
+    w = words().violence
+    return any(t.lower_ in w or _lemma(t) in w for t in sentence)
+
+
+def civil(actors: list[Actor]) -> bool:
+    """All these actors are of sectors that use no armed force (parties, politicians, firms)."""
+    secs = words().civil_sectors
+    return bool(actors) and all(a.sector in secs for a in actors)
+
+
+def thing_aim(trigger: Token, idx: ActorIndex, *, abstract: bool = True) -> bool:
+    """Whether the trigger's object is a sum, an asset or a market (with ``abstract``, also
+    a plan or a rule) rather than a party: "withdrawn $1bn in assets", "forcing the sale of
+    the asset"."""
+    w = words()
+    for head in (ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")):
+        if idx.at(head) or head.ent_type_ in _ACTOR_ENTS:
+            continue
+        if head.ent_type_ in _AMOUNTS or head.like_num:
+            return True
+        low = _lemma(head)
+        if low in w.commercial or head.lower_ in w.commercial or low in w.things:
+            return True
+        if abstract and low in w.abstract:
+            return True
+    return False
