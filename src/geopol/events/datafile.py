@@ -318,7 +318,7 @@ _REALIS: Schema = {
     key: words(True)
     for key in (
         "abstract_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
-        "civil_sectors",
+        "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
     )
 }  # fmt: skip
 

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import read_data
 from geopol.events.dyads import ActorIndex
+from geopol.events.recall import people_noun
 from geopol.records import Actor
 
 #: Dependency labels of a verb's own active subject.
@@ -49,6 +50,10 @@ class _Words:
     commercial_verbs: frozenset[str]
     violence: frozenset[str]
     civil_sectors: frozenset[str]
+    effort: frozenset[str]
+    address: frozenset[str]
+    call: frozenset[str]
+    appeal_preps: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,6 +71,10 @@ def words() -> _Words:
         commercial_verbs=ws("commercial_verbs"),
         violence=ws("violence"),
         civil_sectors=frozenset(str(w).upper() for w in d["civil_sectors"]),
+        effort=ws("effort_verbs"),
+        address=ws("address_verbs"),
+        call=ws("call_verbs"),
+        appeal_preps=ws("appeal_preps"),
     )
 
 
@@ -192,14 +201,104 @@ def thing_aim(trigger: Token, idx: ActorIndex, *, abstract: bool = True) -> bool
     a plan or a rule) rather than a party: "withdrawn $1bn in assets", "forcing the sale of
     the asset"."""
     w = words()
-    for head in (ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")):
-        if idx.at(head) or head.ent_type_ in _ACTOR_ENTS:
+    heads = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if trigger.pos_ == "NOUN":  # "a ban on smoking", "sanctions on oil"
+        heads += [
+            p
+            for ch in trigger.children
+            if ch.dep_ == "prep" and ch.lower_ in ("on", "against")
+            for p in ch.children
+            if p.dep_ == "pobj"
+        ]
+    for head in heads:
+        if idx.at(head) or head.ent_type_ in _ACTOR_ENTS or people_noun(head):
             continue
+        if trigger.pos_ == "NOUN" and (head.tag_ == "VBG" or head.lower_.endswith("ing")):
+            return True  # an activity, not a party: "a ban on smoking"
         if head.ent_type_ in _AMOUNTS or head.like_num:
             return True
         low = _lemma(head)
-        if low in w.commercial or head.lower_ in w.commercial or low in w.things:
+        if low in w.commercial or head.lower_ in w.commercial:
             return True
-        if abstract and low in w.abstract:
+        if abstract and (low in w.abstract or low in w.things):
             return True
     return False
+
+
+def thing_content(trigger: Token, idx: ActorIndex) -> bool:
+    """Whether a warning's content is a thing of an economy or a policy, not an act: "the IMF
+    warned that the deficit was too large" (a judgement of it, not a threat)."""
+    for ch in trigger.children:
+        if ch.dep_ == "ccomp" and thing_subject(ch, idx) is not None:
+            return True
+        if ch.dep_ == "ccomp" and ch.lemma_.lower() == "be":
+            subj = [c for c in ch.children if c.dep_ in _SUBJECTS]
+            if subj and not _actorish(subj[0], idx):
+                return True
+    return False
+
+
+#: Heads of a "by" phrase that name the means of an attack, not a thing that happened.
+_MEANS = frozenset(
+    {"bomb", "missile", "shell", "rocket", "airstrike", "mortar", "explosion", "mine", "device",
+     "grenade", "fire", "gunfire", "attack", "raid", "strike", "blast", "shelling", "bombing"}
+)  # fmt: skip
+
+
+def thing_agent(trigger: Token, idx: ActorIndex, *, force: bool) -> Token | None:
+    """The "by" phrase of a passive or participle trigger when it names a thing of an
+    economy, a policy or nature, not an actor: "hit by troubles at its US business", "the
+    devastation left by the tsunami". For an attack (``force``) a weapon is its users'
+    means ("killed by a bomb")."""
+    things = words().things | words().abstract
+    for ch in trigger.children:
+        if ch.dep_ != "agent":
+            continue
+        for p in ch.children:
+            if p.dep_ != "pobj" or _actorish(p, idx) or people_noun(p):
+                continue
+            low = _lemma(p)
+            if (low in things or p.lower_ in things) and not (force and low in _MEANS):
+                return p
+    return None
+
+
+def effort(trigger: Token) -> bool:
+    """A verb of force carrying a to-infinitive: an effort ("struggling to increase")."""
+    if _lemma(trigger) not in words().effort:
+        return False
+    return any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in trigger.children)
+
+
+def addressed(trigger: Token) -> bool:
+    """Talk to an audience, not with a partner ("speaking to voters"), or a call that is an
+    appeal ("called for the embargo to be lifted")."""
+    w = words()
+    if trigger.pos_ != "VERB":
+        return False  # "held talks" is a meeting
+    kids = [ch for ch in trigger.children if ch.dep_ in ("prep", "prt")]
+    if _lemma(trigger) in w.address:
+        return "with" not in {ch.lower_ for ch in kids}
+    if _lemma(trigger) not in w.call:
+        return False
+    # "called for the embargo to be lifted" ("for" may mark the clause asked for), "called
+    # on Iran to"; not "called the king on Saturday"
+    nxt = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    return nxt is not None and nxt.lower_ in w.appeal_preps and nxt.dep_ in ("prep", "prt", "mark")
+
+
+def outside_passive(trigger: Token, a: Actor, idx: ActorIndex) -> bool:
+    """A source outside a passive trigger that names no doer ("the party suspended a
+    candidate for suggesting the insane should be killed": not the party's killing)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(trigger.children)
+    if not any(ch.dep_ in ("auxpass", "nsubjpass") for ch in kids):
+        return False
+    if any(ch.dep_ == "agent" for ch in kids):
+        return False
+    span = idx.spans.get(id(a))
+    if span is None:
+        return False
+    root = idx.doc[span[0] : span[1]].root
+    return not (trigger.left_edge.i <= root.i <= trigger.right_edge.i)

@@ -89,6 +89,13 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "Madrid rail bombing": (
         "Voters still remember the Madrid rail bombing.", ["!ASSAULT ESPGOV>"]
     ),
+    "China is struggling to increase energy supplies": (
+        "China is struggling to increase energy supplies.", ["!ASSAULT CHN>"]
+    ),
+    "MPs backed the motion": (
+        "British MPs said the British government was right. MPs backed the motion.",
+        ["!SUPPORT ---LEG>"],
+    ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
         "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]

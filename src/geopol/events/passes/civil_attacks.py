@@ -38,8 +38,21 @@ def civil_attacks(ctx: SentenceContext) -> None:
     """An attack by parties, politicians, courts or firms on others of their kind, in a
     sentence with no word of force, is criticism ("the Chancellor attacked the Tories");
     a coercion, a retreat or a sanction aimed at a sum or a rule and at nobody is no act
-    ("Libya has withdrawn $1bn in assets")."""
+    ("Libya has withdrawn $1bn in assets"), nor is leaving a body of no country and no
+    sector (a firm), nor an act whose only target is the doer itself."""
     r = ctx.current
+    own = {a.start for a in r.source} | {a.coref_of for a in r.source if a.coref_of is not None}
+    if r.target and all(a.coref_of is not None and a.coref_of in own for a in r.target):
+        r.dropped = True  # "the company said it needed ...": the doer itself is no target
+        return
+    if (
+        r.type is PloverType.RETREAT
+        and r.target
+        and _nobody(r.target)
+        and all(a.kind in ("org", "unknown") for a in r.target)
+    ):
+        r.dropped = True  # "the boss is to leave EADS": leaving a firm is no political act
+        return
     if r.type is PloverType.ASSAULT:
         if (
             civil(r.source)
