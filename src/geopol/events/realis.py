@@ -27,7 +27,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from geopol.events.datafile import read_data
-from geopol.events.dyads import ActorIndex
+from geopol.events.dyads import ActorIndex, documents
 from geopol.events.recall import people_noun
 from geopol.records import Actor
 
@@ -106,8 +106,11 @@ def thing_subject(trigger: Token, idx: ActorIndex) -> Token | None:
             return ch  # a clause as the doer: "bringing production to Sweden should help"
         if _actorish(ch, idx):
             continue
-        if _lemma(ch) in things or ch.lower_ in things or ch.ent_type_ in _AMOUNTS:
+        low = _lemma(ch)
+        if low in things or ch.lower_ in things or ch.ent_type_ in _AMOUNTS:
             return ch
+        if low in words().abstract and not people_noun(ch) and low not in documents():
+            return ch  # "the energy crisis forced the president to ...": not the country's act
     return None
 
 
@@ -159,8 +162,21 @@ def commercial(trigger: Token) -> bool:
         trade = ch.pos_ == "NOUN" and (ch.lower_ in w.commercial or _lemma(ch) in w.commercial)
         if ch.dep_ in ("compound", "amod", "nmod", "dobj") and trade:
             return True
-        if ch.dep_ == "xcomp" and _lemma(ch) in w.commercial_verbs:
+        if ch.dep_ in ("xcomp", "acl") and _lemma(ch) in w.commercial_verbs:
             return True
+        if ch.dep_ in ("xcomp", "acl") and any(
+            o.dep_ == "dobj" and o.pos_ == "NOUN" and _lemma(o) in w.commercial for o in ch.children
+        ):
+            return True  # "in negotiations with Rover to take a 20% stake"
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in ("from", "of", "over")
+            and any(
+                p.dep_ == "pobj" and p.pos_ == "NOUN" and _lemma(p) in w.commercial
+                for p in ch.children
+            )
+        ):
+            return True  # "its withdrawal from the $325m contract", "a bidding war over"
     return trigger.dep_ == "dobj" and _lemma(trigger.head) in w.commercial_verbs
 
 
@@ -202,6 +218,16 @@ def thing_aim(trigger: Token, idx: ActorIndex, *, abstract: bool = True) -> bool
     the asset"."""
     w = words()
     heads = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        heads.append(trigger.head)  # "numbers released by the ministry"
+    if trigger.pos_ == "VERB":  # "clamp down on the compensation culture"
+        heads += [
+            p
+            for ch in trigger.children
+            if ch.dep_ in ("prep", "prt") and ch.lower_ in ("on", "from")
+            for p in ch.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+        ]
     if trigger.pos_ == "NOUN":  # "a ban on smoking", "sanctions on oil"
         heads += [
             p

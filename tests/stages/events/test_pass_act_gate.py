@@ -54,3 +54,28 @@ def test_commercial_talks_are_no_consultation() -> None:
         ("CONSULT", "GBR", "USA"),
         ("CONSULT", "USA", "GBR"),
     }
+
+
+def test_a_thing_in_the_by_phrase_is_no_doer() -> None:
+    text = "The Spanish carmaker was hit by a slump in sales in Spain."
+    ctx = before(text, "act-gate", "hit")
+    act_gate(ctx)
+    assert ctx.current.dropped
+
+
+def test_a_weapon_in_the_by_phrase_is_its_users_means() -> None:
+    text = "Five Afghan soldiers were killed by a roadside bomb in Kandahar."
+    assert any(t == "ASSAULT" for t, _, _ in readings(coded(text)))
+
+
+def test_struggling_to_do_something_is_an_effort() -> None:
+    text = "China is struggling to increase energy supplies."
+    assert not coded(text)
+
+
+def test_speaking_to_an_audience_is_no_meeting() -> None:
+    assert not any(
+        t == "CONSULT"
+        for t, _, _ in readings(coded("The German chancellor was speaking to German voters."))
+    )
+    assert ("CONSULT", "RUS", "CHN") in readings(coded("Russia spoke with China."))

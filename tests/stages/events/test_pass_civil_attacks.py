@@ -30,3 +30,12 @@ def test_withdrawing_a_sum_from_nobody_is_no_act() -> None:
     ctx = before(text, "civil-attacks", "withdrawn")
     civil_attacks(ctx)
     assert ctx.current.dropped
+
+
+def test_a_government_rallying_voters_is_no_protest() -> None:
+    text = "The British chancellor rallied Labour voters in Leeds."
+    assert not any(t == "PROTEST" for t, _, _ in readings(coded(text)))
+    assert any(
+        t == "PROTEST"
+        for t, _, _ in readings(coded("Thousands of Georgian protesters rallied in Tbilisi."))
+    )

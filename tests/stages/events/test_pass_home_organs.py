@@ -30,6 +30,4 @@ def test_no_home_country_leaves_the_organ_bare() -> None:
         "urged",
     )
     home_organs(ctx)
-    assert all(
-        a.country in (None, "FRA", "DEU") for a in ctx.current.source + ctx.current.target
-    )
+    assert all(a.country in (None, "FRA", "DEU") for a in ctx.current.source + ctx.current.target)

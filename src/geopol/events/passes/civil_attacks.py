@@ -16,6 +16,8 @@ from geopol.records import Actor, PloverType
 #: ("withdrew $1bn in assets", "forcing the sale of the asset", "lifted a trade ban").
 #: Sectors whose attack on nobody named may be real force ("the president ordered an attack").
 _COMMANDERS = frozenset({"GOV", "ELI"})
+#: Sectors of those who rule: their "protest" is a campaign or a statement, never a crowd's.
+_RULERS = frozenset({"GOV", "ELI"})
 THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
 
 
@@ -52,6 +54,9 @@ def civil_attacks(ctx: SentenceContext) -> None:
         and all(a.kind in ("org", "unknown") for a in r.target)
     ):
         r.dropped = True  # "the boss is to leave EADS": leaving a firm is no political act
+        return
+    if r.type is PloverType.PROTEST and r.source and all(a.sector in _RULERS for a in r.source):
+        r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
         return
     if r.type is PloverType.ASSAULT:
         if (
