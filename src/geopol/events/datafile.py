@@ -319,6 +319,7 @@ _REALIS: Schema = {
     for key in (
         "abstract_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
         "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
+        "intent_verbs",
     )
 }  # fmt: skip
 

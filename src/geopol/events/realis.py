@@ -37,6 +37,10 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _AIM_PREPS = frozenset({"on", "against", "over", "for", "at", "upon"})
 #: Named-entity labels whose head is an actor the dictionaries may not know.
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Types of conflict: an intention to do one of these is no AGREE.
+_CONFLICT = frozenset(
+    {"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT", "PROTEST", "MOBILIZE"}
+)
 #: Named-entity labels of sums and amounts.
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
@@ -53,6 +57,7 @@ class _Words:
     effort: frozenset[str]
     address: frozenset[str]
     call: frozenset[str]
+    intent: frozenset[str]
     appeal_preps: frozenset[str]
 
 
@@ -74,6 +79,7 @@ def words() -> _Words:
         effort=ws("effort_verbs"),
         address=ws("address_verbs"),
         call=ws("call_verbs"),
+        intent=ws("intent_verbs"),
         appeal_preps=ws("appeal_preps"),
     )
 
@@ -162,7 +168,7 @@ def commercial(trigger: Token) -> bool:
         trade = ch.pos_ == "NOUN" and (ch.lower_ in w.commercial or _lemma(ch) in w.commercial)
         if ch.dep_ in ("compound", "amod", "nmod", "dobj") and trade:
             return True
-        if ch.dep_ in ("xcomp", "acl") and _lemma(ch) in w.commercial_verbs:
+        if ch.dep_ in ("xcomp", "acl", "advcl") and _lemma(ch) in w.commercial_verbs:
             return True
         if ch.dep_ in ("xcomp", "acl") and any(
             o.dep_ == "dobj" and o.pos_ == "NOUN" and _lemma(o) in w.commercial for o in ch.children
@@ -328,3 +334,28 @@ def outside_passive(trigger: Token, a: Actor, idx: ActorIndex) -> bool:
         return False
     root = idx.doc[span[0] : span[1]].root
     return not (trigger.left_edge.i <= root.i <= trigger.right_edge.i)
+
+
+def amount_aim(trigger: Token) -> bool:
+    """A verb of force whose object is a sum or a level: "the deficit will hit $368bn",
+    "homes hit 3.3 trillion pounds", "shares hit a record"."""
+    for ch in trigger.children:
+        if ch.dep_ in ("dobj", "attr") and (
+            ch.ent_type_ in _AMOUNTS
+            or ch.ent_type_ == "CARDINAL"
+            or ch.like_num
+            or _lemma(ch) in ("record", "high", "low", "peak", "level")
+        ):
+            return True
+    return False
+
+
+def bare_intent(trigger: Token, content: list[str]) -> bool:
+    """An intention whose content is no event of cooperation: "plans to sue the government",
+    "is planning to revisit the privatisations" (PLOVER's AGREE is an intent to cooperate,
+    not any plan). ``content``: the types of the events the trigger carries."""
+    if _lemma(trigger) not in words().intent:
+        return False
+    if content:
+        return all(t in _CONFLICT for t in content)
+    return any(ch.dep_ == "xcomp" for ch in trigger.children)

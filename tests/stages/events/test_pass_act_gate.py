@@ -79,3 +79,13 @@ def test_speaking_to_an_audience_is_no_meeting() -> None:
         for t, _, _ in readings(coded("The German chancellor was speaking to German voters."))
     )
     assert ("CONSULT", "RUS", "CHN") in readings(coded("Russia spoke with China."))
+
+
+def test_a_sum_reached_is_no_attack() -> None:
+    assert not coded("British house prices hit 3.3 trillion pounds in total.")
+
+
+def test_a_plan_to_sue_is_no_agreement() -> None:
+    text = "A British detainee plans to sue the British government."
+    assert not any(t == "AGREE" for t, _, _ in readings(coded(text)))
+    assert ("AGREE", "RUS", "CHN") in readings(coded("Russia plans to hold talks with China."))

@@ -12,6 +12,8 @@ from geopol.events.passes.base import Level, register
 from geopol.events.realis import (
     abstract_aim,
     addressed,
+    amount_aim,
+    bare_intent,
     commercial,
     effort,
     outside_passive,
@@ -55,7 +57,8 @@ def act_gate(ctx: SentenceContext) -> None:
     set to hit a record"), or whose "by" phrase is one ("hit by troubles"), or whose doer is
     only the place it happened in ("the Iraq war", "the Madrid rail bombing") codes nothing;
     nor does a commercial agreement or talk ("merger talks"), an effort ("struggling to
-    increase supplies"), or talk to an audience ("speaking to voters"); a passive with no
+    increase supplies"), a sum reached ("homes hit 3.3 trillion pounds"), a plan of no
+    event ("plans to sue the government"), or talk to an audience ("speaking to voters"); a passive with no
     "by" phrase takes no doer from outside its clause. An attack aimed at a plan or a policy is criticism of its owner ("he
     attacked Tory plans"), and no act when it has none ("fighting two lawsuits")."""
     r = ctx.current
@@ -63,6 +66,12 @@ def act_gate(ctx: SentenceContext) -> None:
     force = r.type is PloverType.ASSAULT
     if thing_subject(tok, ctx.index) is not None or thing_agent(tok, ctx.index, force=force):
         r.dropped = True  # "the deficit is set to hit", "hit by troubles at its business"
+        return
+    if r.type in FORCE_TYPES and amount_aim(tok):
+        r.dropped = True  # "homes hit 3.3 trillion pounds"
+        return
+    if r.type is PloverType.AGREE and bare_intent(tok, [c.rule.type.value for c in r.trigger.content]):
+        r.dropped = True  # "plans to sue the government": no intent to cooperate
         return
     if r.type in FORCE_TYPES and effort(tok):
         r.dropped = True  # "China is struggling to increase energy supplies"
