@@ -1,8 +1,8 @@
 """Is a trigger an act by an actor, and of which kind? (``data/events/realis.yaml``)
 
 A word of the trigger lexicon is an event only when it is used as an act that an actor does.
-These readers say when it is not, over the parse, for the passes ``act-gate`` and
-``verbal-attacks``:
+These readers say when it is not, over the parse, for the passes ``act-gate``,
+``civil-attacks`` and ``promised-events``:
 
 - **a thing as the doer**: the verb's own subject is a thing, not an actor ("its shares
   closing at 873p", "the budget deficit is set to hit a record", "fragments could injure
