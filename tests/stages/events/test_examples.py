@@ -96,6 +96,10 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         "British MPs said the British government was right. MPs backed the motion.",
         ["!SUPPORT ---LEG>"],
     ),
+    "Sri Lanka and India worst hit": (
+        "The floods left thousands homeless, with Sri Lanka and India worst hit.",
+        ["!ASSAULT LKA+IND>", "!ASSAULT IND+LKA>"],
+    ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
         "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]

@@ -39,3 +39,11 @@ def test_a_government_rallying_voters_is_no_protest() -> None:
         t == "PROTEST"
         for t, _, _ in readings(coded("Thousands of Georgian protesters rallied in Tbilisi."))
     )
+
+
+def test_an_act_naming_no_party_and_no_force_is_none() -> None:
+    text = "The European Central Bank left its interest rate unchanged on Thursday."
+    assert not coded(text)
+    assert readings(coded("Gunmen attacked a checkpoint in Kandahar.")) == {
+        ("ASSAULT", "AFGUAF", "AFG")
+    }

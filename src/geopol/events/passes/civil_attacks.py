@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from geopol.events.context import SentenceContext
+from geopol.events.context import Reading, SentenceContext
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -18,6 +18,42 @@ from geopol.records import Actor, PloverType
 _COMMANDERS = frozenset({"GOV", "ELI"})
 #: Sectors of those who rule: their "protest" is a campaign or a statement, never a crowd's.
 _RULERS = frozenset({"GOV", "ELI"})
+#: Material types whose act with no party named must be told with a word of force.
+_FORCE = frozenset({PloverType.ASSAULT, PloverType.COERCE, PloverType.RETREAT})
+#: Clause links through which another verb carries the act ("wants Germany to withdraw").
+_CARRIED = frozenset({"xcomp", "ccomp"})
+#: Words of an attack itself, for an attack with no party named ("gunmen attacked").
+_ATTACK_WORDS = frozenset(
+    {
+        "attack",
+        "attacked",
+        "attacks",
+        "attacking",
+        "clash",
+        "clashed",
+        "clashes",
+        "fighting",
+        "fought",
+        "battle",
+        "assailant",
+        "assailants",
+    }
+)
+
+
+def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a material act with no party named is told as force: a word of violence in
+    the sentence, an attack word for an attack, or a resignation (which names nobody)."""
+    mode = r.trigger.rule.mode
+    if r.type is PloverType.RETREAT and mode is not None and mode != "withdraw":
+        return True  # a resignation, a release, a ceasefire: named by the verb itself
+    if r.type is PloverType.RETREAT and r.trigger.token.dep_ in _CARRIED:
+        return True  # "X wants Y to withdraw": the demand carries it
+    if violent(ctx.sentence):
+        return True
+    return r.type is PloverType.ASSAULT and any(t.lower_ in _ATTACK_WORDS for t in ctx.sentence)
+
+
 THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
 
 
@@ -57,6 +93,11 @@ def civil_attacks(ctx: SentenceContext) -> None:
         return
     if r.type is PloverType.PROTEST and r.source and all(a.sector in _RULERS for a in r.source):
         r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
+        return
+    if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):
+        # "the ECB left its rate unchanged", "Sri Lanka and India worst hit": a material act
+        # that names no party and no force is no act
+        r.dropped = True
         return
     if r.type is PloverType.ASSAULT:
         if (
