@@ -314,6 +314,15 @@ _RECALL: Schema = {
     },
 }  # fmt: skip
 
+_REALIS: Schema = {
+    key: words(True)
+    for key in (
+        "abstract_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
+        "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
+        "intent_verbs",
+    )
+}  # fmt: skip
+
 #: The schema of each data file that has one; a file with none (``factuality.yaml``) is
 #: read as it is, and a user file for it may use the built-in file's keys only.
 SCHEMAS: dict[str, Schema] = {
@@ -323,4 +332,5 @@ SCHEMAS: dict[str, Schema] = {
     "recall.yaml": _RECALL,
     "derived.yaml": _DERIVED,
     "words.yaml": _WORDS,
+    "realis.yaml": _REALIS,
 }

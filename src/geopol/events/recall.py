@@ -207,7 +207,7 @@ def _measured(noun: Token) -> Token:
     return cur
 
 
-def _people(noun: Token) -> bool:
+def people_noun(noun: Token) -> bool:
     """Whether a plain noun names people: a listed word or an agent noun (-ers, -ists...)."""
     t = recall_table()
     low, lemma = noun.lower_, noun.lemma_.lower()
@@ -291,7 +291,7 @@ def placed_doer(
             return []
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
             return []
-        if not _people(head) and not (lemma in t.means and type_ == "ASSAULT"):
+        if not people_noun(head) and not (lemma in t.means and type_ == "ASSAULT"):
             return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
         base = None
     elif (

@@ -80,6 +80,26 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "X travelled to the Beijing Games": (
         "France travelled to the Beijing Games.", ["CONSULT/042 FRA>CHNGOV"]
     ),
+    "Labour attacked Britain's record": (
+        "The Labour Party attacked Britain's record on pensions.", ["!ASSAULT GBRPTY>GBR"]
+    ),
+    "Libya has withdrawn $1bn in assets": (
+        "Libya has withdrawn $1bn in assets.", ["!RETREAT LBY>"]
+    ),
+    "Madrid rail bombing": (
+        "Voters still remember the Madrid rail bombing.", ["!ASSAULT ESPGOV>"]
+    ),
+    "China is struggling to increase energy supplies": (
+        "China is struggling to increase energy supplies.", ["!ASSAULT CHN>"]
+    ),
+    "MPs backed the motion": (
+        "British MPs said the British government was right. MPs backed the motion.",
+        ["!SUPPORT ---LEG>"],
+    ),
+    "Sri Lanka and India worst hit": (
+        "The floods left thousands homeless, with Sri Lanka and India worst hit.",
+        ["!ASSAULT LKA+IND>", "!ASSAULT IND+LKA>"],
+    ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
         "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]
@@ -170,7 +190,8 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         ["CONSULT IDN>MYS", "CONSULT MYS>IDN"],
     ),
     "X agreed to build roads, an attache said.": (
-        "France agreed to build roads in Mali, an attache said.", ["AGREE FRA>"]
+        # a promise names the one it is made to (a promise to nobody known is no event)
+        "France agreed to build roads for Mali, an attache said.", ["AGREE FRA>MLI"]
     ),
     "X attacked Y, officials said": (
         "Russia attacked Ukraine, officials said.", ["ASSAULT RUS>UKR"]

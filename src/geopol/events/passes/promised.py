@@ -13,8 +13,23 @@ from geopol.events.dyads import ActorIndex
 from geopol.events.dyads import identified as _identified
 from geopol.events.lexicon import Lexicon
 from geopol.events.passes.base import Level, register
+from geopol.events.realis import commercial, thing_aim
 from geopol.events.triggers import CONTAINER_TYPES, Trigger, _lemma
 from geopol.records import Actor, PloverType
+
+#: Promised material acts that aimed at a thing and at nobody are policies, not acts.
+_THING_TYPES = frozenset({PloverType.COERCE, PloverType.SANCTION})
+
+
+def not_an_act(c: Trigger, target: list[Actor], idx: ActorIndex) -> bool:
+    """A promised event that is no act toward anyone: a verbal or cooperative one toward
+    nobody known (the ``targeted`` types), a ban on a thing, or a commercial one."""
+    known = any(a.country or a.sector for a in target)
+    if c.rule.type in table().targeted and not known:
+        return True
+    if c.rule.type in _THING_TYPES and not known and thing_aim(c.token, idx):
+        return True
+    return commercial(c.token)
 
 
 @register("promised-events", Level.TRIGGER)
@@ -22,6 +37,8 @@ def promised_events(ctx: SentenceContext) -> None:
     """"Agreed to lift the sanctions on Iran": the lifting, planned, besides the AGREE."""
     r = ctx.current
     for c, c_src, c_tgt in _promised(r.trigger, r.source, ctx.sentence, ctx.index, ctx.lexicon):
+        if not_an_act(c, c_tgt, ctx.index):
+            continue  # "agreed to introduce a ban on smoking": a policy, no act toward anyone
         if ctx.topic.keeps(c_src, c_tgt) and ctx.first_time(c.rule.type, c_src, c_tgt):
             ctx.emit(c, c_src, c_tgt)
 

@@ -1,0 +1,114 @@
+"""Pass ``civil-attacks``: an attack between parties, politicians or firms is criticism, and
+a coercion or retreat aimed at a thing and at nobody is no act (see events/realis.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from geopol.events.context import Reading, SentenceContext
+from geopol.events.dyads import ActorIndex
+from geopol.events.passes.act_gate import criticism
+from geopol.events.passes.base import Level, register
+from geopol.events.realis import civil, thing_aim, violent
+from geopol.records import Actor, PloverType
+
+#: Material types that aimed at a sum, an asset or a rule and at nobody are no act
+#: ("withdrew $1bn in assets", "forcing the sale of the asset", "lifted a trade ban").
+#: Sectors whose attack on nobody named may be real force ("the president ordered an attack").
+_COMMANDERS = frozenset({"GOV", "ELI"})
+#: Sectors of those who rule: their "protest" is a campaign or a statement, never a crowd's.
+_RULERS = frozenset({"GOV", "ELI"})
+#: Material types whose act with no party named must be told with a word of force.
+_FORCE = frozenset({PloverType.ASSAULT, PloverType.COERCE, PloverType.RETREAT})
+#: Clause links through which another verb carries the act ("wants Germany to withdraw").
+_CARRIED = frozenset({"xcomp", "ccomp"})
+#: Words of an attack itself, for an attack with no party named ("gunmen attacked").
+_ATTACK_WORDS = frozenset(
+    {
+        "attack",
+        "attacked",
+        "attacks",
+        "attacking",
+        "clash",
+        "clashed",
+        "clashes",
+        "fighting",
+        "fought",
+        "battle",
+        "assailant",
+        "assailants",
+    }
+)
+
+
+def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
+    """Whether a material act with no party named is told as force: a word of violence in
+    the sentence, an attack word for an attack, or a resignation (which names nobody)."""
+    mode = r.trigger.rule.mode
+    if r.type is PloverType.RETREAT and mode is not None and mode != "withdraw":
+        return True  # a resignation, a release, a ceasefire: named by the verb itself
+    if r.type is PloverType.RETREAT and r.trigger.token.dep_ in _CARRIED:
+        return True  # "X wants Y to withdraw": the demand carries it
+    if violent(ctx.sentence):
+        return True
+    return r.type is PloverType.ASSAULT and any(t.lower_ in _ATTACK_WORDS for t in ctx.sentence)
+
+
+THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
+
+
+def _nobody(target: list[Actor]) -> bool:
+    return not any(a.country or a.sector for a in target)
+
+
+def _civil_target(target: list[Actor], source: list[Actor], idx: ActorIndex) -> bool:
+    if _nobody(target):
+        # a party, a firm or a paper attacking nobody named speaks; a leader may order force
+        return not any(a.sector in _COMMANDERS for a in source)
+    if civil(target):
+        return True
+    # a party or a politician's own country: "Labour attacked Britain's record"
+    return all(a.country in {s.country for s in source} and not a.sector for a in target)
+
+
+@register("civil-attacks", Level.TRIGGER)
+def civil_attacks(ctx: SentenceContext) -> None:
+    """An attack by parties, politicians, courts or firms on others of their kind, in a
+    sentence with no word of force, is criticism ("the Chancellor attacked the Tories");
+    a coercion, a retreat or a sanction aimed at a sum or a rule and at nobody is no act
+    ("Libya has withdrawn $1bn in assets"), nor is leaving a body of no country and no
+    sector (a firm), nor an act whose only target is the doer itself."""
+    r = ctx.current
+    own = {a.start for a in r.source} | {a.coref_of for a in r.source if a.coref_of is not None}
+    if r.target and all(a.coref_of is not None and a.coref_of in own for a in r.target):
+        r.dropped = True  # "the company said it needed ...": the doer itself is no target
+        return
+    if (
+        r.type is PloverType.RETREAT
+        and r.target
+        and _nobody(r.target)
+        and all(a.kind in ("org", "unknown") for a in r.target)
+    ):
+        r.dropped = True  # "the boss is to leave EADS": leaving a firm is no political act
+        return
+    if r.type is PloverType.PROTEST and r.source and all(a.sector in _RULERS for a in r.source):
+        r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
+        return
+    if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):
+        # "the ECB left its rate unchanged", "Sri Lanka and India worst hit": a material act
+        # that names no party and no force is no act
+        r.dropped = True
+        return
+    if r.type is PloverType.ASSAULT:
+        if (
+            civil(r.source)
+            and _civil_target(r.target, r.source, ctx.index)
+            and not violent(ctx.sentence)
+        ):
+            r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
+        return
+    if r.type in THING_TYPES and _nobody(r.target):
+        # "abandoned its policy" is a retreat all the same; "withdrew $1bn" is none
+        abstract = r.type is not PloverType.RETREAT
+        if thing_aim(r.trigger.token, ctx.index, abstract=abstract):
+            r.dropped = True

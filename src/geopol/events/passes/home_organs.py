@@ -1,0 +1,61 @@
+"""Pass ``home-organs``: a state organ named with no country ("the administration", "MPs",
+"the judge") takes the country the article is about."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+
+from geopol.events.context import SentenceContext
+from geopol.events.passes.base import Level, register
+from geopol.records import Actor
+
+#: Sectors of a state's own organs: named bare, they are the state the story is about.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+#: How much of the article's country mentions one country must have to be its country.
+SHARE = 0.5
+#: ... and how many mentions at least (a sentence or two alone names no home country).
+LEAST = 3
+
+
+def home_country(ctx: SentenceContext) -> str | None:
+    """The country of at least half (and at least ``LEAST``) of the article's mentions of
+    actors with a country, if any."""
+    mentions = {id(a): a for actors in ctx.index.by_token.values() for a in actors}
+    counts = collections.Counter(
+        a.country
+        for a in mentions.values()
+        if a.country and not a.country.startswith("IGO") and a.kind != "bloc"
+    )
+    total = sum(counts.values())
+    if not total:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= LEAST and n / total >= SHARE else None
+
+
+def _homed(actors: list[Actor], home: str | None) -> list[Actor]:
+    if home is None:
+        return actors
+    return [
+        dataclasses.replace(a, country=home)
+        if a.country is None and a.sector in STATE_SECTORS
+        else a
+        for a in actors
+    ]
+
+
+@register("home-organs", Level.TRIGGER)
+def home_organs(ctx: SentenceContext) -> None:
+    """A government, parliament, court or party named with no country ("the administration
+    is expected to seek $80bn from Congress", "MPs backed the motion") is of the country at
+    least half of the article's actor mentions (and three at least) name."""
+    r = ctx.current
+    bare = [a for a in r.source + r.target if a.country is None and a.sector in STATE_SECTORS]
+    if not bare:
+        return
+    home = home_country(ctx)
+    source, target = _homed(r.source, home), _homed(r.target, home)
+    if {a.code for a in source} & {a.code for a in target}:
+        return  # one code on both sides would be no dyad: leave the organ bare
+    r.source, r.target = source, target
