@@ -53,7 +53,9 @@ def build_event(
     reading = fact or assess(trig.token, noun=trig.noun)
     factuality, cue_tokens = reading
     when = date_for_event(trig.token, dates)
-    where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
+    where = locate_event(
+        trig.token, places, dateline_place if si <= 2 else None, paragraph=True
+    )
     code = rule.cameo or closest_cameo(rule.type, rule.mode)
     info = cameo_info(code)
     first, last = min(t.i for t in trig.words), max(t.i for t in trig.words)
