@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import Entry
+from geopol.places.gazetteer import ALTERNATE, Entry
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -95,3 +95,40 @@ def km(a: Entry, b: Entry) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: A container's reading that holds a reading of the name written inside it ("San Miguel,
+#: Puno": Peru's Puno, not Pune, another spelling of which is "Puno").
+HOLDS_BONUS = 3.0
+
+
+def holding(
+    mentions: Sequence[Mention], cands: Sequence[Sequence[Entry]]
+) -> dict[int, frozenset[int]]:
+    """For each name another is written inside ("X, Y", "X (Y)"), the pids of its readings
+    that contain a reading of that inner name."""
+    out: dict[int, set[int]] = {}
+    for j, m in enumerate(mentions):
+        i = m.inside
+        if i is None or i == j:
+            continue
+        got = out.setdefault(i, set())
+        for c in cands[i]:
+            if c.pid not in got and any(contains(c, x) for x in cands[j] if x.pid != c.pid):
+                got.add(c.pid)
+    return {i: frozenset(v) for i, v in out.items()}
+
+
+def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequence[Entry]:
+    """A name written as the container of another ("Bohdanivka, Donetsk") is the division,
+    not its namesake town in it (Donetsk oblast, not the city of Donetsk): reports write
+    the division after a place."""
+    divisions = [d for d in cands if d.fcode in ("ADM1", "ADM2") and d.kind != ALTERNATE]
+    if not divisions:
+        return cands
+    kept = [
+        c for c in cands
+        if not (c.fclass == "P" and c.pid not in holds and any(
+            d.cc == c.cc and contains(d, c) for d in divisions))
+    ]
+    return kept or cands

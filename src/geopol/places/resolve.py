@@ -17,9 +17,12 @@ from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 from geopol.places.readings import (
+    HOLDS_BONUS,
     abroad,
     city_over_division,
+    container_readings,
     contains,
+    holding,
     km,
     small_town_in_region,
 )
@@ -191,9 +194,11 @@ def _best(
     near: dict[int, int] | None = None,
     own: tuple[str, int] | None = None,
     named: frozenset[tuple[str | None, str | None]] = frozenset(),
+    holds: frozenset[int] | None = None,
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
-    the first-level divisions the article names."""
+    the first-level divisions the article names, ``holds`` (for a name others are written
+    inside) its readings that hold a reading of a name written inside it."""
     if inside is not None and inside.kind != WITHIN and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (m.paren or not cands or small_town_in_region(cands, inside)):
@@ -207,6 +212,8 @@ def _best(
     if not cands:
         return None
     cands = city_over_division(cands, m)
+    if holds is not None and inside is None:
+        cands = container_readings(cands, holds)
     # "Idlib province", "Karak district": the division the word names, if the name has one
     want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
     if want and inside is None and not any(curated(c) for c in cands):
@@ -239,6 +246,8 @@ def _best(
             return None
     # a name is no evidence for itself: its own vote would only entrench the first guess
     scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
+    if holds:
+        scored = [(sc + HOLDS_BONUS * (c.pid in holds), p, c) for sc, p, c in scored]
     if total:
         scored = [(sc - abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
     best = max(scored)
@@ -396,6 +405,7 @@ def resolve(
     # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
     order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
     near = _nearby(mentions, cands)
+    holds = holding(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
@@ -411,7 +421,7 @@ def resolve(
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()), named,
+                own.get(m.text.casefold()), named, holds.get(i),
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way
