@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.places.afterprep import after_preposition
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -286,6 +287,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
+    for a, b in after_preposition(doc, gaz, taken, blocked):  # "a protest in Ravar"
+        sp = doc[a:b]
+        found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text))
     text = doc.text  # built anew on every access: once, not once per mention
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)

@@ -100,6 +100,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
+        if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
+            found = [c for c in found if c.kind != ALTERNATE]
         for c in found:
             if c.pid not in out or c.kind < out[c.pid].kind:
                 out[c.pid] = c

@@ -1,0 +1,69 @@
+"""Towns NER missed, written right after a locative preposition: "held a protest in Ravar",
+"clashes near Tapoa", and after an opening parenthesis, where reports write the divisions
+holding a place ("Al Hishah (Misrata)"; there a well-known town's other spellings count too). Only a name the gazetteer knows as a populated place or division
+under that very name (not a translation or old name), written in title case, outside any
+other entity but a person's name (NER often takes an unknown town for a person).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
+
+#: Prepositions after which a bare proper name is a place.
+AT_WORDS = frozenset({"in", "at", "near", "outside", "through", "into", "around", "inside"})
+#: Least population of a town found in parentheses by another spelling ("(Misrata)").
+PAREN_POP = 50_000
+#: Longest name tried, in tokens.
+LONGEST = 4
+_GENERIC = frozenset({"city", "town", "village", "district", "province", "state", "county"})
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_title and len(tok) > 1 and tok.pos_ == "PROPN"
+
+
+def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> bool:
+    if any(taken[k] for k in range(a, b)):
+        return False
+    # the name NER took for a person, or for anything but a date when its division follows
+    # in parentheses ("a protest in Amritsar (Punjab)")
+    paren = b < len(doc) and doc[b].text == "("
+    whole = {"PERSON", "ORG", "NORP"} if paren else {"PERSON"}
+    if any(e.start == a and e.end == b and e.label_ in whole for e in doc.ents):
+        return True
+    return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))  # not "in March"
+
+
+def after_preposition(
+    doc: Doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool]
+) -> list[tuple[int, int]]:
+    """Token ranges of town names right after a locative preposition (see module doc);
+    marks them taken."""
+    out: list[tuple[int, int]] = []
+    for i in range(1, len(doc)):
+        prep = doc[i - 1]
+        paren = prep.text == "("
+        if not (paren or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+            continue
+        run = i
+        while run < len(doc) and run - i < LONGEST and _name_token(doc[run]):
+            run += 1
+        for end in range(run, i, -1):
+            if not _free(doc, i, end, taken, blocked):
+                continue
+            text = doc[i:end].text
+            if text.casefold() in _GENERIC:
+                continue
+            if any(
+                c.fclass in ("P", "A")
+                and (c.kind == PRIMARY or (c.kind == ALIAS and c.name == text)
+                     or (paren and c.kind == ALTERNATE and c.pop >= PAREN_POP))
+                for c in gaz.lookup(text)
+            ):
+                out.append((i, end))
+                for k in range(i, end):
+                    taken[k] = True
+                break
+    return out
