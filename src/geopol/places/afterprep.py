@@ -24,16 +24,21 @@ def _name_token(tok: Token) -> bool:
     return tok.is_alpha and tok.is_title and len(tok) > 1 and tok.pos_ == "PROPN"
 
 
+#: Entity labels that are never a place ("in March", "at Christmas", "in 2020").
+_NOT_PLACE = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+                        "EVENT", "LAW", "LANGUAGE"})
+
+
 def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> bool:
-    if any(taken[k] for k in range(a, b)):
+    if any(taken[k] or doc[k].ent_type_ in _NOT_PLACE for k in range(a, b)):
         return False
-    # the name NER took for a person, or for anything but a date when its division follows
-    # in parentheses ("a protest in Amritsar (Punjab)")
-    paren = b < len(doc) and doc[b].text == "("
-    whole = {"PERSON", "ORG", "NORP"} if paren else {"PERSON"}
-    if any(e.start == a and e.end == b and e.label_ in whole for e in doc.ents):
+    if b < len(doc) and doc[b].text == "(":
+        # its division follows in parentheses, whatever NER made of the name ("a protest
+        # in Amritsar (Punjab)" tagged ORG, "in Encarnacion (Itapua" a work of art)
         return True
-    return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))  # not "in March"
+    if any(e.start == a and e.end == b and e.label_ == "PERSON" for e in doc.ents):
+        return True  # an unknown town NER took for a person
+    return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
 
 
 def after_preposition(

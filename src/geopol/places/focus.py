@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from geopol.records import Place, PlacePrecision
 
@@ -37,10 +37,14 @@ def _rank(p: Place) -> int:
     return _RANK.get(p.precision, 3) if p.precision is not None else 5
 
 
-def inside(q: Place, p: Place) -> bool:
+def inside(q: Place, p: Place, paren: bool = False) -> bool:
     """``q`` lies in ``p`` by the gazetteer's codes (same country; same division when ``p`` is
-    one)."""
-    if q.country is None or q.country != p.country or _rank(q) >= _rank(p):
+    one); with ``paren`` ("La Plata (Buenos Aires)") a town may lie by another town's name."""
+    if q.country is None or q.country != p.country:
+        return False
+    if paren and _rank(q) == _rank(p) == 0:
+        return q.gazetteer_id != p.gazetteer_id
+    if _rank(q) >= _rank(p):
         return False
     if p.precision is PlacePrecision.ADMIN1:
         return q.admin1_code is not None and q.admin1_code == p.admin1_code
@@ -59,7 +63,7 @@ def finest_link(place: Place, places: list[Place], text: str) -> Place:
     cur = place
     for _ in range(4):
         prev = _before(cur, by_end, text)
-        if prev is None or not inside(prev, cur):
+        if prev is None or not inside(prev, cur, "(" in text[prev.end : cur.start]):
             break
         cur = prev
     return cur
@@ -69,7 +73,9 @@ def _before(p: Place, by_end: dict[int, Place], text: str) -> Place | None:
     lo = max(0, p.start - 4)
     for end in range(p.start, lo - 1, -1):
         q = by_end.get(end)
-        if q is not None and q is not p and _LINK.fullmatch(text[end : p.start]):
+        if q is not None and q is not p and q.lat is not None and _LINK.fullmatch(
+            text[end : p.start]
+        ):
             return q
     return None
 
@@ -114,10 +120,15 @@ def paragraph_place(
             continue
         if not fine and "actor" in tags:
             continue
-        # this sentence, then the nearest earlier one; finer before coarser; then in order
-        where = 0 if p.start >= sent_start else 1
-        cands.append((0 if fine else 1, where, -p.start if where else p.start, p))
+        # finer before coarser; this sentence, then the nearest earlier one; then in order
+        where = sent_start - _sentence_start(doc, p) if p.start < sent_start else 0
+        cands.append((0 if fine else 1, where, p.start, p))
     if not cands:
         return None
     best = min(cands, key=lambda c: c[:3])[3]
     return finest_link(best, places, text)
+
+
+def _sentence_start(doc: Doc, p: Place) -> int:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.sent.start_char if span is not None and len(span) else p.start
