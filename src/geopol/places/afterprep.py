@@ -7,7 +7,7 @@ other entity but a person's name (NER often takes an unknown town for a person).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
 
@@ -29,6 +29,10 @@ _NOT_PLACE = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINA
                         "EVENT", "LAW", "LANGUAGE"})
 
 
+#: Labels NER gives unknown towns: "in Ravar" tagged PRODUCT.
+_MISTAKEN = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
 def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> bool:
     if any(taken[k] or doc[k].ent_type_ in _NOT_PLACE for k in range(a, b)):
         return False
@@ -36,8 +40,8 @@ def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> b
         # its division follows in parentheses, whatever NER made of the name ("a protest
         # in Amritsar (Punjab)" tagged ORG, "in Encarnacion (Itapua" a work of art)
         return True
-    if any(e.start == a and e.end == b and e.label_ == "PERSON" for e in doc.ents):
-        return True  # an unknown town NER took for a person
+    if any(e.start == a and e.end == b and e.label_ in _MISTAKEN for e in doc.ents):
+        return True  # an unknown town NER took for a person or a product
     return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
 
 
@@ -71,4 +75,21 @@ def after_preposition(
                 for k in range(i, end):
                     taken[k] = True
                 break
+    return out
+
+
+def comma_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    """A place entity that is a name and its division or country ("Nis, Serbia") and that
+    the gazetteer does not know as a whole: its parts (linked inside each other later)."""
+    commas = [t.i for t in span if t.text == ","]
+    if not commas or gaz.lookup(span.text):
+        return []
+    out: list[Span] = []
+    start = span.start
+    for end in [*commas, span.end]:
+        part = span.doc[start:end]
+        if not len(part) or not part[0].text[:1].isupper():
+            return []
+        out.append(part)
+        start = end + 1
     return out

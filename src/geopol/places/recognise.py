@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
-from geopol.places.afterprep import after_preposition
+from geopol.places.afterprep import after_preposition, comma_parts
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -242,7 +242,13 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not len(span) or any(taken[i] for i in range(span.start, span.end)):
             continue
         label = ent.label_
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS and (parts := comma_parts(span, gaz)):
+            # "Nis, Serbia" as one entity: the town, then its country
+            found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
+                                 lookup=p.text) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in PLACE_LABELS:
             hint, name = _hint(span)
             found.append(
                 Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label, hint,

@@ -102,6 +102,9 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
         if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
             found = [c for c in found if c.kind != ALTERNATE]
+        if out and text != m.text:
+            # "Guatemala City": the city, not the country its name without "City" names
+            found = [c for c in found if c.precision != "country"]
         for c in found:
             if c.pid not in out or c.kind < out[c.pid].kind:
                 out[c.pid] = c
