@@ -93,3 +93,29 @@ def comma_parts(span: Span, gaz: Gazetteer) -> list[Span]:
         out.append(part)
         start = end + 1
     return out
+
+
+#: Small words inside place names: "San Miguel de Tucuman", "Foz do Iguacu".
+_JOINERS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "di", "el", "al"})
+#: Longest name tried beyond a shorter known one, in tokens.
+LONGER = 5
+
+
+def longer_name(doc: Doc, gaz: Gazetteer, i: int, n: int, taken: list[bool]) -> int:
+    """The length of the longest town or division name starting at token ``i`` that goes on
+    past a known name of ``n`` tokens ("San Miguel" of "San Miguel de Tucuman", "Santa Cruz"
+    of "Santa Cruz de la Sierra"), else ``n``."""
+    end = i + n
+    while end < len(doc) and end - i < LONGER and not taken[end] and (
+        _name_token(doc[end]) or doc[end].lower_ in _JOINERS
+    ):
+        end += 1
+    for stop in range(end, i + n, -1):
+        if not _name_token(doc[stop - 1]):
+            continue
+        if any(
+            c.fclass in ("P", "A") and c.kind in (PRIMARY, ALIAS)
+            for c in gaz.lookup(doc[i:stop].text)
+        ):
+            return stop - i
+    return n

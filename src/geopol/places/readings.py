@@ -104,10 +104,13 @@ HOLDS_BONUS = 3.0
 
 def holding(
     mentions: Sequence[Mention], cands: Sequence[Sequence[Entry]]
-) -> dict[int, frozenset[int]]:
+) -> tuple[dict[int, frozenset[int]], frozenset[int]]:
     """For each name another is written inside ("X, Y", "X (Y)"), the pids of its readings
-    that contain a reading of that inner name."""
+    that contain a reading of that inner name; and the names that are surely containers:
+    written in parentheses, or a division of theirs holds the inner name, or the inner name
+    is unknown or only small towns ("Bohdanivka, Donetsk"; not the list "Mosul, Kirkuk")."""
     out: dict[int, set[int]] = {}
+    sure: set[int] = set()
     for j, m in enumerate(mentions):
         i = m.inside
         if i is None or i == j:
@@ -116,19 +119,31 @@ def holding(
         for c in cands[i]:
             if c.pid not in got and any(contains(c, x) for x in cands[j] if x.pid != c.pid):
                 got.add(c.pid)
-    return {i: frozenset(v) for i, v in out.items()}
+        small = all(x.fclass == "P" and x.pop < SMALL_TOWN_POP for x in cands[j])
+        if m.paren or small or any(
+            c.pid in got and c.fcode in ("ADM1", "ADM2") for c in cands[i]
+        ):
+            sure.add(i)
+    return {i: frozenset(v) for i, v in out.items()}, frozenset(sure)
+
+
+#: A division this many times as populous as a namesake town is what a container means.
+DWARF_RATIO = 10
 
 
 def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequence[Entry]:
     """A name written as the container of another ("Bohdanivka, Donetsk") is the division,
-    not its namesake town in it (Donetsk oblast, not the city of Donetsk): reports write
-    the division after a place."""
+    not its namesake town in it (Donetsk oblast, not the city of Donetsk) nor a smaller
+    namesake town elsewhere ("Benito Juarez, Nuevo Leon": the state, not a village of
+    Baja California): reports write the division after a place. A town that holds a
+    reading of the inner name stays ("Kibera (Nairobi)")."""
     divisions = [d for d in cands if d.fcode in ("ADM1", "ADM2") and d.kind != ALTERNATE]
     if not divisions:
         return cands
     kept = [
         c for c in cands
-        if not (c.fclass == "P" and c.pid not in holds and any(
-            d.cc == c.cc and contains(d, c) for d in divisions))
+        if not (c.fclass == "P" and any(
+            (c.pid not in holds and d.cc == c.cc and contains(d, c))
+            or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
     ]
     return kept or cands

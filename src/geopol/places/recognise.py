@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
-from geopol.places.afterprep import after_preposition, comma_parts
+from geopol.places.afterprep import after_preposition, comma_parts, longer_name
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -354,6 +354,7 @@ def _scan(
                 matched = n
                 break
         if matched:
+            matched = longer_name(doc, gaz, i, matched, taken)  # "San Miguel de Tucuman"
             span = doc[i : i + matched]
             hint, name = _hint(span)
             cands = gaz.lookup(span.text)

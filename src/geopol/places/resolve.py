@@ -200,10 +200,12 @@ def _best(
     own: tuple[str, int] | None = None,
     named: frozenset[tuple[str | None, str | None]] = frozenset(),
     holds: frozenset[int] | None = None,
+    container: bool = False,
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
     the first-level divisions the article names, ``holds`` (for a name others are written
-    inside) its readings that hold a reading of a name written inside it."""
+    inside) its readings that hold a reading of a name written inside it, ``container``
+    whether it is surely the inner name's container (``readings.holding``)."""
     if inside is not None and inside.kind != WITHIN and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (m.paren or not cands or small_town_in_region(cands, inside)):
@@ -214,10 +216,16 @@ def _best(
         if not held:
             return dataclasses.replace(inside, kind=WITHIN)
         cands = held
+    elif inside is not None and inside.kind != WITHIN and inside.precision in (
+        "admin1", "admin2", "country"
+    ):
+        # "Benito Juarez, Nuevo Leon": of the namesakes, those in the division written after
+        # the name, when there are any (a list, "Aleppo, Idlib", has none)
+        cands = [c for c in cands if contains(inside, c)] or cands
     if not cands:
         return None
     cands = city_over_division(cands, m)
-    if holds is not None and inside is None:
+    if holds is not None and inside is None and container:
         cands = container_readings(cands, holds)
     # "Idlib province", "Karak district": the division the word names, if the name has one
     want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
@@ -410,7 +418,7 @@ def resolve(
     # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
     order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
     near = _nearby(mentions, cands)
-    holds = holding(mentions, cands)
+    holds, containers = holding(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
@@ -426,7 +434,7 @@ def resolve(
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()), named, holds.get(i),
+                own.get(m.text.casefold()), named, holds.get(i), i in containers,
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way
