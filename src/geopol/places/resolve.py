@@ -26,7 +26,7 @@ from geopol.places.readings import (
     km,
     small_town_in_region,
 )
-from geopol.places.recognise import Mention
+from geopol.places.recognise import FEATURE_WORDS, Mention
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
@@ -115,6 +115,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
 
 #: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
 PARTIAL_MIN_POP = 10_000
+#: ... and beside another proper name ("Bar Elias"), where it is more likely a namesake.
+PARTIAL_NAMED_POP = 100_000
 _GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
                       "saint", "st", "central", "great", "little", "the", "of", "airport",
                       "international", "university", "hospital", "church", "park", "gallery",
@@ -135,11 +137,19 @@ def _partial(gaz: Gazetteer, m: Mention) -> list[Entry]:
             part = words[i : i + n]
             if not all(w[:1].isupper() for w in part) or " ".join(part).casefold() in _GENERIC:
                 continue
+            # "Bar Elias" is no part of Bar, Montenegro: a small town only with common words
+            # or acronyms ("Vancouver Art Gallery", "Brant OPP"), not with another proper name
+            rest = words[:i] + words[i + n :]
+            plain = all(
+                w.casefold() in _GENERIC or w.casefold() in FEATURE_WORDS or not w[:1].isupper()
+                or w.isupper() for w in rest
+            )
+            least = PARTIAL_MIN_POP if plain else PARTIAL_NAMED_POP
             found = [
                 dataclasses.replace(c, kind=PARTIAL)
                 for c in gaz.lookup(" ".join(part))
                 if c.kind in (PRIMARY, ALIAS)
-                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= PARTIAL_MIN_POP))
+                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= least))
             ]
             if found:
                 return found
