@@ -148,3 +148,16 @@ def test_a_small_town_inside_a_longer_proper_name_is_not_read(nlp: Language) -> 
     gallery = Mention(0, 21, "Vancouver Art Gallery", "ner:FAC", "FAC",
                       lookup="Vancouver Art Gallery")
     assert any(c.name == "Vancouver" for c in candidates(gaz, gallery))
+
+
+def test_a_company_after_in_is_no_town(nlp: Language) -> None:
+    """A small namesake abroad of a company, or part of a longer name, is not taken."""
+    _, places = parsed(
+        nlp, "Traders in London said shares in Jarvis rose after investors in Man Utd sold."
+    )
+    assert not [p for p in places if p.text in ("Jarvis", "Man")]
+
+
+def test_near_a_village_of_the_reports_country(nlp: Language) -> None:
+    _, places = parsed(nlp, "Monitors in Ukraine heard explosions near Novoluhanske, the mission said.")
+    assert one(places, "Novoluhanske").country == "UKR"

@@ -47,34 +47,38 @@ def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> b
 
 def after_preposition(
     doc: Doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool]
-) -> list[tuple[int, int]]:
-    """Token ranges of town names right after a locative preposition (see module doc);
-    marks them taken."""
-    out: list[tuple[int, int]] = []
+) -> list[tuple[int, int, bool]]:
+    """Token ranges of town names right after a locative preposition (see module doc), and
+    whether the name is surely a place: after an opening parenthesis, "near" or "outside",
+    or before its division in parentheses ("shares in Jarvis" names a company); marks them
+    taken. The whole run of capitalised words must be the name: "investors in
+    Man Utd" names no town Man."""
+    out: list[tuple[int, int, bool]] = []
     for i in range(1, len(doc)):
         prep = doc[i - 1]
         paren = prep.text == "("
         if not (paren or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
             continue
-        run = i
-        while run < len(doc) and run - i < LONGEST and _name_token(doc[run]):
-            run += 1
-        for end in range(run, i, -1):
-            if not _free(doc, i, end, taken, blocked):
-                continue
-            text = doc[i:end].text
-            if text.casefold() in _GENERIC:
-                continue
-            if any(
-                c.fclass in ("P", "A")
-                and (c.kind == PRIMARY or (c.kind == ALIAS and c.name == text)
-                     or (paren and c.kind == ALTERNATE and c.pop >= PAREN_POP))
-                for c in gaz.lookup(text)
-            ):
-                out.append((i, end))
-                for k in range(i, end):
-                    taken[k] = True
-                break
+        end = i
+        while end < len(doc) and _name_token(doc[end]):
+            end += 1
+        if end - i > LONGEST or not _free(doc, i, end, taken, blocked):
+            continue
+        text = doc[i:end].text
+        if text.casefold() in _GENERIC:
+            continue
+        if any(
+            c.fclass in ("P", "A")
+            and (c.kind == PRIMARY or (c.kind == ALIAS and c.name == text)
+                 or (paren and c.kind == ALTERNATE and c.pop >= PAREN_POP))
+            for c in gaz.lookup(text)
+        ):
+            sure = paren or prep.lower_ in ("near", "outside") or (
+                end < len(doc) and doc[end].text == "("
+            )
+            out.append((i, end, sure))
+            for k in range(i, end):
+                taken[k] = True
     return out
 
 

@@ -47,6 +47,7 @@ class Mention:
     outer: bool = False  # another mention is written inside this one
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
+    weak: bool = False  # found by position only: kept in a country the article names
 
 
 @functools.lru_cache(maxsize=4)
@@ -293,9 +294,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
-    for a, b in after_preposition(doc, gaz, taken, blocked):  # "a protest in Ravar"
+    for a, b, sure in after_preposition(doc, gaz, taken, blocked):  # "a protest in Ravar"
         sp = doc[a:b]
-        found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text))
+        found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
+                             weak=not sure))
     text = doc.text  # built anew on every access: once, not once per mention
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
