@@ -161,3 +161,12 @@ def test_a_company_after_in_is_no_town(nlp: Language) -> None:
 def test_near_a_village_of_the_reports_country(nlp: Language) -> None:
     _, places = parsed(nlp, "Monitors in Ukraine heard explosions near Novoluhanske, the mission said.")
     assert one(places, "Novoluhanske").country == "UKR"
+
+
+def test_a_town_named_in_the_sentence_in_any_role_is_the_last_resort(nlp: Language) -> None:
+    doc, places = parsed(
+        nlp, "The Hakkari governor's office extended a ban on all protests for two weeks."
+    )
+    at = where(doc, places, "extended")
+    assert at is not None and at.country == "TUR"
+    assert where(doc, places, "extended", paragraph=False) is None

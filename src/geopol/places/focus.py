@@ -124,9 +124,23 @@ def paragraph_place(
         where = sent_start - _sentence_start(doc, p) if p.start < sent_start else 0
         cands.append((0 if fine else 1, where, p.start, p))
     if not cands:
-        return None
+        return _named_in_sentence(trigger, places)
     best = min(cands, key=lambda c: c[:3])[3]
     return finest_link(best, places, text)
+
+
+def _named_in_sentence(trigger: Token, places: list[Place]) -> Place | None:
+    """Last, a town or division the trigger's sentence names in any role ("Hakkari
+    Governor's Office extended the ban"): the event's own authority or people are there."""
+    sent = trigger.sent
+    for p in places:
+        if p.name is None or p.lat is None or _rank(p) >= 3:
+            continue
+        if sent.start_char <= p.start and p.end <= sent.end_char and not (
+            {"demonym", "partial", "dateline"} & set(p.how.split(","))
+        ):
+            return p
+    return None
 
 
 def _sentence_start(doc: Doc, p: Place) -> int:
