@@ -133,6 +133,9 @@ def test_a_word_inside_a_name_is_no_other_spelling_of_a_city(nlp: Language) -> N
     """ "Bar" of "Bar Elias" is also a spelling of Qionghai, China: never read that way."""
     _, places = parsed(nlp, "Rioters smashed the windows of two banks in Bar Elias on Tuesday.")
     assert all(p.country != "CHN" for p in places)
+    # nor a one-word place at all when another proper name goes on after it
+    _, places = parsed(nlp, "Residents of Bar Elias clashed with their neighbours on Monday.")
+    assert not [p for p in places if p.text == "Bar"]
 
 
 def test_a_small_town_inside_a_longer_proper_name_is_not_read(nlp: Language) -> None:

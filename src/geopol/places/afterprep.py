@@ -7,6 +7,8 @@ other entity but a person's name (NER often takes an unknown town for a person).
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Span, Token
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
@@ -123,3 +125,13 @@ def longer_name(doc: Doc, gaz: Gazetteer, i: int, n: int, taken: list[bool]) -> 
         ):
             return stop - i
     return n
+
+
+def goes_on(doc: Doc, i: int, feature_words: Container[str]) -> bool:
+    """The name at token ``i`` goes on with another proper name outside any entity ("Bar
+    Elias"): a longer unknown name, not the known one-word place ("Baramulla District" may
+    go on with a feature word)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and _name_token(nxt) and (
+        nxt.lower_ not in feature_words and not nxt.ent_type_
+    )

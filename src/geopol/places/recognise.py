@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
-from geopol.places.afterprep import after_preposition, comma_parts, longer_name
+from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -345,7 +345,8 @@ def _scan(
             toks = doc[i : i + n]
             if any(taken[j] or blocked[j] for j in range(i, i + n)):
                 continue
-            if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start):
+            if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start
+                           or goes_on(doc, i, FEATURE_WORDS)):
                 continue
             if toks[-1].is_punct:
                 continue
