@@ -59,7 +59,9 @@ def build_event(
     reading = fact or assess(trig.token, noun=trig.noun)
     factuality, cue_tokens = reading
     when = date_for_event(trig.token, dates)
-    where = locate_event(trig.token, places, dateline_place if si <= 2 else None)
+    where = locate_event(
+        trig.token, places, dateline_place if si <= 2 else None, paragraph=True
+    )
     # the mode's code (issue 19): ASSAULT/firearms with the rule's 190 is 193, as GDELT writes it
     code = with_mode(rule.cameo or closest_cameo(rule.type, rule.mode), rule.type, rule.mode)
     info = cameo_info(code)

@@ -79,6 +79,10 @@ def _as_actor(m: Mention, actors: Sequence[Actor]) -> bool:
     return any(a.start <= m.start and m.end <= a.end for a in actors)
 
 
+#: A town found by position alone in an article that names no other place: this populous.
+WEAK_ALONE_POP = 10_000
+
+
 def resolve_mentions(
     gaz: Gazetteer,
     mentions: list[Mention],
@@ -86,10 +90,15 @@ def resolve_mentions(
     n_dateline: int = 0,
 ) -> list[Place]:
     """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts)."""
-    entries = resolve_entries(gaz, mentions)
+    entries = _entries(gaz, mentions)
     country = _main_country(gaz, mentions, entries)
     places: list[Place] = []
+    named = {e.cc for m, e in zip(mentions, entries, strict=True) if e is not None and not m.weak}
     for m, e in zip(mentions, entries, strict=True):
+        if m.weak and (e is None or e.kind == PARTIAL or not (
+            e.cc in named or (not named and e.pop >= WEAK_ALONE_POP)
+        )):
+            continue  # "shares in Jarvis": no town of that name in a country the article names
         tags = [m.source]
         if m.demonym or (e is not None and e.kind == DEMONYM and m.source != "dateline"):
             tags.append("demonym")
@@ -111,6 +120,20 @@ def resolve_mentions(
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
         places.append(place)
     return places
+
+
+def _entries(gaz: Gazetteer, mentions: list[Mention]) -> list[Entry | None]:
+    """Resolve every mention; the names found by position alone ("shares in Jarvis") may not
+    sway the others ("London" stays in England), so those are resolved without them."""
+    entries = resolve_entries(gaz, mentions)
+    keep = [i for i, m in enumerate(mentions) if not m.weak]
+    if len(keep) == len(mentions):
+        return entries
+    pos: dict[int | None, int] = {old: new for new, old in enumerate(keep)}
+    strong = [dataclasses.replace(mentions[i], inside=pos.get(mentions[i].inside)) for i in keep]
+    for i, e in zip(keep, resolve_entries(gaz, strong), strict=True):
+        entries[i] = e
+    return entries
 
 
 #: Words that name a part of a country or division: "eastern Ukraine", "Northern Syria".

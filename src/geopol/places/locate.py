@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.places.focus import finest_link, paragraph_place
 from geopol.records import Place
 
 #: Prepositions that put an event at a place.
 LOCATIVE = frozenset(
     {"at", "in", "near", "outside", "inside", "on", "within", "across", "throughout", "into",
-     "onto", "over", "off", "along", "around", "aboard", "amid", "beside", "nearby"}
+     "onto", "over", "off", "along", "around", "aboard", "amid", "beside", "nearby", "through"}
 )
 #: Nouns between a preposition and a place: "in the city of Aleppo", "near the town of X".
 _OF_HEADS = frozenset(
@@ -129,8 +130,54 @@ def usable(place: Place) -> bool:
     return place.name is not None and "actor" not in place.how.split(",")
 
 
-def locate_event(trigger: Token, places: list[Place], dateline: Place | None) -> Place | None:
-    """Where the event whose trigger is ``trigger`` happened, or None."""
+def locate_event(
+    trigger: Token, places: list[Place], dateline: Place | None, *, paragraph: bool = False
+) -> Place | None:
+    """Where the event whose trigger is ``trigger`` happened, or None. A place of an admin
+    chain stands for its finest link ("in Tijuana, Baja California": Tijuana). With
+    ``paragraph``, an event no place of its sentence is tied to, nor the dateline, takes the
+    place of its paragraph (``focus.paragraph_place``)."""
+    found = _locate(trigger, places, dateline)
+    if found is not None:
+        return finest_link(found, places, trigger.doc.text)
+    if not paragraph:
+        return None
+    return paragraph_place(trigger, places, _locative_starts(trigger.doc, places))
+
+
+#: Prepositions that put a report's place before a name, whatever the parse made of them
+#: ("rallied in Thessaloniki demanding...", "abducted two civilians from Al Aram").
+_WRITTEN_AT = LOCATIVE | {"from", "to", "towards", "toward"}
+
+
+def _locative_starts(doc: Doc, places: list[Place]) -> set[int]:
+    """Starts of the places a locative preposition governs: by the parse, or by the words
+    written before the name ("in PD12 of Herat city", "near the village of Tychero")."""
+    out: set[int] = set()
+    for place in places:
+        span = _span(doc, place) if place.name is not None else None
+        if span is None:
+            continue
+        if _attachment(_head(span)) is not None or _written_at(span):
+            out.add(place.start)
+    return out
+
+
+def _written_at(span: Span) -> bool:
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 6), -1):
+        tok = doc[i]
+        low = tok.lower_
+        if low in _WRITTEN_AT:
+            return True
+        if tok.pos_ in _VERBAL or (tok.is_punct and tok.text != "(") or (
+            tok.pos_ == "ADP" and low != "of"
+        ):
+            return False
+    return False
+
+
+def _locate(trigger: Token, places: list[Place], dateline: Place | None) -> Place | None:
     doc = trigger.doc
     sent = trigger.sent
     best: tuple[int, int, Place] | None = None

@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import Entry
+from geopol.places.gazetteer import ALTERNATE, Entry
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -95,3 +95,55 @@ def km(a: Entry, b: Entry) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: A container's reading that holds a reading of the name written inside it ("San Miguel,
+#: Puno": Peru's Puno, not Pune, another spelling of which is "Puno").
+HOLDS_BONUS = 3.0
+
+
+def holding(
+    mentions: Sequence[Mention], cands: Sequence[Sequence[Entry]]
+) -> tuple[dict[int, frozenset[int]], frozenset[int]]:
+    """For each name another is written inside ("X, Y", "X (Y)"), the pids of its readings
+    that contain a reading of that inner name; and the names that are surely containers:
+    written in parentheses, or a division of theirs holds the inner name, or the inner name
+    is unknown or only small towns ("Bohdanivka, Donetsk"; not the list "Mosul, Kirkuk")."""
+    out: dict[int, set[int]] = {}
+    sure: set[int] = set()
+    for j, m in enumerate(mentions):
+        i = m.inside
+        if i is None or i == j:
+            continue
+        got = out.setdefault(i, set())
+        for c in cands[i]:
+            if c.pid not in got and any(contains(c, x) for x in cands[j] if x.pid != c.pid):
+                got.add(c.pid)
+        small = all(x.fclass == "P" and x.pop < SMALL_TOWN_POP for x in cands[j])
+        if m.paren or small or any(
+            c.pid in got and c.fcode in ("ADM1", "ADM2") for c in cands[i]
+        ):
+            sure.add(i)
+    return {i: frozenset(v) for i, v in out.items()}, frozenset(sure)
+
+
+#: A division this many times as populous as a namesake town is what a container means.
+DWARF_RATIO = 10
+
+
+def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequence[Entry]:
+    """A name written as the container of another ("Bohdanivka, Donetsk") is the division,
+    not its namesake town in it (Donetsk oblast, not the city of Donetsk) nor a smaller
+    namesake town elsewhere ("Benito Juarez, Nuevo Leon": the state, not a village of
+    Baja California): reports write the division after a place. A town that holds a
+    reading of the inner name stays ("Kibera (Nairobi)")."""
+    divisions = [d for d in cands if d.fcode in ("ADM1", "ADM2") and d.kind != ALTERNATE]
+    if not divisions:
+        return cands
+    kept = [
+        c for c in cands
+        if not (c.fclass == "P" and any(
+            (c.pid not in holds and d.cc == c.cc and contains(d, c))
+            or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
+    ]
+    return kept or cands

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 
 #: NER labels whose entities are looked up as places.
@@ -46,6 +47,7 @@ class Mention:
     outer: bool = False  # another mention is written inside this one
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
+    weak: bool = False  # found by position only: kept in a country the article names
 
 
 @functools.lru_cache(maxsize=4)
@@ -241,7 +243,13 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not len(span) or any(taken[i] for i in range(span.start, span.end)):
             continue
         label = ent.label_
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS and (parts := comma_parts(span, gaz)):
+            # "Nis, Serbia" as one entity: the town, then its country
+            found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
+                                 lookup=p.text) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in PLACE_LABELS:
             hint, name = _hint(span)
             found.append(
                 Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label, hint,
@@ -286,6 +294,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     # single gazetteer names NER missed
     _scan(doc, gaz, strong, starts, found, taken, blocked, 1, 1)
+    for a, b, sure in after_preposition(doc, gaz, taken, blocked):  # "a protest in Ravar"
+        sp = doc[a:b]
+        found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
+                             weak=not sure))
     text = doc.text  # built anew on every access: once, not once per mention
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
@@ -333,7 +345,8 @@ def _scan(
             toks = doc[i : i + n]
             if any(taken[j] or blocked[j] for j in range(i, i + n)):
                 continue
-            if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start):
+            if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start
+                           or goes_on(doc, i, FEATURE_WORDS)):
                 continue
             if toks[-1].is_punct:
                 continue
@@ -344,6 +357,7 @@ def _scan(
                 matched = n
                 break
         if matched:
+            matched = longer_name(doc, gaz, i, matched, taken)  # "San Miguel de Tucuman"
             span = doc[i : i + matched]
             hint, name = _hint(span)
             cands = gaz.lookup(span.text)

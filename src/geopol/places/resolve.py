@@ -17,13 +17,16 @@ from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 from geopol.places.readings import (
+    HOLDS_BONUS,
     abroad,
     city_over_division,
+    container_readings,
     contains,
+    holding,
     km,
     small_town_in_region,
 )
-from geopol.places.recognise import Mention
+from geopol.places.recognise import FEATURE_WORDS, Mention
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
@@ -97,6 +100,11 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
         found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
+        if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
+            found = [c for c in found if c.kind != ALTERNATE]
+        if out and text != m.text:
+            # "Guatemala City": the city, not the country its name without "City" names
+            found = [c for c in found if c.precision != "country"]
         for c in found:
             if c.pid not in out or c.kind < out[c.pid].kind:
                 out[c.pid] = c
@@ -107,6 +115,8 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
 
 #: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
 PARTIAL_MIN_POP = 10_000
+#: ... and beside another proper name ("Bar Elias"), where it is more likely a namesake.
+PARTIAL_NAMED_POP = 100_000
 _GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
                       "saint", "st", "central", "great", "little", "the", "of", "airport",
                       "international", "university", "hospital", "church", "park", "gallery",
@@ -127,11 +137,19 @@ def _partial(gaz: Gazetteer, m: Mention) -> list[Entry]:
             part = words[i : i + n]
             if not all(w[:1].isupper() for w in part) or " ".join(part).casefold() in _GENERIC:
                 continue
+            # "Bar Elias" is no part of Bar, Montenegro: a small town only with common words
+            # or acronyms ("Vancouver Art Gallery", "Brant OPP"), not with another proper name
+            rest = words[:i] + words[i + n :]
+            plain = all(
+                w.casefold() in _GENERIC or w.casefold() in FEATURE_WORDS or not w[:1].isupper()
+                or w.isupper() for w in rest
+            )
+            least = PARTIAL_MIN_POP if plain else PARTIAL_NAMED_POP
             found = [
                 dataclasses.replace(c, kind=PARTIAL)
                 for c in gaz.lookup(" ".join(part))
                 if c.kind in (PRIMARY, ALIAS)
-                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= PARTIAL_MIN_POP))
+                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= least))
             ]
             if found:
                 return found
@@ -191,9 +209,13 @@ def _best(
     near: dict[int, int] | None = None,
     own: tuple[str, int] | None = None,
     named: frozenset[tuple[str | None, str | None]] = frozenset(),
+    holds: frozenset[int] | None = None,
+    container: bool = False,
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
-    the first-level divisions the article names."""
+    the first-level divisions the article names, ``holds`` (for a name others are written
+    inside) its readings that hold a reading of a name written inside it, ``container``
+    whether it is surely the inner name's container (``readings.holding``)."""
     if inside is not None and inside.kind != WITHIN and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (m.paren or not cands or small_town_in_region(cands, inside)):
@@ -204,9 +226,17 @@ def _best(
         if not held:
             return dataclasses.replace(inside, kind=WITHIN)
         cands = held
+    elif inside is not None and inside.kind != WITHIN and inside.precision in (
+        "admin1", "admin2", "country"
+    ):
+        # "Benito Juarez, Nuevo Leon": of the namesakes, those in the division written after
+        # the name, when there are any (a list, "Aleppo, Idlib", has none)
+        cands = [c for c in cands if contains(inside, c)] or cands
     if not cands:
         return None
     cands = city_over_division(cands, m)
+    if holds is not None and inside is None and container:
+        cands = container_readings(cands, holds)
     # "Idlib province", "Karak district": the division the word names, if the name has one
     want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
     if want and inside is None and not any(curated(c) for c in cands):
@@ -239,6 +269,8 @@ def _best(
             return None
     # a name is no evidence for itself: its own vote would only entrench the first guess
     scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
+    if holds:
+        scored = [(sc + HOLDS_BONUS * (c.pid in holds), p, c) for sc, p, c in scored]
     if total:
         scored = [(sc - abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
     best = max(scored)
@@ -396,6 +428,7 @@ def resolve(
     # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
     order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
     near = _nearby(mentions, cands)
+    holds, containers = holding(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
     focus_admin1: Counter[tuple[str, str]] = Counter()
@@ -411,7 +444,7 @@ def resolve(
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()), named,
+                own.get(m.text.casefold()), named, holds.get(i), i in containers,
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way

@@ -1,0 +1,137 @@
+"""Towns NER missed, written right after a locative preposition: "held a protest in Ravar",
+"clashes near Tapoa", and after an opening parenthesis, where reports write the divisions
+holding a place ("Al Hishah (Misrata)"; there a well-known town's other spellings count too). Only a name the gazetteer knows as a populated place or division
+under that very name (not a translation or old name), written in title case, outside any
+other entity but a person's name (NER often takes an unknown town for a person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
+
+#: Prepositions after which a bare proper name is a place.
+AT_WORDS = frozenset({"in", "at", "near", "outside", "through", "into", "around", "inside"})
+#: Least population of a town found in parentheses by another spelling ("(Misrata)").
+PAREN_POP = 50_000
+#: Longest name tried, in tokens.
+LONGEST = 4
+_GENERIC = frozenset({"city", "town", "village", "district", "province", "state", "county"})
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_title and len(tok) > 1 and tok.pos_ == "PROPN"
+
+
+#: Entity labels that are never a place ("in March", "at Christmas", "in 2020").
+_NOT_PLACE = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+                        "EVENT", "LAW", "LANGUAGE"})
+
+
+#: Labels NER gives unknown towns: "in Ravar" tagged PRODUCT.
+_MISTAKEN = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> bool:
+    if any(taken[k] or doc[k].ent_type_ in _NOT_PLACE for k in range(a, b)):
+        return False
+    if b < len(doc) and doc[b].text == "(":
+        # its division follows in parentheses, whatever NER made of the name ("a protest
+        # in Amritsar (Punjab)" tagged ORG, "in Encarnacion (Itapua" a work of art)
+        return True
+    if any(e.start == a and e.end == b and e.label_ in _MISTAKEN for e in doc.ents):
+        return True  # an unknown town NER took for a person or a product
+    return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
+
+
+def after_preposition(
+    doc: Doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool]
+) -> list[tuple[int, int, bool]]:
+    """Token ranges of town names right after a locative preposition (see module doc), and
+    whether the name is surely a place: after an opening parenthesis, "near" or "outside",
+    or before its division in parentheses ("shares in Jarvis" names a company); marks them
+    taken. The whole run of capitalised words must be the name: "investors in
+    Man Utd" names no town Man."""
+    out: list[tuple[int, int, bool]] = []
+    for i in range(1, len(doc)):
+        prep = doc[i - 1]
+        paren = prep.text == "("
+        if not (paren or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+            continue
+        end = i
+        while end < len(doc) and _name_token(doc[end]):
+            end += 1
+        if end - i > LONGEST or not _free(doc, i, end, taken, blocked):
+            continue
+        text = doc[i:end].text
+        if text.casefold() in _GENERIC:
+            continue
+        if any(
+            c.fclass in ("P", "A")
+            and (c.kind == PRIMARY or (c.kind == ALIAS and c.name == text)
+                 or (paren and c.kind == ALTERNATE and c.pop >= PAREN_POP))
+            for c in gaz.lookup(text)
+        ):
+            sure = paren or prep.lower_ in ("near", "outside") or (
+                end < len(doc) and doc[end].text == "("
+            )
+            out.append((i, end, sure))
+            for k in range(i, end):
+                taken[k] = True
+    return out
+
+
+def comma_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    """A place entity that is a name and its division or country ("Nis, Serbia") and that
+    the gazetteer does not know as a whole: its parts (linked inside each other later)."""
+    commas = [t.i for t in span if t.text == ","]
+    if not commas or gaz.lookup(span.text):
+        return []
+    out: list[Span] = []
+    start = span.start
+    for end in [*commas, span.end]:
+        part = span.doc[start:end]
+        if not len(part) or not part[0].text[:1].isupper():
+            return []
+        out.append(part)
+        start = end + 1
+    return out
+
+
+#: Small words inside place names: "San Miguel de Tucuman", "Foz do Iguacu".
+_JOINERS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "di", "el", "al"})
+#: Longest name tried beyond a shorter known one, in tokens.
+LONGER = 5
+
+
+def longer_name(doc: Doc, gaz: Gazetteer, i: int, n: int, taken: list[bool]) -> int:
+    """The length of the longest town or division name starting at token ``i`` that goes on
+    past a known name of ``n`` tokens ("San Miguel" of "San Miguel de Tucuman", "Santa Cruz"
+    of "Santa Cruz de la Sierra"), else ``n``."""
+    end = i + n
+    while end < len(doc) and end - i < LONGER and not taken[end] and (
+        _name_token(doc[end]) or doc[end].lower_ in _JOINERS
+    ):
+        end += 1
+    for stop in range(end, i + n, -1):
+        if not _name_token(doc[stop - 1]):
+            continue
+        if any(
+            c.fclass in ("P", "A") and c.kind in (PRIMARY, ALIAS)
+            for c in gaz.lookup(doc[i:stop].text)
+        ):
+            return stop - i
+    return n
+
+
+def goes_on(doc: Doc, i: int, feature_words: Container[str]) -> bool:
+    """The name at token ``i`` goes on with another proper name outside any entity ("Bar
+    Elias"): a longer unknown name, not the known one-word place ("Baramulla District" may
+    go on with a feature word)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and _name_token(nxt) and (
+        nxt.lower_ not in feature_words and not nxt.ent_type_
+    )
