@@ -66,7 +66,8 @@ AGENT_SECTORS = frozenset("GOV MIL COP JUD LEG REB OPP PTY SPY UAF CRM REF".spli
 #: Agent words that name no actor here: weapons, vehicles and buildings (geopol's agents.yaml
 #: leaves weapons out), events and abstractions ("revolt", "intelligence"), words with another
 #: common sense ("deputy", "chamber", "counsel", "fighter": agents.yaml leaves "fighters" out
-#: on purpose), and criminals of ordinary crime reporting. A phrase ending in one is dropped.
+#: on purpose; "captain" of every sports team), lawyers (counsel for a party, not a court),
+#: firefighters, and criminals of ordinary crime reporting. A phrase ending in one is dropped.
 NOT_AGENTS = frozenset(
     """artillery barracks battleship battlewagon bomber carrier corvette cruiser destroyer frigate
     hmmwv humvee jetfighter kfir mig naval phalanx echelon garrison prison gangland gangdom
@@ -79,7 +80,9 @@ NOT_AGENTS = frozenset(
     rumrunner jailbird gaolbird miscreant malefactor lawbreaker outlaw crook conman conmen
     forger counterfeiter pedophile paedophile rapist predator gun guns missile missiles system
     plane building check vessel ship unit house office department bank board emperor
-    soldiery infantry regiment troop ensign""".split()  # noqa: SIM905
+    soldiery infantry regiment troop ensign captain skipper lawyer attorney barrister
+    counsellor counselor counsellor-at-law conveyancer pleader stipendiary fireman firewoman
+    fireperson firefighter""".split()  # noqa: SIM905
 )
 #: Historical states Phoenix codes with their own prefix: the member geopol codes them as.
 HISTORICAL = {"USR": "RUS", "YUG": "SRB", "CSK": "CZE", "DDR": "DEU"}
