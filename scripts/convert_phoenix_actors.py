@@ -67,7 +67,8 @@ AGENT_SECTORS = frozenset("GOV MIL COP JUD LEG REB OPP PTY SPY UAF CRM REF".spli
 #: leaves weapons out), events and abstractions ("revolt", "intelligence"), words with another
 #: common sense ("deputy", "chamber", "counsel", "fighter": agents.yaml leaves "fighters" out
 #: on purpose; "captain" of every sports team), lawyers (counsel for a party, not a court),
-#: firefighters, and criminals of ordinary crime reporting. A phrase ending in one is dropped.
+#: firefighters, executives (Hong Kong's "chief executive" is every company's), and criminals
+#: of ordinary crime reporting. A phrase ending in one is dropped.
 NOT_AGENTS = frozenset(
     """artillery barracks battleship battlewagon bomber carrier corvette cruiser destroyer frigate
     hmmwv humvee jetfighter kfir mig naval phalanx echelon garrison prison gangland gangdom
@@ -82,7 +83,7 @@ NOT_AGENTS = frozenset(
     plane building check vessel ship unit house office department bank board emperor
     soldiery infantry regiment troop ensign captain skipper lawyer attorney barrister
     counsellor counselor counsellor-at-law conveyancer pleader stipendiary fireman firewoman
-    fireperson firefighter""".split()  # noqa: SIM905
+    fireperson firefighter executive""".split()  # noqa: SIM905
 )
 #: Historical states Phoenix codes with their own prefix: the member geopol codes them as.
 HISTORICAL = {"USR": "RUS", "YUG": "SRB", "CSK": "CZE", "DDR": "DEU"}
