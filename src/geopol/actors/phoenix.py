@@ -143,20 +143,57 @@ def parse_row(line: str, where: str) -> tuple[Entry, list[Pattern]]:
     return entry, patterns
 
 
+#: Prefixes up to this many characters are kept in a set: most tokens start no key at all, and
+#: a set lookup turns them away before any binary search.
+_SHORT = 5
+
+
+@dataclasses.dataclass(slots=True)
+class Keys:
+    """Form keys -> (row, form index), sorted for prefix search, with their short prefixes."""
+
+    hits: dict[str, list[tuple[int, int]]] = dataclasses.field(default_factory=dict)
+    ordered: list[str] = dataclasses.field(default_factory=list)
+    short: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, key: str, hit: tuple[int, int]) -> None:
+        self.hits.setdefault(key, []).append(hit)
+
+    def seal(self) -> None:
+        self.ordered = sorted(self.hits)
+        self.short = {k[:n] for k in self.ordered for n in range(1, min(len(k), _SHORT) + 1)}
+
+    def runs(self, words: list[str]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """(start, end, hits) for every run of ``words`` whose joined text is a key."""
+        out = []
+        n = len(words)
+        ordered, short, hits = self.ordered, self.short, self.hits
+        for i in range(n):
+            s = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                s += words[j]
+                if s[:_SHORT] not in short:
+                    break
+                if len(s) > _SHORT:
+                    at = bisect.bisect_left(ordered, s)
+                    if at == len(ordered) or not ordered[at].startswith(s):
+                        break
+                found = hits.get(s)
+                if found:
+                    out.append((i, j + 1, found))
+        return out
+
+
 @dataclasses.dataclass(slots=True)
 class Table:
-    """A large actor table: raw rows, and the sorted keys of their forms."""
+    """A large actor table: raw rows, and the keys of their forms."""
 
     source: str
     rows: list[str]
     lines: list[int]
-    #: key -> (row, form index); "lower" keys are lower-cased, "exact" ones as written.
-    lower: dict[str, list[tuple[int, int]]]
-    exact: dict[str, list[tuple[int, int]]]
-    agents: dict[str, list[tuple[int, int]]]
-    sorted_lower: list[str]
-    sorted_exact: list[str]
-    sorted_agents: list[str]
+    #: Lower-cased keys of every form; a case-sensitive form's key as written is in ``exact``.
+    lower: Keys
+    exact: dict[tuple[int, int], str]
     _parsed: dict[int, tuple[Entry, list[Pattern]]] = dataclasses.field(default_factory=dict)
 
     def row(self, i: int) -> tuple[Entry, list[Pattern]]:
@@ -169,18 +206,16 @@ class Table:
     def drop(self, forms: set[str]) -> None:
         """Forget forms a later file defines (lower-cased, as ``ActorDictionary`` keys them)."""
         keys = {_key(f) for f in forms}
-        for table in (self.lower, self.agents):
-            for k in keys & table.keys():
-                del table[k]
+        for k in keys & self.lower.hits.keys():
+            del self.lower.hits[k]
 
 
 def parse_table(text: str, source: str, *, check: bool = True) -> Table:
     """Index a table; with ``check``, every row is parsed now so a bad one fails at once."""
     rows: list[str] = []
     lines: list[int] = []
-    lower: dict[str, list[tuple[int, int]]] = {}
-    exact: dict[str, list[tuple[int, int]]] = {}
-    agents: dict[str, list[tuple[int, int]]] = {}
+    lower = Keys()
+    exact: dict[tuple[int, int], str] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -193,46 +228,43 @@ def parse_table(text: str, source: str, *, check: bool = True) -> Table:
         rows.append(line)
         lines.append(n)
         for j, form in enumerate(cols[4].split("|")):
-            if cols[0] == "agent":
-                agents.setdefault(_key(form).lower(), []).append((i, j))
-            elif form.startswith("="):
-                exact.setdefault(_key(form[1:]), []).append((i, j))
-            else:
-                lower.setdefault(_key(form.lstrip(_FLAGS)).lower(), []).append((i, j))
-    return Table(source, rows, lines, lower, exact, agents, sorted(lower), sorted(exact), sorted(agents))
+            key = _key(form.lstrip(_FLAGS))
+            lower.add(key.lower(), (i, j))
+            if form.startswith("="):
+                exact[(i, j)] = key
+    lower.seal()
+    return Table(source, rows, lines, lower, exact)
 
 
-def _runs(
-    words: list[str], keys: dict[str, list[tuple[int, int]]], ordered: list[str]
-) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """(start, end, hits) for every run of ``words`` whose joined text is a key."""
+_FOLDED: dict[int, str] = {}
+
+
+def _words(doc: Doc, attr: int) -> list[str]:
+    """Each token's lower-case form (``attr`` LOWER), accents off, read from the Doc's
+    array: no Token objects, which cost more than the lookup itself."""
+    strings = doc.vocab.strings
     out = []
-    n = len(words)
-    for i in range(n):
-        s = ""
-        for j in range(i, min(n, i + MAX_TOKENS)):
-            s += words[j]
-            at = bisect.bisect_left(ordered, s)
-            if at == len(ordered) or not ordered[at].startswith(s):
-                break
-            if ordered[at] == s and s in keys:
-                out.append((i, j + 1, keys[s]))
+    for h in doc.to_array(attr).tolist():
+        w = _FOLDED.get(h)
+        if w is None:
+            w = _FOLDED[h] = _fold(strings[h])
+        out.append(w)
     return out
 
 
-def lookup(doc: Doc, table: Table) -> tuple[list[tuple[int, int, Pattern]], list[tuple[int, int, Pattern]]]:
+def lookup(
+    doc: Doc, table: Table
+) -> tuple[list[tuple[int, int, Pattern]], list[tuple[int, int, Pattern]]]:
     """Name matches and agent-word matches of ``table`` in ``doc``: (start, end, pattern)."""
-    lower = [_fold(t.lower_) for t in doc]
+    from spacy.attrs import LOWER
+
     names: list[tuple[int, int, Pattern]] = []
     agents: list[tuple[int, int, Pattern]] = []
-    for keys, ordered, words, out in (
-        (table.lower, table.sorted_lower, lower, names),
-        (table.exact, table.sorted_exact, [_fold(t.text) for t in doc], names),
-        (table.agents, table.sorted_agents, lower, agents),
-    ):
-        if not ordered:
-            continue
-        for start, end, hits in _runs(words, keys, ordered):
-            for row, form in hits:
-                out.append((start, end, table.row(row)[1][form]))
+    for start, end, hits in table.lower.runs(_words(doc, LOWER)):
+        for hit in hits:
+            exact = table.exact.get(hit)
+            if exact is not None and _key(doc[start:end].text) != exact:
+                continue  # a case-sensitive form written otherwise
+            pattern = table.row(hit[0])[1][hit[1]]
+            (agents if pattern.entry.kind == "agent" else names).append((start, end, pattern))
     return names, agents
