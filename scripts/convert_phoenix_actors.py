@@ -98,6 +98,8 @@ ORG_WORDS = frozenset(
     coalition council's people's liberation revolutionary""".split()  # noqa: SIM905
 )
 PREFIX_CODES = ("IGO", "NGO", "IMG")
+#: Words no personal name is made of ("The Hunger Project" is no person).
+FUNCTION_WORDS = frozenset(["the", "of", "for", "and", "on", "in", "to", "at", "de", "la", "&"])
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _WINDOW = re.compile(r"^(?P<code>[A-Z-]+)\s*(?P<win>[<>]?\s*\d{6,8}(?:\s*-\s*\d{6,8})?)?$")
 
@@ -351,7 +353,9 @@ def _split_parens(form: str) -> tuple[str, str | None]:
 
 
 def _clean(form: str) -> str:
-    return " ".join(form.replace("\u00a0", " ").strip(" ,;-").split())
+    """Spaces normalised, a leading article dropped: geopol's matcher finds "the" itself."""
+    text = " ".join(form.replace("\u00a0", " ").strip(" ,;-").split())
+    return re.sub(r"^(?:the|The|THE) (?=\S)", "", text)
 
 
 @dataclasses.dataclass
@@ -412,7 +416,11 @@ def _convert_entry(raw: Raw, codes: Codes, common: set[str]) -> Out | None:
         # An undated name of two to four words, no organisation word among them and one
         # word at least that is no common English word: a person ("Ong Keng Yong").
         toks = base.replace("-", " ").split()
-        person = 2 <= len(toks) <= 4 and not all(_is_common(t, common) for t in toks)
+        person = (
+            2 <= len(toks) <= 4
+            and not any(t.lower() in FUNCTION_WORDS for t in toks)
+            and not all(_is_common(t, common) for t in toks)
+        )
     person = person and _person_like(base)
     if raw.source.startswith("Phoenix.MilNonState"):
         person = False
