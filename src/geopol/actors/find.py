@@ -143,7 +143,7 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
             for e in doc.ents
         )
     if p.ambiguous and p.entry.kind == "person":
-        return "PERSON" in ent_types  # a name from the large tables: the tagger must agree
+        return "PERSON" in ent_types  # a name of common words or a surname: the tagger agrees
     if p.ambiguous:
         return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
     return True

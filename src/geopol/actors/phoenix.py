@@ -11,10 +11,11 @@ notice in ``data/actors/NOTICE``). One row per actor, tab-separated, ``#`` lines
 - ``sector``: a geopol sector (``GOV``, ``REB``...); for a person, that of the latest role;
 - ``forms``: surface forms separated by ``|``. A plain form is matched case-insensitively
   (capitalised in the text; an agent word in any case); ``=FORM`` case-sensitively; ``?Form``
-  only where the named-entity tagger agrees; ``~Form`` is a surname, counted after the full
-  name or as a whole PERSON entity. Every form of a person needs a PERSON entity over it: the
-  table holds thousands of names, and only the tagger tells "Sidney Collie" the minister from
-  two common words;
+  only where the named-entity tagger agrees (for a person: a PERSON entity over it; the table
+  holds thousands of names, and only the tagger tells "Sidney Collie" the minister from two
+  common words); ``~Form`` is a surname, counted after the full name or as a whole PERSON
+  entity. A person's plain form, two words or more and not all of them common ones, counts
+  without the tagger: the small model misses many foreign names ("Laurent Gbagbo");
 - ``roles`` (people, groups whose status changed): ``COUNTRY:SECTOR:START:END`` items
   separated by ``;``, ISO dates, start inclusive, end exclusive, either may be empty. The
   role valid on the article's publication date gives the country and sector; an article
@@ -135,7 +136,7 @@ def parse_row(line: str, where: str) -> tuple[Entry, list[Pattern]]:
                 entry,
                 case_sensitive=flag == "=",
                 short=flag == "~",
-                ambiguous=kind == "person" or flag in ("~", "?"),
+                ambiguous=flag in ("~", "?"),
             )
         )
     if not patterns:
