@@ -315,7 +315,9 @@ def roles_of(raw: Raw, codes: Codes) -> tuple[list[Role], tuple[str | None, str 
         if start is not None and end is not None and end <= start:
             continue  # a role opened after the horizon: nothing to add
         roles.append(Role(country, sector or "GOV", start, end))
-    return sorted(set(roles), key=lambda r: (r.start or dt.date.min, r.end or dt.date.max)), plain
+    order = sorted(set(roles), key=lambda r: (r.start or dt.date.min, r.end or dt.date.max,
+                                              r.country, r.sector))  # fmt: skip
+    return order, plain
 
 
 def common_words() -> set[str]:
@@ -389,6 +391,7 @@ def convert(folder: Path) -> list[Out]:
         ],
     )
     known, people_forms = geopol_forms()
+    states, agent_words = state_and_agent_forms()
     common = common_words()
     out: list[Out] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -399,7 +402,11 @@ def convert(folder: Path) -> list[Out]:
                 continue
             if any(f.lstrip("=~?").lower() in people_forms for f in o.forms):
                 continue  # a person geopol knows
-            o.forms = [f for f in o.forms if f.lstrip("=~?").lower() not in known]
+            o.forms = [
+                f
+                for f in o.forms
+                if f.lstrip("=~?").lower() not in known and not _composed(f, states, agent_words)
+            ]
             if o.forms:
                 out.append(o)
     out = _drop_shared(out)
@@ -506,6 +513,31 @@ def _drop_shared(entries: list[Out]) -> list[Out]:
             e.forms = forms
             out.append(e)
     return out
+
+
+def state_and_agent_forms() -> tuple[set[str], set[str]]:
+    """Lower-cased names and adjectives of states, and geopol's agent words."""
+    states: set[str] = set()
+    for item in yaml.load((ACTORS / "countries.yaml").read_text(encoding="utf-8"),
+                          Loader=yaml.CSafeLoader):  # fmt: skip
+        for key in ("name", "names", "adjectives", "abbreviations"):
+            value = item.get(key)
+            states.update(v.lower() for v in ([value] if isinstance(value, str) else value or []))
+    words: set[str] = set()
+    for item in yaml.safe_load((ACTORS / "agents.yaml").read_text(encoding="utf-8")):
+        words.update(w.lower() for w in item["words"])
+    return states, words
+
+
+def _composed(form: str, states: set[str], agent_words: set[str]) -> bool:
+    """"German Chancellor", "US Secretary of State": a state and an agent word, which the
+    matcher composes itself (and joins to the person the title precedes)."""
+    toks = form.lstrip("=~?").lower().split()
+    for k in range(1, min(3, len(toks) - 1) + 1):
+        head, rest = " ".join(toks[:k]), " ".join(toks[k:])
+        if head in states and (rest in agent_words or rest + "s" in agent_words):
+            return True
+    return False
 
 
 def geopol_forms() -> tuple[set[str], set[str]]:
