@@ -118,3 +118,18 @@ def test_a_user_table_adds_actors_and_a_later_yaml_overrides_it(
     assert [(a.country, a.sector) for a in found if "Quenn" in a.text] == [("FRA", "GOV")]
     found = find_in_doc(doc, published=None, dictionary=load((str(table), str(yml))))
     assert [(a.country, a.sector) for a in found if "Quenn" in a.text] == [("BEL", "REB")]
+
+
+def test_an_override_does_not_change_the_built_in_table(nlp: Language, tmp_path: Path) -> None:
+    from geopol.actors.dictionary import load
+
+    yml = tmp_path / "over.yaml"
+    yml.write_text("- name: Nordic Council\n  names: [Nordic Council]\n  country: NOR\n  sector: LEG\n")
+    doc = nlp("The Nordic Council criticised the new fishing quotas.")
+
+    def council(d: object) -> list[tuple[str | None, str | None]]:
+        found = find_in_doc(doc, published=None, dictionary=d)  # type: ignore[arg-type]
+        return [(a.country, a.sector) for a in found if "Nordic" in a.text]
+
+    assert council(load((str(yml),))) == [("NOR", "LEG")]
+    assert council(load(())) == [("IGO-SCN", "IGO")]  # the cached built-in table is intact

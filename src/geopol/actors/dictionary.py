@@ -126,8 +126,9 @@ class ActorDictionary:
     def extend(self, other: ActorDictionary) -> None:
         """Add ``other``'s entries; its forms take precedence over existing identical forms."""
         forms = {(p.text.lower() if not p.case_sensitive else p.text) for p in other.patterns}
-        for table in self.tables:
-            table.drop({p.text.lower() for p in [*other.patterns, *other.agents]})
+        if self.tables:
+            taken = {p.text.lower() for p in [*other.patterns, *other.agents]}
+            self.tables = [t.without(taken) for t in self.tables]
         self.patterns = [
             p
             for p in self.patterns

@@ -164,8 +164,8 @@ class Keys:
         self.ordered = sorted(self.hits)
         self.short = {k[:n] for k in self.ordered for n in range(1, min(len(k), _SHORT) + 1)}
 
-    def runs(self, words: list[str]) -> list[tuple[int, int, list[tuple[int, int]]]]:
-        """(start, end, hits) for every run of ``words`` whose joined text is a key."""
+    def runs(self, words: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
+        """(start, end, key, hits) for every run of ``words`` whose joined text is a key."""
         out = []
         n = len(words)
         ordered, short, hits = self.ordered, self.short, self.hits
@@ -181,7 +181,7 @@ class Keys:
                         break
                 found = hits.get(s)
                 if found:
-                    out.append((i, j + 1, found))
+                    out.append((i, j + 1, s, found))
         return out
 
 
@@ -195,6 +195,8 @@ class Table:
     #: Lower-cased keys of every form; a case-sensitive form's key as written is in ``exact``.
     lower: Keys
     exact: dict[tuple[int, int], str]
+    #: Keys a later file took over (``without``).
+    hidden: frozenset[str] = frozenset()
     _parsed: dict[int, tuple[Entry, list[Pattern]]] = dataclasses.field(default_factory=dict)
 
     def row(self, i: int) -> tuple[Entry, list[Pattern]]:
@@ -204,11 +206,14 @@ class Table:
             self._parsed[i] = got
         return got
 
-    def drop(self, forms: set[str]) -> None:
-        """Forget forms a later file defines (lower-cased, as ``ActorDictionary`` keys them)."""
-        keys = {_key(f) for f in forms}
-        for k in keys & self.lower.hits.keys():
-            del self.lower.hits[k]
+    def without(self, forms: set[str]) -> Table:
+        """This table with the forms a later file defines hidden (lower-cased, as
+        ``ActorDictionary`` keys them). The indexes are shared, never changed: the built-in
+        table is cached and other dictionaries read it too."""
+        keys = {_key(f) for f in forms} & self.lower.hits.keys()
+        if not keys:
+            return self
+        return dataclasses.replace(self, hidden=self.hidden | keys)
 
 
 def parse_table(text: str, source: str, *, check: bool = True) -> Table:
@@ -261,7 +266,9 @@ def lookup(
 
     names: list[tuple[int, int, Pattern]] = []
     agents: list[tuple[int, int, Pattern]] = []
-    for start, end, hits in table.lower.runs(_words(doc, LOWER)):
+    for start, end, key, hits in table.lower.runs(_words(doc, LOWER)):
+        if key in table.hidden:
+            continue
         for hit in hits:
             exact = table.exact.get(hit)
             if exact is not None and _key(doc[start:end].text) != exact:
