@@ -605,6 +605,7 @@ def convert_agents(path: Path, common: set[str]) -> list[Out]:
                     not v
                     or v in have
                     or not re.fullmatch(r"[a-z][a-z '-]*[a-z]", v)
+                    or len(v) < 3  # "mp": member of parliament or military police
                     or _singular(last) & NOT_AGENTS
                     or last.endswith(("mens", "ss", "ches"))
                 ):
