@@ -14,12 +14,15 @@ import functools
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from geopol.errors import DictionaryError
 from geopol.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from geopol.actors.phoenix import Table
 
 SECTORS = frozenset(
     [
@@ -49,6 +52,9 @@ SECTORS = frozenset(
     ]
 )
 BUILTIN_FILES = ("countries.yaml", "orgs.yaml", "groups.yaml", "people.yaml", "agents.yaml")
+#: Converted from the Phoenix dictionaries (geopol.actors.phoenix); loaded first, so every
+#: form of the hand-written files above wins over it.
+PHOENIX_FILE = "phoenix-actors.tsv"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -114,10 +120,15 @@ class ActorDictionary:
     patterns: list[Pattern] = dataclasses.field(default_factory=list)
     agents: list[Pattern] = dataclasses.field(default_factory=list)
     sources: list[str] = dataclasses.field(default_factory=list)
+    #: Large tables matched by lookup (``geopol.actors.phoenix``), under the patterns above.
+    tables: list[Table] = dataclasses.field(default_factory=list)
 
     def extend(self, other: ActorDictionary) -> None:
         """Add ``other``'s entries; its forms take precedence over existing identical forms."""
         forms = {(p.text.lower() if not p.case_sensitive else p.text) for p in other.patterns}
+        if self.tables:
+            taken = {p.text.lower() for p in [*other.patterns, *other.agents]}
+            self.tables = [t.without(taken) for t in self.tables]
         self.patterns = [
             p
             for p in self.patterns
@@ -125,6 +136,7 @@ class ActorDictionary:
         ] + other.patterns
         agent_forms = {p.text.lower() for p in other.agents}
         self.agents = [p for p in self.agents if p.text.lower() not in agent_forms] + other.agents
+        self.tables.extend(other.tables)
         self.sources.extend(other.sources)
 
     @property
@@ -317,6 +329,14 @@ def _parse_entry(d: ActorDictionary, item: dict[str, Any], where: str) -> None:
 
 def load_file(path: str | Path) -> ActorDictionary:
     p = Path(path)
+    if p.suffix.lower() == ".tsv":
+        from geopol.actors.phoenix import parse_table
+
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DictionaryError(f"{p}: cannot read ({exc})") from exc
+        return ActorDictionary(sources=[str(p)], tables=[parse_table(text, str(p))])
     if p.suffix.lower() in (".txt", ".dict"):
         from geopol.actors.petrarch import load_petrarch
 
@@ -332,8 +352,16 @@ def load_file(path: str | Path) -> ActorDictionary:
 
 @functools.lru_cache(maxsize=1)
 def builtin() -> ActorDictionary:
+    from geopol.actors.phoenix import parse_table
+
     d = ActorDictionary()
     base = resources.files("geopol") / "data" / "actors"
+    table = base / PHOENIX_FILE
+    if table.is_file():
+        # Checked row by row by the test suite; here a row is parsed when a form matches.
+        source = f"geopol:data/actors/{PHOENIX_FILE}"
+        text = table.read_text(encoding="utf-8")
+        d.extend(ActorDictionary(sources=[source], tables=[parse_table(text, source, check=False)]))
     for name in BUILTIN_FILES:
         f = base / name
         if not f.is_file():

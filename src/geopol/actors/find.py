@@ -142,6 +142,8 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
             e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == surname and e.start != span.start
             for e in doc.ents
         )
+    if p.ambiguous and p.entry.kind == "person":
+        return "PERSON" in ent_types  # a name of common words or a surname: the tagger agrees
     if p.ambiguous:
         return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
     return True

@@ -83,4 +83,14 @@ def match(doc: Doc, d: ActorDictionary) -> tuple[list[Match], list[Match]]:
         for label, start, end in matcher(doc):
             names.extend(Match(start, end, p) for p in c.table.get(label, []))
     agents = [Match(s, e, p) for label, s, e in c.agents(doc) for p in c.table.get(label, [])]
+    if d.tables:
+        from geopol.actors.phoenix import lookup
+
+        # A table's form yields to a pattern's match over the same tokens (later files win).
+        taken = {(m.start, m.end) for m in names}
+        agent_taken = {(m.start, m.end) for m in agents}
+        for table in d.tables:
+            t_names, t_agents = lookup(doc, table)
+            names.extend(Match(s, e, p) for s, e, p in t_names if (s, e) not in taken)
+            agents.extend(Match(s, e, p) for s, e, p in t_agents if (s, e) not in agent_taken)
     return names, agents
