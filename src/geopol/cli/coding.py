@@ -29,7 +29,7 @@ ModelOpt = Annotated[
 DictOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--dictionary", "-d", help="Extra actor dictionary (YAML or PETRARCH .txt); repeatable."
+        "--dictionary", "-d", help="Extra actor dictionary (YAML, PETRARCH .txt or a Phoenix-shaped .tsv); repeatable."
     ),
 ]
 
