@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,14 @@ from geopol.actors.dictionary import load as load_dictionary
 from geopol.actors.find import find_actors
 from geopol.errors import DictionaryError
 from geopol.records import Actor
+from geopol_testkit import actors_in, mention
 
 
 def actors(nlp: Language, text: str, published: str | None = "2023-09-13") -> list[Actor]:
-    day = dt.date.fromisoformat(published) if published else None
-    return find_actors(nlp(text), published=day)
+    return actors_in(nlp, text, published)
 
 
-def by_text(found: list[Actor], text: str) -> Actor:
-    hits = [a for a in found if text in a.text]
-    assert hits, f"no mention covering {text!r} in {[a.text for a in found]}"
-    return hits[0]
+by_text = mention
 
 
 def test_spelling_slip_in_a_name_is_not_the_un(nlp: Language) -> None:

@@ -4,25 +4,19 @@ armed groups and agent nouns. The sentences are ours; the names are the table's.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from spacy.language import Language
 
-from geopol.actors.find import find_actors
 from geopol.pipeline import code
 from geopol.records import Actor
+from geopol_testkit import actors_in, mention
 
 
 def actors(nlp: Language, text: str, published: str | None) -> list[Actor]:
-    day = dt.date.fromisoformat(published) if published else None
-    return find_actors(nlp(text), published=day)
+    return actors_in(nlp, text, published)
 
 
-def by_text(found: list[Actor], text: str) -> Actor:
-    hits = [a for a in found if text in a.text]
-    assert hits, f"no mention covering {text!r} in {[a.text for a in found]}"
-    return hits[0]
+by_text = mention
 
 
 def test_an_office_holder_nobody_listed_is_found(nlp: Language) -> None:
