@@ -219,6 +219,11 @@ def read_data(name: str, user_files: tuple[str, ...] = ()) -> Any:
     return data
 
 
+def lowered(values: Any) -> frozenset[str]:
+    """A data file's word list (or nothing) as a set of lower-case words."""
+    return frozenset(str(w).lower() for w in values or ())
+
+
 def word_set(key: str) -> frozenset[str]:
     """A word list of ``data/events/words.yaml``, as a set."""
     return frozenset(str(w) for w in read_data("words.yaml")[key])

@@ -14,7 +14,7 @@ import functools
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.events.datafile import read_data, word_set, word_tuple
+from geopol.events.datafile import lowered, read_data, word_set, word_tuple
 from geopol.records import Actor, StandsFor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -377,7 +377,7 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
 @functools.lru_cache(maxsize=1)
 def _derived_words() -> dict[str, frozenset[str]]:
     data = read_data("derived.yaml")
-    return {k: frozenset(str(w).lower() for w in data[k]) for k in ("place_heads", "documents")}
+    return {k: lowered(data[k]) for k in ("place_heads", "documents")}
 
 
 def place_heads() -> frozenset[str]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from geopol.errors import DictionaryError
-from geopol.events.datafile import SCHEMAS, check, read_data, read_user_file
+from geopol.events.datafile import SCHEMAS, check, lowered, read_data, read_user_file
 from geopol.records import PloverType
 
 PLOVER_TYPES: tuple[PloverType, ...] = tuple(PloverType)
@@ -117,17 +117,13 @@ def parse(data: Any, source: str, start: int = 0) -> Lexicon:
             raise DictionaryError(f"{where}: unknown type(s) in 'from': {', '.join(map(str, bad))}")
         retypes.append(
             Retype(
-                frozenset(str(w).lower() for w in r.get("words") or ()),
+                lowered(r.get("words")),
                 frozenset(r.get("from") or ()),
                 _rule(r["to"], where, start + i),
             )
         )
     light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
     return Lexicon(verbs, nouns, light, tuple(retypes), _stance(data.get("stance"), source, start))
-
-
-def _words(v: Any) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in v or ())
 
 
 def _stance(data: Any, source: str, order: int) -> Stance:
@@ -143,8 +139,8 @@ def _stance(data: Any, source: str, order: int) -> Stance:
             continue
         if not isinstance(part, dict) or not isinstance(part.get("to"), dict):
             raise DictionaryError(f"{source} stance {key}: expected 'words' and a 'to' entry")
-        rules[key] = (_words(part.get("words")), _rule(part["to"], f"{source} stance {key}", order))
-    return Stance(_words(data.get("speech")), *rules["demand"], *rules["blame"])
+        rules[key] = (lowered(part.get("words")), _rule(part["to"], f"{source} stance {key}", order))
+    return Stance(lowered(data.get("speech")), *rules["demand"], *rules["blame"])
 
 
 def _rule(e: Any, where: str, order: int) -> Rule:

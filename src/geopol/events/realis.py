@@ -26,7 +26,7 @@ import functools
 
 from spacy.tokens import Span, Token
 
-from geopol.events.datafile import read_data
+from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex, documents
 from geopol.events.recall import people_noun
 from geopol.records import Actor
@@ -66,7 +66,7 @@ def words() -> _Words:
     d = read_data("realis.yaml")
 
     def ws(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in d[key])
+        return lowered(d[key])
 
     return _Words(
         abstract=ws("abstract_objects"),

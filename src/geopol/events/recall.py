@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
-from geopol.events.datafile import read_data
+from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
@@ -62,7 +62,7 @@ def recall_table() -> RecallTable:
     d = read_data("recall.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in d.get(key) or ())
+        return lowered(d.get(key))
 
     return RecallTable(
         doer_types=frozenset(str(t) for t in d.get("doer_types") or ()),
@@ -318,9 +318,9 @@ def placed_doer(
     # Whoever attacks a village, a district or a town on the ground acted inside its
     # country (ACLED's convention: Rioters (India), Unidentified Armed Group (Mexico)); only
     # a weapon fired from afar ("airstrikes hit Baqim district") may come from abroad.
-    means = (head or trigger).lemma_.lower() in t.means if head is not None or noun else False
-    local_ok = not means
-    country, named = _country(trigger, where.places, where.dateline, local_ok)
+    weapon = head if head is not None else trigger if noun else None
+    from_afar = weapon is not None and weapon.lemma_.lower() in t.means
+    country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
