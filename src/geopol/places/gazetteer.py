@@ -42,6 +42,10 @@ _COLS = (
 )
 
 
+#: Forms of the Arabic article a name may be written with or without ("Ar-Raqqa", "Raqqa").
+_ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
+
+
 class Gazetteer:
     """The index opened read-only; thread-safe (one lock around the connection)."""
 
@@ -77,7 +81,12 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return ()
-        return self._lookup(key)
+        found = self._lookup(key)
+        head, _, rest = key.partition(" ")
+        if not found and rest and head in _ARTICLES:
+            # "Ar-Raqqa", "Al-Hasakeh": Arabic names are written with and without the article
+            found = self._lookup(rest)
+        return found
 
     def abbreviation(self, text: str) -> Entry | None:
         """The division a written abbreviation ("Ark.", "B.C.") stands for."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -17,18 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
+from geopol.places.links import FEATURE_WORDS, link_chains
 
 #: NER labels whose entities are looked up as places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
 OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
-#: Trailing words that say what kind of place a name is ("Khost district", "Hunan province").
-FEATURE_WORDS: dict[str, str] = {
-    "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
-    "oblast": "admin1", "prefecture": "admin1", "territory": "admin1", "district": "admin2",
-    "county": "admin2", "municipality": "admin2", "city": "city", "town": "city",
-    "village": "city",
-}
 #: Longest gazetteer phrase (in tokens) the scan looks for outside entities.
 MAX_NGRAM = 5
 _SKIP_START = frozenset({"the", "a", "an"})
@@ -303,7 +296,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
     _before_region(doc, gaz, found, taken, blocked)
-    _link_inside(doc, found)
+    link_chains(doc, found)
     return found
 
 
@@ -440,36 +433,6 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
     found.sort(key=lambda m: m.start)
 
 
-#: Words between a name and the parenthesis of its container: "Rampur sector (Baramulla)".
-_LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "locality",
-                                          "neighbourhood", "neighborhood", "subdistrict",
-                                          "commune", "ward", "settlement", "hamlet"}
-
-
-def _link_inside(doc: Doc, found: list[Mention]) -> None:
-    """Mark "Springfield, Illinois" and "Baqim district (Saada)": the first mention is
-    inside the next one (a parenthesis says so surely, a comma only perhaps)."""
-    order = sorted(range(len(found)), key=lambda i: found[i].start)
-    for ia, ib in itertools.pairwise(order):
-        a, b = found[ia], found[ib]
-        if a.demonym or b.demonym or b.start - a.end > 24:
-            continue
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None:
-            continue
-        j = span.end
-        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and doc[j].is_lower:
-            j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
-        if j + 1 >= len(doc) or doc[j].text not in (",", "("):
-            continue
-        k = j + 1
-        if doc[j].text == "(" and doc[k].lower_ in FEATURE_WORDS and k + 1 < len(doc):
-            k += 1  # "X (district of Y)" is rare; "X (province Y)" rarer still
-        if doc[k].idx == b.start:
-            a.inside, a.paren = ib, doc[j].text == "("
-            b.outer = b.outer or a.paren  # "Baqim district (Saada)": Saada the governorate
-
-
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:
     """A mention for a given span (gold toponyms in evaluation), with the same hints."""
     text = doc.text[start:end]
@@ -495,4 +458,4 @@ def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str
 
 
 def link_inside(doc: Doc, mentions: list[Mention]) -> None:
-    _link_inside(doc, mentions)
+    link_chains(doc, mentions)

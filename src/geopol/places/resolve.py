@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from geopol.places.links import FEATURE_WORDS
 from geopol.places.readings import (
     HOLDS_BONUS,
     abroad,
@@ -26,7 +27,7 @@ from geopol.places.readings import (
     km,
     small_town_in_region,
 )
-from geopol.places.recognise import FEATURE_WORDS, Mention
+from geopol.places.recognise import Mention
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
@@ -258,11 +259,13 @@ def _best(
         # a village abroad that nothing else in the article points to is a wild guess:
         # better unresolved than wrong
         # ... and so is a town read from part of a longer name ("Stoke" in "Stoke Newington")
+        # ... and, where an unambiguous name sets the scene, a loose match abroad
+        home = max(others.values()) >= HOME_WEIGHT
         cands = [
             c for c in cands
             if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
-            or (c.kind != PARTIAL and (
+            or (c.kind != PARTIAL and not (home and _far_fetched(c, m)) and (
                 c.pop >= STRAY_POP or curated(c) or c.fcode not in ("PPL", "ADM2")))
         ]
         if not cands:
@@ -281,6 +284,27 @@ def _best(
         if famous is not None:
             return famous
     return best[2]
+
+
+#: Least population of a place abroad matched only by another spelling ("Karama" is also a
+#: spelling of Calama, Chile: in a story about Syria it is not Calama).
+ALTERNATE_ABROAD_POP = 1_000_000
+#: Focus weight (quarters) that sets the scene for that test: one unambiguous name.
+HOME_WEIGHT = 4
+
+
+def _far_fetched(c: Entry, m: Mention) -> bool:
+    """A reading in a country nothing else of the article points to that only a loose match
+    gives: another spelling of a town under ALTERNATE_ABROAD_POP, a district named bare
+    (no "district" written), or any division or town read from a word inside a longer name
+    ("Colonia" of "Colonia 20 de Noviembre" in a Mexican story is not Uruguay's Colonia)."""
+    if c.precision == "country" or curated(c):
+        return False
+    if c.kind == ALTERNATE and c.pop < ALTERNATE_ABROAD_POP:
+        return True
+    if c.fcode == "ADM2" and m.hint is None:
+        return True
+    return m.source == "embedded"
 
 
 def _prominent(

@@ -1,0 +1,66 @@
+"""Admin chains between recognised names: "Springfield, Illinois", "Baqim district (Saada)",
+"Wagga area (Madagali LGA, Adamawa)" (the first name inside the next)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from geopol.places.recognise import Mention
+
+#: Trailing words that say what kind of place a name is ("Khost district", "Hunan province").
+FEATURE_WORDS: dict[str, str] = {
+    "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "territory": "admin1", "district": "admin2",
+    "county": "admin2", "municipality": "admin2", "city": "city", "town": "city",
+    "village": "city",
+}
+
+#: Words between a name and the parenthesis of its container: "Rampur sector (Baramulla)".
+_LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "locality",
+                                          "neighbourhood", "neighborhood", "subdistrict",
+                                          "commune", "ward", "settlement", "hamlet"}
+
+
+def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
+    """Mark "Springfield, Illinois" and "Baqim district (Saada)": the first mention is
+    inside the next one (a parenthesis says so surely, a comma only perhaps)."""
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    for ia, ib in itertools.pairwise(order):
+        a, b = found[ia], found[ib]
+        if a.demonym or b.demonym or b.start - a.end > 24:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        j = span.end
+        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and doc[j].is_lower:
+            j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
+        if j + 1 >= len(doc) or doc[j].text not in (",", "("):
+            continue
+        k = j + 1
+        if doc[j].text == "(" and doc[k].lower_ in FEATURE_WORDS and k + 1 < len(doc):
+            k += 1  # "X (district of Y)" is rare; "X (province Y)" rarer still
+        if doc[j].text == "(":
+            k = _skip_unknown(doc, k, b.start)
+        if doc[k].idx == b.start:
+            a.inside, a.paren = ib, doc[j].text == "("
+            b.outer = b.outer or a.paren  # "Baqim district (Saada)": Saada the governorate
+
+
+def _skip_unknown(doc: Doc, k: int, target: int) -> int:
+    """In "Wagga area (Madagali LGA, Adamawa)" the first link of the chain is a name the
+    gazetteer lacks: the token of ``target`` (Adamawa) when only capitalised words, link
+    words and commas lie between, else ``k`` unchanged."""
+    i = k
+    while i < len(doc) and doc[i].idx < target:
+        t = doc[i]
+        if not (t.text == "," or t.is_title or t.is_upper or t.lower_ in _LINK_WORDS
+                or t.lower_ in ("al", "el", "de", "la", "of")):
+            return k
+        i += 1
+    return i if i < len(doc) and doc[i].idx == target else k
