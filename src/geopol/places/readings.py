@@ -22,9 +22,23 @@ NAMESAKE_SHARE = 0.25
 SMALL_TOWN_POP = 100_000
 
 
+#: A city abroad this populous may be an item of a list before a division ("Caracas,
+#: Zulia" is a list; "San Carlos, Negros Occidental" is no list with Venezuela's San Carlos).
+FOREIGN_LIST_POP = 1_000_000
+
+
 def small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
+    """No reading of "X" in "X, Y" lies in Y and each is a small town or a division of
+    another country ("San Carlos, Negros Occidental": none of the San Carlos known is in
+    that province, and Uruguay's San Carlos department is no reading of a list)."""
     return inside.precision in ("admin1", "admin2", "country") and all(
-        c.fclass == "P" and c.pop < SMALL_TOWN_POP and not contains(inside, c) for c in cands
+        not contains(inside, c) and (
+            (c.fclass == "P" and c.pop < SMALL_TOWN_POP)
+            or (c.cc != inside.cc and inside.precision != "country" and (
+                c.fcode in ("ADM1", "ADM2")
+                or (c.fcode == "PPL" and c.pop < FOREIGN_LIST_POP)))
+        )
+        for c in cands
     )
 
 

@@ -206,6 +206,8 @@ def _span_marked(span: Span) -> bool:
         return True
     if span.start > 1 and doc[span.start - 1].text == ",":
         before = doc[span.start - 2]
+        if before.is_lower and before.lower_ in _PLACE_WORDS and span.start > 2:
+            before = doc[span.start - 3]  # "in Venustiano Carranza municipality, Chiapas"
         if before.ent_type_ in PLACE_LABELS:
             return True
     return _marked(doc, span.end - 1)

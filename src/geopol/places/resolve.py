@@ -217,16 +217,16 @@ def _best(
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
-    if inside is not None and inside.kind != WITHIN and (
+    if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (m.paren or not cands or small_town_in_region(cands, inside)):
         # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
         held = [c for c in cands if contains(inside, c)]
-        if not held:
+        if not held and not _finer_container(cands, inside):
             return dataclasses.replace(inside, kind=WITHIN)
-        cands = held
+        cands = held or cands
     elif inside is not None and inside.kind != WITHIN and inside.precision in (
         "admin1", "admin2", "country"
     ):
@@ -260,13 +260,16 @@ def _best(
         # better unresolved than wrong
         # ... and so is a town read from part of a longer name ("Stoke" in "Stoke Newington")
         # ... and, where an unambiguous name sets the scene, a loose match abroad
-        home = max(others.values()) >= HOME_WEIGHT
+        lead = max(others.values())
+        home = lead >= HOME_WEIGHT
+        # one country holds the article: a town abroad there must be a well-known one
+        least = HOME_STRAY_POP if home and 2 * lead >= total else STRAY_POP
         cands = [
             c for c in cands
             if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
             or (c.kind != PARTIAL and not (home and _far_fetched(c, m)) and (
-                c.pop >= STRAY_POP or curated(c) or c.fcode not in ("PPL", "ADM2")))
+                c.pop >= least or curated(c) or c.fcode not in ("PPL", "ADM2")))
         ]
         if not cands:
             return None
@@ -291,6 +294,20 @@ def _best(
 ALTERNATE_ABROAD_POP = 1_000_000
 #: Focus weight (quarters) that sets the scene for that test: one unambiguous name.
 HOME_WEIGHT = 4
+#: Least population of a town abroad, nothing near it, in an article one country holds
+#: ("upper Sawar area ... in Yemen" is no Sawar, India).
+HOME_STRAY_POP = 100_000
+
+
+def _finer_container(cands: Sequence[Entry], inside: Entry) -> bool:
+    """"Sanaa (Old City, ...)": a town read for the parenthesis that is smaller than a
+    reading of the name before it and does not hold it is no container of it (the
+    parenthesis names a quarter, or the wrong namesake): the name resolves on its own."""
+    if any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in cands):
+        return True  # "in northwestern Yemen (Razih, Sadah)": the country is no district
+    return inside.precision == "city" and any(
+        c.pop > max(inside.pop, PARTIAL_MIN_POP) for c in cands
+    )
 
 
 def _far_fetched(c: Entry, m: Mention) -> bool:
