@@ -114,3 +114,39 @@ def test_a_town_unknown_in_its_region_is_placed_in_the_region(nlp: Language) -> 
     # a list of two well-known cities is still a list
     places = places_of(nlp, "Shelling hit Aleppo, Idlib and Hama overnight.")
     assert one(places, "Aleppo").name == "Aleppo"
+
+
+def test_a_city_written_in_its_state_of_the_same_name(nlp: Language) -> None:
+    places = places_of(nlp, "On Sunday, in Chihuahua, Chihuahua, police found a body.")
+    city, state = (p for p in places if p.text == "Chihuahua")
+    assert city.precision is not None and city.precision.value == "city"
+    assert city.gazetteer_id == "geonames:4014338"  # the state capital, not a hamlet
+    assert state.precision is not None and state.precision.value == "admin1"
+
+
+def test_a_town_unknown_in_its_state_is_placed_in_the_state(nlp: Language) -> None:
+    # the gazetteer's Benito Juarez towns lie elsewhere; two hamlets of those names in Baja
+    # California are no chain either
+    places = places_of(nlp, "On Monday, in Benito Juarez, Nuevo Leon, two men were shot.")
+    town = one(places, "Benito Juarez")
+    assert town.admin1_code == "19" and "within" in town.how
+    assert one(places, "Nuevo Leon").precision is not None
+
+
+def test_a_town_after_a_street_stays_the_town(nlp: Language) -> None:
+    # the street is unknown, so nothing says "Edmonton" is the division of its name
+    places = places_of(
+        nlp, "The crash happened at the junction of Fore Street, Edmonton, and the North "
+        "Circular Road in London.",
+    )
+    assert one(places, "Edmonton").country == "GBR"
+
+
+def test_a_state_abbreviation_after_a_town(nlp: Language) -> None:
+    places = places_of(nlp, "On Friday two groups clashed in Kotwali Nagar, Pratapgarh (UP) over land.")
+    up = one(places, "UP")
+    assert up.name == "Uttar Pradesh" and up.country == "IND"
+    assert one(places, "Pratapgarh").admin1_code == "36"
+    # a dateline's news agency is no state
+    places = places_of(nlp, "WASHINGTON (AP) - The Senate voted on Tuesday.")
+    assert all(p.text != "AP" for p in places)

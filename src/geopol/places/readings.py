@@ -31,6 +31,12 @@ def small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
     """No reading of "X" in "X, Y" lies in Y and each is a small town or a division of
     another country ("San Carlos, Negros Occidental": none of the San Carlos known is in
     that province, and Uruguay's San Carlos department is no reading of a list)."""
+    if inside.precision == "admin1" and all(
+        not contains(inside, c) and c.fcode not in ("ADM1", "PPLC", "PCLI")
+        and (c.fclass != "P" or c.pop < FOREIGN_LIST_POP)
+        for c in cands
+    ):
+        return True  # "Benito Juarez, Nuevo Leon": no list pairs a town with a state
     return inside.precision in ("admin1", "admin2", "country") and all(
         not contains(inside, c) and (
             (c.fclass == "P" and c.pop < SMALL_TOWN_POP)

@@ -409,12 +409,14 @@ def _before_region(
 
 
 def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
-    """ "City, Abbr." : a written state abbreviation after a place and a comma."""
+    """ "City, Abbr.", "City (Abbr)": a written state abbreviation after a place."""
     extra: list[Mention] = []
     for m in found:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in (",", "("):
             continue
+        if doc[span.end].text == "(" and m.text.isupper():
+            continue  # "WASHINGTON (AP)": a dateline and its news agency
         j = span.end + 1
         for n in (3, 2, 1):
             toks = doc[j : j + n]

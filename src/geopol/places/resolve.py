@@ -235,7 +235,9 @@ def _best(
         cands = [c for c in cands if contains(inside, c)] or cands
     if not cands:
         return None
-    cands = city_over_division(cands, m)
+    if not (container and inside is None and holds):
+        # ... but "Chihuahua, Chihuahua": the second is the state the first is written in
+        cands = city_over_division(cands, m)
     if holds is not None and inside is None and container:
         cands = container_readings(cands, holds)
     # "Idlib province", "Karak district": the division the word names, if the name has one
@@ -276,7 +278,13 @@ def _best(
     # a name is no evidence for itself: its own vote would only entrench the first guess
     scored = [(score(c, m, others, focus_admin1, inside, near), -c.pid, c) for c in cands]
     if holds:
-        scored = [(sc + HOLDS_BONUS * (c.pid in holds), p, c) for sc, p, c in scored]
+        # a village holding a village of the inner name is a coincidence, not a chain
+        # ("Benito Juarez, Nuevo Leon": the state, not a hamlet of Baja California)
+        scored = [
+            (sc + HOLDS_BONUS * (c.pid in holds and (c.fclass != "P" or c.pop >= STRAY_POP)),
+             p, c)
+            for sc, p, c in scored
+        ]
     if total:
         scored = [(sc - abroad(c, cands, others, total, near), p, c) for sc, p, c in scored]
     best = max(scored)
@@ -499,7 +507,7 @@ def resolve(
             by_text[key] = e
     for i, m in enumerate(mentions):
         key = _sense_key(m)
-        if chosen[i] is not None and m.inside is None and key in by_text:
+        if chosen[i] is not None and m.inside is None and key in by_text and i not in containers:
             chosen[i] = by_text[key]
     return chosen
 
