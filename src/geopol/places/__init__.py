@@ -196,5 +196,35 @@ def find_places_for(
         if p.name is not None:
             dateline = p
             break
+    places = [p for p in places if p.name is not None or not _no_place(doc, p)]
     places.sort(key=lambda p: p.start)
     return places, dateline
+
+
+#: Titles before a person's name ("Ms Raggi") and verbs of saying a person is subject of.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "lord", "lady", "judge"})
+_SAYING = frozenset({"say", "note", "tell", "explain", "add", "write", "argue", "insist",
+                     "recall", "warn", "admit", "claim"})
+
+
+def _no_place(doc: Doc, p: Place) -> bool:
+    """A name the gazetteer does not know that the text shows is no place: written in
+    lower case ("meth", "n't"), a person's title before it ("Ms Raggi") or a verb of saying
+    right beside it ("Oudshoorn said", "notes Meyjes")."""
+    if "dateline" in p.how:
+        return False
+    if not p.text[:1].isupper():
+        return True
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span[0].lower_.rstrip(".") in _TITLES:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_.rstrip(".") in _TITLES:
+        return True
+    return (after is not None and after.lemma_ in _SAYING and after.pos_ == "VERB") or (
+        before is not None and before.lemma_ in _SAYING and before.pos_ == "VERB"
+        and (after is None or after.is_punct)
+    )

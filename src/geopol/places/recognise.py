@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import FEATURE_WORDS, link_chains
 
 #: NER labels whose entities are looked up as places.
@@ -317,6 +317,15 @@ def _stance(text: str, m: Mention) -> bool:
     )
 
 
+def _acronym_as_word(gaz: Gazetteer, tok: Token) -> bool:
+    """A short word not written in capitals that the gazetteer knows only as an acronym
+    ("Act" for the Australian Capital Territory)."""
+    if tok.is_upper or len(tok) > 4:
+        return False
+    cands = gaz.lookup(tok.text)
+    return bool(cands) and all(c.kind in (ALIAS, ALTERNATE) for c in cands)
+
+
 def _scan(
     doc: Doc,
     gaz: Gazetteer,
@@ -343,11 +352,13 @@ def _scan(
             if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start
                            or goes_on(doc, i, FEATURE_WORDS)):
                 continue
-            if toks[-1].is_punct:
-                continue
+            if toks[-1].is_punct or any(t.is_space for t in toks):
+                continue  # "207 South\n Main St.": a line break is no part of a name
             key = normalise(toks.text)
             if n == 1 and key in _GENERIC_WORDS:
                 continue  # "the Peace River Valley area": no place called "Valley"
+            if n == 1 and key in strong and _acronym_as_word(gaz, tok):
+                continue  # "the Mental Health Act" names no ACT
             if key in strong or (n == 1 and key in _local_keys(gaz) and _marked(doc, i)):
                 matched = n
                 break
@@ -423,6 +434,8 @@ def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[b
             if len(toks) < n or any(taken[k] for k in range(j, j + n)):
                 continue
             text = toks.text
+            if not text[:1].isupper():
+                continue  # "In B.C., up to 20 centimetres": "UP" is written in capitals
             if not text.endswith(".") and j + n < len(doc) and doc[j + n].text == ".":
                 text += "."
             if gaz.abbreviation(text) is not None:
