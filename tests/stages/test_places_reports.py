@@ -173,3 +173,16 @@ def test_a_town_named_in_the_sentence_in_any_role_is_the_last_resort(nlp: Langua
     at = where(doc, places, "extended")
     assert at is not None and at.country == "TUR"
     assert where(doc, places, "extended", paragraph=False) is None
+
+
+def test_a_name_inside_an_organisation_places_an_event_last(nlp: Language) -> None:
+    # issue 18, third round: the town of the sentence, not the country in the board's name
+    doc, places = parsed(
+        nlp, "On Thursday tourists held a protest at Nepal Tourism Board in Kathmandu city."
+    )
+    at = where(doc, places, "protest")
+    assert at is not None and at.name == "Kathmandu"
+    # with no other place, the name inside the organisation's name still places it
+    doc, places = parsed(nlp, "On Thursday students held a protest at Kabul University.")
+    at = where(doc, places, "protest")
+    assert at is not None and at.country == "AFG"

@@ -150,3 +150,21 @@ def test_a_state_abbreviation_after_a_town(nlp: Language) -> None:
     # a dateline's news agency is no state
     places = places_of(nlp, "WASHINGTON (AP) - The Senate voted on Tuesday.")
     assert all(p.text != "AP" for p in places)
+
+
+def test_a_district_tagged_as_a_person_is_found_with_its_word(nlp: Language) -> None:
+    # NER calls "Faskari LGA" a person; the name before the feature word is a known LGA
+    places = places_of(nlp, "On Monday gunmen shot a police officer of Faskari LGA (Katsina).")
+    faskari = next(p for p in places if p.text.startswith("Faskari"))
+    assert faskari.country == "NGA" and faskari.precision is not None
+    assert faskari.precision.value == "admin2"
+
+
+def test_a_chain_tagged_as_an_organisation_is_split(nlp: Language) -> None:
+    # "(Khairpur, Sindh" is one ORG entity; its parts are the district and the province
+    places = places_of(
+        nlp, "On Tuesday journalists held a protest in Kotdiji town (Khairpur, Sindh)."
+    )
+    assert one(places, "Khairpur").country == "PAK"
+    kotdiji = one(places, "Kotdiji")
+    assert "within" in kotdiji.how and kotdiji.admin2_code == one(places, "Khairpur").admin2_code

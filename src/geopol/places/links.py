@@ -7,7 +7,10 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from geopol.places.afterprep import comma_parts
+from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
 
 if TYPE_CHECKING:
     from geopol.places.recognise import Mention
@@ -17,8 +20,17 @@ FEATURE_WORDS: dict[str, str] = {
     "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
     "oblast": "admin1", "prefecture": "admin1", "territory": "admin1", "district": "admin2",
     "county": "admin2", "municipality": "admin2", "city": "city", "town": "city",
-    "village": "city",
+    "village": "city", "lga": "admin2",
 }
+#: Feature words written in capitals: "Madagali LGA" (a Nigerian local government area).
+UPPER_FEATURES = frozenset({"lga"})
+
+
+def feature_word(tok: Token) -> bool:
+    """A word after a name that says what kind of place it is ("district", "LGA")."""
+    return tok.lower_ in FEATURE_WORDS and (
+        tok.is_lower or (tok.is_upper and tok.lower_ in UPPER_FEATURES)
+    )
 
 #: Words between a name and the parenthesis of its container: "Rampur sector (Baramulla)".
 _LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "locality",
@@ -38,7 +50,9 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
         if span is None:
             continue
         j = span.end
-        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and doc[j].is_lower:
+        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and (
+            doc[j].is_lower or feature_word(doc[j])
+        ):
             j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
         if j + 1 >= len(doc) or doc[j].text not in (",", "("):
             continue
@@ -64,3 +78,27 @@ def _skip_unknown(doc: Doc, k: int, target: int) -> int:
             return k
         i += 1
     return i if i < len(doc) and doc[i].idx == target else k
+
+
+def _known_name(gaz: Gazetteer, text: str) -> bool:
+    return any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(text))
+
+
+def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    """The parts of a non-place entity right after "(" that is a chain of names, the last
+    one known ("(Khairpur, Sindh)", "(Tharparkar, Sindh)"), else none."""
+    if span.start == 0 or span.doc[span.start - 1].text != "(":
+        return []
+    parts = comma_parts(span, gaz)
+    if len(parts) < 2 or not _known_name(gaz, parts[-1].text):
+        return []
+    names = all(t.is_alpha and (t.is_title or t.is_upper) for p in parts for t in p)
+    return parts if names else []
+
+
+def named_feature(span: Span, gaz: Gazetteer) -> str | None:
+    """The hint of a non-place entity that is a known name and its feature word ("Faskari
+    LGA", "Donga LGA" tagged PERSON), else None."""
+    if len(span) < 2 or not feature_word(span[-1]):
+        return None
+    return FEATURE_WORDS[span[-1].lower_] if _known_name(gaz, span[:-1].text) else None

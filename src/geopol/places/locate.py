@@ -209,17 +209,26 @@ def _locate(trigger: Token, places: list[Place], dateline: Place | None) -> Plac
             dist = 0
         if dist is None:
             continue
+        # a name inside an organisation's name ("a protest at Nepal Tourism Board in
+        # Kathmandu") places the event only when no other locative phrase does
+        dist += _EMBEDDED * ("embedded" in place.how.split(","))
         cand = (dist, place.start, place)
         if best is None or cand[:2] < best[:2]:
             best = cand
-    if best is not None:
+    if best is not None and best[0] < _EMBEDDED:
         return best[2]
     loose = _loose(trigger, places)
-    if loose is not None:
+    if loose is not None and (best is None or "embedded" not in loose.how.split(",")):
         return loose
+    if best is not None:
+        return best[2]
     if dateline is not None and _early(doc, trigger):
         return dateline
     return None
+
+
+#: Rank added to a place inside an organisation's name on the trigger's locative phrase.
+_EMBEDDED = 100
 
 
 def _loose(trigger: Token, places: list[Place]) -> Place | None:
@@ -247,6 +256,7 @@ def _loose(trigger: Token, places: list[Place]) -> Place | None:
         gap = abs(span.root.i - trigger.i)
         # the finest place first: "in Manaus, Amazonas" is in Manaus
         rank = _FINENESS.get(place.precision.value if place.precision else "", 3)
+        rank += 4 * ("embedded" in place.how.split(","))  # "at Ghazi Ghat near ... in X"
         if best is None or (rank, gap, place.start) < best[:3]:
             best = (rank, gap, place.start, place)
     return best[3] if best is not None else None

@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
-from geopol.places.links import FEATURE_WORDS, link_chains
+from geopol.places.links import (
+    FEATURE_WORDS,
+    UPPER_FEATURES,
+    chain_parts,
+    feature_word,
+    link_chains,
+    named_feature,
+)
 
 #: NER labels whose entities are looked up as places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +75,7 @@ def _marked(doc: Doc, i: int) -> bool:
     """Token ``i`` stands where only a place can: before a feature word ("Baramulla
     district") or right after an opening parenthesis ("(Kismaayo, Lower Juba)")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_WORDS:
+    if nxt is not None and feature_word(nxt):
         return True
     return i > 0 and doc[i - 1].text == "("
 
@@ -89,7 +96,7 @@ def _hint(span: Span) -> tuple[str | None, str]:
     if len(span) > 1 and last in FEATURE_WORDS:
         return FEATURE_WORDS[last], span[:-1].text
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.lower_ in FEATURE_WORDS and nxt.is_lower:
+    if nxt is not None and feature_word(nxt):
         return FEATURE_WORDS[nxt.lower_], span.text
     if span.start >= 2:
         word, of = span.doc[span.start - 2], span.doc[span.start - 1]
@@ -185,14 +192,14 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
 
 #: Feature words that make the name before them a place whatever NER labelled it.
 _PLACE_WORDS = frozenset({"village", "district", "province", "governorate", "town",
-                          "county", "municipality", "region", "subdistrict"})
+                          "county", "municipality", "region", "subdistrict", "lga"})
 
 
 def _before_feature(span: Span) -> bool:
     doc = span.doc
     return (
         span.end < len(doc)
-        and doc[span.end].is_lower
+        and (doc[span.end].is_lower or doc[span.end].lower_ in UPPER_FEATURES)
         and doc[span.end].lower_ in _PLACE_WORDS
         and all(t.is_title or t.is_upper or t.text == "-" for t in span)
     )
@@ -250,6 +257,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label, hint,
                         lookup=name)
             )
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in OTHER_LABELS and (parts := chain_parts(span, gaz)):
+            # "(Khairpur, Sindh" tagged ORG: a chain of places in parentheses
+            found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
+                                 lookup=p.text) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in OTHER_LABELS and (named := named_feature(span, gaz)):
+            # "Faskari LGA", "Madagali LGA" tagged PERSON: a known name and its feature word
+            found.append(Mention(span.start_char, span.end_char, span.text, f"ner:{label}",
+                                 label, named, lookup=span[:-1].text))
             for i in range(span.start, span.end):
                 taken[i] = True
         elif label in OTHER_LABELS:
