@@ -168,3 +168,16 @@ def test_a_chain_tagged_as_an_organisation_is_split(nlp: Language) -> None:
     assert one(places, "Khairpur").country == "PAK"
     kotdiji = one(places, "Kotdiji")
     assert "within" in kotdiji.how and kotdiji.admin2_code == one(places, "Khairpur").admin2_code
+
+
+def test_a_demonym_sets_no_scene_and_a_one_country_spelling_stays(nlp: Language) -> None:
+    # "Turkish forces" are actors; "Idleb" and "Al-Hasakeh" spell Syrian cities only
+    places = places_of(
+        nlp, "On Sunday Turkish forces shelled two villages in Idleb and a farm in Al-Hasakeh."
+    )
+    assert one(places, "Idleb").country == "SYR"
+    places = places_of(
+        nlp, "On Friday US forces stopped a Russian patrol near the town of Rmelan in "
+        "Al-Hasakeh.",
+    )
+    assert one(places, "Al-Hasakeh").country == "SYR"

@@ -28,6 +28,15 @@ from geopol.places.readings import (
     small_town_in_region,
 )
 from geopol.places.recognise import Mention
+from geopol.places.scene import (
+    HOME_STRAY_POP,
+    HOME_WEIGHT,
+    PARTIAL_MIN_POP,
+    curated,
+    far_fetched,
+    finer_container,
+    scene_weights,
+)
 
 #: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
@@ -63,11 +72,6 @@ ALTERNATE_MIN_POP = 5_000
 
 #: Divisions without a counted population score as this many people.
 DIVISION_POPULATION = 10_000
-
-
-def curated(e: Entry) -> bool:
-    """One of our curated places (facilities, regions, seas, rivers, blocs)."""
-    return e.gid.startswith("geopol:") or e.fclass not in ("P", "A")
 
 
 def _pop(e: Entry) -> float:
@@ -114,8 +118,6 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
     return list(out.values()) if out else _partial(gaz, m)
 
 
-#: Least population of a town named inside a longer unknown name ("Vancouver Art Gallery").
-PARTIAL_MIN_POP = 10_000
 #: ... and beside another proper name ("Bar Elias"), where it is more likely a namesake.
 PARTIAL_NAMED_POP = 100_000
 _GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
@@ -212,6 +214,7 @@ def _best(
     named: frozenset[tuple[str | None, str | None]] = frozenset(),
     holds: frozenset[int] | None = None,
     container: bool = False,
+    scene: Counter[str] | None = None,
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
     the first-level divisions the article names, ``holds`` (for a name others are written
@@ -224,7 +227,7 @@ def _best(
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
         held = [c for c in cands if contains(inside, c)]
-        if not held and not _finer_container(cands, inside):
+        if not held and not finer_container(cands, inside):
             return dataclasses.replace(inside, kind=WITHIN)
         cands = held or cands
     elif inside is not None and inside.kind != WITHIN and inside.precision in (
@@ -263,14 +266,18 @@ def _best(
         # ... and so is a town read from part of a longer name ("Stoke" in "Stoke Newington")
         # ... and, where an unambiguous name sets the scene, a loose match abroad
         lead = max(others.values())
-        home = lead >= HOME_WEIGHT
+        # the scene is set by place names, not demonyms ("Turkish forces shelled Idleb")
+        placed = Counter(scene if scene is not None else others)
+        if own is not None and placed[own[0]] >= own[1]:
+            placed[own[0]] -= own[1]
+        home = max(placed.values(), default=0) >= HOME_WEIGHT
         # one country holds the article: a town abroad there must be a well-known one
         least = HOME_STRAY_POP if home and 2 * lead >= total else STRAY_POP
         cands = [
             c for c in cands
             if (c.cc and others[c.cc] >= STRAY_SHARE * total) or (near and near.get(c.pid))
             or inside is not None
-            or (c.kind != PARTIAL and not (home and _far_fetched(c, m)) and (
+            or (c.kind != PARTIAL and not (home and far_fetched(c, m, cands)) and (
                 c.pop >= least or curated(c) or c.fcode not in ("PPL", "ADM2")))
         ]
         if not cands:
@@ -295,41 +302,6 @@ def _best(
         if famous is not None:
             return famous
     return best[2]
-
-
-#: Least population of a place abroad matched only by another spelling ("Karama" is also a
-#: spelling of Calama, Chile: in a story about Syria it is not Calama).
-ALTERNATE_ABROAD_POP = 1_000_000
-#: Focus weight (quarters) that sets the scene for that test: one unambiguous name.
-HOME_WEIGHT = 4
-#: Least population of a town abroad, nothing near it, in an article one country holds
-#: ("upper Sawar area ... in Yemen" is no Sawar, India).
-HOME_STRAY_POP = 100_000
-
-
-def _finer_container(cands: Sequence[Entry], inside: Entry) -> bool:
-    """"Sanaa (Old City, ...)": a town read for the parenthesis that is smaller than a
-    reading of the name before it and does not hold it is no container of it (the
-    parenthesis names a quarter, or the wrong namesake): the name resolves on its own."""
-    if any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in cands):
-        return True  # "in northwestern Yemen (Razih, Sadah)": the country is no district
-    return inside.precision == "city" and any(
-        c.pop > max(inside.pop, PARTIAL_MIN_POP) for c in cands
-    )
-
-
-def _far_fetched(c: Entry, m: Mention) -> bool:
-    """A reading in a country nothing else of the article points to that only a loose match
-    gives: another spelling of a town under ALTERNATE_ABROAD_POP, a district named bare
-    (no "district" written), or any division or town read from a word inside a longer name
-    ("Colonia" of "Colonia 20 de Noviembre" in a Mexican story is not Uruguay's Colonia)."""
-    if c.precision == "country" or curated(c):
-        return False
-    if c.kind == ALTERNATE and c.pop < ALTERNATE_ABROAD_POP:
-        return True
-    if c.fcode == "ADM2" and m.hint is None:
-        return True
-    return m.source == "embedded"
 
 
 def _prominent(
@@ -483,17 +455,19 @@ def resolve(
     focus_admin1: Counter[tuple[str, str]] = Counter()
     own: dict[str, tuple[str, int]] = {}
     named: frozenset[tuple[str | None, str | None]] = frozenset()
+    scene: Counter[str] = Counter()
     for step in range(PASSES + 1):
         if step:
             focus, focus_admin1, own = _focus(mentions, cands, chosen, prior)
             named = frozenset((e.cc, e.admin1) for e in chosen if e and e.fcode == "ADM1")
+            scene = scene_weights(mentions, chosen, own, prior)
         current: list[Entry | None] = [None] * len(mentions)
         for i in order:
             m = mentions[i]
             inside = current[m.inside] if m.inside is not None else None
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
-                own.get(m.text.casefold()), named, holds.get(i), i in containers,
+                own.get(m.text.casefold()), named, holds.get(i), i in containers, scene,
             )
         chosen = current
     # one sense per name per article: the same text resolves the same way
