@@ -181,3 +181,10 @@ def test_a_demonym_sets_no_scene_and_a_one_country_spelling_stays(nlp: Language)
         "Al-Hasakeh.",
     )
     assert one(places, "Al-Hasakeh").country == "SYR"
+
+
+def test_a_container_is_its_own_division_not_another_spelling_abroad(nlp: Language) -> None:
+    # "Princes Town" is also a spelling of Princeton, New Jersey
+    places = places_of(nlp, "On Sunday, in New Grant, Princes Town, a man was shot dead.")
+    assert one(places, "Princes Town").country == "TTO"
+    assert one(places, "New Grant").country == "TTO"
