@@ -48,3 +48,20 @@ def test_a_line_break_is_no_part_of_a_name(nlp: Language) -> None:
 def test_a_lower_case_word_after_a_state_is_no_abbreviation(nlp: Language) -> None:
     found = texts(nlp, "In B.C., up to 20 centimetres of snow is expected near Kamloops.")
     assert "up" not in found
+
+
+def test_a_place_name_found_once_is_a_place_where_written_again(nlp: Language) -> None:
+    from geopol.places.gazetteer import get
+    from geopol.places.recognise import Mention
+    from geopol.places.repeat import repeated
+
+    doc = nlp("Residents of Winnipeg, Manitoba, voted on Monday. Later Winnipeg won an award "
+              "and the Winnipeg Jets won a game.")
+    first = doc.text.index("Winnipeg")
+    found = [Mention(first, first + 8, "Winnipeg", "ner:GPE", "GPE", lookup="Winnipeg")]
+    again = repeated(doc, get(), found)
+    assert [m.start for m in again] == [doc.text.index("Later Winnipeg") + 6]  # not the Jets
+    # a small town's name is not taken again: small places share names with people
+    doc = nlp("The Brunson council met on Monday. Brunson said the road would close.")
+    found = [Mention(4, 11, "Brunson", "ner:GPE", "GPE", lookup="Brunson")]
+    assert repeated(doc, get(), found) == []

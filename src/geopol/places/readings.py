@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry
+from geopol.places.gazetteer import ALTERNATE, Entry
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -166,8 +166,4 @@ def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequenc
             (c.pid not in holds and d.cc == c.cc and contains(d, c))
             or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
     ]
-    if any(d.kind in (PRIMARY, ALIAS) for d in divisions):
-        # "New Grant, Princes Town": the division of that very name, not a town abroad
-        # that the name is another spelling of (Princeton)
-        kept = [c for c in kept if c.kind != ALTERNATE or c.fclass != "P"]
     return kept or cands

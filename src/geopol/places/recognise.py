@@ -312,6 +312,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
+    from geopol.places.repeat import repeated  # imports Mention from here
+
+    found.extend(repeated(doc, gaz, found))  # "Edmonton received a B" after "Edmonton, Alberta"
     text = doc.text  # built anew on every access: once, not once per mention
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
