@@ -188,3 +188,12 @@ def test_a_container_spelt_another_way_stays_in_its_country(nlp: Language) -> No
     # "Ad Dali" is another spelling of the Yemeni town; Sudan's El Dali is a division
     places = places_of(nlp, "On Sunday rebels shelled houses in Al Azariq district (Ad Dali).")
     assert one(places, "Ad Dali").country == "YEM"
+
+
+def test_a_region_after_a_place_a_preposition_governs_is_found(nlp: Language) -> None:
+    # NER may tag the village an organisation and the region a person
+    places = places_of(
+        nlp, "On 30 April 2020, rebels fired mortars at positions near Novooleksandrivka, "
+        "Luhansk. Monitors counted 49 explosions near Novooleksandrivka.",
+    )
+    assert any(p.text == "Luhansk" and p.country == "UKR" for p in places)

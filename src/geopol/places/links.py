@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from geopol.places.afterprep import comma_parts
-from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
 
 if TYPE_CHECKING:
     from geopol.places.recognise import Mention
@@ -102,3 +102,12 @@ def named_feature(span: Span, gaz: Gazetteer) -> str | None:
     if len(span) < 2 or not feature_word(span[-1]):
         return None
     return FEATURE_WORDS[span[-1].lower_] if _known_name(gaz, span[:-1].text) else None
+
+
+def acronym_as_word(gaz: Gazetteer, tok: Token) -> bool:
+    """A short word not written in capitals that the gazetteer knows only as an acronym
+    ("Act" for the Australian Capital Territory)."""
+    if tok.is_upper or len(tok) > 4:
+        return False
+    cands = gaz.lookup(tok.text)
+    return bool(cands) and all(c.kind in (ALIAS, ALTERNATE) for c in cands)

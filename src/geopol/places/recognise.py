@@ -15,10 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
-from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
+    acronym_as_word,
     chain_parts,
     feature_word,
     link_chains,
@@ -114,6 +115,8 @@ _GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealt
                             "south", "east", "west", "northern", "southern", "eastern", "western",
                             "national", "capital", "union", "liberal", "hydro", "metro",
                             "interior", "coast", "valley", "river", "city", "county"})
+#: Prepositions before "X, Region" that make Region a place whatever NER said.
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside"})
 _BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
                            "throughout"})
 
@@ -216,6 +219,12 @@ def _span_marked(span: Span) -> bool:
         if before.is_lower and before.lower_ in _PLACE_WORDS and span.start > 2:
             before = doc[span.start - 3]  # "in Venustiano Carranza municipality, Chiapas"
         if before.ent_type_ in PLACE_LABELS:
+            return True
+        # "near Novooleksandrivka, Luhansk" tagged ORG, PERSON
+        k = span.start - 2
+        while k > 0 and doc[k].is_alpha and doc[k].is_title:
+            k -= 1
+        if k < span.start - 2 and doc[k].lower_ in _LOCATIVE_BEFORE:
             return True
     return _marked(doc, span.end - 1)
 
@@ -339,15 +348,6 @@ def _stance(text: str, m: Mention) -> bool:
     )
 
 
-def _acronym_as_word(gaz: Gazetteer, tok: Token) -> bool:
-    """A short word not written in capitals that the gazetteer knows only as an acronym
-    ("Act" for the Australian Capital Territory)."""
-    if tok.is_upper or len(tok) > 4:
-        return False
-    cands = gaz.lookup(tok.text)
-    return bool(cands) and all(c.kind in (ALIAS, ALTERNATE) for c in cands)
-
-
 def _scan(
     doc: Doc,
     gaz: Gazetteer,
@@ -379,7 +379,7 @@ def _scan(
             key = normalise(toks.text)
             if n == 1 and key in _GENERIC_WORDS:
                 continue  # "the Peace River Valley area": no place called "Valley"
-            if n == 1 and key in strong and _acronym_as_word(gaz, tok):
+            if n == 1 and key in strong and acronym_as_word(gaz, tok):
                 continue  # "the Mental Health Act" names no ACT
             if key in strong or (n == 1 and key in _local_keys(gaz) and _marked(doc, i)):
                 matched = n
