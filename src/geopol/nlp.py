@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 
 import spacy
+from spacy.attrs import IDX
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -25,10 +27,24 @@ STAND_INS = ("geopol_attributes", "geopol_lemmas")
 
 @Language.component("geopol_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs carry no final period."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or doc[tok.i - 1].whitespace_ == "\n":
-            tok.is_sent_start = True
+    """A line break ends a sentence: headlines and paragraphs carry no final period.
+
+    The token after one holding a line break starts a sentence (a token's trailing
+    whitespace is at most one space, so a line break is always inside a token's text);
+    found from the text's line breaks and the tokens' offsets, not by visiting every token.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts: list[int] = doc.to_array(IDX).tolist()
+    after: set[int] = set()
+    at = text.find("\n")
+    while at >= 0:
+        after.add(bisect.bisect_right(starts, at))
+        at = text.find("\n", at + 1)
+    for i in sorted(after):
+        if i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
