@@ -7,7 +7,8 @@ writing JSON lines) on ``--limit`` BBC politics and business articles, next to a
 that loads the same spaCy model with only ``tok2vec``, ``parser`` and ``ner`` and runs
 ``nlp.pipe`` over the same texts. The two processes alternate ``--repeat`` times, so a busy
 machine slows both alike; the median wall time of each is compared. Peak resident memory is
-read per child process from ``wait4``.
+read per child process from ``wait4``, and so is its CPU time (user + system): on a machine
+shared with other work the CPU ratio is the steadier of the two.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ def pick(root: Path, limit: int) -> list[Path]:
     return files[::step][:limit]
 
 
-def run(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB and stdout's last line of one child process."""
+def run(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS in MB, CPU seconds and stdout's last line of one child process."""
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
@@ -58,7 +59,8 @@ def run(cmd: list[str]) -> tuple[float, float, str]:
             raise SystemExit(f"{cmd[:3]} failed with status {status}")
         out.seek(0)
         lines = out.read().decode().strip().splitlines()
-    return wall, usage.ru_maxrss / 1024, (lines[-1] if lines else "")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, cpu, (lines[-1] if lines else "")
 
 
 def main() -> int:
@@ -78,13 +80,16 @@ def main() -> int:
         for f in files:
             shutil.copy(f, work / f"{f.parent.name}-{f.name}")
         bare_s, ours_s, bare_mb, ours_mb = [], [], [], []
+        bare_cpu, ours_cpu = [], []
         events = 0
         for _ in range(args.repeat):
-            w, mb, _line = run([sys.executable, "-c", BARE, str(work)])
+            w, mb, cpu, _line = run([sys.executable, "-c", BARE, str(work)])
             bare_s.append(w)
+            bare_cpu.append(cpu)
             bare_mb.append(mb)
             with tempfile.NamedTemporaryFile(suffix=".jsonl") as out:
-                w, mb, _line = run([geopol, "-q", "code", str(work), "-o", out.name])
+                w, mb, cpu, _line = run([geopol, "-q", "code", str(work), "-o", out.name])
+                ours_cpu.append(cpu)
                 events = len(Path(out.name).read_text(encoding="utf-8").splitlines())
             ours_s.append(w)
             ours_mb.append(mb)
@@ -92,7 +97,10 @@ def main() -> int:
     print(f"corpus: {args.corpus} politics+business, {len(files)} articles, repeat {args.repeat}")
     print(f"bare process (tok2vec, parser, ner): {bare:6.1f} s median {bare_s}  peak {max(bare_mb):.0f} MB")
     print(f"geopol code process:                 {ours:6.1f} s median {ours_s}  peak {max(ours_mb):.0f} MB")
+    bc, oc = statistics.median(bare_cpu), statistics.median(ours_cpu)
     print(f"ratio geopol/bare speed: {bare / ours:.3f}   events written: {events}")
+    print(f"CPU seconds (user+system), median: bare {bc:.1f} {bare_cpu}, geopol {oc:.1f}"
+          f" {ours_cpu}; CPU ratio {bc / oc:.3f}")
     return 0
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from spacy.attrs import TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from geopol.records import Actor, Origin, StandsFor
@@ -58,8 +60,7 @@ def _is_state(a: Actor) -> bool:
 def _sent_index(doc: Doc) -> list[int]:
     idx = [0] * len(doc)
     for n, s in enumerate(doc.sents):
-        for t in s:
-            idx[t.i] = n
+        idx[s.start : s.end] = [n] * (s.end - s.start)
     return idx
 
 
@@ -152,8 +153,11 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 )
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
-    for tok in doc:
-        if tok.i in covered or tok.tag_ not in ("PRP", "PRP$"):
+    pronoun_tags = {get_string_id("PRP"), get_string_id("PRP$")}
+    tags: list[int] = doc.to_array(TAG).tolist()
+    # Only pronouns are looked at as Token objects.
+    for tok in (doc[i] for i, tag in enumerate(tags) if tag in pronoun_tags):
+        if tok.i in covered:
             continue
         low = tok.lower_
         if low in _PERSON_PRONOUNS:

@@ -352,6 +352,23 @@ def load_file(path: str | Path) -> ActorDictionary:
 
 @functools.lru_cache(maxsize=1)
 def builtin() -> ActorDictionary:
+    """The built-in dictionaries, built once per content of their files and of the modules
+    that build them, then read from ``geopol.cache`` (docs/cache.md)."""
+    import geopol.actors.phoenix
+    import geopol.records
+    from geopol.cache import cached
+
+    base = resources.files("geopol") / "data" / "actors"
+    parts = [base / PHOENIX_FILE, *(base / name for name in BUILTIN_FILES)]
+    content = b"".join(
+        p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"-") + b"\0" for p in parts
+    )
+    for module in (__file__, geopol.actors.phoenix.__file__, geopol.records.__file__):
+        content += Path(module or "").read_bytes()
+    return cached("actors", content, _build_builtin)
+
+
+def _build_builtin() -> ActorDictionary:
     from geopol.actors.phoenix import parse_table
 
     d = ActorDictionary()

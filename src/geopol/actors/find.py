@@ -18,6 +18,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors import current
@@ -394,7 +396,11 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
 def _stance_starts(doc: Doc) -> dict[int, int]:
     """Token index after "pro-"/"anti-" -> index of the prefix ("pro-Russia", "anti-American")."""
     out: dict[int, int] = {}
-    for tok in doc[: max(len(doc) - 2, 0)]:
+    prefixes = {get_string_id(p) for p in STANCE_PREFIXES}
+    lowers: list[int] = doc.to_array(LOWER).tolist()[: max(len(doc) - 2, 0)]
+    # Only the tokens whose lower-case form is a prefix are looked at as Token objects.
+    for i in (i for i, low in enumerate(lowers) if low in prefixes):
+        tok = doc[i]
         hyphen = doc[tok.i + 1]
         if (
             tok.lower_ in STANCE_PREFIXES

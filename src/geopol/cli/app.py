@@ -9,6 +9,7 @@ may also be given before the command name.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated, Any
 
@@ -134,8 +135,17 @@ EXTRAS = {"fastapi": "serve", "uvicorn": "serve", "jinja2": "serve", "starlette"
           "dask": "scale", "distributed": "scale"}
 
 
+#: The young generation is collected every this many allocations (Python's default: 700).
+#: Coding allocates many short-lived objects per article (spaCy tokens, spans, records):
+#: at the default a ``geopol code`` run spent about 5% of its CPU in the collector, at this
+#: threshold under 1.5% (docs/benchmarks.md, issue 15 third round).
+GC_YOUNG = 10_000
+
+
 def main(argv: list[str] | None = None) -> Any:
     _settings.update(debug=False, verbose=0, quiet=False)
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG, gc.get_threshold()[0]), older, oldest)
     try:
         return app(args=argv if argv is not None else sys.argv[1:], standalone_mode=True)
     except ModuleNotFoundError as exc:

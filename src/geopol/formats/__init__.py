@@ -16,7 +16,6 @@ from geopol.formats.csv import write_csv
 from geopol.formats.gdelt import write_gdelt
 from geopol.formats.icews import write_icews
 from geopol.formats.jsonl import EventLike, write_jsonl
-from geopol.formats.parquet import write_parquet
 
 Writer = Callable[[Iterable[EventLike], TextIO], int]
 
@@ -33,6 +32,14 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv",
     ".parquet": "parquet", ".pq": "parquet", ".tsv": "gdelt", ".tab": "icews",
 }
+
+
+def write_parquet(events: Iterable[EventLike], path: str | Path) -> int:
+    """``geopol.formats.parquet.write_parquet``, imported on first use: pyarrow takes a
+    noticeable share of a short command's start-up and most commands never write Parquet."""
+    from geopol.formats.parquet import write_parquet as write
+
+    return write(events, path)
 
 
 def format_for_path(path: str | Path) -> str | None:

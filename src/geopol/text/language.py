@@ -29,16 +29,21 @@ SAMPLE = 4000
 @functools.cache
 def _identifier() -> Any:
     """py3langid's bundled model, decompressed in memory (py3langid's own loader goes through
-    a temporary file, which fails on a full disk; reading articles must not write)."""
+    a temporary file, which fails on a full disk; reading articles must not write: the
+    cache's copy is written only where it can be, and its failure is silent)."""
     import io
     import lzma
 
     import numpy as np
     from py3langid import langid, modelio
 
-    with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src:
-        raw = io.BytesIO(src.read())
-    with np.load(raw, allow_pickle=False) as data:
+    from geopol.cache import cached
+
+    packed = (langid.MODEL_DIR / langid.MODEL_FILE).read_bytes()
+    # Decompressing the model takes longer than the rest of start-up's language work: once
+    # per model file, then the plain arrays come from geopol.cache.
+    plain = cached("langid", packed, lambda: lzma.decompress(packed))
+    with np.load(io.BytesIO(plain), allow_pickle=False) as data:
         return langid.LanguageIdentifier(
             np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
             modelio._to_array(data["nextmove"]), data["out_feat"].tolist(),

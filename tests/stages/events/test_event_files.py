@@ -14,7 +14,7 @@ from events_passkit import coded, readings
 
 from geopol.errors import DictionaryError
 from geopol.events.coder import configure, current
-from geopol.events.datafile import SCHEMAS, check, read_data, word_set
+from geopol.events.datafile import SCHEMAS, builtin_text, check, read_data, word_set
 
 TRIGGERS = """\
 entries:
@@ -39,6 +39,7 @@ def user_files(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
 
 def test_every_builtin_file_follows_its_schema() -> None:
     for name in SCHEMAS:
+        assert check(builtin_text(name), name, SCHEMAS[name])
         assert read_data(name)
     assert "against" in word_set("target_preps")
 
