@@ -77,6 +77,20 @@ CASES = [
     ("A man was found handcuffed and killed in the river near Raqqa.", "ASSAULT", "SYR", None),
     ("In Monclova, workers of a construction company demanded the payment of their salaries.",
      "PROTEST", "MEX", None),
+    # a crowd whose phrase ends on a prepositional phrase before the verb (issue 15, third
+    # round): the doer is the phrase's head, not its last noun
+    ("About 40 nurses of the regional hospital protested in Nairobi on Monday, demanding unpaid "
+     "wages.", "PROTEST", "KEN", None),
+    ("On 3 June, in Guadalajara, Jalisco, about 200 workers from the textile industry protested "
+     "demanding their wages.", "PROTEST", "MEX", None),
+    # a crowd "protesting against" something demonstrates; a state protesting is verbal
+    ("On 4 June, dozens of residents of a village near Bishkek protested against the new water "
+     "tariff.", "PROTEST", "KGZ", None),
+    ("Farmers demonstrated against the land law in Lahore.", "PROTEST", "PAK", None),
+    ("India protested against Pakistan's decision to close the border.", "ACCUSE", "IND", "PAK"),
+    # remains found with no finder named: a killing by someone unnamed, placed where found
+    ("On 5 June, in Tijuana, the body of a man was found in a vacant lot.", "ASSAULT", "MEX", None),
+    ("The bodies of two women were dumped near a highway in Culiacan.", "ASSAULT", "MEX", None),
     # a state organ of no stated country acting on a named target
     ("The High Court rejected the appeal by Kenya.", "REJECT", None, "KEN"),
 ]  # fmt: skip
@@ -138,3 +152,20 @@ def test_fallback_verbs_fill_only_silence() -> None:
     assert not any(is_fallback(p.rule) for p in lex.verbs.get("attack", ()))
     # ... and verbs CAMEO files under several types are not coded without their objects
     assert all(p.rule.objects for p in fallback().verbs.get("chant", ()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers found the bodies of ten miners after the collapse in Peru.",
+        "The bodies of ten miners were found after the mine collapsed in Peru.",
+    ],
+)
+def test_remains_found_by_rescuers_or_after_an_accident_are_no_attack(text: str) -> None:
+    evs = events(text)
+    assert not any(e.type == "ASSAULT" for e in evs), show(evs)
+
+
+def test_a_state_protesting_stays_a_verbal_protest() -> None:
+    evs = events("India protested against Pakistan's decision to close the border.")
+    assert not any(e.type == "PROTEST" for e in evs), show(evs)

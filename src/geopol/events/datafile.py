@@ -314,7 +314,8 @@ _RECALL: Schema = {
         key: words(True)
         for key in (
             "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
-            "perception", "people", "implicit_verbs", "implicit_nouns",
+            "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
+            "remains", "found",
         )
     },
 }  # fmt: skip

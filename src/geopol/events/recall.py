@@ -33,7 +33,7 @@ from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.placed import AIMED, Where
-from geopol.events.subjects import stray_subject
+from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
 
@@ -54,6 +54,9 @@ class RecallTable:
     people: frozenset[str] = frozenset()
     implicit_verbs: frozenset[str] = frozenset()
     implicit_nouns: frozenset[str] = frozenset()
+    protest_verbs: frozenset[str] = frozenset()
+    remains: frozenset[str] = frozenset()
+    found: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -79,6 +82,9 @@ def recall_table() -> RecallTable:
         people=words("people"),
         implicit_verbs=words("implicit_verbs"),
         implicit_nouns=words("implicit_nouns"),
+        protest_verbs=words("protest_verbs"),
+        remains=words("remains"),
+        found=words("found"),
     )
 
 
@@ -166,7 +172,7 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
             continue
         stray = stray_subject(cur)
         if stray is not None:
-            return stray  # "in Acapulco, Guerrero, around 100 merchants protested"
+            return phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 return None
@@ -178,8 +184,9 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
             and (cur.tag_ != "VBN" or type_ == "PROTEST")
         ):
             # "dozens of teachers protested" parsed as a noun with a clause (a protest
-            # has no patient, so even a participle here is the crowd's own act)
-            return cur.head
+            # has no patient, so even a participle here is the crowd's own act); the doer
+            # heads the phrase: "medics of the city hospital protested"
+            return phrase_head(cur.head)
         return None
     return None
 
@@ -283,7 +290,10 @@ def placed_doer(
         base: Actor | None = unnamed[0]
         head = phrase
     elif phrase is not None:
-        if idx.at(phrase) and any(a.country for a in idx.at(phrase)):
+        placed = [a for a in idx.at(phrase) if a.country]
+        if placed and type_ == "PROTEST" and all(a.kind == "agent" for a in placed):
+            return placed[:1]  # "medics of the city hospital protested": a crowd placed already
+        if placed:
             return []  # a named actor the patterns already weighed
         head = _head_noun(phrase)
         lemma = head.lemma_.lower()
@@ -401,11 +411,11 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
         if tok.i in taken and lemma not in t.obstruct:
             continue
         if _purpose(tok):
-            out.append((tok, _OBSTRUCT if lemma in t.obstruct else _DEMO))
+            out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
     return out
 
 
-_DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
+DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
 _OBSTRUCT = Rule(PloverType.PROTEST, "obstruct", cameo_code("Obstruct passage, block"), (), frozenset(), False, False, False, False, 500_101)
 
 
@@ -467,9 +477,9 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
 #: A collective demand or denunciation by an unnamed crowd, with no one named as addressed,
 #: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
 _DISSENT = Rule(PloverType.PROTEST, None, cameo_code("Engage in political dissent"), (), frozenset(), False, False, False, False, 500_102)
-_VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 #: Sectors of armed groups and state organs: their demands are no crowd's dissent.
-_NOT_CROWDS = frozenset(
+NOT_CROWDS = frozenset(
     {"MIL", "COP", "GOV", "REB", "INS", "UAF", "SPY", "JUD", "LEG", "PRM", "ELI", "IGO"}
 )
 
@@ -498,9 +508,10 @@ def crowd_dissent(
     """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
     denunciation at a place and names no one it is addressed to."""
     participle = trigger.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in trigger.children)
-    if type_ not in _VOICED or noun or participle or not _located(trigger):
+    if type_ not in VOICED or noun or participle or not _located(trigger):
         return None  # "people found guilty": the participle's noun is no doer
     crowd = placed_doer(trigger, "PROTEST", noun, raw_source, where, idx)
-    if not crowd or not crowd[0].sector or crowd[0].sector in _NOT_CROWDS:
+    if not crowd or not crowd[0].sector or crowd[0].sector in NOT_CROWDS:
         return None  # traders, teachers, doctors and workers dissent; police do not
     return _DISSENT, crowd
+

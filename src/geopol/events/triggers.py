@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.crowd_acts import found_remains
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
@@ -202,6 +203,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     raw = fallback_alone(_raw_triggers(sent, lex))
     for tok, rule in assembled_protests(sent, {t.token.i for t in raw}):
         raw = [t for t in raw if t.token.i != tok.i]
+        raw.append(Trigger(tok, rule, noun=False, words=(tok,)))
+    for tok, rule in found_remains(sent, {t.token.i for t in raw}):
         raw.append(Trigger(tok, rule, noun=False, words=(tok,)))
     for tok, rule in slashed_nouns(sent, lex, {t.token.i for t in raw}):
         raw.append(Trigger(tok, rule, noun=True, words=(tok,)))
