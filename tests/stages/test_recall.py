@@ -87,6 +87,11 @@ CASES = [
     ("On 4 June, dozens of residents of a village near Bishkek protested against the new water "
      "tariff.", "PROTEST", "KGZ", None),
     ("Farmers demonstrated against the land law in Lahore.", "PROTEST", "PAK", None),
+    ("On 9 June, a large number of rickshaw drivers protested against the new permits in "
+     "Peshawar.", "PROTEST", "PAK", None),
+    # a place the parse took as the subject, the crowd in apposition to it
+    ("On 2 June, Carora, Lara state, public school teachers protested to demand their "
+     "wages.", "PROTEST", "VEN", None),
     ("India protested against Pakistan's decision to close the border.", "ACCUSE", "IND", "PAK"),
     # remains found with no finder named: a killing by someone unnamed, placed where found
     ("On 5 June, in Tijuana, the body of a man was found in a vacant lot.", "ASSAULT", "MEX", None),
@@ -166,6 +171,14 @@ def test_remains_found_by_rescuers_or_after_an_accident_are_no_attack(text: str)
     assert not any(e.type == "ASSAULT" for e in evs), show(evs)
 
 
-def test_a_state_protesting_stays_a_verbal_protest() -> None:
-    evs = events("India protested against Pakistan's decision to close the border.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India protested against Pakistan's decision to close the border.",
+        "Chinese officials protested against the visit of the Japanese minister.",
+        "Opposition lawmakers protested against the budget in Nairobi.",
+    ],
+)
+def test_a_state_or_its_officials_protesting_stay_a_verbal_protest(text: str) -> None:
+    evs = events(text)
     assert not any(e.type == "PROTEST" for e in evs), show(evs)

@@ -16,8 +16,19 @@ from spacy.tokens import Span, Token
 
 from geopol.events.derived import table
 from geopol.events.lexicon import Rule
-from geopol.events.recall import DEMO, NOT_CROWDS, VOICED, recall_table
+from geopol.events.recall import (
+    DEMO,
+    NOT_CROWDS,
+    VOICED,
+    doer_phrase,
+    head_noun,
+    people_noun,
+    recall_table,
+)
 from geopol.records import Actor, PloverType
+
+#: Parties and the opposition protest in words as often as in the street: left to the lexicon.
+_PARTIES = frozenset({"OPP", "PTY"})
 
 
 def crowd_protest(trigger: Token, type_: str, source: Sequence[Actor]) -> Rule | None:
@@ -26,9 +37,34 @@ def crowd_protest(trigger: Token, type_: str, source: Sequence[Actor]) -> Rule |
     agent noun of no state organ: residents, medics, traders) demonstrate (PROTEST, 141)."""
     if type_ not in VOICED or trigger.lemma_.lower() not in recall_table().protest_verbs:
         return None
-    if not source or any(a.kind != "agent" or a.sector in NOT_CROWDS for a in source):
+    if not source or any(
+        a.kind not in ("agent", "group") or a.sector in NOT_CROWDS or a.sector in _PARTIES
+        for a in source
+    ):
         return None
     return DEMO
+
+
+def crowd_protest_triggers(sent: Span, trigs: Sequence[tuple[Token, Rule]]) -> list[tuple[Token, Rule]]:
+    """The protest verbs among ``trigs`` coded as verbal protests whose subject phrase is a
+    plain noun for a crowd ("a big number of boda boda drivers protested against the
+    lockdown"), recoded as demonstrations; a state, its officials or its forces keep the
+    verbal protest ("India protested against the decision")."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok, rule in trigs:
+        if rule.type.value not in VOICED or tok.lemma_.lower() not in t.protest_verbs:
+            continue
+        phrase = doer_phrase(tok, "PROTEST")
+        if phrase is None:
+            continue
+        head = head_noun(phrase)
+        low, lemma = head.lower_, head.lemma_.lower()
+        if head.pos_ != "NOUN" or not head.is_lower or low in t.not_crowds or lemma in t.not_crowds:
+            continue
+        if people_noun(head):
+            out.append((tok, DEMO))
+    return out
 
 
 def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:

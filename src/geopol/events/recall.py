@@ -57,6 +57,7 @@ class RecallTable:
     protest_verbs: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
     found: frozenset[str] = frozenset()
+    not_crowds: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -85,6 +86,7 @@ def recall_table() -> RecallTable:
         protest_verbs=words("protest_verbs"),
         remains=words("remains"),
         found=words("found"),
+        not_crowds=words("not_crowds"),
     )
 
 
@@ -148,14 +150,14 @@ def _country(
     return None, named
 
 
-def _doer_phrase(trigger: Token, type_: str) -> Token | None:
+def doer_phrase(trigger: Token, type_: str) -> Token | None:
     """The head noun of the phrase naming who did it: the subject (through control and
     coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
     cur = trigger
     for _ in range(4):
         for ch in cur.children:
             if ch.dep_ == "nsubj":
-                return ch
+                return _crowd_after_place(ch)
             if ch.dep_ == "agent" or (
                 ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
             ):
@@ -189,6 +191,18 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
             return phrase_head(cur.head)
         return None
     return None
+
+
+def _crowd_after_place(subj: Token) -> Token:
+    """The people named after a place the parse took as the subject: "On 28 April, Carora,
+    Lara state, public transport drivers protested" hangs the drivers on "Carora" as an
+    apposition; the drivers are the doers."""
+    if subj.ent_type_ not in ("GPE", "LOC", "FAC") and subj.pos_ != "PROPN":
+        return subj
+    for tok in subj.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.i > subj.i and people_noun(tok):
+            return tok
+    return subj
 
 
 def _passive(verb: Token) -> bool:
@@ -240,7 +254,7 @@ def _hyphened(part: Token, noun: Token) -> bool:
     return part.i == noun.i - 2 and doc[noun.i - 1].text == "-" and not part.whitespace_
 
 
-def _head_noun(tok: Token) -> Token:
+def head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
     for _ in range(3):
@@ -257,6 +271,18 @@ def _head_noun(tok: Token) -> Token:
             return tok  # "members of the CPI(M)": the members are the doers
         tok = inner[0]
     return tok
+
+
+def _phrase_start(top: Token, head: Token) -> int:
+    """Where the noun phrase of ``top`` (ending on ``head``) starts: its left modifiers, not
+    a date or place phrase the parse hung on it ("On 5 May, large number of workers")."""
+    left = top.i
+    for ch in top.lefts:
+        if ch.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") or ch.ent_type_ in ("DATE", "TIME"):
+            left = top.i
+            continue
+        left = min(left, ch.left_edge.i)
+    return min(left, head.i)
 
 
 def _sector(noun: Token | None, type_: str) -> str:
@@ -283,7 +309,7 @@ def placed_doer(
     if any(not a.country and a.kind == "person" for a in raw_source):
         return []
     unnamed = [a for a in raw_source if not a.country]
-    phrase = _doer_phrase(trigger, type_)
+    phrase = doer_phrase(trigger, type_)
     if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
         return []
     if unnamed:
@@ -295,13 +321,17 @@ def placed_doer(
             return placed[:1]  # "medics of the city hospital protested": a crowd placed already
         if placed:
             return []  # a named actor the patterns already weighed
-        head = _head_noun(phrase)
+        head = head_noun(phrase)
         lemma = head.lemma_.lower()
         if lemma in t.not_doers or lemma in table().accidents or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
-            return []
-        if not people_noun(head) and not (lemma in t.means and type_ == "ASSAULT"):
+        # an agent noun of the actor dictionaries ("pilgrims", "boda boda drivers") names people
+        crowd = people_noun(head) or any(a.kind == "agent" for a in idx.at(head))
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON") and not (
+            crowd and head.pos_ == "NOUN" and head.is_lower
+        ):
+            return []  # a name; but "members of the CPI(M)", tagged ORG whole, are people
+        if not crowd and not (lemma in t.means and type_ == "ASSAULT"):
             return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
         base = None
     elif (
@@ -339,7 +369,7 @@ def placed_doer(
     if base is not None:
         return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
     if head is not None:
-        left = min(t_.i for t_ in (phrase or head).subtree if t_.i <= head.i)
+        left = _phrase_start(phrase or head, head)
         span = trigger.doc[left : head.i + 1]
         start, end, text = span.start_char, span.end_char, span.text
     else:
