@@ -93,6 +93,14 @@ CASES = [
     ("On 2 June, Carora, Lara state, public school teachers protested to demand their "
      "wages.", "PROTEST", "VEN", None),
     ("India protested against Pakistan's decision to close the border.", "ACCUSE", "IND", "PAK"),
+    # a block by a crowd with what crowds block roads with is a protest; by the police, not
+    ("Residents blocked the road with burning tyres in Nairobi.", "PROTEST", "KEN", None),
+    ("Angry traders barricaded the market street with rocks and logs in Kumasi.",
+     "PROTEST", "GHA", None),
+    # fire exchanged: fighting both ways
+    ("Indian and Pakistani troops exchanged mortar fire across the border.",
+     "ASSAULT", "IND", "PAK"),
+    ("Rebels exchanged artillery with government forces near Aleppo.", "ASSAULT", "SYR", "SYR"),
     # remains found with no finder named: a killing by someone unnamed, placed where found
     ("On 5 June, in Tijuana, the body of a man was found in a vacant lot.", "ASSAULT", "MEX", None),
     ("The bodies of two women were dumped near a highway in Culiacan.", "ASSAULT", "MEX", None),
@@ -182,3 +190,14 @@ def test_remains_found_by_rescuers_or_after_an_accident_are_no_attack(text: str)
 def test_a_state_or_its_officials_protesting_stay_a_verbal_protest(text: str) -> None:
     evs = events(text)
     assert not any(e.type == "PROTEST" for e in evs), show(evs)
+
+
+def test_the_police_blocking_a_road_is_no_protest() -> None:
+    evs = events("Police blocked the road with barricades in Nairobi.")
+    assert not any(e.type == "PROTEST" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize("text", ["The two countries exchanged prisoners.", "The ministers exchanged views on trade."])
+def test_exchanges_of_no_fire_are_no_attack(text: str) -> None:
+    evs = events(text)
+    assert not any(e.type == "ASSAULT" for e in evs), show(evs)

@@ -315,7 +315,7 @@ _RECALL: Schema = {
         for key in (
             "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
             "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
-            "remains", "found", "not_crowds",
+            "remains", "found", "not_crowds", "street_means",
         )
     },
 }  # fmt: skip

@@ -58,6 +58,7 @@ class RecallTable:
     remains: frozenset[str] = frozenset()
     found: frozenset[str] = frozenset()
     not_crowds: frozenset[str] = frozenset()
+    street_means: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -87,6 +88,7 @@ def recall_table() -> RecallTable:
         remains=words("remains"),
         found=words("found"),
         not_crowds=words("not_crowds"),
+        street_means=words("street_means"),
     )
 
 
@@ -410,8 +412,9 @@ def own_country_target(
 
 #: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
 _PURPOSE_NOUNS = frozenset(
-    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity"}
-)
+    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity",
+     "demonstration"}
+)  # fmt: skip
 
 
 def _purpose(verb: Token) -> bool:
@@ -426,7 +429,33 @@ def _purpose(verb: Token) -> bool:
                 return True
             if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
                 return True  # "in protest", "in rejection of the vote"
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    for ch in [*verb.children, *(c for o in objects for c in o.children)]:
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "by") and _street_means(ch):
+            return _crowd_subject(verb)  # "blocked the road with burning tyres"
     return False
+
+
+def _street_means(prep: Token) -> bool:
+    """A "with"/"by" phrase naming what crowds block roads with: "with burning tyres",
+    "by burning rubber tires", "with rocks and concrete blocks"."""
+    props = recall_table().street_means
+    for tok in prep.subtree:
+        if tok.i != prep.i and (tok.lemma_.lower() in props or tok.lower_ in props):
+            return True
+    return False
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Whether the verb's doer is a crowd of people, not the police or an army."""
+    phrase = doer_phrase(verb, "PROTEST")
+    if phrase is None:
+        return False
+    head = head_noun(phrase)
+    t = recall_table()
+    if head.lower_ in t.not_crowds or head.lemma_.lower() in t.not_crowds:
+        return False
+    return head.pos_ == "NOUN" and people_noun(head)
 
 
 def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
