@@ -201,3 +201,11 @@ def test_the_police_blocking_a_road_is_no_protest() -> None:
 def test_exchanges_of_no_fire_are_no_attack(text: str) -> None:
     evs = events(text)
     assert not any(e.type == "ASSAULT" for e in evs), show(evs)
+
+
+def test_armed_doers_at_a_place_of_unknown_country_still_act() -> None:
+    # the place is named but not in the gazetteer: the attack is kept, its doer of no country
+    evs = events("On 4 June, militants attacked a police checkpoint on the outskirts of Tel Umrayya village.")
+    assert has(evs, "ASSAULT", None, None), show(evs)
+    # with no place named at all, an unnamed doer stays unplaced and codes nothing
+    assert not events("Gunmen attacked a convoy."), show(events("Gunmen attacked a convoy."))

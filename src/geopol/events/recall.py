@@ -287,6 +287,10 @@ def _phrase_start(top: Token, head: Token) -> int:
     return min(left, head.i)
 
 
+#: Sectors of armed agent nouns ("gunmen", "militants", "soldiers", "police").
+_ARMED = frozenset({"UAF", "REB", "INS", "MIL", "COP", "SPY"})
+
+
 def _sector(noun: Token | None, type_: str) -> str:
     t = recall_table()
     if noun is not None and noun.lemma_.lower() in t.means:
@@ -365,7 +369,13 @@ def placed_doer(
     country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
-    if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
+    # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
+    # doer of no country when the text names the doer: a crowd that protested, or an armed
+    # agent noun ("gunmen", "militants", "soldiers") that attacked or coerced.
+    armed = base is not None and base.kind == "agent" and base.sector in _ARMED
+    if country is None and not (
+        named and ((type_ == "PROTEST" and (base or head is not None)) or armed)
+    ):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
     if base is not None:
