@@ -41,6 +41,11 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     if tok.head.i == verb.i:
         return None  # the parse already gave it a role on this verb (an object, a modifier)
+    # "in Paletwa Town, Chin State, Myanmar military and AA clashed": the last noun is one
+    # conjunct of the subject; the subject starts after the last comma, at its first conjunct
+    comma = max((t.i for t in verb.doc[sent_start : verb.i] if t.text == ","), default=sent_start - 1)
+    while tok.dep_ == "conj" and tok.head.i > comma and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
     return tok
 
 

@@ -23,6 +23,10 @@ def _verb(text: str, word: str):  # type: ignore[no-untyped-def]
         ("On 1 May, in Cuauhtemoc, Ciudad de Mexico, a group of 20 musicians protested demanding"
          " financial support.",
          "protested", "musicians"),
+        # a coordinated subject after the chain of places: its first conjunct
+        ("On 8 May, in Paletwa Town, Chin State, Myanmar military and AA clashed with heavy"
+         " weapons.",
+         "clashed", "military"),
     ],
 )
 def test_the_noun_before_a_subjectless_verb_is_its_subject(text: str, verb: str, subject: str) -> None:
