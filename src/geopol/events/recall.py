@@ -372,7 +372,14 @@ def placed_doer(
     # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
     # doer of no country when the text names the doer: a crowd that protested, or an armed
     # agent noun ("gunmen", "militants", "soldiers") that attacked or coerced.
-    armed = base is not None and base.kind == "agent" and base.sector in _ARMED
+    # ("troops opened fire on protesters in Tiananmen Square" names the protesters' country:
+    # a doer of no country there would be wrong, so only with no country anywhere in the act)
+    armed = (
+        base is not None
+        and base.kind == "agent"
+        and base.sector in _ARMED
+        and not any(a.country for a in target)
+    )
     if country is None and not (
         named and ((type_ == "PROTEST" and (base or head is not None)) or armed)
     ):
