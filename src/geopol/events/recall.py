@@ -287,8 +287,10 @@ def _phrase_start(top: Token, head: Token) -> int:
     return min(left, head.i)
 
 
-#: Sectors of armed agent nouns ("gunmen", "militants", "soldiers", "police").
-_ARMED = frozenset({"UAF", "REB", "INS", "MIL", "COP", "SPY"})
+#: Sectors of irregular armed agent nouns ("gunmen", "militants", "rebels"): of unknown country
+#: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")
+#: always belong to a state, and coded with none they would be a wrong dyad.
+_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
 def _sector(noun: Token | None, type_: str) -> str:
@@ -371,7 +373,7 @@ def placed_doer(
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
     # doer of no country when the text names the doer: a crowd that protested, or an armed
-    # agent noun ("gunmen", "militants", "soldiers") that attacked or coerced.
+    # agent noun of no state ("gunmen", "militants") that attacked or coerced.
     # ("troops opened fire on protesters in Tiananmen Square" names the protesters' country:
     # a doer of no country there would be wrong, so only with no country anywhere in the act)
     armed = (
