@@ -6,6 +6,8 @@
 - ``found_remains``: "the body of a man was found in a field": remains found, with no finder
   named, are a killing by someone unnamed (ACLED's violence against civilians); the
   ``unnamed-doers`` pass places that doer where the remains were found.
+- ``assembled_protests``: gathering and blocking verbs that are protests by their stated demand
+  or by what a crowd blocks the road with (moved here from recall.py).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from geopol.events.cameo import cameo_code
 from geopol.events.derived import table
 from geopol.events.lexicon import Rule
 from geopol.events.recall import (
-    DEMO,
     NOT_CROWDS,
     VOICED,
     doer_phrase,
@@ -26,6 +28,75 @@ from geopol.events.recall import (
     recall_table,
 )
 from geopol.records import Actor, PloverType
+
+#: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
+_PURPOSE_NOUNS = frozenset(
+    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity",
+     "demonstration"}
+)  # fmt: skip
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb's clause states a demand: "to demand their wages", "demanding
+    answers", "in protest", "against the closure"."""
+    t = recall_table()
+    for ch in verb.children:
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
+            if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
+                return True
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
+                return True  # "in protest", "in rejection of the vote"
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    for ch in [*verb.children, *(c for o in objects for c in o.children)]:
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "by") and _street_means(ch):
+            return _crowd_subject(verb)  # "blocked the road with burning tyres"
+    return False
+
+
+def _street_means(prep: Token) -> bool:
+    """A "with"/"by" phrase naming what crowds block roads with: "with burning tyres",
+    "by burning rubber tires", "with rocks and concrete blocks"."""
+    props = recall_table().street_means
+    for tok in prep.subtree:
+        if tok.i != prep.i and (tok.lemma_.lower() in props or tok.lower_ in props):
+            return True
+    return False
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Whether the verb's doer is a crowd of people, not the police or an army."""
+    phrase = doer_phrase(verb, "PROTEST")
+    if phrase is None:
+        return False
+    head = head_noun(phrase)
+    t = recall_table()
+    if head.lower_ in t.not_crowds or head.lemma_.lower() in t.not_crowds:
+        return False
+    return head.pos_ == "NOUN" and people_noun(head)
+
+
+def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Gathering or blocking verbs that are protests by their stated demand, with the rule
+    each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+            continue
+        if tok.i in taken and lemma not in t.obstruct:
+            continue
+        if _purpose(tok):
+            out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+    return out
+
+
+DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
+_OBSTRUCT = Rule(PloverType.PROTEST, "obstruct", cameo_code("Obstruct passage, block"), (), frozenset(), False, False, False, False, 500_101)
+
+
 
 #: Parties and the opposition protest in words as often as in the street: left to the lexicon.
 _PARTIES = frozenset({"OPP", "PTY"})

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
-from geopol.events.crowd_acts import crowd_protest_triggers, found_remains
+from geopol.events.crowd_acts import assembled_protests, crowd_protest_triggers, found_remains
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
-from geopol.events.recall import assembled_protests, slashed_nouns
+from geopol.events.recall import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
