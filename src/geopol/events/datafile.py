@@ -316,7 +316,8 @@ _RECALL: Schema = {
         key: words(True)
         for key in (
             "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
-            "perception", "people", "implicit_verbs", "implicit_nouns",
+            "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
+            "remains", "found", "not_crowds", "street_means",
         )
     },
 }  # fmt: skip

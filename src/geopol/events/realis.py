@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex, documents
-from geopol.events.recall import people_noun
+from geopol.events.recall import head_noun, people_noun
 from geopol.records import Actor
 
 #: Dependency labels of a verb's own active subject.
@@ -111,6 +111,9 @@ def thing_subject(trigger: Token, idx: ActorIndex) -> Token | None:
         if ch.dep_ == "csubj":
             return ch  # a clause as the doer: "bringing production to Sweden should help"
         if _actorish(ch, idx):
+            continue
+        group = head_noun(ch)  # "a large number of drivers": the drivers are the subject
+        if group.i != ch.i and (people_noun(group) or _actorish(group, idx)):
             continue
         low = _lemma(ch)
         if low in things or ch.lower_ in things or ch.ent_type_ in _AMOUNTS:

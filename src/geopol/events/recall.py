@@ -33,7 +33,7 @@ from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.placed import AIMED, Where
-from geopol.events.subjects import stray_subject
+from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
 
@@ -54,6 +54,11 @@ class RecallTable:
     people: frozenset[str] = frozenset()
     implicit_verbs: frozenset[str] = frozenset()
     implicit_nouns: frozenset[str] = frozenset()
+    protest_verbs: frozenset[str] = frozenset()
+    remains: frozenset[str] = frozenset()
+    found: frozenset[str] = frozenset()
+    not_crowds: frozenset[str] = frozenset()
+    street_means: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -79,6 +84,11 @@ def recall_table() -> RecallTable:
         people=words("people"),
         implicit_verbs=words("implicit_verbs"),
         implicit_nouns=words("implicit_nouns"),
+        protest_verbs=words("protest_verbs"),
+        remains=words("remains"),
+        found=words("found"),
+        not_crowds=words("not_crowds"),
+        street_means=words("street_means"),
     )
 
 
@@ -142,14 +152,14 @@ def _country(
     return None, named
 
 
-def _doer_phrase(trigger: Token, type_: str) -> Token | None:
+def doer_phrase(trigger: Token, type_: str) -> Token | None:
     """The head noun of the phrase naming who did it: the subject (through control and
     coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
     cur = trigger
     for _ in range(4):
         for ch in cur.children:
             if ch.dep_ == "nsubj":
-                return ch
+                return _crowd_after_place(ch)
             if ch.dep_ == "agent" or (
                 ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
             ):
@@ -166,7 +176,7 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
             continue
         stray = stray_subject(cur)
         if stray is not None:
-            return stray  # "in Acapulco, Guerrero, around 100 merchants protested"
+            return phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 return None
@@ -178,10 +188,23 @@ def _doer_phrase(trigger: Token, type_: str) -> Token | None:
             and (cur.tag_ != "VBN" or type_ == "PROTEST")
         ):
             # "dozens of teachers protested" parsed as a noun with a clause (a protest
-            # has no patient, so even a participle here is the crowd's own act)
-            return cur.head
+            # has no patient, so even a participle here is the crowd's own act); the doer
+            # heads the phrase: "medics of the city hospital protested"
+            return phrase_head(cur.head)
         return None
     return None
+
+
+def _crowd_after_place(subj: Token) -> Token:
+    """The people named after a place the parse took as the subject: "On 28 April, Carora,
+    Lara state, public transport drivers protested" hangs the drivers on "Carora" as an
+    apposition; the drivers are the doers."""
+    if subj.ent_type_ not in ("GPE", "LOC", "FAC") and subj.pos_ != "PROPN":
+        return subj
+    for tok in subj.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.i > subj.i and people_noun(tok):
+            return tok
+    return subj
 
 
 def _passive(verb: Token) -> bool:
@@ -233,7 +256,7 @@ def _hyphened(part: Token, noun: Token) -> bool:
     return part.i == noun.i - 2 and doc[noun.i - 1].text == "-" and not part.whitespace_
 
 
-def _head_noun(tok: Token) -> Token:
+def head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
     for _ in range(3):
@@ -250,6 +273,24 @@ def _head_noun(tok: Token) -> Token:
             return tok  # "members of the CPI(M)": the members are the doers
         tok = inner[0]
     return tok
+
+
+def _phrase_start(top: Token, head: Token) -> int:
+    """Where the noun phrase of ``top`` (ending on ``head``) starts: its left modifiers, not
+    a date or place phrase the parse hung on it ("On 5 May, large number of workers")."""
+    left = top.i
+    for ch in top.lefts:
+        if ch.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") or ch.ent_type_ in ("DATE", "TIME"):
+            left = top.i
+            continue
+        left = min(left, ch.left_edge.i)
+    return min(left, head.i)
+
+
+#: Sectors of irregular armed agent nouns ("gunmen", "militants", "rebels"): of unknown country
+#: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")
+#: always belong to a state, and coded with none they would be a wrong dyad.
+_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
 def _sector(noun: Token | None, type_: str) -> str:
@@ -276,22 +317,29 @@ def placed_doer(
     if any(not a.country and a.kind == "person" for a in raw_source):
         return []
     unnamed = [a for a in raw_source if not a.country]
-    phrase = _doer_phrase(trigger, type_)
+    phrase = doer_phrase(trigger, type_)
     if phrase is not None and (phrase.pos_ == "PRON" or phrase.ent_type_ in ("DATE", "TIME")):
         return []
     if unnamed:
         base: Actor | None = unnamed[0]
         head = phrase
     elif phrase is not None:
-        if idx.at(phrase) and any(a.country for a in idx.at(phrase)):
+        placed = [a for a in idx.at(phrase) if a.country]
+        if placed and type_ == "PROTEST" and all(a.kind == "agent" for a in placed):
+            return placed[:1]  # "medics of the city hospital protested": a crowd placed already
+        if placed:
             return []  # a named actor the patterns already weighed
-        head = _head_noun(phrase)
+        head = head_noun(phrase)
         lemma = head.lemma_.lower()
         if lemma in t.not_doers or lemma in table().accidents or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"):
-            return []
-        if not people_noun(head) and not (lemma in t.means and type_ == "ASSAULT"):
+        # an agent noun of the actor dictionaries ("pilgrims", "boda boda drivers") names people
+        crowd = people_noun(head) or any(a.kind == "agent" for a in idx.at(head))
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON") and not (
+            crowd and head.pos_ == "NOUN" and head.is_lower
+        ):
+            return []  # a name; but "members of the CPI(M)", tagged ORG whole, are people
+        if not crowd and not (lemma in t.means and type_ == "ASSAULT"):
             return []  # "the lawsuit seeks to force", "evidence has shot up": no doer
         base = None
     elif (
@@ -323,13 +371,26 @@ def placed_doer(
     country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
-    if country is None and not (type_ == "PROTEST" and named and (base or head is not None)):
+    # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
+    # doer of no country when the text names the doer: a crowd that protested, or an armed
+    # agent noun of no state ("gunmen", "militants") that attacked or coerced.
+    # ("troops opened fire on protesters in Tiananmen Square" names the protesters' country:
+    # a doer of no country there would be wrong, so only with no country anywhere in the act)
+    armed = (
+        base is not None
+        and base.kind == "agent"
+        and base.sector in _ARMED
+        and not any(a.country for a in target)
+    )
+    if country is None and not (
+        named and ((type_ == "PROTEST" and (base or head is not None)) or armed)
+    ):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
     if base is not None:
         return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
     if head is not None:
-        left = min(t_.i for t_ in (phrase or head).subtree if t_.i <= head.i)
+        left = _phrase_start(phrase or head, head)
         span = trigger.doc[left : head.i + 1]
         start, end, text = span.start_char, span.end_char, span.text
     else:
@@ -366,47 +427,6 @@ def own_country_target(
     return [
         dataclasses.replace(a, sector=None, role=None, kind="state", how=f"{a.how},own-country")
     ]
-
-
-#: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
-_PURPOSE_NOUNS = frozenset(
-    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity"}
-)
-
-
-def _purpose(verb: Token) -> bool:
-    """Whether a verb's clause states a demand: "to demand their wages", "demanding
-    answers", "in protest", "against the closure"."""
-    t = recall_table()
-    for ch in verb.children:
-        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
-            return True
-        if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
-            if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
-                return True
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
-                return True  # "in protest", "in rejection of the vote"
-    return False
-
-
-def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
-    """Gathering or blocking verbs that are protests by their stated demand, with the rule
-    each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
-    t = recall_table()
-    out: list[tuple[Token, Rule]] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
-            continue
-        if tok.i in taken and lemma not in t.obstruct:
-            continue
-        if _purpose(tok):
-            out.append((tok, _OBSTRUCT if lemma in t.obstruct else _DEMO))
-    return out
-
-
-_DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
-_OBSTRUCT = Rule(PloverType.PROTEST, "obstruct", cameo_code("Obstruct passage, block"), (), frozenset(), False, False, False, False, 500_101)
 
 
 #: Kinds of actor mention that name a party even without a country: people, groups and
@@ -467,9 +487,9 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
 #: A collective demand or denunciation by an unnamed crowd, with no one named as addressed,
 #: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
 _DISSENT = Rule(PloverType.PROTEST, None, cameo_code("Engage in political dissent"), (), frozenset(), False, False, False, False, 500_102)
-_VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 #: Sectors of armed groups and state organs: their demands are no crowd's dissent.
-_NOT_CROWDS = frozenset(
+NOT_CROWDS = frozenset(
     {"MIL", "COP", "GOV", "REB", "INS", "UAF", "SPY", "JUD", "LEG", "PRM", "ELI", "IGO"}
 )
 
@@ -498,9 +518,10 @@ def crowd_dissent(
     """The dissent rule and the placed crowd, when an unnamed crowd voices a demand or a
     denunciation at a place and names no one it is addressed to."""
     participle = trigger.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in trigger.children)
-    if type_ not in _VOICED or noun or participle or not _located(trigger):
+    if type_ not in VOICED or noun or participle or not _located(trigger):
         return None  # "people found guilty": the participle's noun is no doer
     crowd = placed_doer(trigger, "PROTEST", noun, raw_source, where, idx)
-    if not crowd or not crowd[0].sector or crowd[0].sector in _NOT_CROWDS:
+    if not crowd or not crowd[0].sector or crowd[0].sector in NOT_CROWDS:
         return None  # traders, teachers, doctors and workers dissent; police do not
     return _DISSENT, crowd
+

@@ -41,4 +41,29 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     if tok.head.i == verb.i:
         return None  # the parse already gave it a role on this verb (an object, a modifier)
+    # "in Paletwa Town, Chin State, Myanmar military and AA clashed": the last noun is one
+    # conjunct of the subject; the subject starts after the last comma, at its first conjunct
+    comma = max((t.i for t in verb.doc[sent_start : verb.i] if t.text == ","), default=sent_start - 1)
+    while tok.dep_ == "conj" and tok.head.i > comma and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
     return tok
+
+
+#: Prepositions whose object a noun phrase may end on before its verb ("medics of the city
+#: hospital", "workers from the film industry", "residents in Acapulco").
+_PHRASE_PREPS = frozenset({"of", "from", "in", "at"})
+
+
+def phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase that ``tok`` ends: a stray subject or a noun a clause hangs
+    on is often the last noun of a prepositional phrase ("about 20 medics of the city's
+    hospital protested": "hospital"); the doer is the phrase's head ("medics")."""
+    cur = tok
+    for _ in range(4):
+        prep = cur.head
+        if cur.dep_ != "pobj" or prep.lower_ not in _PHRASE_PREPS or prep.head.i == prep.i:
+            break
+        if prep.head.pos_ not in ("NOUN", "PROPN") or prep.head.i >= cur.i:
+            break
+        cur = prep.head
+    return cur

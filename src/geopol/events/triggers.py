@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.crowd_acts import assembled_protests, crowd_protest_triggers, found_remains
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
-from geopol.events.recall import assembled_protests, slashed_nouns
+from geopol.events.recall import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
@@ -202,6 +203,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     raw = fallback_alone(_raw_triggers(sent, lex))
     for tok, rule in assembled_protests(sent, {t.token.i for t in raw}):
         raw = [t for t in raw if t.token.i != tok.i]
+        raw.append(Trigger(tok, rule, noun=False, words=(tok,)))
+    for tok, rule in crowd_protest_triggers(sent, [(t.token, t.rule) for t in raw]):
+        raw = [t if t.token.i != tok.i else dataclasses.replace(t, rule=rule) for t in raw]
+    for tok, rule in found_remains(sent, {t.token.i for t in raw}):
         raw.append(Trigger(tok, rule, noun=False, words=(tok,)))
     for tok, rule in slashed_nouns(sent, lex, {t.token.i for t in raw}):
         raw.append(Trigger(tok, rule, noun=True, words=(tok,)))

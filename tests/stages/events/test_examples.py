@@ -234,6 +234,25 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         "Rebels attacked an army post in Goma on Monday. Two soldiers were killed.",
         ["ASSAULT CODREB>COD", "!ASSAULT CODUAF>COD"],
     ),
+    # crowd acts (events/crowd_acts.py, events/recall.py; issue 15, third round)
+    "China protested against the visit": (
+        "China protested against the visit of the Japanese prime minister.", ["!PROTEST"]
+    ),
+    "India protested against the decision": (
+        "India protested against Pakistan's decision to close the border.",
+        ["ACCUSE IND>PAK", "!PROTEST"],
+    ),
+    "On 28 April, Carora, Lara state, public transport drivers protested": (
+        "On 28 April, Carora, Lara state, public transport drivers protested to demand fuel.",
+        ["PROTEST VENCVL>"],
+    ),
+    "On 5 May, large number of workers": (
+        "On 5 May, large number of workers protested in Lahore city against the new fuel prices.",
+        ["PROTEST PAKCVL>"],
+    ),
+    "The body of a man was found in a field": (
+        "The body of a man was found in a field near Tijuana.", ["ASSAULT MEXUAF>MEX"]
+    ),
 }
 
 #: Examples whose reading the coder does not give yet (each a bug to fix).

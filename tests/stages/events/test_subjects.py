@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from events_passkit import coded, readings
 
-from geopol.events.subjects import stray_subject
+from geopol.events.subjects import phrase_head, stray_subject
 from geopol.nlp import load
 
 
@@ -23,6 +23,10 @@ def _verb(text: str, word: str):  # type: ignore[no-untyped-def]
         ("On 1 May, in Cuauhtemoc, Ciudad de Mexico, a group of 20 musicians protested demanding"
          " financial support.",
          "protested", "musicians"),
+        # a coordinated subject after the chain of places: its first conjunct
+        ("On 8 May, in Paletwa Town, Chin State, Myanmar military and AA clashed with heavy"
+         " weapons.",
+         "clashed", "military"),
     ],
 )
 def test_the_noun_before_a_subjectless_verb_is_its_subject(text: str, verb: str, subject: str) -> None:
@@ -44,3 +48,16 @@ def test_a_verb_with_a_subject_or_sharing_one_is_left_alone(text: str, verb: str
 def test_the_lost_crowd_protests_where_it_gathered() -> None:
     got = readings(coded("On 3 May, in Chihuahua, Mexico, about 60 farmers protested over water rights."))
     assert any(r[0] == "PROTEST" and r[1].startswith("MEX") for r in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "head"),
+    [
+        ("About 40 nurses of the regional hospital protested.", "hospital", "nurses"),
+        ("Around 200 workers from the textile industry protested.", "industry", "workers"),
+        ("Residents in Acapulco protested.", "Acapulco", "Residents"),
+        ("Teachers protested.", "Teachers", "Teachers"),  # no phrase to climb
+    ],
+)
+def test_the_head_of_the_phrase_a_stray_noun_ends(text: str, noun: str, head: str) -> None:
+    assert phrase_head(_verb(text, noun)).text == head

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from geopol.events.context import SentenceContext
+from geopol.events.crowd_acts import crowd_protest
 from geopol.events.passes.base import Level, register
 from geopol.events.recall import crowd_dissent, placed_doer, unplaced_organ
 from geopol.records import Actor, PloverType
@@ -17,11 +18,20 @@ def unnamed_doers(ctx: SentenceContext) -> None:
     source; a crowd's demand addressed to no one is dissent (see events/recall.py)."""
     r = ctx.current
     trig, where = r.trigger, ctx.where
+    demo = crowd_protest(trig.token, trig.rule.type, r.source or r.raw_source)
+    if demo is not None:
+        trig = r.trigger = dataclasses.replace(trig, rule=demo)
     if not r.source:
         doer = placed_doer(
             trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index, r.target
         )
         r.source = [] if doer and _toll_of_an_attack(ctx, doer) else doer
+        if r.source and trig.rule.type is PloverType.PROTEST and trig.token.dep_ == "acl":
+            # "medics of the brigades protested" read as a clause on "brigades": that noun
+            # is in the crowd's own phrase, no target
+            head = trig.token.head
+            r.target = [a for a in r.target if not a.start <= head.idx < a.end]
+            r.raw_target = [a for a in r.raw_target if not a.start <= head.idx < a.end]
     if not r.source:
         r.source = unplaced_organ(r.raw_source, r.target)
     if not r.source and not r.target:

@@ -1,0 +1,161 @@
+"""Two more recall rules for local reporting (issue 15; words in ``data/events/recall.yaml``).
+
+- ``crowd_protest``: "residents protested against the price cut" is coded by the lexicon as a
+  verbal protest (ACCUSE), as "China protested against the visit" is; a crowd of people (an
+  agent noun that is no state organ or armed group) demonstrates instead (PROTEST, CAMEO 141).
+- ``found_remains``: "the body of a man was found in a field": remains found, with no finder
+  named, are a killing by someone unnamed (ACLED's violence against civilians); the
+  ``unnamed-doers`` pass places that doer where the remains were found.
+- ``assembled_protests``: gathering and blocking verbs that are protests by their stated demand
+  or by what a crowd blocks the road with (moved here from recall.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from geopol.events.cameo import cameo_code
+from geopol.events.derived import table
+from geopol.events.lexicon import Rule
+from geopol.events.recall import (
+    NOT_CROWDS,
+    VOICED,
+    doer_phrase,
+    head_noun,
+    people_noun,
+    recall_table,
+)
+from geopol.records import Actor, PloverType
+
+#: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".
+_PURPOSE_NOUNS = frozenset(
+    {"protest", "rejection", "opposition", "denunciation", "condemnation", "defiance", "solidarity",
+     "demonstration"}
+)  # fmt: skip
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb's clause states a demand: "to demand their wages", "demanding
+    answers", "in protest", "against the closure"."""
+    t = recall_table()
+    for ch in verb.children:
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
+            if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
+                return True
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
+                return True  # "in protest", "in rejection of the vote"
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    for ch in [*verb.children, *(c for o in objects for c in o.children)]:
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "by") and _street_means(ch):
+            return _crowd_subject(verb)  # "blocked the road with burning tyres"
+    return False
+
+
+def _street_means(prep: Token) -> bool:
+    """A "with"/"by" phrase naming what crowds block roads with: "with burning tyres",
+    "by burning rubber tires", "with rocks and concrete blocks"."""
+    props = recall_table().street_means
+    for tok in prep.subtree:
+        if tok.i != prep.i and (tok.lemma_.lower() in props or tok.lower_ in props):
+            return True
+    return False
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Whether the verb's doer is a crowd of people, not the police or an army."""
+    phrase = doer_phrase(verb, "PROTEST")
+    if phrase is None:
+        return False
+    head = head_noun(phrase)
+    t = recall_table()
+    if head.lower_ in t.not_crowds or head.lemma_.lower() in t.not_crowds:
+        return False
+    return head.pos_ == "NOUN" and people_noun(head)
+
+
+def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """Gathering or blocking verbs that are protests by their stated demand, with the rule
+    each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+            continue
+        if tok.i in taken and lemma not in t.obstruct:
+            continue
+        if _purpose(tok):
+            out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+    return out
+
+
+DEMO = Rule(PloverType.PROTEST, "demo", cameo_code("Demonstrate or rally"), (), frozenset(), False, True, False, False, 500_100)
+_OBSTRUCT = Rule(PloverType.PROTEST, "obstruct", cameo_code("Obstruct passage, block"), (), frozenset(), False, False, False, False, 500_101)
+
+
+
+#: Parties and the opposition protest in words as often as in the street: left to the lexicon.
+_PARTIES = frozenset({"OPP", "PTY"})
+
+
+def crowd_protest(trigger: Token, type_: str, source: Sequence[Actor]) -> Rule | None:
+    """A crowd's protest coded as a verbal one: "residents protested against the price cut"
+    reads like "China protested against the visit" (ACCUSE), but people in the street (an
+    agent noun of no state organ: residents, medics, traders) demonstrate (PROTEST, 141)."""
+    if type_ not in VOICED or trigger.lemma_.lower() not in recall_table().protest_verbs:
+        return None
+    if not source or any(
+        a.kind not in ("agent", "group") or a.sector in NOT_CROWDS or a.sector in _PARTIES
+        for a in source
+    ):
+        return None
+    return DEMO
+
+
+def crowd_protest_triggers(sent: Span, trigs: Sequence[tuple[Token, Rule]]) -> list[tuple[Token, Rule]]:
+    """The protest verbs among ``trigs`` coded as verbal protests whose subject phrase is a
+    plain noun for a crowd ("a big number of boda boda drivers protested against the
+    lockdown"), recoded as demonstrations; a state, its officials or its forces keep the
+    verbal protest ("India protested against the decision")."""
+    t = recall_table()
+    out: list[tuple[Token, Rule]] = []
+    for tok, rule in trigs:
+        if rule.type.value not in VOICED or tok.lemma_.lower() not in t.protest_verbs:
+            continue
+        phrase = doer_phrase(tok, "PROTEST")
+        if phrase is None:
+            continue
+        head = head_noun(phrase)
+        low, lemma = head.lower_, head.lemma_.lower()
+        if head.pos_ != "NOUN" or not head.is_lower or low in t.not_crowds or lemma in t.not_crowds:
+            continue
+        if people_noun(head):
+            out.append((tok, DEMO))
+    return out
+
+
+def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
+    """"The body of a man was found in a field": remains found, with no finder named, are a
+    killing by someone unnamed (ACLED: violence against civilians). Only the passive counts
+    ("rescuers found the bodies" names finders, no killers), and never with an accident."""
+    t = recall_table()
+    accidents = table().accidents
+    if any(tok.lemma_.lower() in accidents for tok in sent):
+        return []
+    out: list[tuple[Token, Rule]] = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in t.found:
+            continue
+        subj = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
+        if not subj or any(ch.dep_ == "agent" for ch in tok.children):
+            continue
+        if subj[0].lemma_.lower() in t.remains or subj[0].lower_ in t.remains:
+            out.append((tok, _REMAINS))
+    return out
+
+
+_REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)
