@@ -267,6 +267,12 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             and obj.pos_ == "NOUN"
         ):
             return obj, True  # "plans joint exercises with Australia": the exercises
+        subj = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
+        if below is None and subj is not None and subj.pos_ == "NOUN" and level in (
+            Factuality.PLANNED,
+            Factuality.SPECULATED,
+        ):
+            return subj, True  # "a visit to Baghdad was planned for May": the visit
         if below is None or (
             below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
         ):
@@ -307,12 +313,44 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
     fact, cue = reading
     # No trigger: the saying is the act, unless the speaker reports an act of its own
     # ("Dutch traders said they had sold sugar to Iran" is reported).
-    verbal = best.rule.type in _SAID if best is not None else not (cue and _own_act(cue[0]))
-    if fact is Factuality.REPORTED and cue and verbal:
+    verbal = (
+        best.rule.type in _SAID and not (cue and _material(best.token, cue[0]))
+        if best is not None
+        else not (cue and _own_act(cue[0]))
+    )
+    if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0])):
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
         if any(sh.i == t.i for s in speaker for t in s.subtree):
             return Factuality.ASSERTED, []
     return reading
+
+
+def _material(trigger: Token, said: Token) -> bool:
+    """ "Portugal said it had signed a fishing accord with Morocco": the event's own verb,
+    below the verb of saying, is not a verbal act, so saying it does not make it (reported)."""
+    verb = next((a for a in [trigger, *_ancestors(trigger)] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == said.i or verb.dep_ != "ccomp" or verb.head.i != said.i:
+        return False
+    return verb.lemma_.lower() not in fact_cues().verbal_acts and verb.lemma_.lower() != "be"
+
+
+_LINKS = frozenset({"be", "remain", "seem", "appear", "feel", "stay", "become"})
+
+
+def _stance(said: Token) -> bool:
+    """What the speaker says is its own stance, a predicate adjective or an attitude ("said
+    it was concerned about", "said it remained committed to", "said the U.S. decision was
+    unfair"): said by the source, the saying is its act toward the target (asserted)."""
+    c = fact_cues()
+    for cl in (ch for ch in said.children if ch.dep_ == "ccomp"):
+        if cl.lower_ in c.attitudes and any(g.dep_ == "auxpass" for g in cl.children):
+            return True  # "said it was disappointed by": parsed as a passive
+        if cl.lemma_.lower() in _LINKS and any(
+            g.dep_ == "acomp" and (g.pos_ == "ADJ" or g.lower_ in c.attitudes)
+            for g in cl.children
+        ):
+            return True
+    return False
 
 
 def _act_above(tok: Token, sh: Token) -> Token:

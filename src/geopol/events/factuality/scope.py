@@ -38,6 +38,8 @@ _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:rel
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+_LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
+_MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 
 
 def _condition_clause(clause: Token, c: Cues) -> bool:
@@ -65,6 +67,18 @@ def _condition_clause(clause: Token, c: Cues) -> bool:
             and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
         )
         for ch in clause.children
+    )
+
+
+def _sibling_condition(clause: Token, head: Token, c: Cues) -> bool:
+    """ "said it would sign the loan provided the cuts were phased": the parse hangs the
+    condition ("provided", "providing") beside the clause, on the verb of saying."""
+    return any(
+        ch.dep_ in ("ccomp", "advcl", "conj")
+        and ch.i > clause.i
+        and ch.lower_ in c.conditionals
+        and not any(g.dep_ in ("dobj", "dative", "nsubj") for g in ch.children)  # "provided aid"
+        for ch in head.children
     )
 
 
@@ -167,6 +181,20 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
+    if tok.lemma_.lower() in _LINKS:
+        # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
+        # adjective of the event's own clause
+        for ch in tok.children:
+            level = governing(ch, c) if ch.dep_ == "acomp" else None
+            if level in _MODAL and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children):
+                found.append(Cue(level, ch, depth))
+    if (
+        tok.dep_ == "ROOT"
+        and tok.tag_ == "VB"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" and ch.i < tok.i for ch in tok.children)
+        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+    ):
+        found.append(Cue(Factuality.PLANNED, tok, depth))  # a headline: "Brazil to resume talks"
     if tok.dep_ == "ROOT":
         said = _trailing_attribution(tok, c)
         if said is not None:
@@ -373,6 +401,8 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             if dep == "advcl" and _condition_clause(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
             break
+        if dep == "ccomp" and _sibling_condition(tok, head, c):
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
         if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
             _preposition(head, c, found, depth)  # "without signing"
             tok = head
