@@ -49,9 +49,18 @@ def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: s
     ("marked", "expected"),
     [
         # the source's own stance, said by itself, is its act toward the target
-        ("<s>Norway</s> said it was worried about <t>Soviet</t> fishing near Svalbard.", "asserted"),
-        ("<s>Spain</s> said the <t>British</t> decision to shut the border was unjust.", "asserted"),
-        ("<s>Spain</s> said it remained committed to its fishing pact with <t>Morocco</t>.", "asserted"),
+        (
+            "<s>Norway</s> said it was worried about <t>Soviet</t> fishing near Svalbard.",
+            "asserted",
+        ),
+        (
+            "<s>Spain</s> said the <t>British</t> decision to shut the border was unjust.",
+            "asserted",
+        ),
+        (
+            "<s>Spain</s> said it remained committed to its fishing pact with <t>Morocco</t>.",
+            "asserted",
+        ),
         # ... but not when someone else reports it
         ("Diplomats said <s>Spain</s> had shut its border with <t>Gibraltar</t>.", "reported"),
         # a material act below the source's own saying stays reported; a verbal act is asserted
@@ -60,7 +69,10 @@ def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: s
         # "unwilling to" negates what it governs
         ("<s>Seoul</s> said it was unwilling to cut tariffs on <t>U.S.</t> cars.", "negated"),
         # a planned event noun that is the subject of a passive plan
-        ("Officials said a visit by <s>Mubarak</s> to <t>Khartoum</t> was planned for March.", "planned"),
+        (
+            "Officials said a visit by <s>Mubarak</s> to <t>Khartoum</t> was planned for March.",
+            "planned",
+        ),
     ],
 )
 def test_dyad_readings_under_attribution(nlp: Language, marked: str, expected: str) -> None:

@@ -268,10 +268,8 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         ):
             return obj, True  # "plans joint exercises with Australia": the exercises
         subj = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
-        if below is None and subj is not None and subj.pos_ == "NOUN" and level in (
-            Factuality.PLANNED,
-            Factuality.SPECULATED,
-        ):
+        ahead = level in (Factuality.PLANNED, Factuality.SPECULATED)
+        if below is None and subj is not None and subj.pos_ == "NOUN" and ahead:
             return subj, True  # "a visit to Baghdad was planned for May": the visit
         if below is None or (
             below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
@@ -346,8 +344,7 @@ def _stance(said: Token) -> bool:
         if cl.lower_ in c.attitudes and any(g.dep_ == "auxpass" for g in cl.children):
             return True  # "said it was disappointed by": parsed as a passive
         if cl.lemma_.lower() in _LINKS and any(
-            g.dep_ == "acomp" and (g.pos_ == "ADJ" or g.lower_ in c.attitudes)
-            for g in cl.children
+            g.dep_ == "acomp" and (g.pos_ == "ADJ" or g.lower_ in c.attitudes) for g in cl.children
         ):
             return True
     return False
