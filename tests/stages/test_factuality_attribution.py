@@ -39,6 +39,11 @@ def dyad(nlp: Language, marked: str) -> str:
         # a headline's "X to do Y" is a plan; its bare present is not
         ("Greece to expel Libyan diplomats.", "expel", "planned"),
         ("Greece expels Libyan diplomats.", "expels", "asserted"),
+        # "would" with an attribution beside it, not above it, is the future seen from the past
+        ("Oslo, officials said, would buy two frigates from Bonn.", "buy", "planned"),
+        ("According to bankers, Quito would repay the loan in May.", "repay", "planned"),
+        ("Bankers said Quito knew it would suffer from the cut.", "suffer", "speculated"),
+        ("Dealers said it was doubtful that Lagos would cut its output.", "cut", "speculated"),
     ],
 )
 def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: str) -> None:
@@ -72,6 +77,14 @@ def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: s
         (
             "Officials said a visit by <s>Mubarak</s> to <t>Khartoum</t> was planned for March.",
             "planned",
+        ),
+        # the source says the target did it: the saying (a charge) is the source's act
+        ("<s>Laos</s> said <t>Thai</t> jets had bombed a village near the border.", "asserted"),
+        ("<t>Laos</t> said <s>Thai</s> jets had bombed a village near the border.", "reported"),
+        # a speculative noun hands over to its event
+        (
+            "<s>Chile</s> said it was weighing the possibility of selling copper to <t>Iran</t>.",
+            "speculated",
         ),
     ],
 )

@@ -243,6 +243,10 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             continue
         if lemma in c.denials and below is None:  # "denied that its troops had fired"
             below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
+        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        inner = _cue_content(obj) if below is None and obj is not None else None
+        if inner is not None and lemma not in c.verbal_acts and phr not in c.rejections:
+            return inner, inner.pos_ in ("NOUN", "PROPN")  # "studying the possibility of buying"
         if lemma in c.verbal_acts and not (phr != lemma and phr in c.governing):
             if lemma in c.denials and below is not None:
                 pass  # what is denied is the event: "denied attacking Chadian positions"
@@ -277,6 +281,17 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             return tok, False  # "considered the package to be a stimulus": a judgement
         tok = below
     return tok, noun
+
+
+def _cue_content(noun: Token) -> Token | None:
+    """ "the possibility of buying jets": the event a speculative cue noun is about."""
+    if fact_cues().nouns.get(noun.lemma_.lower()) is not Factuality.SPECULATED:
+        return None
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")):
+        for ev in prep.children:
+            if ev.dep_ in ("pcomp", "pobj"):
+                return ev
+    return None
 
 
 def _own_act(said: Token) -> bool:
@@ -316,7 +331,7 @@ def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factua
         if best is not None
         else not (cue and _own_act(cue[0]))
     )
-    if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0])):
+    if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0]) or _about(cue[0], th)):
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
         if any(sh.i == t.i for s in speaker for t in s.subtree):
             return Factuality.ASSERTED, []
@@ -330,6 +345,18 @@ def _material(trigger: Token, said: Token) -> bool:
     if verb is None or verb.i == said.i or verb.dep_ != "ccomp" or verb.head.i != said.i:
         return False
     return verb.lemma_.lower() not in fact_cues().verbal_acts and verb.lemma_.lower() != "be"
+
+
+def _about(said: Token, th: Token) -> bool:
+    """ "Seoul said Pyongyang had broken the armistice": the target is the subject of what
+    the source says, so the saying (an accusation, a claim about the target) is the act."""
+    for cl in (ch for ch in said.children if ch.dep_ == "ccomp"):
+        subj = next((g for g in cl.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if subj.i == th.i or (th.head.i == subj.i and th.dep_ in ("compound", "amod", "poss")):
+            return True
+    return False
 
 
 _LINKS = frozenset({"be", "remain", "seem", "appear", "feel", "stay", "become"})

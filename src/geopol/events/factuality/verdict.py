@@ -77,9 +77,11 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
     if Factuality.HYPOTHETICAL in levels and all(
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
-        # a trailing attribution: "would send a ship, the minister said"
+        # an attribution outside the clause: "would send a ship, the minister said",
+        # "Rome, officials said, would send a ship", "according to diplomats, Rome would"
         told = any(
-            q.level is Factuality.REPORTED and q.token.i > w.token.i
+            q.level is Factuality.REPORTED
+            and (q.token.i > w.token.i or not q.token.is_ancestor(w.token))
             for q in found
             for w in found
             if w.level is Factuality.HYPOTHETICAL
