@@ -81,6 +81,14 @@ def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: s
         # the source says the target did it: the saying (a charge) is the source's act
         ("<s>Laos</s> said <t>Thai</t> jets had bombed a village near the border.", "asserted"),
         ("<t>Laos</t> said <s>Thai</s> jets had bombed a village near the border.", "reported"),
+        # the speaker's own people as subject: its own act, reported, not a saying
+        ("<s>Cairo</s> said its navy had stopped a <t>Sudanese</t> freighter.", "reported"),
+        # no trigger: the noun both actors hang from is the event
+        (
+            "Officials said the proposed sale of rice by <s>Japan</s> to <t>Chile</t> was large.",
+            "planned",
+        ),
+        ("Officials said the sale of rice by <s>Japan</s> to <t>Chile</t> was large.", "reported"),
         # a speculative noun hands over to its event
         (
             "<s>Chile</s> said it was weighing the possibility of selling copper to <t>Iran</t>.",

@@ -294,11 +294,22 @@ def _cue_content(noun: Token) -> Token | None:
     return None
 
 
+_SELF = frozenset({"it", "they", "we", "i"})
+_OWN = frozenset({"its", "their", "our", "my"})
+
+
 def _own_act(said: Token) -> bool:
-    """The reported clause has the speaker for subject: "said they had sold"."""
+    """The reported clause has the speaker, or the speaker's own people, for subject: "said
+    they had sold", "said its banks had lent" (the speaker's act, not a saying)."""
     return any(
         ch.dep_ == "ccomp"
-        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we", "i") for g in ch.children)
+        and any(
+            g.dep_ in ("nsubj", "nsubjpass")
+            and (
+                g.lower_ in _SELF or any(p.dep_ == "poss" and p.lower_ in _OWN for p in g.children)
+            )
+            for g in ch.children
+        )
         for ch in said.children
     )
 
@@ -420,8 +431,21 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
             return assess(event, noun=noun)
         if best.noun and best.token.head.i == verb.i:
             return assess(best.token, noun=True)
+    joint = _joint_noun(sh, th, verb) if best is None else None
+    if joint is not None:
+        return assess(joint, noun=True)  # "the proposed sale of jets by France to India"
     event, noun = _event_below(_act_above(verb, sh))
     return assess(event, noun=noun)
+
+
+def _joint_noun(sh: Token, th: Token, verb: Token) -> Token | None:
+    """The noun both actors hang from, below their clause's verb, when the coder found no
+    trigger: "the proposed sale of jets by France to India was worth ...": the sale."""
+    up = {a.i for a in _ancestors(th)}
+    common = next((a for a in _ancestors(sh) if a.i in up), None)
+    if common is None or common.pos_ != "NOUN" or common.i in (sh.i, th.i):
+        return None
+    return common if any(a.i == verb.i for a in _ancestors(common)[1:]) else None
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
