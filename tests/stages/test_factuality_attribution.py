@@ -89,6 +89,12 @@ def test_cues_under_attribution(nlp: Language, text: str, word: str, expected: s
             "planned",
         ),
         ("Officials said the sale of rice by <s>Japan</s> to <t>Chile</t> was large.", "reported"),
+        # a subject with "no" negates the predicate; a report called false is denied
+        ("Diplomats said no <s>Kurdish</s> rebels had crossed into <t>Turkey</t>.", "negated"),
+        ("<s>Oman</s> said reports that it had sold oil to <t>Iran</t> were false.", "negated"),
+        ("<s>Oman</s> said reports that it had sold oil to <t>Iran</t> were correct.", "reported"),
+        # a stance with an extraposed clause is about the event, not the speaker's stance
+        ("<s>Oman</s> said it was true that it had sold oil to <t>Iran</t>.", "reported"),
         # a speculative noun hands over to its event
         (
             "<s>Chile</s> said it was weighing the possibility of selling copper to <t>Iran</t>.",

@@ -381,6 +381,8 @@ def _stance(said: Token) -> bool:
     for cl in (ch for ch in said.children if ch.dep_ == "ccomp"):
         if cl.lower_ in c.attitudes and any(g.dep_ == "auxpass" for g in cl.children):
             return True  # "said it was disappointed by": parsed as a passive
+        if any(g.dep_ in ("ccomp", "xcomp", "csubj") for g in cl.children):
+            continue  # "said it was true that it had bought arms": the content is an event
         if cl.lemma_.lower() in _LINKS and any(
             g.dep_ == "acomp" and (g.pos_ == "ADJ" or g.lower_ in c.attitudes) for g in cl.children
         ):

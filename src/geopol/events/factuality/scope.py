@@ -126,11 +126,12 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(g.dep_ == "auxpass" for g in ch.children)
         ):
             found.append(Cue(Factuality.PLANNED, ch, depth))  # "a loan to be signed in Paris"
-        if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
+        if dep in ("nsubj", "nsubjpass") and not nominal:
+            # "neither Syria nor Jordan has held talks", "no Iraqi jets have attacked ships"
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
                 for g in ch.children
-                if g.dep_ in ("preconj", "det") and g.lower_ == "neither" and g.i < ch.i
+                if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i
             )
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
@@ -259,6 +260,7 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
     _own_cues(noun, c, found, depth)
     head = noun.head
+    _called_false(noun, c, found, depth + 1)
     if (
         noun.dep_ == "dobj"
         and head.i != noun.i
@@ -269,6 +271,17 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
+
+
+def _called_false(report: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """ "reports that X had bought arms were false": a report whose predicate denies it."""
+    head = report.head
+    if report.dep_ == "nsubj" and head.lemma_.lower() in _LINKS:
+        found.extend(
+            Cue(Factuality.NEGATED, ch, depth)
+            for ch in head.children
+            if ch.dep_ == "acomp" and governing(ch, c) is Factuality.NEGATED
+        )
 
 
 def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
@@ -420,6 +433,8 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok = up
             continue
         if dep not in _CLIMB_DEPS and dep != "advmod":
+            if governing(tok, c) is Factuality.REPORTED:
+                _called_false(tok, c, found, depth + 1)  # "reports" tagged as a verb
             break
         depth += 1
         skip_neg = False
