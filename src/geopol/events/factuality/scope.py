@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geopol.events.factuality.conditions import in_condition, precaution, sibling_condition
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
@@ -23,7 +24,6 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
-    opened_by,
     phrasal,
     phrase_at,
     purpose,
@@ -40,53 +40,6 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
-
-
-def _condition_clause(clause: Token, c: Cues) -> bool:
-    """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
-    inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
-    first = min(t.i for t in clause.subtree)
-    if opened_by(clause, c.conditionals):
-        return True
-    if (
-        clause.i == first
-        and clause.lower_ in ("were", "had", "should")
-        and clause.i > clause.head.i
-    ):
-        return True  # "would sell more rice were the price right" (the parse hangs all on "were")
-    return any(
-        (
-            ch.dep_ in ("mark", "advmod", "prep")
-            and ch.i < clause.i
-            and phrase_at(ch, c.conditionals)
-        )
-        or (
-            ch.dep_ in ("aux", "auxpass")
-            and ch.i == first
-            and ch.lower_ in ("should", "were", "had")
-            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
-        )
-        for ch in clause.children
-    )
-
-
-def _sibling_condition(clause: Token, head: Token, c: Cues) -> bool:
-    """ "said it would sign the loan provided the cuts were phased": the parse hangs the
-    condition ("provided", "providing") beside the clause, on the verb of saying."""
-    return any(
-        ch.dep_ in ("ccomp", "advcl", "conj")
-        and ch.i > clause.i
-        and ch.lower_ in c.conditionals
-        and not any(g.dep_ in ("dobj", "dative", "nsubj") for g in ch.children)  # "provided aid"
-        for ch in head.children
-    )
-
-
-def _precaution(clause: Token, c: Cues) -> bool:
-    """ "in case fighting erupts": a condition that does not condition the main clause."""
-    return opened_by(clause, c.precautions) or any(
-        ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
-    )
 
 
 def _future_time(tok: Token, c: Cues) -> Token | None:
@@ -154,7 +107,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
-        elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
+        elif dep == "advcl" and in_condition(ch, c) and not precaution(ch, c):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
         elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
             # "would intervene should the dollar fall" (the parse takes it for a complement)
@@ -411,10 +364,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
         if head.i == tok.i or dep in _STOP_DEPS:
-            if dep == "advcl" and _condition_clause(tok, c):
+            if dep == "advcl" and in_condition(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
             break
-        if dep == "ccomp" and _sibling_condition(tok, head, c):
+        if dep == "ccomp" and sibling_condition(tok, head, c):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
         if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
             _preposition(head, c, found, depth)  # "without signing"
@@ -516,4 +469,4 @@ def scheduled(tok: Token, table: Cues | None = None) -> bool:
 
 def condition_clause(clause: Token, table: Cues | None = None) -> bool:
     """``clause`` states a condition ("if X", "should X", "provided that X")."""
-    return _condition_clause(clause, table or cues())
+    return in_condition(clause, table or cues())
