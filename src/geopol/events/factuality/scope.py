@@ -142,13 +142,14 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             level = governing(ch, c) if ch.dep_ == "acomp" else None
             if level in _MODAL and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children):
                 found.append(Cue(level, ch, depth))
+    # a headline: X to resume talks (an infinitive with a subject and no finite verb)
     if (
         tok.dep_ == "ROOT"
         and tok.tag_ == "VB"
         and any(ch.dep_ == "aux" and ch.lower_ == "to" and ch.i < tok.i for ch in tok.children)
         and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
     ):
-        found.append(Cue(Factuality.PLANNED, tok, depth))  # a headline: "Brazil to resume talks"
+        found.append(Cue(Factuality.PLANNED, tok, depth))
     if tok.dep_ == "ROOT":
         said = _trailing_attribution(tok, c)
         if said is not None:

@@ -78,7 +78,7 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
         # an attribution outside the clause: "would send a ship, the minister said",
-        # "Rome, officials said, would send a ship", "according to diplomats, Rome would"
+        # Rome, officials said, would send a ship; according to diplomats, Rome would ...
         told = any(
             q.level is Factuality.REPORTED
             and (q.token.i > w.token.i or not q.token.is_ancestor(w.token))
