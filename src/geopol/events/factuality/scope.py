@@ -20,6 +20,7 @@ from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     dated_present,
+    detached,
     governing,
     in_subject,
     inverted,
@@ -364,7 +365,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         if dep == "ccomp" and tok.i > head.i and inverted(tok):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
-        if head.i == tok.i or dep in _STOP_DEPS:
+        if head.i == tok.i or dep in _STOP_DEPS or detached(tok):
             if dep == "advcl" and in_condition(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
             break
@@ -432,7 +433,7 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
     if any(q.level is Factuality.REPORTED for q in found):
         return found
     seen = {tok.i}
-    while tok.head.i != tok.i and tok.head.i not in seen:
+    while tok.head.i != tok.i and tok.head.i not in seen and not detached(tok):
         dep, tok = tok.dep_, tok.head
         seen.add(tok.i)
         depth += 1
