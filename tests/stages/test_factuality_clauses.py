@@ -48,3 +48,35 @@ def dyad(nlp: Language, marked: str) -> str:
 )
 def test_saying_that_cannot_govern(nlp: Language, marked: str, expected: str) -> None:
     assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a headline's "X to do Y" keeps its plan under a trailing attribution
+        ("<s>Kenya</s> to buy more <t>Ugandan</t> coffee, traders say.", "planned"),
+        ("<s>Kenya</s> bought more <t>Ugandan</t> coffee, traders say.", "reported"),
+        # a condition coordinated after the event ("but only if") makes it hypothetical
+        (
+            "<s>Peru</s> may sell copper to <t>Chile</t>, but only if prices rise, a minister said.",
+            "hypothetical",
+        ),
+        (
+            "<s>Peru</s> may sell copper to <t>Chile</t>, but prices must rise, a minister said.",
+            "speculated",
+        ),
+        # "would" in a relative clause of a plan is the plan's future
+        (
+            "A plan under which <s>Norway</s> would lend <t>Tanzania</t> 90 mln crowns was"
+            " published on Friday.",
+            "planned",
+        ),
+        (
+            "A region in which <s>Norway</s> would lend <t>Tanzania</t> 90 mln crowns was"
+            " named on Friday.",
+            "speculated",
+        ),
+    ],
+)
+def test_plans_and_conditions_in_long_clauses(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected

@@ -113,6 +113,12 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
             # "would intervene should the dollar fall" (the parse takes it for a complement)
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
+        elif (
+            dep == "conj"
+            and ch.i > tok.i
+            and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+        ):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "may buy, but only if"
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
@@ -143,9 +149,17 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             level = governing(ch, c) if ch.dep_ == "acomp" else None
             if level in _MODAL and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children):
                 found.append(Cue(level, ch, depth))
-    # a headline: X to resume talks (an infinitive with a subject and no finite verb)
+    # a headline: X to resume talks (an infinitive with a subject and no finite verb), also
+    # with its attribution after it ("X to resume talks, officials say")
     if (
-        tok.dep_ == "ROOT"
+        (
+            tok.dep_ == "ROOT"
+            or (
+                tok.dep_ == "ccomp"
+                and tok.i < tok.head.i
+                and governing(tok.head, c) is Factuality.REPORTED
+            )
+        )
         and tok.tag_ == "VB"
         and any(ch.dep_ == "aux" and ch.lower_ == "to" and ch.i < tok.i for ch in tok.children)
         and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)

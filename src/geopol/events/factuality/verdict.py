@@ -62,9 +62,12 @@ def reported_would(would: Token, c: Cues) -> bool:
     tok = would.head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
-        return False
     head = tok.head
+    if tok.dep_ in ("relcl", "acl:relcl"):
+        # "a plan under which the Bank would lend Nigeria ...": the future of a plan
+        return c.nouns.get(head.lemma_.lower()) is Factuality.PLANNED
+    if tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
+        return False
     return governing(head, c) is Factuality.REPORTED or head.lemma_.lower() in c.verbal_acts
 
 
