@@ -80,3 +80,23 @@ def test_saying_that_cannot_govern(nlp: Language, marked: str, expected: str) ->
 )
 def test_plans_and_conditions_in_long_clauses(nlp: Language, marked: str, expected: str) -> None:
     assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # the coder's trigger lies above the noun both actors hang from: the noun's event
+        (
+            "<s>Peru</s>'s plan to buy tanks from <t>Brazil</t> was approved by Congress on"
+            " Monday.",
+            "planned",
+        ),
+        (
+            "<s>Peru</s>'s purchase of tanks from <t>Brazil</t> was approved by Congress on"
+            " Monday.",
+            "asserted",
+        ),
+    ],
+)
+def test_event_below_the_trigger(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected

@@ -243,6 +243,9 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         best = None
     if best is not None:
         tok = best.token
+        below_noun = _noun_below(tok, sh, th)
+        if below_noun is not None:
+            return assess(below_noun, noun=below_noun.pos_ in ("NOUN", "PROPN"))
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
@@ -267,3 +270,24 @@ def _joint_noun(sh: Token, th: Token, verb: Token) -> Token | None:
     if common is None or common.pos_ != "NOUN" or common.i in (sh.i, th.i):
         return None
     return common if any(a.i == verb.i for a in ancestors(common)[1:]) else None
+
+
+def _noun_below(trigger: Token, sh: Token, th: Token) -> Token | None:
+    """ "India's plan to buy submarines from Bonn was approved": the coder's trigger lies
+    above the noun both actors hang from, so the dyad's event is that noun, or the verb of
+    the noun's infinitive the target hangs from (the buying, read under the plan)."""
+    up = {a.i for a in ancestors(th)}
+    common = next((a for a in ancestors(sh) if a.i in up), None)
+    if (
+        common is None
+        or common.pos_ != "NOUN"
+        or common.i in (sh.i, th.i, trigger.i)
+        or not any(a.i == trigger.i for a in ancestors(common)[1:])
+    ):
+        return None
+    path = ancestors(th)
+    k = next(n for n, a in enumerate(path) if a.i == common.i)
+    child = path[k - 1] if k > 0 else None
+    if child is not None and child.dep_ == "acl" and child.pos_ == "VERB":
+        return child
+    return common
