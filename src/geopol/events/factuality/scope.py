@@ -150,7 +150,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             if level in _MODAL and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children):
                 found.append(Cue(level, ch, depth))
     # a headline: X to resume talks (an infinitive with a subject and no finite verb), also
-    # with its attribution after it ("X to resume talks, officials say")
+    # with its attribution after it ("... to resume talks, officials say")
     if (
         (
             tok.dep_ == "ROOT"

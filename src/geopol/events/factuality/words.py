@@ -126,7 +126,7 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
 
 def detached(clause: Token) -> bool:
     """The parser hangs ``clause`` on a verb of saying that by surface order cannot govern it:
-    "Cuba freed the prisoners; the State Department said it may review ..." (a semicolon or
+    "freed the prisoners; the ministry said it may review ..." (a semicolon or
     colon ends the clause before the saying), "after talks which officials said could last
     weeks, Canada imposed a duty" (the saying sits in a relative clause, and a comma
     separates it from the clause). The clause is then its own sentence."""
