@@ -22,13 +22,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
+from geopol.eval.dyad_factuality import SAID as _SAID
+from geopol.eval.dyad_factuality import ancestors as _ancestors
+from geopol.eval.dyad_factuality import dyad_factuality as _dyad_factuality
 from geopol.eval.factuality_score import FactScore, Half, read_labels
 from geopol.events.cameo import plover_view
 from geopol.events.coder import current as current_coder
 from geopol.events.extract import Trigger, joint_rule
-from geopol.events.factuality import assess, condition_clause, scheduled
-from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import governing, purpose
+from geopol.events.factuality import assess
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.stance import stated
 from geopol.records import Actor, Article, CodedArticle, Factuality
@@ -125,13 +126,6 @@ def _span(doc: Doc, se: tuple[int, int]) -> Span | None:
     return doc.char_span(se[0], se[1], alignment_mode="expand")
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i:
-        out.append(out[-1].head)
-    return out
-
-
 def _dist(a: Token, b: Token) -> int:
     aa, bb = _ancestors(a), _ancestors(b)
     pos = {t.i: k for k, t in enumerate(aa)}
@@ -158,7 +152,6 @@ def _depth(trig: Trigger, lex: Lexicon) -> int:
 
 
 #: What a call can carry: "called X to congratulate him" is the congratulation.
-_SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
 
 
 def _message(best: Trigger, triggers: list[Trigger]) -> Trigger:
@@ -208,158 +201,6 @@ def _urged_against(request: Token, target: Token, lex: Lexicon) -> Rule | None:
 
 def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The lowest verb above an actor mention: the predicate it takes part in."""
-    for t in _ancestors(tok):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            return t
-    return tok
-
-
-def _phrasal(verb: Token) -> str:
-    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {prt.lower_}" if prt is not None else verb.lemma_.lower()
-
-
-def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
-    """ "are expected to sign", "plan to import", "failed to reach", "ruled out sanctions":
-    the event is the verb (or the event noun) that the cue governs; an agreement about a
-    scheduled act hands over to it too ("agreed to hold talks next week")."""
-    c = fact_cues()
-    for _ in range(4):
-        if noun:
-            return tok, noun
-        lemma, phr = tok.lemma_.lower(), _phrasal(tok)
-        level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
-        below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
-        if (
-            lemma == "be"
-            and below is not None
-            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children)
-        ):
-            tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
-            continue
-        if lemma in c.denials and below is None:  # "denied that its troops had fired"
-            below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
-        if lemma in c.verbal_acts and not (phr != lemma and phr in c.governing):
-            if lemma in c.denials and below is not None:
-                pass  # what is denied is the event: "denied attacking Chadian positions"
-            elif (
-                below is None
-                or not scheduled(below)
-                # "asked Japan to open its markets next year": a request to an addressee is
-                # the act; only a commitment hands over ("agreed to hold talks next week")
-                or any(ch.dep_ in ("dobj", "dative") for ch in tok.children)
-            ):
-                return tok, False
-        elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
-            return tok, False
-        if below is None and (phr in c.rejections or lemma in c.denials):
-            obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
-            return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
-        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
-        if (
-            below is None
-            and c.nouns.get(lemma) is Factuality.PLANNED  # a verb that names a plan
-            and obj is not None
-            and obj.pos_ == "NOUN"
-        ):
-            return obj, True  # "plans joint exercises with Australia": the exercises
-        if below is None or (
-            below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
-        ):
-            return tok, False  # "considered the package to be a stimulus": a judgement
-        tok = below
-    return tok, noun
-
-
-def _own_act(said: Token) -> bool:
-    """The reported clause has the speaker for subject: "said they had sold"."""
-    return any(
-        ch.dep_ == "ccomp"
-        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we", "i") for g in ch.children)
-        for ch in said.children
-    )
-
-
-def _dyad_verb(vs: Token, vt: Token) -> Token:
-    """The lower of the two actors' predicates, unless it only hangs on the higher one as an
-    adjunct ("Britain can exercise leverage because the EC is in crisis": the leverage)."""
-    low, high = (vs, vt) if len(_ancestors(vs)) >= len(_ancestors(vt)) else (vt, vs)
-    tok = low
-    while tok.i != high.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "appos") or (
-            tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
-        ):
-            return high if high.i in {a.i for a in _ancestors(low)} else low
-        tok = tok.head
-    return low
-
-
-def _dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
-    """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
-    on the path between the two actors, else at the lower of the two actors' predicates.
-    When the source is the one who says it, the saying is the act toward the target: a
-    verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
-    reading = _dyad_reading(best, sh, th)
-    fact, cue = reading
-    # No trigger: the saying is the act, unless the speaker reports an act of its own
-    # ("Dutch traders said they had sold sugar to Iran" is reported).
-    verbal = best.rule.type in _SAID if best is not None else not (cue and _own_act(cue[0]))
-    if fact is Factuality.REPORTED and cue and verbal:
-        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
-        if any(sh.i == t.i for s in speaker for t in s.subtree):
-            return Factuality.ASSERTED, []
-    return reading
-
-
-def _act_above(tok: Token, sh: Token) -> Token:
-    """ "Iraq refused to be a party", "Egypt agreed to build roads": when the source says it
-    will or will not act, the saying (a refusal, an agreement, an offer) is its act."""
-    c = fact_cues()
-    while (
-        tok.dep_ == "xcomp"
-        and not scheduled(tok)  # "agreed to hold talks next week": the talks are planned
-        and not any(ch.dep_ == "neg" for ch in tok.children)  # "decided not to impose quotas"
-        and tok.head.lemma_.lower() in c.verbal_acts
-        and any(
-            ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children
-        )
-    ):
-        tok = tok.head
-    return tok
-
-
-def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
-    """ "China never bought Iranian oil, officials insisted": a verb of saying above the dyad's
-    clause whose speaker is not the source reports the event; it is not the source's act."""
-    if governing(said, fact_cues()) is not Factuality.REPORTED or said.i == verb.i:
-        return False
-    if not any(a.i == said.i for a in _ancestors(verb)[1:]):
-        return False
-    speaker = [ch for ch in said.children if ch.dep_ in ("nsubj", "nsubjpass")]
-    return bool(speaker) and not any(t.i == sh.i for s in speaker for t in s.subtree)
-
-
-def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
-    verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
-    if best is not None and not best.noun and _reports_on(best.token, verb, sh):
-        best = None
-    if best is not None:
-        tok = best.token
-        on_path = any(a.i == tok.i for a in _ancestors(sh) + _ancestors(th))
-        below = best.noun and any(a.i == tok.i for a in _ancestors(verb)[1:])
-        if on_path and not below:
-            if not best.noun:
-                tok = _act_above(tok, sh)
-            event, noun = _event_below(tok, noun=best.noun)
-            return assess(event, noun=noun)
-        if best.noun and best.token.head.i == verb.i:
-            return assess(best.token, noun=True)
-    event, noun = _event_below(_act_above(verb, sh))
-    return assess(event, noun=noun)
 
 
 def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:

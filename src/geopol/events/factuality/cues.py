@@ -33,6 +33,7 @@ LISTS = (
     "conditionals",
     "future_times",
     "schedule_dates",
+    "attitudes",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -55,6 +56,7 @@ class Cues:
     conditionals: frozenset[str]
     future_times: frozenset[str]
     schedule_dates: frozenset[str] = frozenset()
+    attitudes: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -161,6 +163,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         conditionals=frozenset(sets["conditionals"]),
         future_times=frozenset(sets["future_times"]),
         schedule_dates=frozenset(sets["schedule_dates"]),
+        attitudes=frozenset(sets["attitudes"]),
     )
 
 

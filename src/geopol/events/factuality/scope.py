@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geopol.events.factuality.conditions import in_condition, precaution, sibling_condition
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     dated_present,
+    detached,
     governing,
     in_subject,
     inverted,
     not_only,
-    opened_by,
     phrasal,
     phrase_at,
     purpose,
@@ -38,41 +39,8 @@ _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:rel
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
-
-
-def _condition_clause(clause: Token, c: Cues) -> bool:
-    """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
-    inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
-    first = min(t.i for t in clause.subtree)
-    if opened_by(clause, c.conditionals):
-        return True
-    if (
-        clause.i == first
-        and clause.lower_ in ("were", "had", "should")
-        and clause.i > clause.head.i
-    ):
-        return True  # "would sell more rice were the price right" (the parse hangs all on "were")
-    return any(
-        (
-            ch.dep_ in ("mark", "advmod", "prep")
-            and ch.i < clause.i
-            and phrase_at(ch, c.conditionals)
-        )
-        or (
-            ch.dep_ in ("aux", "auxpass")
-            and ch.i == first
-            and ch.lower_ in ("should", "were", "had")
-            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
-        )
-        for ch in clause.children
-    )
-
-
-def _precaution(clause: Token, c: Cues) -> bool:
-    """ "in case fighting erupts": a condition that does not condition the main clause."""
-    return opened_by(clause, c.precautions) or any(
-        ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
-    )
+_LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
+_MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 
 
 def _future_time(tok: Token, c: Cues) -> Token | None:
@@ -112,11 +80,12 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(g.dep_ == "auxpass" for g in ch.children)
         ):
             found.append(Cue(Factuality.PLANNED, ch, depth))  # "a loan to be signed in Paris"
-        if dep in ("nsubj", "nsubjpass"):  # "neither Syria nor Jordan has held talks"
+        if dep in ("nsubj", "nsubjpass") and not nominal:
+            # "neither Syria nor Jordan has held talks", "no Iraqi jets have attacked ships"
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
                 for g in ch.children
-                if g.dep_ in ("preconj", "det") and g.lower_ == "neither" and g.i < ch.i
+                if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i
             )
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
@@ -139,11 +108,17 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
-        elif dep == "advcl" and _condition_clause(ch, c) and not _precaution(ch, c):
+        elif dep == "advcl" and in_condition(ch, c) and not precaution(ch, c):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
         elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
             # "would intervene should the dollar fall" (the parse takes it for a complement)
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
+        elif (
+            dep == "conj"
+            and ch.i > tok.i
+            and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+        ):
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "may buy, but only if"
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
@@ -167,6 +142,29 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
+    if tok.lemma_.lower() in _LINKS:
+        # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
+        # adjective of the event's own clause
+        for ch in tok.children:
+            level = governing(ch, c) if ch.dep_ == "acomp" else None
+            if level in _MODAL and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children):
+                found.append(Cue(level, ch, depth))
+    # a headline: X to resume talks (an infinitive with a subject and no finite verb), also
+    # with its attribution after it ("... to resume talks, officials say")
+    if (
+        (
+            tok.dep_ == "ROOT"
+            or (
+                tok.dep_ == "ccomp"
+                and tok.i < tok.head.i
+                and governing(tok.head, c) is Factuality.REPORTED
+            )
+        )
+        and tok.tag_ == "VB"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" and ch.i < tok.i for ch in tok.children)
+        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+    ):
+        found.append(Cue(Factuality.PLANNED, tok, depth))
     if tok.dep_ == "ROOT":
         said = _trailing_attribution(tok, c)
         if said is not None:
@@ -231,6 +229,7 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
     _own_cues(noun, c, found, depth)
     head = noun.head
+    _called_false(noun, c, found, depth + 1)
     if (
         noun.dep_ == "dobj"
         and head.i != noun.i
@@ -241,6 +240,17 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
+
+
+def _called_false(report: Token, c: Cues, found: list[Cue], depth: int) -> None:
+    """ "reports that X had bought arms were false": a report whose predicate denies it."""
+    head = report.head
+    if report.dep_ == "nsubj" and head.lemma_.lower() in _LINKS:
+        found.extend(
+            Cue(Factuality.NEGATED, ch, depth)
+            for ch in head.children
+            if ch.dep_ == "acomp" and governing(ch, c) is Factuality.NEGATED
+        )
 
 
 def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
@@ -369,10 +379,12 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         if dep == "ccomp" and tok.i > head.i and inverted(tok):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
-        if head.i == tok.i or dep in _STOP_DEPS:
-            if dep == "advcl" and _condition_clause(tok, c):
+        if head.i == tok.i or dep in _STOP_DEPS or detached(tok):
+            if dep == "advcl" and in_condition(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself
             break
+        if dep == "ccomp" and sibling_condition(tok, head, c):
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
         if dep in ("prep", "pobj", "pcomp") and head.pos_ == "ADP":
             _preposition(head, c, found, depth)  # "without signing"
             tok = head
@@ -390,6 +402,8 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok = up
             continue
         if dep not in _CLIMB_DEPS and dep != "advmod":
+            if governing(tok, c) is Factuality.REPORTED:
+                _called_false(tok, c, found, depth + 1)  # "reports" tagged as a verb
             break
         depth += 1
         skip_neg = False
@@ -433,7 +447,7 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
     if any(q.level is Factuality.REPORTED for q in found):
         return found
     seen = {tok.i}
-    while tok.head.i != tok.i and tok.head.i not in seen:
+    while tok.head.i != tok.i and tok.head.i not in seen and not detached(tok):
         dep, tok = tok.dep_, tok.head
         seen.add(tok.i)
         depth += 1
@@ -471,4 +485,4 @@ def scheduled(tok: Token, table: Cues | None = None) -> bool:
 
 def condition_clause(clause: Token, table: Cues | None = None) -> bool:
     """``clause`` states a condition ("if X", "should X", "provided that X")."""
-    return _condition_clause(clause, table or cues())
+    return in_condition(clause, table or cues())

@@ -62,9 +62,12 @@ def reported_would(would: Token, c: Cues) -> bool:
     tok = would.head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
-        return False
     head = tok.head
+    if tok.dep_ in ("relcl", "acl:relcl"):
+        # "a plan under which the Bank would lend Nigeria ...": the future of a plan
+        return c.nouns.get(head.lemma_.lower()) is Factuality.PLANNED
+    if tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
+        return False
     return governing(head, c) is Factuality.REPORTED or head.lemma_.lower() in c.verbal_acts
 
 
@@ -77,9 +80,11 @@ def verdict(found: list[Cue], c: Cues) -> Reading:
     if Factuality.HYPOTHETICAL in levels and all(
         q.token.lower_ in ("would", "'d") for q in found if q.level is Factuality.HYPOTHETICAL
     ):
-        # a trailing attribution: "would send a ship, the minister said"
+        # an attribution outside the clause: "would send a ship, the minister said",
+        # Rome, officials said, would send a ship; according to diplomats, Rome would ...
         told = any(
-            q.level is Factuality.REPORTED and q.token.i > w.token.i
+            q.level is Factuality.REPORTED
+            and (q.token.i > w.token.i or not q.token.is_ancestor(w.token))
             for q in found
             for w in found
             if w.level is Factuality.HYPOTHETICAL

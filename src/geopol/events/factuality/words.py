@@ -122,3 +122,31 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
         ):
             return ch
     return None
+
+
+def detached(clause: Token) -> bool:
+    """The parser hangs ``clause`` on a verb of saying that by surface order cannot govern it:
+    "freed the prisoners; the ministry said it may review ..." (a semicolon or
+    colon ends the clause before the saying), "after talks which officials said could last
+    weeks, Canada imposed a duty" (the saying sits in a relative clause, and a comma
+    separates it from the clause). The clause is then its own sentence."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i:
+        return False
+    doc = clause.doc
+    if clause.i < head.i:
+        end = max(t.i for t in clause.subtree)
+        return any(t.text in (";", ":") for t in doc[end + 1 : head.i])
+    if head.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    subj = next(
+        (
+            ch
+            for ch in clause.children
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ not in ("WDT", "WP")
+        ),
+        None,
+    )
+    if subj is None or subj.i < head.i:
+        return False
+    return any(t.text == "," for t in doc[head.i + 1 : subj.i])

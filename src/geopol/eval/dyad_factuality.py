@@ -1,0 +1,293 @@
+"""The factuality of a gold dyad's event (issue 16), as `geopol eval plv` reads it.
+
+Which event the dyad (source, target) belongs to decides which cues count: the coder's
+trigger when it lies between the two actors, else the lower of the two actors' predicates;
+a semi-modal or a commitment hands over to the event it governs; a verbal act by the source
+is the saying itself. Then "reported" is the last resort: the source's own stance or a
+charge against the target, said by the source, is its act (asserted); its own material act
+stays reported. docs/stages/factuality.md, "Measuring it".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geopol.events.extract import Trigger
+from geopol.events.factuality import assess, condition_clause, scheduled
+from geopol.events.factuality import cues as fact_cues
+from geopol.events.factuality.words import governing, purpose
+from geopol.records import Factuality
+
+#: Event types whose trigger is a saying: said by the source, the saying is the act.
+SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
+
+
+def ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The lowest verb above an actor mention: the predicate it takes part in."""
+    for t in ancestors(tok):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return tok
+
+
+def _phrasal(verb: Token) -> str:
+    prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt.lower_}" if prt is not None else verb.lemma_.lower()
+
+
+def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
+    """ "are expected to sign", "plan to import", "failed to reach", "ruled out sanctions":
+    the event is the verb (or the event noun) that the cue governs; an agreement about a
+    scheduled act hands over to it too ("agreed to hold talks next week")."""
+    c = fact_cues()
+    for _ in range(4):
+        if noun:
+            return tok, noun
+        lemma, phr = tok.lemma_.lower(), _phrasal(tok)
+        level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
+        below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if (
+            lemma == "be"
+            and below is not None
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children)
+        ):
+            tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
+            continue
+        if lemma in c.denials and below is None:  # "denied that its troops had fired"
+            below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
+        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        inner = _cue_content(obj) if below is None and obj is not None else None
+        if inner is not None and lemma not in c.verbal_acts and phr not in c.rejections:
+            return inner, inner.pos_ in ("NOUN", "PROPN")  # "studying the possibility of buying"
+        if lemma in c.verbal_acts and not (phr != lemma and phr in c.governing):
+            if lemma in c.denials and below is not None:
+                pass  # what is denied is the event: "denied attacking Chadian positions"
+            elif (
+                below is None
+                or not scheduled(below)
+                # "asked Japan to open its markets next year": a request to an addressee is
+                # the act; only a commitment hands over ("agreed to hold talks next week")
+                or any(ch.dep_ in ("dobj", "dative") for ch in tok.children)
+            ):
+                return tok, False
+        elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
+            return tok, False
+        if below is None and (phr in c.rejections or lemma in c.denials):
+            obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+            return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
+        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        if (
+            below is None
+            and c.nouns.get(lemma) is Factuality.PLANNED  # a verb that names a plan
+            and obj is not None
+            and obj.pos_ == "NOUN"
+        ):
+            return obj, True  # "plans joint exercises with Australia": the exercises
+        subj = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
+        ahead = level in (Factuality.PLANNED, Factuality.SPECULATED)
+        if below is None and subj is not None and subj.pos_ == "NOUN" and ahead:
+            return subj, True  # "a visit to Baghdad was planned for May": the visit
+        if below is None or (
+            below.lemma_ == "be" and any(ch.dep_ == "dobj" for ch in tok.children)
+        ):
+            return tok, False  # "considered the package to be a stimulus": a judgement
+        tok = below
+    return tok, noun
+
+
+def _cue_content(noun: Token) -> Token | None:
+    """ "the possibility of buying jets": the event a speculative cue noun is about."""
+    if fact_cues().nouns.get(noun.lemma_.lower()) is not Factuality.SPECULATED:
+        return None
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")):
+        for ev in prep.children:
+            if ev.dep_ in ("pcomp", "pobj"):
+                return ev
+    return None
+
+
+_SELF = frozenset({"it", "they", "we", "i"})
+_OWN = frozenset({"its", "their", "our", "my"})
+
+
+def _own_act(said: Token) -> bool:
+    """The reported clause has the speaker, or the speaker's own people, for subject: "said
+    they had sold", "said its banks had lent" (the speaker's act, not a saying)."""
+    return any(
+        ch.dep_ == "ccomp"
+        and any(
+            g.dep_ in ("nsubj", "nsubjpass")
+            and (
+                g.lower_ in _SELF or any(p.dep_ == "poss" and p.lower_ in _OWN for p in g.children)
+            )
+            for g in ch.children
+        )
+        for ch in said.children
+    )
+
+
+def _dyad_verb(vs: Token, vt: Token) -> Token:
+    """The lower of the two actors' predicates, unless it only hangs on the higher one as an
+    adjunct ("Britain can exercise leverage because the EC is in crisis": the leverage)."""
+    low, high = (vs, vt) if len(ancestors(vs)) >= len(ancestors(vt)) else (vt, vs)
+    tok = low
+    while tok.i != high.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "appos") or (
+            tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
+        ):
+            return high if high.i in {a.i for a in ancestors(low)} else low
+        tok = tok.head
+    return low
+
+
+def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
+    """Factuality of the gold dyad's event (issue 16): read at the coder's trigger when it lies
+    on the path between the two actors, else at the lower of the two actors' predicates.
+    When the source is the one who says it, the saying is the act toward the target: a
+    verbal act by its own speaker is asserted ("Roeller said the tax weakened Germany")."""
+    reading = _dyad_reading(best, sh, th)
+    fact, cue = reading
+    # No trigger: the saying is the act, unless the speaker reports an act of its own
+    # ("Dutch traders said they had sold sugar to Iran" is reported).
+    verbal = (
+        best.rule.type in SAID and not (cue and _material(best.token, cue[0]))
+        if best is not None
+        else not (cue and _own_act(cue[0]))
+    )
+    if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0]) or _about(cue[0], th)):
+        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
+        if any(sh.i == t.i for s in speaker for t in s.subtree):
+            return Factuality.ASSERTED, []
+    return reading
+
+
+def _material(trigger: Token, said: Token) -> bool:
+    """ "Portugal said it had signed a fishing accord with Morocco": the event's own verb,
+    below the verb of saying, is not a verbal act, so saying it does not make it (reported)."""
+    verb = next((a for a in [trigger, *ancestors(trigger)] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == said.i or verb.dep_ != "ccomp" or verb.head.i != said.i:
+        return False
+    return verb.lemma_.lower() not in fact_cues().verbal_acts and verb.lemma_.lower() != "be"
+
+
+def _about(said: Token, th: Token) -> bool:
+    """ "Seoul said Pyongyang had broken the armistice": the target is the subject of what
+    the source says, so the saying (an accusation, a claim about the target) is the act."""
+    for cl in (ch for ch in said.children if ch.dep_ == "ccomp"):
+        subj = next((g for g in cl.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if subj.i == th.i or (th.head.i == subj.i and th.dep_ in ("compound", "amod", "poss")):
+            return True
+    return False
+
+
+_LINKS = frozenset({"be", "remain", "seem", "appear", "feel", "stay", "become"})
+
+
+def _stance(said: Token) -> bool:
+    """What the speaker says is its own stance, a predicate adjective or an attitude ("said
+    it was concerned about", "said it remained committed to", "said the U.S. decision was
+    unfair"): said by the source, the saying is its act toward the target (asserted)."""
+    c = fact_cues()
+    for cl in (ch for ch in said.children if ch.dep_ == "ccomp"):
+        if cl.lower_ in c.attitudes and any(g.dep_ == "auxpass" for g in cl.children):
+            return True  # "said it was disappointed by": parsed as a passive
+        if any(g.dep_ in ("ccomp", "xcomp", "csubj") for g in cl.children):
+            continue  # "said it was true that it had bought arms": the content is an event
+        if cl.lemma_.lower() in _LINKS and any(
+            g.dep_ == "acomp" and (g.pos_ == "ADJ" or g.lower_ in c.attitudes) for g in cl.children
+        ):
+            return True
+    return False
+
+
+def _act_above(tok: Token, sh: Token) -> Token:
+    """ "Iraq refused to be a party", "Egypt agreed to build roads": when the source says it
+    will or will not act, the saying (a refusal, an agreement, an offer) is its act."""
+    c = fact_cues()
+    while (
+        tok.dep_ == "xcomp"
+        and not scheduled(tok)  # "agreed to hold talks next week": the talks are planned
+        and not any(ch.dep_ == "neg" for ch in tok.children)  # "decided not to impose quotas"
+        and tok.head.lemma_.lower() in c.verbal_acts
+        and any(
+            ch.dep_ == "nsubj" and any(t.i == sh.i for t in ch.subtree) for ch in tok.head.children
+        )
+    ):
+        tok = tok.head
+    return tok
+
+
+def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
+    """ "China never bought Iranian oil, officials insisted": a verb of saying above the dyad's
+    clause whose speaker is not the source reports the event; it is not the source's act."""
+    if governing(said, fact_cues()) is not Factuality.REPORTED or said.i == verb.i:
+        return False
+    if not any(a.i == said.i for a in ancestors(verb)[1:]):
+        return False
+    speaker = [ch for ch in said.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return bool(speaker) and not any(t.i == sh.i for s in speaker for t in s.subtree)
+
+
+def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
+    verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
+    if best is not None and not best.noun and _reports_on(best.token, verb, sh):
+        best = None
+    if best is not None:
+        tok = best.token
+        below_noun = _noun_below(tok, sh, th)
+        if below_noun is not None:
+            return assess(below_noun, noun=below_noun.pos_ in ("NOUN", "PROPN"))
+        on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
+        below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
+        if on_path and not below:
+            if not best.noun:
+                tok = _act_above(tok, sh)
+            event, noun = _event_below(tok, noun=best.noun)
+            return assess(event, noun=noun)
+        if best.noun and best.token.head.i == verb.i:
+            return assess(best.token, noun=True)
+    joint = _joint_noun(sh, th, verb) if best is None else None
+    if joint is not None:
+        return assess(joint, noun=True)  # "the proposed sale of jets by France to India"
+    event, noun = _event_below(_act_above(verb, sh))
+    return assess(event, noun=noun)
+
+
+def _joint_noun(sh: Token, th: Token, verb: Token) -> Token | None:
+    """The noun both actors hang from, below their clause's verb, when the coder found no
+    trigger: "the proposed sale of jets by France to India was worth ...": the sale."""
+    up = {a.i for a in ancestors(th)}
+    common = next((a for a in ancestors(sh) if a.i in up), None)
+    if common is None or common.pos_ != "NOUN" or common.i in (sh.i, th.i):
+        return None
+    return common if any(a.i == verb.i for a in ancestors(common)[1:]) else None
+
+
+def _noun_below(trigger: Token, sh: Token, th: Token) -> Token | None:
+    """ "India's plan to buy submarines from Bonn was approved": the coder's trigger lies
+    above the noun both actors hang from, so the dyad's event is that noun, or the verb of
+    the noun's infinitive the target hangs from (the buying, read under the plan)."""
+    up = {a.i for a in ancestors(th)}
+    common = next((a for a in ancestors(sh) if a.i in up), None)
+    if (
+        common is None
+        or common.pos_ != "NOUN"
+        or common.i in (sh.i, th.i, trigger.i)
+        or not any(a.i == trigger.i for a in ancestors(common)[1:])
+    ):
+        return None
+    path = ancestors(th)
+    k = next(n for n, a in enumerate(path) if a.i == common.i)
+    child = path[k - 1] if k > 0 else None
+    if child is not None and child.dep_ == "acl" and child.pos_ == "VERB":
+        return child
+    return common

@@ -1,0 +1,59 @@
+"""Conditions: the clauses that make an event hypothetical ("if X", "should X", "provided
+that X"), the ones that do not ("in case X": a precaution), and a condition the parser
+hangs beside the clause it conditions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geopol.events.factuality.cues import Cues
+from geopol.events.factuality.words import opened_by, phrase_at
+
+__all__ = ["in_condition", "precaution", "sibling_condition"]
+
+
+def in_condition(clause: Token, c: Cues) -> bool:
+    """``clause`` is opened by a conditional mark ("if", "unless", "provided that") or by an
+    inverted auxiliary ("should Iran close the strait", "were it to", "had they known")."""
+    first = min(t.i for t in clause.subtree)
+    if opened_by(clause, c.conditionals):
+        return True
+    if (
+        clause.i == first
+        and clause.lower_ in ("were", "had", "should")
+        and clause.i > clause.head.i
+    ):
+        return True  # "would sell more rice were the price right" (the parse hangs all on "were")
+    return any(
+        (
+            ch.dep_ in ("mark", "advmod", "prep")
+            and ch.i < clause.i
+            and phrase_at(ch, c.conditionals)
+        )
+        or (
+            ch.dep_ in ("aux", "auxpass")
+            and ch.i == first
+            and ch.lower_ in ("should", "were", "had")
+            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
+        )
+        for ch in clause.children
+    )
+
+
+def sibling_condition(clause: Token, head: Token, c: Cues) -> bool:
+    """ "said it would sign the loan provided the cuts were phased": the parse hangs the
+    condition ("provided", "providing") beside the clause, on the verb of saying."""
+    return any(
+        ch.dep_ in ("ccomp", "advcl", "conj")
+        and ch.i > clause.i
+        and ch.lower_ in c.conditionals
+        and not any(g.dep_ in ("dobj", "dative", "nsubj") for g in ch.children)  # "provided aid"
+        for ch in head.children
+    )
+
+
+def precaution(clause: Token, c: Cues) -> bool:
+    """ "in case fighting erupts": a condition that does not condition the main clause."""
+    return opened_by(clause, c.precautions) or any(
+        ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
+    )

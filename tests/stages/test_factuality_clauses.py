@@ -1,0 +1,102 @@
+"""Which clause's cues reach the dyad's event in long sentences (issue 16, third round, second
+part): a verb of saying the parser hangs the event on, but which by surface order cannot
+govern it, does not make it reported. Each rule with a sentence on each side. Our own
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geopol.eval.plv import _span, _strip, classify
+
+
+def dyad(nlp: Language, marked: str) -> str:
+    text, spans = _strip(marked)
+    doc = nlp(text)
+    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
+    assert source is not None and target is not None
+    return classify(doc, source, target)[1] or "asserted"
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a semicolon ends the event's clause before the saying
+        (
+            "<s>Chile</s> freed ten <t>Bolivian</t> fishermen on Monday; the foreign ministry"
+            " said it may lodge a protest.",
+            "asserted",
+        ),
+        (
+            "<s>Chile</s> freed ten <t>Bolivian</t> fishermen on Monday, the foreign ministry"
+            " said.",
+            "reported",
+        ),
+        # the saying sits in a relative clause, a comma before the event's own subject
+        (
+            "After negotiations which the officials said could last weeks, <s>Canada</s> imposed"
+            " a duty on <t>U.S.</t> corn imports.",
+            "asserted",
+        ),
+        (
+            "The duty, which officials said <s>Austria</s> had raised on <t>Hungarian</t> steel,"
+            " hurt exports.",
+            "reported",
+        ),
+    ],
+)
+def test_saying_that_cannot_govern(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a headline's "X to do Y" keeps its plan under a trailing attribution
+        ("<s>Kenya</s> to buy more <t>Ugandan</t> coffee, traders say.", "planned"),
+        ("<s>Kenya</s> bought more <t>Ugandan</t> coffee, traders say.", "reported"),
+        # a condition coordinated after the event ("but only if") makes it hypothetical
+        (
+            "<s>Peru</s> may sell copper to <t>Chile</t>, but only if prices rise, a minister said.",
+            "hypothetical",
+        ),
+        (
+            "<s>Peru</s> may sell copper to <t>Chile</t>, but prices must rise, a minister said.",
+            "speculated",
+        ),
+        # "would" in a relative clause of a plan is the plan's future
+        (
+            "A plan under which <s>Norway</s> would lend <t>Tanzania</t> 90 mln crowns was"
+            " published on Friday.",
+            "planned",
+        ),
+        (
+            "A region in which <s>Norway</s> would lend <t>Tanzania</t> 90 mln crowns was"
+            " named on Friday.",
+            "speculated",
+        ),
+    ],
+)
+def test_plans_and_conditions_in_long_clauses(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # the coder's trigger lies above the noun both actors hang from: the noun's event
+        (
+            "<s>Peru</s>'s plan to buy tanks from <t>Brazil</t> was approved by Congress on"
+            " Monday.",
+            "planned",
+        ),
+        (
+            "<s>Peru</s>'s purchase of tanks from <t>Brazil</t> was approved by Congress on"
+            " Monday.",
+            "asserted",
+        ),
+    ],
+)
+def test_event_below_the_trigger(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected
