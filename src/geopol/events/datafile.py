@@ -324,7 +324,7 @@ _REALIS: Schema = {
     for key in (
         "abstract_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
         "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
-        "intent_verbs",
+        "intent_verbs", "force_senses",
     )
 }  # fmt: skip
 

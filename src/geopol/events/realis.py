@@ -59,6 +59,7 @@ class _Words:
     call: frozenset[str]
     intent: frozenset[str]
     appeal_preps: frozenset[str]
+    senses: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def words() -> _Words:
         call=ws("call_verbs"),
         intent=ws("intent_verbs"),
         appeal_preps=ws("appeal_preps"),
+        senses=ws("force_senses"),
     )
 
 
