@@ -60,6 +60,10 @@ class _Words:
     intent: frozenset[str]
     appeal_preps: frozenset[str]
     senses: frozenset[str]
+    unrest: frozenset[str]
+    companies: frozenset[str]
+    modals: frozenset[str]
+    money: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,6 +87,10 @@ def words() -> _Words:
         intent=ws("intent_verbs"),
         appeal_preps=ws("appeal_preps"),
         senses=ws("force_senses"),
+        unrest=ws("unrest"),
+        companies=ws("company_nouns"),
+        modals=ws("opinion_modals"),
+        money=ws("money"),
     )
 
 

@@ -102,7 +102,8 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
-        "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]
+        # the withdrawal asked for is speculated, no act of Germany's (unreal-events)
+        "France said Germany must withdraw.", ["REQUEST FRA>DEU", "!RETREAT DEU>"]
     ),
     "X said Y was behind it": ("France said Germany was behind it.", ["ACCUSE FRA>DEU"]),
     "Islamic State claimed responsibility for the bombing": (
@@ -117,9 +118,16 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "The US expressed concern about this possibility": (
         "Iran may supply drones to Russia. The US expressed concern about this possibility.",
-        ["ACCUSE USA>IRN+RUS", "AID IRN>RUS"],
+        ["ACCUSE USA>IRN+RUS", "!AID IRN>RUS"],  # a supply that "may" happen: unreal-events
     ),
     "Russia attacked Ukraine": ("Russia attacked Ukraine.", ["ASSAULT RUS>UKR"]),
+    "German airline Lufthansa": (
+        "German airline Lufthansa has agreed to work with Swiss International Air Lines.",
+        ["!AGREE", "!COOPERATE"],
+    ),
+    "House of Fraser disappointed investors": (
+        "House of Fraser disappointed investors with its Christmas sales.", ["!ACCUSE"]
+    ),
     "The US said Russia attacked Kyiv": (
         "The US said Russia attacked Kyiv.", ["ACCUSE USA>RUS", "ASSAULT RUS>UKRGOV"]
     ),

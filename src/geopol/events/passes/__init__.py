@@ -39,6 +39,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     triggers,
     unnamed,
     unnamed_doers,
+    unreal,
     venues,
 )
 from geopol.events.passes.base import REGISTRY, Level, Pass, PassError, register
@@ -70,6 +71,7 @@ ORDER: tuple[str, ...] = (
     "promised-events",
     "derived-events",
     "stated-events",
+    "unreal-events",
     "stated-alignments",
 )
 

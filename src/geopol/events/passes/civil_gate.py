@@ -5,10 +5,13 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
   acted on ("House of Fraser disappointed investors", "banks abandoned listings");
 - **no coded doer**: every doer is a name the dictionaries could not place (no country, no
   sector: a firm or a body of no stated kind);
+- **money**: a return or a withdrawal of money or to profit ("returned to profit");
+- **opinion**: an act someone should, ought to, might or could do, with no word of force or
+  unrest in the sentence ("the UK should not ignore the need to reform the EU");
 - **no force**: an attack or a coercion whose word has a sporting, economic or figurative
   sense as well ("hit", "shoot", "target", "crack down") and whose sentence has no other word of
-  force ("slowdowns could hit exports", "shot basketball hoops"), or a coercion that names no
-  party coerced in a sentence of no force ("a party suspended a candidate").
+  force or unrest ("slowdowns could hit exports", "shot basketball hoops", "a party suspended a
+  candidate").
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geopol.events.context import SentenceContext
+from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import words
 from geopol.records import Actor, PloverType
@@ -24,11 +28,53 @@ from geopol.records import Actor, PloverType
 STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 
 
-def commercial_doers(source: list[Actor], target: list[Actor]) -> bool:
+def company(a: Actor, idx: ActorIndex) -> bool:
+    """A company: of sector BUS, or a name the tagger found with a word for a firm as its title
+    or apposition ("German airline Lufthansa")."""
+    if a.sector == "BUS":
+        return True
+    span = idx.spans.get(id(a))
+    if span is None or "ner" not in a.how.split("+")[0]:
+        return False
+    root = idx.doc[span[0] : span[1]].root
+    nouns = words().companies
+    return any(
+        ch.dep_ in ("compound", "appos", "nmod") and ch.lemma_.lower() in nouns
+        for ch in root.children
+    )
+
+
+def commercial_doers(source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
     """Every doer is a company or a market and no state organ is acted on."""
-    return bool(source) and all(a.sector == "BUS" for a in source) and not any(
+    return bool(source) and all(company(a, idx) for a in source) and not any(
         t.sector in STATE_ORGANS for t in target
     )
+
+
+def modal(trigger: Token) -> bool:
+    """The trigger is what someone should, ought to, might or could do: an opinion or a
+    guess about an act, not a report of one ("the UK should not ignore", "could hit")."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" and c.lower_ in words().modals for c in verb.children):
+            return True
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in words().modals for c in verb.children)
+
+
+def gain(trigger: Token) -> bool:
+    """A return or a withdrawal whose matter is money or a market: "returned to profit",
+    "return cash to shareholders"."""
+    w = words()
+    money = w.commercial | w.money
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in money for c in trigger.children):
+        return True  # "return cash to shareholders"
+    return any(
+        p.dep_ == "pobj" and (p.lemma_.lower() in money or p.lemma_.lower() in w.things)
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+    )  # "returned to profit"
 
 
 def uncoded(source: list[Actor]) -> bool:
@@ -39,34 +85,51 @@ def uncoded(source: list[Actor]) -> bool:
 def other_force(sentence: Span, trigger: Token) -> bool:
     """Whether the sentence has a word of force besides the trigger ("troops", "bomb")."""
     w = words()
+    force = w.violence | w.unrest
     return any(
-        t.lower_ in w.violence or t.lemma_.lower() in w.violence
+        t.lower_ in force or t.lemma_.lower() in force
         for t in sentence
         if t.i != trigger.i
     )
 
 
-def no_force(kind: PloverType, trigger: Token, sentence: Span, target: list[Actor]) -> bool:
-    """An attack or a coercion with a word of many senses, or a coercion of nobody, in a
-    sentence with no other word of force."""
+def sense_word(trigger: Token) -> str:
+    """The trigger's lemma with its particle ("take over", "crack down")."""
+    prt = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    return " ".join([trigger.lemma_.lower(), *prt[:1]])
+
+
+def no_force(kind: PloverType, trigger: Token, sentence: Span) -> bool:
+    """An attack or a coercion whose word has other senses, in a sentence with no other word
+    of force or unrest."""
     if kind not in (PloverType.ASSAULT, PloverType.COERCE):
         return False
-    if other_force(sentence, trigger):
-        return False
-    if trigger.lemma_.lower() in words().senses:
-        return True
-    return kind is PloverType.COERCE and not target
+    return sense_word(trigger) in words().senses and not other_force(sentence, trigger)
+
+
+#: Types a company may do as a party to unrest or force (workers' protests are coded to
+#: their employer, a security firm may attack): not dropped as commerce.
+_UNREST = frozenset({PloverType.PROTEST, PloverType.ASSAULT, PloverType.COERCE})
 
 
 @register("civil-gate", Level.TRIGGER)
 def civil_gate(ctx: SentenceContext) -> None:
     """Drop a trigger whose doers are all companies or markets acting on no state organ, or
-    all names of no country and no sector, and an attack or coercion in a sentence with no
-    word of force whose word has other senses ("hit", "shoot") or that names no one coerced."""
+    all names of no country and no sector; a return to profit; an act under "should" or "might"; and an attack or coercion in a sentence with no
+    word of force whose word has other senses ("hit", "shoot")."""
     r = ctx.current
     tok = r.trigger.token
-    if commercial_doers(r.source, r.target) or uncoded(r.source):
+    if r.type not in _UNREST and (
+        commercial_doers(r.source, r.target, ctx.index)
+        or uncoded(r.source)
+    ):
         r.dropped = True
         return
-    if no_force(r.type, tok, ctx.sentence, r.target):
+    if no_force(r.type, tok, ctx.sentence):
         r.dropped = True
+        return
+    if r.type in (PloverType.RETREAT, PloverType.CONCEDE) and gain(tok):
+        r.dropped = True  # "returned to profit"
+        return
+    if modal(tok) and not other_force(ctx.sentence, tok):
+        r.dropped = True  # "the UK should not ignore the need to reform"

@@ -1,0 +1,23 @@
+"""The ``unreal-events`` pass on sentences we wrote: a supposed act is no event, a threat
+is kept."""
+
+from __future__ import annotations
+
+from events_passkit import coded, readings
+
+
+def test_a_hypothetical_act_is_dropped() -> None:
+    text = "If the Iraqi cabinet approves the plan, Baghdad will sign a deal with Turkey."
+    assert not any(e.factuality.value == "hypothetical" for e in coded(text))
+    assert any(
+        e.factuality.value == "hypothetical" for e in coded(text, without=["unreal-events"])
+    )
+
+
+def test_a_conditional_threat_is_kept() -> None:
+    text = "Turkey warned Syria of military action if Damascus does not withdraw its troops."
+    assert ("THREATEN", "TUR", "SYR") in readings(coded(text))
+
+
+def test_a_reported_act_is_kept() -> None:
+    assert ("ASSAULT", "RUS", "UKR") in readings(coded("Russia attacked Ukraine on Monday."))
