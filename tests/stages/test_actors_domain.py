@@ -37,3 +37,20 @@ def test_a_shared_abbreviation_follows_the_article_countries(nlp: Language) -> N
         nlp, "Syrian troops shelled FSA positions near Aleppo, Syria's state media said.", None
     )
     assert (mention(syria, "FSA").country, mention(syria, "FSA").sector) == ("SYR", "REB")
+
+
+def test_a_party_in_a_title_makes_the_person_speak_for_the_party(nlp: Language) -> None:
+    found = actors_in(
+        nlp, "Tory leader Michael Howard accused the prime minister of U-turns.", None
+    )
+    a = mention(found, "Michael Howard")
+    assert (a.country, a.sector) == ("GBR", "PTY")
+    found = actors_in(nlp, "Lib Dem leader Charles Kennedy spoke in Leeds on Monday.", None)
+    a = mention(found, "Charles Kennedy")
+    assert (a.country, a.sector) == ("GBR", "PTY")
+
+
+def test_a_government_title_without_a_party_stays_government(nlp: Language) -> None:
+    found = actors_in(nlp, "French finance minister Herve Gaymard criticised the bank.", None)
+    a = mention(found, "Herve Gaymard")
+    assert (a.country, a.sector) == ("FRA", "GOV")

@@ -24,6 +24,7 @@ from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
+from geopol.actors.titles import party_titled
 from geopol.records import Actor, Origin, StandsFor
 
 _KIND_PRIORITY = {
@@ -511,7 +512,12 @@ def find_in_doc(
         for mn in mentions
         if doc[mn.start : mn.end].text.strip()
     ]
-    return resolve_coreference(doc, actors)
+    parties = [
+        (m.start, m.end, m.pattern.entry.country or "")
+        for m in names
+        if m.pattern.entry.sector == "PTY" and m.pattern.entry.country
+    ]
+    return resolve_coreference(doc, party_titled(doc, actors, parties))
 
 
 def find_actors(

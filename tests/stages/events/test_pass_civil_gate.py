@@ -14,7 +14,10 @@ from geopol.events.passes.civil_gate import civil_gate
     [
         # commerce: a company (by sector, or by its title) acting on no state organ
         ("House of Fraser disappointed investors with its Christmas sales.", "disappointed"),
-        ("German airline Lufthansa has agreed to work with Swiss International Air Lines.", "agreed"),
+        (
+            "German airline Lufthansa has agreed to work with Swiss International Air Lines.",
+            "agreed",
+        ),
         # a word of force with a sporting or economic sense, no force in the sentence
         ("The French president shot baskets with pupils at a school in Lyon.", "shot"),
         ("Slowdowns in the US and China could hit Japanese exports this year.", "hit"),

@@ -9,9 +9,7 @@ from events_passkit import coded, readings
 def test_a_hypothetical_act_is_dropped() -> None:
     text = "If the Iraqi cabinet approves the plan, Baghdad will sign a deal with Turkey."
     assert not any(e.factuality.value == "hypothetical" for e in coded(text))
-    assert any(
-        e.factuality.value == "hypothetical" for e in coded(text, without=["unreal-events"])
-    )
+    assert any(e.factuality.value == "hypothetical" for e in coded(text, without=["unreal-events"]))
 
 
 def test_a_conditional_threat_is_kept() -> None:

@@ -46,8 +46,10 @@ def company(a: Actor, idx: ActorIndex) -> bool:
 
 def commercial_doers(source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
     """Every doer is a company or a market and no state organ is acted on."""
-    return bool(source) and all(company(a, idx) for a in source) and not any(
-        t.sector in STATE_ORGANS for t in target
+    return (
+        bool(source)
+        and all(company(a, idx) for a in source)
+        and not any(t.sector in STATE_ORGANS for t in target)
     )
 
 
@@ -86,11 +88,7 @@ def other_force(sentence: Span, trigger: Token) -> bool:
     """Whether the sentence has a word of force besides the trigger ("troops", "bomb")."""
     w = words()
     force = w.violence | w.unrest
-    return any(
-        t.lower_ in force or t.lemma_.lower() in force
-        for t in sentence
-        if t.i != trigger.i
-    )
+    return any(t.lower_ in force or t.lemma_.lower() in force for t in sentence if t.i != trigger.i)
 
 
 def sense_word(trigger: Token) -> str:
@@ -120,8 +118,7 @@ def civil_gate(ctx: SentenceContext) -> None:
     r = ctx.current
     tok = r.trigger.token
     if r.type not in _UNREST and (
-        commercial_doers(r.source, r.target, ctx.index)
-        or uncoded(r.source)
+        commercial_doers(r.source, r.target, ctx.index) or uncoded(r.source)
     ):
         r.dropped = True
         return

@@ -23,6 +23,4 @@ def unreal_events(ctx: SentenceContext) -> None:
     """Drop the sentence's events read as hypothetical or speculated ("if the cabinet
     approves"), once every pass before has coded them."""
     state = ctx.state
-    state.events = [
-        e for e in state.events if e.factuality not in DROPPED or e.type in CONDITIONAL
-    ]
+    state.events = [e for e in state.events if e.factuality not in DROPPED or e.type in CONDITIONAL]
