@@ -64,6 +64,7 @@ class _Words:
     companies: frozenset[str]
     modals: frozenset[str]
     money: frozenset[str]
+    persons: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def words() -> _Words:
         companies=ws("company_nouns"),
         modals=ws("opinion_modals"),
         money=ws("money"),
+        persons=ws("persons"),
     )
 
 

@@ -118,7 +118,8 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "The US expressed concern about this possibility": (
         "Iran may supply drones to Russia. The US expressed concern about this possibility.",
-        ["ACCUSE USA>IRN+RUS", "!AID IRN>RUS"],  # a supply that "may" happen: unreal-events
+        # a possible supply, kept: drones are a word of force (unreal-events)
+        ["ACCUSE USA>IRN+RUS", "AID IRN>RUS"],
     ),
     "Russia attacked Ukraine": ("Russia attacked Ukraine.", ["ASSAULT RUS>UKR"]),
     "German airline Lufthansa": (

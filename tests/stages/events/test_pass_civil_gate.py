@@ -59,3 +59,22 @@ def test_the_pass_is_what_drops_them() -> None:
     text = "German airline Lufthansa has agreed to work with Swiss International Air Lines."
     assert not coded(text)
     assert coded(text, without=["civil-gate"])
+
+
+def test_a_party_promise_to_the_public_is_a_campaign() -> None:
+    text = "The Liberal Democrats are promising to cut class sizes for the youngest children."
+    assert not coded(text)
+    assert ("AGREE", "GBRPTY", "---CVL") in readings(coded(text, without=["civil-gate"]))
+
+
+def test_an_attack_by_a_speaker_with_no_force_is_criticism() -> None:
+    text = "South African president Thabo Mbeki attacked British imperialists in Durban."
+    assert {t for t, _, _ in readings(coded(text))} == {"ACCUSE"}
+    text = "South African president Thabo Mbeki said troops attacked British bases."
+    assert "ASSAULT" in {t for t, _, _ in readings(coded(text))}
+
+
+def test_a_force_word_of_other_senses_on_people_is_force() -> None:
+    # "shot" with people as its passive subject is a shooting, even with no other force word
+    text = "In Monterrey, a man and a woman were shot in a drive-by incident on Sunday."
+    assert "ASSAULT" in {t for t, _, _ in readings(coded(text))}

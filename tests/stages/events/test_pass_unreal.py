@@ -19,3 +19,9 @@ def test_a_conditional_threat_is_kept() -> None:
 
 def test_a_reported_act_is_kept() -> None:
     assert ("ASSAULT", "RUS", "UKR") in readings(coded("Russia attacked Ukraine on Monday."))
+
+
+def test_a_supposed_doer_of_real_force_is_kept() -> None:
+    # the doubt is about who did it, not whether it happened
+    text = "Suspected Islamist militants killed six villagers in Tillaberi, Niger, on Sunday."
+    assert "ASSAULT" in {t for t, _, _ in readings(coded(text))}

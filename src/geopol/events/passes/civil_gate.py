@@ -6,6 +6,11 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
 - **no coded doer**: every doer is a name the dictionaries could not place (no country, no
   sector: a firm or a body of no stated kind);
 - **money**: a return or a withdrawal of money or to profit ("returned to profit");
+- **campaign**: a party's promise, backing or talk to the public ("the Liberal Democrats are
+  promising to cut class sizes for children");
+- **words**: an attack by people named or parties, with no word of force or unrest, is
+  criticism of its target ("the president attacked British imperialists"), and nothing with
+  no target ("the two party leaders clashed");
 - **opinion**: an act someone should, ought to, might or could do, with no word of force or
   unrest in the sentence ("the UK should not ignore the need to reform the EU");
 - **no force**: an attack or a coercion whose word has a sporting, economic or figurative
@@ -16,12 +21,16 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span, Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.dyads import ActorIndex
+from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import words
+from geopol.events.recall import people_noun
 from geopol.records import Actor, PloverType
 
 #: Sectors of a state's organs: a company acting on one of them may be a political act.
@@ -97,17 +106,62 @@ def sense_word(trigger: Token) -> str:
     return " ".join([trigger.lemma_.lower(), *prt[:1]])
 
 
-def no_force(kind: PloverType, trigger: Token, sentence: Span) -> bool:
+#: How many words before a passive trigger its lost subject may stand.
+PASSIVE_REACH = 5
+
+
+def people_aim(trigger: Token, idx: ActorIndex) -> bool:
+    """The trigger acts on people: its object or passive subject is a person, a group of
+    people or a word for people ("a man and a woman were shot", "a prisoner was beaten")."""
+    heads = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not heads and any(ch.dep_ == "auxpass" for ch in trigger.children):
+        # a passive whose subject the parser lost: the nouns just before it
+        doc = trigger.doc
+        heads = [t for t in doc[max(trigger.i - PASSIVE_REACH, 0) : trigger.i] if t.pos_ == "NOUN"]
+    for ch in heads:
+        if ch.ent_type_ in ("PERSON", "NORP") or people_noun(ch):
+            return True
+        if any(a.kind == "person" or a.sector == "CVL" for a in idx.at(ch)):
+            return True
+        if ch.lemma_.lower() in words().persons:
+            return True
+    return False
+
+
+def no_force(kind: PloverType, trigger: Token, sentence: Span, idx: ActorIndex) -> bool:
     """An attack or a coercion whose word has other senses, in a sentence with no other word
-    of force or unrest."""
+    of force or unrest, acting on no people."""
     if kind not in (PloverType.ASSAULT, PloverType.COERCE):
         return False
-    return sense_word(trigger) in words().senses and not other_force(sentence, trigger)
+    if sense_word(trigger) not in words().senses or other_force(sentence, trigger):
+        return False
+    return not people_aim(trigger, idx)
 
+
+#: Types of a campaign's words to the public (a party's promise, backing, call or talk).
+CAMPAIGN_TYPES = frozenset(
+    {PloverType.SUPPORT, PloverType.AGREE, PloverType.CONSULT, PloverType.AID}
+)
 
 #: Types a company may do as a party to unrest or force (workers' protests are coded to
 #: their employer, a security firm may attack): not dropped as commerce.
 _UNREST = frozenset({PloverType.PROTEST, PloverType.ASSAULT, PloverType.COERCE})
+
+
+def speakers(source: list[Actor]) -> bool:
+    """All doers are people named or parties: with no word of force, their attack is words."""
+    return bool(source) and all(a.kind == "person" or a.sector == "PTY" for a in source)
+
+
+def campaign(kind: PloverType, source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
+    """A party's promise, backing or talk addressed to the public ("the Liberal Democrats are
+    promising to cut class sizes for children"): a
+    campaign, not an act toward a party."""
+    if kind not in CAMPAIGN_TYPES or not source or not target:
+        return False
+    if not all(a.sector == "PTY" for a in source):
+        return False
+    return all(a.sector == "CVL" and (a.kind == "agent" or not a.country) for a in target)
 
 
 @register("civil-gate", Level.TRIGGER)
@@ -122,8 +176,18 @@ def civil_gate(ctx: SentenceContext) -> None:
     ):
         r.dropped = True
         return
-    if no_force(r.type, tok, ctx.sentence):
+    if no_force(r.type, tok, ctx.sentence, ctx.index):
         r.dropped = True
+        return
+    if campaign(r.type, r.source, r.target, ctx.index):
+        r.dropped = True  # "the Liberal Democrats are promising children smaller classes"
+        return
+    if r.type is PloverType.ASSAULT and speakers(r.source) and not other_force(ctx.sentence, tok):
+        if not r.target:
+            r.dropped = True  # "the two party leaders clashed"
+            return
+        # "the South African president attacked British imperialists": words
+        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
         return
     if r.type in (PloverType.RETREAT, PloverType.CONCEDE) and gain(tok):
         r.dropped = True  # "returned to profit"
