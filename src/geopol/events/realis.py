@@ -65,6 +65,7 @@ class _Words:
     modals: frozenset[str]
     money: frozenset[str]
     persons: frozenset[str]
+    flows: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def words() -> _Words:
         modals=ws("opinion_modals"),
         money=ws("money"),
         persons=ws("persons"),
+        flows=ws("trade_flows"),
     )
 
 

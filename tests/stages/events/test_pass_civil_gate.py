@@ -78,3 +78,14 @@ def test_a_force_word_of_other_senses_on_people_is_force() -> None:
     # "shot" with people as its passive subject is a shooting, even with no other force word
     text = "In Monterrey, a man and a woman were shot in a drive-by incident on Sunday."
     assert "ASSAULT" in {t for t, _, _ in readings(coded(text))}
+
+
+def test_a_trade_figure_is_no_cooperation() -> None:
+    text = "The US said its trade with the EU member states was worth 155bn dollars in 2003."
+    assert not coded(text)
+    assert ("COOPERATE", "USA", "IGO-EUIGO") in readings(coded(text, without=["civil-gate"]))
+
+
+def test_taking_over_a_chairmanship_is_no_attack() -> None:
+    text = "Britain took over the chairmanship of the EU in July, promising security."
+    assert not any(e.type.value == "ASSAULT" for e in coded(text))

@@ -6,6 +6,8 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
 - **no coded doer**: every doer is a name the dictionaries could not place (no country, no
   sector: a firm or a body of no stated kind);
 - **money**: a return or a withdrawal of money or to profit ("returned to profit");
+- **markets**: a cooperation read off a noun of a market or a trade flow ("the Paris and
+  Lisbon exchanges", "its trade with the EU was worth $155bn");
 - **campaign**: a party's promise, backing or talk to the public ("the Liberal Democrats are
   promising to cut class sizes for children");
 - **words**: an attack by people named or parties, with no word of force or unrest, is
@@ -138,6 +140,11 @@ def no_force(kind: PloverType, trigger: Token, sentence: Span, idx: ActorIndex) 
     return not people_aim(trigger, idx)
 
 
+#: Types of cooperation a market noun is mistaken for.
+COOPERATIVE = frozenset(
+    {PloverType.COOPERATE, PloverType.CONSULT, PloverType.AGREE, PloverType.SUPPORT}
+)
+
 #: Types of a campaign's words to the public (a party's promise, backing, call or talk).
 CAMPAIGN_TYPES = frozenset(
     {PloverType.SUPPORT, PloverType.AGREE, PloverType.CONSULT, PloverType.AID}
@@ -164,6 +171,21 @@ def campaign(kind: PloverType, source: list[Actor], target: list[Actor], idx: Ac
     return all(a.sector == "CVL" and (a.kind == "agent" or not a.country) for a in target)
 
 
+def market_noun(trigger: Token) -> bool:
+    """A noun trigger that names a market or a trade flow, not an act: "the Paris and Lisbon
+    exchanges", "its trade with the EU was worth $155bn" (a sum in the sentence); a
+    "prisoner exchange" stays an act."""
+    if trigger.pos_ != "NOUN":
+        return False
+    w = words()
+    if any(c.dep_ == "compound" and people_noun(c) for c in trigger.children):
+        return False
+    low = trigger.lemma_.lower()
+    if low in w.commercial:
+        return True
+    return low in w.flows and any(t.ent_type_ in ("MONEY", "PERCENT") for t in trigger.sent)
+
+
 @register("civil-gate", Level.TRIGGER)
 def civil_gate(ctx: SentenceContext) -> None:
     """Drop a trigger whose doers are all companies or markets acting on no state organ, or
@@ -175,6 +197,9 @@ def civil_gate(ctx: SentenceContext) -> None:
         commercial_doers(r.source, r.target, ctx.index) or uncoded(r.source)
     ):
         r.dropped = True
+        return
+    if r.type in COOPERATIVE and market_noun(tok):
+        r.dropped = True  # "the Amsterdam and Paris exchanges", "trade worth $155bn"
         return
     if no_force(r.type, tok, ctx.sentence, ctx.index):
         r.dropped = True
