@@ -13,7 +13,7 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
 - **words**: an attack by people named or parties, with no word of force or unrest, is
   criticism of its target ("the president attacked British imperialists"), and nothing with
   no target ("the two party leaders clashed");
-- **opinion**: an act someone should, ought to, might or could do, with no word of force or
+- **opinion**: an act someone should or ought to do, with no word of force or
   unrest in the sentence ("the UK should not ignore the need to reform the EU");
 - **no force**: an attack or a coercion whose word has a sporting, economic or figurative
   sense as well ("hit", "shoot", "target", "crack down") and whose sentence has no other word of
@@ -65,8 +65,8 @@ def commercial_doers(source: list[Actor], target: list[Actor], idx: ActorIndex) 
 
 
 def modal(trigger: Token) -> bool:
-    """The trigger is what someone should, ought to, might or could do: an opinion or a
-    guess about an act, not a report of one ("the UK should not ignore", "could hit")."""
+    """The trigger is what someone should or ought to do: an opinion about an act, not a
+    report of one ("the UK should not ignore")."""
     verb = trigger
     while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ == "aux" and c.lower_ in words().modals for c in verb.children):
@@ -189,7 +189,7 @@ def market_noun(trigger: Token) -> bool:
 @register("civil-gate", Level.TRIGGER)
 def civil_gate(ctx: SentenceContext) -> None:
     """Drop a trigger whose doers are all companies or markets acting on no state organ, or
-    all names of no country and no sector; a return to profit; an act under "should" or "might"; and an attack or coercion in a sentence with no
+    all names of no country and no sector; a return to profit; an act under "should"; and an attack or coercion in a sentence with no
     word of force whose word has other senses ("hit", "shoot")."""
     r = ctx.current
     tok = r.trigger.token
@@ -207,7 +207,12 @@ def civil_gate(ctx: SentenceContext) -> None:
     if campaign(r.type, r.source, r.target, ctx.index):
         r.dropped = True  # "the Liberal Democrats are promising children smaller classes"
         return
-    if r.type is PloverType.ASSAULT and speakers(r.source) and not other_force(ctx.sentence, tok):
+    if (
+        r.type is PloverType.ASSAULT
+        and tok.dep_ != "xcomp"  # "Obama wants to attack Switzerland": a threat, not words
+        and speakers(r.source)
+        and not other_force(ctx.sentence, tok)
+    ):
         if not r.target:
             r.dropped = True  # "the two party leaders clashed"
             return
