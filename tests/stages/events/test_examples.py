@@ -102,8 +102,8 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
-        # the withdrawal asked for is speculated, no act of Germany's (unreal-events)
-        "France said Germany must withdraw.", ["REQUEST FRA>DEU", "!RETREAT DEU>"]
+        # the withdrawal asked for is kept as speculated: a possible act of a state
+        "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]
     ),
     "X said Y was behind it": ("France said Germany was behind it.", ["ACCUSE FRA>DEU"]),
     "Islamic State claimed responsibility for the bombing": (
@@ -122,6 +122,15 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         ["ACCUSE USA>IRN+RUS", "AID IRN>RUS"],
     ),
     "Russia attacked Ukraine": ("Russia attacked Ukraine.", ["ASSAULT RUS>UKR"]),
+    "Kim may seek aid": (
+        "Kim Jong Un may seek aid from Russia.", ["REQUEST PRKGOV>RUS"]
+    ),
+    "Kim may seek food aid from Russia": (
+        "Kim Jong Un may seek food aid from Russia.", ["REQUEST PRKGOV>RUS"]
+    ),
+    "Obama wants to attack Switzerland": (
+        "Obama wants to attack Switzerland.", ["THREATEN", "!ACCUSE"]
+    ),
     "German airline Lufthansa": (
         "German airline Lufthansa has agreed to work with Swiss International Air Lines.",
         ["!AGREE", "!COOPERATE"],

@@ -6,8 +6,8 @@ from __future__ import annotations
 from events_passkit import coded, readings
 
 
-def test_a_hypothetical_act_is_dropped() -> None:
-    text = "If the Iraqi cabinet approves the plan, Baghdad will sign a deal with Turkey."
+def test_a_hypothetical_act_of_a_party_is_dropped() -> None:
+    text = "If the Labour Party wins, it will hold talks with the Liberal Democrats."
     assert not any(e.factuality.value == "hypothetical" for e in coded(text))
     assert any(e.factuality.value == "hypothetical" for e in coded(text, without=["unreal-events"]))
 
@@ -15,6 +15,11 @@ def test_a_hypothetical_act_is_dropped() -> None:
 def test_a_conditional_threat_is_kept() -> None:
     text = "Turkey warned Syria of military action if Damascus does not withdraw its troops."
     assert ("THREATEN", "TUR", "SYR") in readings(coded(text))
+
+
+def test_a_possible_act_of_a_state_is_kept() -> None:
+    text = "Kim Jong Un may seek food aid from Russia."
+    assert ("REQUEST", "PRKGOV", "RUS") in readings(coded(text))
 
 
 def test_a_reported_act_is_kept() -> None:
