@@ -26,6 +26,7 @@ from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
+from geopol.actors.titles import party_titled
 from geopol.records import Actor, Origin, StandsFor
 
 _KIND_PRIORITY = {
@@ -151,6 +152,30 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
     return True
 
 
+def _by_article_countries(accepted: list[Match]) -> list[Match]:
+    """Where one span names entries of different countries (FSA: the UK's Financial Services
+    Authority or the Free Syrian Army), keep those whose country the article's other, single
+    readings name most often; with no such evidence, keep the first."""
+    spans: dict[tuple[int, int], list[Match]] = {}
+    for m in accepted:
+        spans.setdefault((m.start, m.end), []).append(m)
+    shared = {k for k, ms in spans.items() if len({x.pattern.entry.country for x in ms}) > 1}
+    if not shared:
+        return accepted
+    counts: dict[str, int] = {}
+    for k, ms in spans.items():
+        if k not in shared:
+            for c in {x.pattern.entry.country for x in ms if x.pattern.entry.country}:
+                counts[c] = counts.get(c, 0) + 1
+    drop: set[int] = set()
+    for k in shared:
+        ms = spans[k]
+        best = max(counts.get(x.pattern.entry.country or "", 0) for x in ms)
+        keep = [x for x in ms if counts.get(x.pattern.entry.country or "", 0) == best][:1]
+        drop.update(id(x) for x in ms if x not in keep)
+    return [m for m in accepted if id(m) not in drop]
+
+
 def _select(matches: Sequence[Match], doc: Doc) -> list[Match]:
     """Accepted matches, longest first, without overlaps."""
     full_seen: set[str] = set()
@@ -160,6 +185,7 @@ def _select(matches: Sequence[Match], doc: Doc) -> list[Match]:
             accepted.append(m)
             if not m.pattern.short and m.pattern.entry.kind == "person":
                 full_seen.add(m.pattern.entry.key)
+    accepted = _by_article_countries(accepted)
     accepted.sort(
         key=lambda m: (-(m.end - m.start), -_KIND_PRIORITY.get(m.pattern.entry.kind, 0), m.start)
     )
@@ -492,7 +518,12 @@ def find_in_doc(
         for mn in mentions
         if doc[mn.start : mn.end].text.strip()
     ]
-    return resolve_coreference(doc, actors)
+    parties = [
+        (m.start, m.end, m.pattern.entry.country or "")
+        for m in names
+        if m.pattern.entry.sector == "PTY" and m.pattern.entry.country
+    ]
+    return resolve_coreference(doc, party_titled(doc, actors, parties))
 
 
 def find_actors(

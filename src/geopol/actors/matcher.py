@@ -50,9 +50,15 @@ def _compile(vocab: Vocab, d: ActorDictionary, tokenizer: Tokenizer) -> _Compile
         if not len(doc):
             continue
         (exact if case_sensitive else lower).add(label, [doc])
-        # A later file's entry overrides an earlier one for the same form.
-        table[vocab.strings[label]] = [pats[-1]] + [
-            p for p in pats[:-1] if p.entry.key == pats[-1].entry.key
+        # A later entry overrides an earlier one for the same form (earlier files' forms are
+        # gone already), except an abbreviation shared by entries of other countries: the
+        # article's other actors choose among those (find._by_article_countries).
+        last = pats[-1]
+        table[vocab.strings[label]] = [last] + [
+            p
+            for p in pats[:-1]
+            if p.entry.key == last.entry.key
+            or (case_sensitive and p.entry.country and p.entry.country != last.entry.country)
         ]
     agent_groups: dict[str, Pattern] = {}
     for p in d.agents:

@@ -59,6 +59,13 @@ class _Words:
     call: frozenset[str]
     intent: frozenset[str]
     appeal_preps: frozenset[str]
+    senses: frozenset[str]
+    unrest: frozenset[str]
+    companies: frozenset[str]
+    modals: frozenset[str]
+    money: frozenset[str]
+    persons: frozenset[str]
+    flows: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,6 +88,13 @@ def words() -> _Words:
         call=ws("call_verbs"),
         intent=ws("intent_verbs"),
         appeal_preps=ws("appeal_preps"),
+        senses=ws("force_senses"),
+        unrest=ws("unrest"),
+        companies=ws("company_nouns"),
+        modals=ws("opinion_modals"),
+        money=ws("money"),
+        persons=ws("persons"),
+        flows=ws("trade_flows"),
     )
 
 

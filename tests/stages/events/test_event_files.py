@@ -70,7 +70,7 @@ def test_a_factuality_file_may_use_the_builtin_keys_only(tmp_path: Path) -> None
 
 
 def test_user_files_extend_the_coder(user_files: tuple[Path, Path]) -> None:
-    text = "France snubbed Italy. Egypt arguably attacked Israel."
+    text = "France snubbed Italy. Egypt arguably attacked Israel with missiles."
     before = coded(text)
     assert ("COERCE", "FRA", "ITA") not in readings(before)
     configure(triggers=(str(user_files[0]),), factuality=(str(user_files[1]),))
@@ -88,7 +88,7 @@ def _geopol(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_code_with_triggers_and_factuality_files(user_files: tuple[Path, Path], tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Test\nFrance snubbed Italy. Egypt arguably attacked Israel.\n")
+    article.write_text("Test\nFrance snubbed Italy. Egypt arguably attacked Israel with missiles.\n")
     trig, cues = user_files
     done = _geopol("code", str(article), "--triggers", str(trig), "--factuality", str(cues))
     assert done.returncode == 0, done.stderr

@@ -102,6 +102,7 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "A met with B": ("Egypt met with Israel.", ["CONSULT EGY>ISR", "CONSULT ISR>EGY"]),
     "X said Y must withdraw": (
+        # the withdrawal asked for is kept as speculated: a possible act of a state
         "France said Germany must withdraw.", ["REQUEST FRA>DEU", "RETREAT DEU>"]
     ),
     "X said Y was behind it": ("France said Germany was behind it.", ["ACCUSE FRA>DEU"]),
@@ -117,9 +118,26 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "The US expressed concern about this possibility": (
         "Iran may supply drones to Russia. The US expressed concern about this possibility.",
+        # a possible supply, kept: drones are a word of force (unreal-events)
         ["ACCUSE USA>IRN+RUS", "AID IRN>RUS"],
     ),
     "Russia attacked Ukraine": ("Russia attacked Ukraine.", ["ASSAULT RUS>UKR"]),
+    "Kim may seek aid": (
+        "Kim Jong Un may seek aid from Russia.", ["REQUEST PRKGOV>RUS"]
+    ),
+    "Kim may seek food aid from Russia": (
+        "Kim Jong Un may seek food aid from Russia.", ["REQUEST PRKGOV>RUS"]
+    ),
+    "Obama wants to attack Switzerland": (
+        "Obama wants to attack Switzerland.", ["THREATEN", "!ACCUSE"]
+    ),
+    "German airline Lufthansa": (
+        "German airline Lufthansa has agreed to work with Swiss International Air Lines.",
+        ["!AGREE", "!COOPERATE"],
+    ),
+    "House of Fraser disappointed investors": (
+        "House of Fraser disappointed investors with its Christmas sales.", ["!ACCUSE"]
+    ),
     "The US said Russia attacked Kyiv": (
         "The US said Russia attacked Kyiv.", ["ACCUSE USA>RUS", "ASSAULT RUS>UKRGOV"]
     ),

@@ -20,6 +20,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     anaphora,
     arguments,
     civil_attacks,
+    civil_gate,
     derived,
     dyad_events,
     fill_arguments,
@@ -38,6 +39,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     triggers,
     unnamed,
     unnamed_doers,
+    unreal,
     venues,
 )
 from geopol.events.passes.base import REGISTRY, Level, Pass, PassError, register
@@ -62,12 +64,14 @@ ORDER: tuple[str, ...] = (
     "own-country-targets",
     "civil-attacks",
     "home-organs",
+    "civil-gate",
     "mutual-events",
     "dyad-events",
     "venue-visits",
     "promised-events",
     "derived-events",
     "stated-events",
+    "unreal-events",
     "stated-alignments",
 )
 
