@@ -1,0 +1,43 @@
+"""Places, issue 18 (third round, second part): names written without their spaces, a
+name after a locative preposition and before a known region, and villages of one name
+within one country. Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geopol.places import find_places_for
+from geopol.places.gazetteer import ALTERNATE, get
+from geopol.records import Place
+
+pytestmark = pytest.mark.issue(18)
+
+
+def places_of(nlp: Language, text: str) -> list[Place]:
+    places, _ = find_places_for(nlp(text), [], None)
+    return places
+
+
+def one(places: list[Place], text: str) -> Place:
+    return next(p for p in places if p.text == text)
+
+
+def test_a_name_written_as_one_word_is_found_without_its_spaces() -> None:
+    gaz = get()
+    found = gaz.lookup("Mirpurkhas")
+    assert found and {e.cc for e in found} == {"PK"}
+    # it is another spelling, a loose match
+    assert all(e.kind == ALTERNATE for e in found)
+    assert {e.cc for e in gaz.lookup("Kotdiji")} == {"PK"}
+    # the other way round: a one-word name written in two words
+    assert any(e.cc == "AF" for e in gaz.lookup("Tarin-kot"))
+    # an exact name is never replaced by a squashed one, and short words are not squashed
+    assert all(e.kind != ALTERNATE or e.name != "Tarin Kot" for e in gaz.lookup("Tarinkot"))
+    assert gaz.squashed("isis") == ()
+    assert gaz.lookup("Facebook") == ()
+
+
+def test_a_one_word_spelling_resolves_in_text(nlp: Language) -> None:
+    places = places_of(nlp, "Farmers blocked the main road in Mirpurkhas on Sunday.")
+    assert one(places, "Mirpurkhas").country == "PAK"
