@@ -41,3 +41,18 @@ def test_a_name_written_as_one_word_is_found_without_its_spaces() -> None:
 def test_a_one_word_spelling_resolves_in_text(nlp: Language) -> None:
     places = places_of(nlp, "Farmers blocked the main road in Mirpurkhas on Sunday.")
     assert one(places, "Mirpurkhas").country == "PAK"
+
+
+def test_an_unknown_village_after_near_and_before_its_region(nlp: Language) -> None:
+    # the gazetteer lacks "Khutir Vilny" and NER tags it ORG; "near X, Region" still makes
+    # it a place, placed in its region
+    places = places_of(nlp, "Shelling was heard near Khutir Vilny, Luhansk region.")
+    village = one(places, "Khutir Vilny")
+    assert village.country == "UKR"
+    assert one(places, "Luhansk").country == "UKR"
+
+
+def test_no_place_without_the_locative_preposition(nlp: Language) -> None:
+    # a person's name before ", Region" with no preposition stays no place
+    places = places_of(nlp, "Speaking to reporters, Zarvanivka said Luhansk was calm.")
+    assert all(p.text != "Zarvanivka" for p in places)
