@@ -56,3 +56,29 @@ def test_no_place_without_the_locative_preposition(nlp: Language) -> None:
     # a person's name before ", Region" with no preposition stays no place
     places = places_of(nlp, "Speaking to reporters, Zarvanivka said Luhansk was calm.")
     assert all(p.text != "Zarvanivka" for p in places)
+
+
+def test_a_village_namesake_inside_the_region_the_article_names(nlp: Language) -> None:
+    # Ukraine has a Serhiivka in a dozen regions; the article names Donetsk
+    places = places_of(
+        nlp,
+        "Monitors saw shelling near Serhiivka. Earlier they had counted explosions in "
+        "Donetsk region.",
+    )
+    assert one(places, "Serhiivka").admin1 == "Donetska oblast"
+
+
+def test_a_village_namesake_nearest_the_other_places(nlp: Language) -> None:
+    places = places_of(nlp, "Monitors saw shelling near Serhiivka and in Mariupol.")
+    assert one(places, "Serhiivka").admin1 == "Donetska oblast"
+    odesa = places_of(nlp, "Monitors saw shelling near Serhiivka in Odesa region.")
+    assert one(odesa, "Serhiivka").admin1 == "Odeska oblast"
+
+
+def test_a_village_alone_keeps_its_reading(nlp: Language) -> None:
+    # with no other place in the article nothing tells the namesakes apart: the choice
+    # by population stands
+    alone = one(places_of(nlp, "Police detained two men in Vesele."), "Vesele")
+    with_other = places_of(nlp, "Police detained two men in Vesele, not far from Horlivka.")
+    assert alone.admin1 != "Donetska oblast"
+    assert one(with_other, "Vesele").admin1 == "Donetska oblast"
