@@ -82,3 +82,11 @@ def test_a_village_alone_keeps_its_reading(nlp: Language) -> None:
     with_other = places_of(nlp, "Police detained two men in Vesele, not far from Horlivka.")
     assert alone.admin1 != "Donetska oblast"
     assert one(with_other, "Vesele").admin1 == "Donetska oblast"
+
+
+def test_a_hyphenated_chain_tagged_as_an_organisation_is_split(nlp: Language) -> None:
+    # "(Pobe-Mengao, Soum" is one ORG entity: a department the gazetteer lacks, then its
+    # province; the department is placed within the province
+    places = places_of(nlp, "Gunmen ambushed a patrol in Kelbo (Pobe-Mengao, Soum) on Friday.")
+    assert one(places, "Soum").country == "BFA"
+    assert one(places, "Pobe-Mengao").country == "BFA"

@@ -92,7 +92,11 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
     parts = comma_parts(span, gaz)
     if len(parts) < 2 or not _known_name(gaz, parts[-1].text):
         return []
-    names = all(t.is_alpha and (t.is_title or t.is_upper) for p in parts for t in p)
+    # hyphenated names count ("(Pobe-Mengao, Soum)")
+    names = all(
+        (t.is_alpha and (t.is_title or t.is_upper)) or (t.text == "-" and t.i > p.start)
+        for p in parts for t in p
+    )
     return parts if names else []
 
 
