@@ -90,3 +90,14 @@ def test_a_hyphenated_chain_tagged_as_an_organisation_is_split(nlp: Language) ->
     places = places_of(nlp, "Gunmen ambushed a patrol in Kelbo (Pobe-Mengao, Soum) on Friday.")
     assert one(places, "Soum").country == "BFA"
     assert one(places, "Pobe-Mengao").country == "BFA"
+
+
+def test_an_unknown_name_before_a_known_parenthesis(nlp: Language) -> None:
+    # "in Kelbo (Arbinda, Soum)": Kelbo, tagged PERSON and unknown, is a village placed
+    # within the chain
+    places = places_of(nlp, "Gunmen ambushed a patrol in Kelbo (Arbinda, Soum) on Friday.")
+    kelbo = one(places, "Kelbo")
+    assert kelbo.country == "BFA" and kelbo.admin1 == one(places, "Soum").admin1
+    # no preposition, no place: a person's name before an agency in parentheses
+    quoted = places_of(nlp, "A statement from Ahmed Kelbo (Reuters) said nothing.")
+    assert all(p.text not in ("Kelbo", "Ahmed Kelbo") for p in quoted)

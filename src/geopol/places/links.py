@@ -100,6 +100,31 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
     return parts if names else []
 
 
+def before_chain(span: Span, gaz: Gazetteer) -> bool:
+    """A name after a locative preposition and right before a parenthesis whose last name
+    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON): a place, placed
+    within the parenthesis."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+        return False
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return False
+    if not all(t.is_alpha and t.is_title for t in span):
+        return False
+    close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
+    if close is None or close - span.end < 2:
+        return False
+    last = doc[span.end + 1 : close]
+    comma = max((t.i for t in last if t.text == ","), default=None)
+    if comma is not None:
+        last = doc[comma + 1 : close]
+    return len(last) > 0 and _known_name(gaz, last.text)
+
+
+#: Prepositions that put the name after them on the map.
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
 def named_feature(span: Span, gaz: Gazetteer) -> str | None:
     """The hint of a non-place entity that is a known name and its feature word ("Faskari
     LGA", "Donga LGA" tagged PERSON), else None."""
