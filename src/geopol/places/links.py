@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from geopol.places.afterprep import comma_parts
-from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
 if TYPE_CHECKING:
     from geopol.places.recognise import Mention
@@ -123,6 +123,18 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
 
 #: Prepositions that put the name after them on the map.
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
+def after_locative(doc: Doc, start: int, regions: list[Entry]) -> bool:
+    """ "near Kremenivka, Donetsk", "in Gaskinde, Soum": a name after a locative
+    preposition and before ", Region" is a place whether or not the gazetteer has it
+    (an unknown village is placed in its region), when the region is a first-level
+    division or a country."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in _LOCATIVE
+        and any(r.precision in ("admin1", "country") for r in regions)
+    )
 
 
 def named_feature(span: Span, gaz: Gazetteer) -> str | None:

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
     acronym_as_word,
+    after_locative,
     before_chain,
     chain_parts,
     feature_word,
@@ -432,7 +433,7 @@ def _before_region(
                 and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
                         for r in regions)
                 for c in gaz.lookup(toks.text)
-            ) or _after_locative(doc, toks.start, regions):
+            ) or after_locative(doc, toks.start, regions):
                 extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
                                      lookup=toks.text))
                 for k in range(toks.start, end):
@@ -440,18 +441,6 @@ def _before_region(
                 break
     found.extend(extra)
     found.sort(key=lambda m: m.start)
-
-
-def _after_locative(doc: Doc, start: int, regions: list[Entry]) -> bool:
-    """ "near Kremenivka, Donetsk", "in Gaskinde, Soum": a name after a locative
-    preposition and before ", Region" is a place whether or not the gazetteer has it
-    (an unknown village is placed in its region), when the region is a first-level
-    division or a country."""
-    return (
-        start > 0
-        and doc[start - 1].lower_ in _LOCATIVE_BEFORE
-        and any(r.precision in ("admin1", "country") for r in regions)
-    )
 
 
 def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
