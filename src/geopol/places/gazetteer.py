@@ -46,6 +46,10 @@ _COLS = (
 _ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
 
 
+#: The shortest name (without spaces) looked up space-insensitively.
+_SQUASH_MIN = 6
+
+
 class Gazetteer:
     """The index opened read-only; thread-safe (one lock around the connection)."""
 
@@ -63,6 +67,7 @@ class Gazetteer:
         self.admin1_name: dict[tuple[str, str], str] = {(r[0], r[1]): r[2] for r in rows}
         self.admin1_pid: dict[tuple[str, str], int] = {(r[0], r[1]): r[3] for r in rows}
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._squashed = functools.lru_cache(maxsize=16384)(self._squashed_uncached)
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:
@@ -76,6 +81,15 @@ class Gazetteer:
         )
         return tuple(Entry(*r) for r in rows)  # type: ignore[arg-type]
 
+    def _squashed_uncached(self, key: str) -> tuple[Entry, ...]:
+        rows = self._query(
+            f"SELECT {_COLS}, {ALTERNATE} FROM place p WHERE p.id IN "
+            "(SELECT place FROM squash WHERE key = ? UNION SELECT place FROM name "
+            f"WHERE key = ? AND kind != {DEMONYM})",
+            (key, key),
+        )
+        return tuple(Entry(*r) for r in rows)  # type: ignore[arg-type]
+
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every place that ``name`` can denote (primary names, aliases, demonyms)."""
         key = normalise(name)
@@ -86,7 +100,18 @@ class Gazetteer:
         if not found and rest and head in _ARTICLES:
             # "Ar-Raqqa", "Al-Hasakeh": Arabic names are written with and without the article
             found = self._lookup(rest)
+        if not found:
+            found = self.squashed(key)
         return found
+
+    def squashed(self, key: str) -> tuple[Entry, ...]:
+        """Places whose name differs from the key ``key`` only in its spaces or hyphens
+        ("mirpurkhas" for "Mirpur Khas", "tarin kot" for "Tarinkot"), as another spelling
+        (kind ALTERNATE). Short keys are not tried: "isis" is no "I Sis"."""
+        flat = key.replace(" ", "")
+        if len(flat) < _SQUASH_MIN:
+            return ()
+        return self._squashed(flat)
 
     def abbreviation(self, text: str) -> Entry | None:
         """The division a written abbreviation ("Ark.", "B.C.") stands for."""

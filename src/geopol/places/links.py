@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from geopol.places.afterprep import comma_parts
-from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
 if TYPE_CHECKING:
     from geopol.places.recognise import Mention
@@ -92,8 +92,49 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
     parts = comma_parts(span, gaz)
     if len(parts) < 2 or not _known_name(gaz, parts[-1].text):
         return []
-    names = all(t.is_alpha and (t.is_title or t.is_upper) for p in parts for t in p)
+    # hyphenated names count ("(Pobe-Mengao, Soum)")
+    names = all(
+        (t.is_alpha and (t.is_title or t.is_upper)) or (t.text == "-" and t.i > p.start)
+        for p in parts for t in p
+    )
     return parts if names else []
+
+
+def before_chain(span: Span, gaz: Gazetteer) -> bool:
+    """A name after a locative preposition and right before a parenthesis whose last name
+    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON): a place, placed
+    within the parenthesis."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+        return False
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return False
+    if not all(t.is_alpha and t.is_title for t in span):
+        return False
+    close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
+    if close is None or close - span.end < 2:
+        return False
+    last = doc[span.end + 1 : close]
+    comma = max((t.i for t in last if t.text == ","), default=None)
+    if comma is not None:
+        last = doc[comma + 1 : close]
+    return len(last) > 0 and _known_name(gaz, last.text)
+
+
+#: Prepositions that put the name after them on the map.
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
+def after_locative(doc: Doc, start: int, regions: list[Entry]) -> bool:
+    """ "near Kremenivka, Donetsk", "in Gaskinde, Soum": a name after a locative
+    preposition and before ", Region" is a place whether or not the gazetteer has it
+    (an unknown village is placed in its region), when the region is a first-level
+    division or a country."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in _LOCATIVE
+        and any(r.precision in ("admin1", "country") for r in regions)
+    )
 
 
 def named_feature(span: Span, gaz: Gazetteer) -> str | None:

@@ -20,6 +20,8 @@ from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
     acronym_as_word,
+    after_locative,
+    before_chain,
     chain_parts,
     feature_word,
     link_chains,
@@ -282,8 +284,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 taken[i] = True
         elif label in OTHER_LABELS:
             kind = _other_entity(gaz, span, label)
-            if kind is None and _before_feature(span):
-                kind = "place"  # "Bar-Sanguun village": a place, known or not
+            if kind is None and (_before_feature(span) or before_chain(span, gaz)):
+                kind = "place"  # "Bar-Sanguun village", "in Kelbo (Arbinda, Soum)"
             elif kind is None and _span_marked(span) and any(
                 c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(span.text)
             ):
@@ -431,7 +433,7 @@ def _before_region(
                 and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
                         for r in regions)
                 for c in gaz.lookup(toks.text)
-            ):
+            ) or after_locative(doc, toks.start, regions):
                 extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
                                      lookup=toks.text))
                 for k in range(toks.start, end):

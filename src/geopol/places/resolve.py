@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 from geopol.places.links import FEATURE_WORDS
+from geopol.places.namesake import nearest_namesakes
 from geopol.places.readings import (
     HOLDS_BONUS,
     abroad,
@@ -470,6 +471,7 @@ def resolve(
                 own.get(m.text.casefold()), named, holds.get(i), i in containers, scene,
             )
         chosen = current
+    nearest_namesakes(gaz, mentions, cands, chosen)  # "near Lozove" beside other Donetsk places
     # one sense per name per article: the same text resolves the same way
     # ("LONDON, Ky." settles every later "London"), the "City, Region" reading first
     # ... apart from a name its text calls a division ("Idlib province" beside "Idlib")
