@@ -40,6 +40,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     unnamed,
     unnamed_doers,
     unreal,
+    venue_parties,
     venues,
 )
 from geopol.events.passes.base import REGISTRY, Level, Pass, PassError, register
@@ -64,6 +65,7 @@ ORDER: tuple[str, ...] = (
     "own-country-targets",
     "civil-attacks",
     "home-organs",
+    "venue-parties",
     "civil-gate",
     "mutual-events",
     "dyad-events",
