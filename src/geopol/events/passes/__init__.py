@@ -28,6 +28,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     home_organs,
     joint,
     mutual,
+    one_act,
     own_targets,
     place_source,
     place_target,
@@ -74,6 +75,7 @@ ORDER: tuple[str, ...] = (
     "derived-events",
     "stated-events",
     "unreal-events",
+    "one-act",
     "stated-alignments",
 )
 
