@@ -36,3 +36,8 @@ def test_a_warning_of_force_is_a_threat() -> None:
 def test_a_warning_of_the_warners_own_act_is_a_threat() -> None:
     text = "Japan warned China that it would impose duties on steel."
     assert any(k == "THREATEN" for k, _, _ in readings(coded(text)))
+
+
+def test_every_conjoined_target_phrase_is_a_target() -> None:
+    text = "The EU imposed sanctions on Iran and on Syria."
+    assert ("SANCTION", "IGO-EUIGO", "IRN+SYR") in readings(coded(text))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from geopol.events.context import SentenceContext
+from geopol.events.context import Reading, SentenceContext
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import words
@@ -29,7 +29,13 @@ from geopol.records import Actor, PloverType
 
 #: Types whose place phrase may name the one acted on ("protested in Beijing").
 AIMED_AT_PLACES = frozenset(
-    {PloverType.ASSAULT, PloverType.COERCE, PloverType.PROTEST, PloverType.MOBILIZE}
+    {
+        PloverType.ASSAULT,
+        PloverType.COERCE,
+        PloverType.PROTEST,
+        PloverType.MOBILIZE,
+        PloverType.THREATEN,  # "threatened to resume attacks inside Israel"
+    }
 )
 #: Types a venue may be a party to: attending a meeting in a state is a visit to it (042).
 VISITS = frozenset({PloverType.CONSULT})
@@ -58,6 +64,10 @@ def venue(a: Actor, doc: Doc) -> bool:
         root = root.head
     if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
         return False
+    w = words()
+    aim = root.head.head
+    if aim.lemma_.lower() in w.violence | w.unrest or aim.lower_ in w.violence | w.unrest:
+        return False  # "threatened to resume attacks inside Israel": where the force is aimed
     if a.kind in PLACE_KINDS:
         return True
     return a.kind in VENUE_KINDS and root.head.lower_ == "at"
@@ -96,6 +106,16 @@ def warning(trigger: Token) -> bool:
     return trigger.lemma_.lower() in words().warnings or trigger.lower_ in words().warnings
 
 
+def _home_venues(r: Reading, doc: Doc) -> None:
+    """A meeting's venue in the country of one of its parties is no visit and no party ("talks
+    with France in Berlin" by Germany): it leaves the dyad."""
+    kept = [a for a in r.source + r.target if not venue(a, doc)]
+    home = {a.country for a in kept if a.country}
+    target = [a for a in r.target if not (venue(a, doc) and a.country in home)]
+    if target and len(target) < len(r.target):
+        r.target = target
+
+
 @register("venue-parties", Level.TRIGGER)
 def venue_parties(ctx: SentenceContext) -> None:
     """Take places named in a place phrase out of a dyad of an act not aimed at a place ("at
@@ -106,7 +126,10 @@ def venue_parties(ctx: SentenceContext) -> None:
     if r.type is PloverType.THREATEN and warning(tok) and not warned_act(tok, r.source, ctx.index):
         r.dropped = True  # "warned voters against complacency": a remark, not a threat
         return
-    if r.type in AIMED_AT_PLACES or r.type in VISITS or r.joint is not None:
+    if r.type in AIMED_AT_PLACES or r.joint is not None:
+        return
+    if r.type in VISITS:
+        _home_venues(r, doc)
         return
     source = [a for a in r.source if not venue(a, doc)]
     target = [a for a in r.target if not venue(a, doc)]
