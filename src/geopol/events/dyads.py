@@ -238,8 +238,23 @@ def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[A
                         # object itself counts after a locative preposition.
                         found = idx.group(p) if prep in _LOCATIVE else _nominal_actors(p, idx)
                         if found:
-                            return found
+                            return found + _conjoined_preps(ch, prep, idx, found)
     return []
+
+
+def _conjoined_preps(
+    prep_tok: Token, prep: str, idx: ActorIndex, found: list[Actor]
+) -> list[Actor]:
+    """The actors of a phrase conjoined to a target phrase with the same preposition: "on
+    Iran and on Syria" gives Syria as well (every conjunct is a target)."""
+    out: list[Actor] = []
+    for c in prep_tok.children:
+        if c.dep_ == "conj" and c.lower_ == prep:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    more = idx.group(p) if prep in _LOCATIVE else _nominal_actors(p, idx)
+                    out.extend(a for a in more if a not in found and a not in out)
+    return out
 
 
 def aimed_targets(verb: Token, idx: ActorIndex, preps: frozenset[str]) -> list[Actor]:

@@ -66,6 +66,8 @@ class _Words:
     money: frozenset[str]
     persons: frozenset[str]
     flows: frozenset[str]
+    warnings: frozenset[str]
+    warned_acts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,6 +97,8 @@ def words() -> _Words:
         money=ws("money"),
         persons=ws("persons"),
         flows=ws("trade_flows"),
+        warnings=ws("warnings"),
+        warned_acts=ws("warned_acts"),
     )
 
 

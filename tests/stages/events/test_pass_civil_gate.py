@@ -89,3 +89,10 @@ def test_a_trade_figure_is_no_cooperation() -> None:
 def test_taking_over_a_chairmanship_is_no_attack() -> None:
     text = "Britain took over the chairmanship of the EU in July, promising security."
     assert not any(e.type.value == "ASSAULT" for e in coded(text))
+
+
+def test_an_attack_by_a_legislator_with_no_force_is_criticism() -> None:
+    text = "A Dutch MEP attacked Germany in a speech to parliament."
+    kinds = {k for k, _, _ in readings(coded(text))}
+    assert "ASSAULT" not in kinds
+    assert "ASSAULT" in {k for k, _, _ in readings(coded(text, without=["civil-gate"]))}

@@ -28,6 +28,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     home_organs,
     joint,
     mutual,
+    one_act,
     own_targets,
     place_source,
     place_target,
@@ -40,6 +41,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     unnamed,
     unnamed_doers,
     unreal,
+    venue_parties,
     venues,
 )
 from geopol.events.passes.base import REGISTRY, Level, Pass, PassError, register
@@ -64,6 +66,7 @@ ORDER: tuple[str, ...] = (
     "own-country-targets",
     "civil-attacks",
     "home-organs",
+    "venue-parties",
     "civil-gate",
     "mutual-events",
     "dyad-events",
@@ -72,6 +75,7 @@ ORDER: tuple[str, ...] = (
     "derived-events",
     "stated-events",
     "unreal-events",
+    "one-act",
     "stated-alignments",
 )
 

@@ -155,9 +155,14 @@ CAMPAIGN_TYPES = frozenset(
 _UNREST = frozenset({PloverType.PROTEST, PloverType.ASSAULT, PloverType.COERCE})
 
 
+#: Sectors whose members fight with words only: parties and legislatures ("an MEP attacked").
+WORD_SECTORS = frozenset({"PTY", "LEG"})
+
+
 def speakers(source: list[Actor]) -> bool:
-    """All doers are people named or parties: with no word of force, their attack is words."""
-    return bool(source) and all(a.kind == "person" or a.sector == "PTY" for a in source)
+    """All doers are people named, parties or legislators: with no word of force, their attack
+    is words ("a UKIP MEP attacked Germany in a speech")."""
+    return bool(source) and all(a.kind == "person" or a.sector in WORD_SECTORS for a in source)
 
 
 def campaign(kind: PloverType, source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
