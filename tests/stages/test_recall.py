@@ -209,3 +209,14 @@ def test_armed_doers_at_a_place_of_unknown_country_still_act() -> None:
     assert has(evs, "ASSAULT", None, None), show(evs)
     # with no place named at all, an unnamed doer stays unplaced and codes nothing
     assert not events("Gunmen attacked a convoy."), show(events("Gunmen attacked a convoy."))
+
+
+def test_a_thing_given_back_to_a_place_goes_to_its_country() -> None:
+    """"Returned X to PLACE": the receiver is the country of a place the parse hangs on the
+    verb; with nothing handed over ("returned to Naples") it is a journey, not a handover."""
+    evs = events("The United States returned a stolen painting to Florence, Italy.")
+    assert has(evs, "RETREAT", "USA", "ITA"), show(evs)
+    evs = events("The United States returned a stolen manuscript to Bovino, Italy.")
+    assert has(evs, "RETREAT", "USA", "ITA"), show(evs)
+    evs = events("The US envoy returned to Naples on Monday.")
+    assert not any(a.country == "ITA" for e in evs for a in e.target), show(evs)

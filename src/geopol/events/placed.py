@@ -82,9 +82,42 @@ def placed_target(
         found = place_target(trigger, where.places, noun=noun)
         if found:
             return found
+    if type_ in t.place_recipients and not noun:
+        found = place_recipient(trigger, where.places)
+        if found:
+            return found
     if type_ in t.host_targets:
         return host_state(trigger, source, where)
     return []
+
+
+def place_recipient(trigger: Token, places: list[Place]) -> list[Actor]:
+    """The country a thing is given back to when the receiver is only a place ("returned
+    twelve skulls to Peru"): the place must be the object of "to" on the verb itself (or on
+    its particle, "handed back to"), and must stand for a state. Something must be given:
+    "the envoy returned to Naples" (no object) is a journey, not a handover."""
+    if not any(ch.dep_ == "dobj" for ch in trigger.children):
+        return []
+    by_start = _standing_places(places)
+    # "returned a manuscript, missing since 1943, to Bovino": the parser may hang the
+    # phrase on a subjectless participle of the verb
+    holders = [trigger] + [
+        ch
+        for ch in trigger.children
+        if ch.dep_ == "advcl" and not any(g.dep_.startswith("nsubj") for g in ch.children)
+    ]
+    heads = [
+        p
+        for h in holders
+        for ch in h.children
+        if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    # "to Venafro, Italy": a town the gazetteer lacks, placed by its country in apposition
+    heads += [a for h in list(heads) for a in h.children if a.dep_ == "appos"]
+    named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+    return [_place_actor(named[0], "place-as-recipient")] if named else []
 
 
 def located_victims(
