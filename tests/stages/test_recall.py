@@ -220,3 +220,12 @@ def test_a_thing_given_back_to_a_place_goes_to_its_country() -> None:
     assert has(evs, "RETREAT", "USA", "ITA"), show(evs)
     evs = events("The US envoy returned to Naples on Monday.")
     assert not any(a.country == "ITA" for e in evs for a in e.target), show(evs)
+
+
+def test_a_place_whose_name_ends_in_its_head_noun_is_the_place_attacked() -> None:
+    """"Attacks on the Gaza Strip": the parse heads the phrase with "Strip", the last word of
+    the place's name; the place still stands for its country. A meeting's venue does not."""
+    evs = events("Israel launched attacks on the Gaza Strip on Monday.")
+    assert has(evs, "ASSAULT", "ISR", "PSE"), show(evs)
+    evs = events("Egyptian jets bombed the West Bank overnight.")
+    assert has(evs, "ASSAULT", "EGY", "PSE"), show(evs)
