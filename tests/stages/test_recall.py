@@ -229,3 +229,10 @@ def test_a_place_whose_name_ends_in_its_head_noun_is_the_place_attacked() -> Non
     assert has(evs, "ASSAULT", "ISR", "PSE"), show(evs)
     evs = events("Egyptian jets bombed the West Bank overnight.")
     assert has(evs, "ASSAULT", "EGY", "PSE"), show(evs)
+
+
+def test_a_country_word_on_a_noun_of_the_object_phrase_is_the_target() -> None:
+    """"Agreed to lift a ban on imports of American pork": the country word on the object
+    phrase's noun names whose goods are acted on."""
+    evs = events("Japan has agreed to lift a ban on imports of American pork.")
+    assert has(evs, "AGREE", "JPN", "USA"), show(evs)
