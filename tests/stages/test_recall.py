@@ -209,3 +209,30 @@ def test_armed_doers_at_a_place_of_unknown_country_still_act() -> None:
     assert has(evs, "ASSAULT", None, None), show(evs)
     # with no place named at all, an unnamed doer stays unplaced and codes nothing
     assert not events("Gunmen attacked a convoy."), show(events("Gunmen attacked a convoy."))
+
+
+def test_a_thing_given_back_to_a_place_goes_to_its_country() -> None:
+    """"Returned X to PLACE": the receiver is the country of a place the parse hangs on the
+    verb; with nothing handed over ("returned to Naples") it is a journey, not a handover."""
+    evs = events("The United States returned a stolen painting to Florence, Italy.")
+    assert has(evs, "RETREAT", "USA", "ITA"), show(evs)
+    evs = events("The United States returned a stolen manuscript to Bovino, Italy.")
+    assert has(evs, "RETREAT", "USA", "ITA"), show(evs)
+    evs = events("The US envoy returned to Naples on Monday.")
+    assert not any(a.country == "ITA" for e in evs for a in e.target), show(evs)
+
+
+def test_a_place_whose_name_ends_in_its_head_noun_is_the_place_attacked() -> None:
+    """"Attacks on the Gaza Strip": the parse heads the phrase with "Strip", the last word of
+    the place's name; the place still stands for its country. A meeting's venue does not."""
+    evs = events("Israel launched attacks on the Gaza Strip on Monday.")
+    assert has(evs, "ASSAULT", "ISR", "PSE"), show(evs)
+    evs = events("Egyptian jets bombed the West Bank overnight.")
+    assert has(evs, "ASSAULT", "EGY", "PSE"), show(evs)
+
+
+def test_a_country_word_on_a_noun_of_the_object_phrase_is_the_target() -> None:
+    """"Agreed to lift a ban on imports of American pork": the country word on the object
+    phrase's noun names whose goods are acted on."""
+    evs = events("Japan has agreed to lift a ban on imports of American pork.")
+    assert has(evs, "AGREE", "JPN", "USA"), show(evs)

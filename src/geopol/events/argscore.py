@@ -50,6 +50,8 @@ _CLOSED = frozenset({"relcl", "parataxis", "appos"})
 #: Prepositions through which an event noun is the act of the verb's subject ("engaged in
 #: talks", "took part in attacks", "ten days of exercises").
 _TAKING_PART = frozenset({"in", "into", "of"})
+#: Links by which a country word modifies the noun it owns ("British beef", "Saudi ports").
+_OWNER = frozenset({"amod", "compound"})
 #: Types whose target may be named by a place phrase ("attacks inside Israel").
 _AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
@@ -178,7 +180,13 @@ class Candidate:
 
 
 def _score(
-    a: Actor, root: Token, trigger: Token, heads: list[tuple[Token, float]], *, attack: bool
+    a: Actor,
+    root: Token,
+    trigger: Token,
+    heads: list[tuple[Token, float]],
+    *,
+    attack: bool,
+    target: bool = False,
 ) -> float:
     best = 0.0
     for head, base in heads:
@@ -188,7 +196,13 @@ def _score(
         path = path or []
         if _closed(path):
             continue
-        s = base - 0.4 * len(path)
+        hops = len(path)
+        owner = a.kind in ("state", "adjective") and not a.sector
+        if target and owner and path and path[0].dep_ in _OWNER:
+            # "lifted a ban on imports of British beef": a country word on a noun of the
+            # object phrase names whose thing is acted on; the word itself is no hop
+            hops -= 1
+        s = base - 0.4 * hops
         if _locative(path) and not attack:
             s -= 3.0
         best = max(best, s)
@@ -216,7 +230,7 @@ def candidates(
             root = _root(a, idx)
             if root is None or root.i == trigger.i:
                 continue
-            s = _score(a, root, trigger, heads, attack=attack)
+            s = _score(a, root, trigger, heads, attack=attack, target=role == "target")
             if s >= THRESHOLD:
                 out.append(Candidate(a, s))
     out.sort(key=lambda c: -c.score)

@@ -292,6 +292,7 @@ _DERIVED: Schema = {
     "unnamed_armed": section({"sectors": words(), "types": types()}),
     "forces_abroad": words(),
     "place_targets": types(),
+    "place_recipients": types(),
     "rioters": section({"doers": words(), "modes": words()}),
     "repression": section({"sectors": words()}),
     "accidents": words(),

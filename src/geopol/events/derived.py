@@ -57,6 +57,7 @@ class Table:
     armed_sectors: frozenset[str]
     armed_types: frozenset[str]
     place_targets: frozenset[str]
+    place_recipients: frozenset[str]
     accidents: frozenset[str]
     rioters: frozenset[str]
     riot_modes: frozenset[str | None]
@@ -110,6 +111,7 @@ def table() -> Table:
             str(t).upper() for t in (d.get("unnamed_armed") or {}).get("types") or ()
         ),
         place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
+        place_recipients=frozenset(str(t).upper() for t in d.get("place_recipients") or ()),
         accidents=_words(d.get("accidents")),
         rioters=_words((d.get("rioters") or {}).get("doers")),
         riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),

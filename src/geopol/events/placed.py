@@ -82,9 +82,42 @@ def placed_target(
         found = place_target(trigger, where.places, noun=noun)
         if found:
             return found
+    if type_ in t.place_recipients and not noun:
+        found = place_recipient(trigger, where.places)
+        if found:
+            return found
     if type_ in t.host_targets:
         return host_state(trigger, source, where)
     return []
+
+
+def place_recipient(trigger: Token, places: list[Place]) -> list[Actor]:
+    """The country a thing is given back to when the receiver is only a place ("returned
+    twelve skulls to Peru"): the place must be the object of "to" on the verb itself (or on
+    its particle, "handed back to"), and must stand for a state. Something must be given:
+    "the envoy returned to Naples" (no object) is a journey, not a handover."""
+    if not any(ch.dep_ == "dobj" for ch in trigger.children):
+        return []
+    by_start = _standing_places(places)
+    # "returned a manuscript, missing since 1943, to Bovino": the parser may hang the
+    # phrase on a subjectless participle of the verb
+    holders = [trigger] + [
+        ch
+        for ch in trigger.children
+        if ch.dep_ == "advcl" and not any(g.dep_.startswith("nsubj") for g in ch.children)
+    ]
+    heads = [
+        p
+        for h in holders
+        for ch in h.children
+        if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    # "to Venafro, Italy": a town the gazetteer lacks, placed by its country in apposition
+    heads += [a for h in list(heads) for a in h.children if a.dep_ == "appos"]
+    named = [w for head in heads if (w := _named_place(head, by_start, inside=True)) is not None]
+    return [_place_actor(named[0], "place-as-recipient")] if named else []
 
 
 def located_victims(
@@ -147,9 +180,9 @@ def place_target(trigger: Token, places: list[Place], *, noun: bool = False) -> 
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
     ]
     if noun:
-        named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+        named = [w for head in heads if (w := _named_place(head, by_start, inside=True)) is not None]
         return [_place_actor(named[0], "place-as-target")] if named else []
-    named = [w for head in heads if (w := _named_place(head, by_start)) is not None]
+    named = [w for head in heads if (w := _named_place(head, by_start, inside=True)) is not None]
     where = named[0] if named else locate_event(trigger, places, None)
     if where is None or where.start not in by_start:
         return []
@@ -166,22 +199,34 @@ def _standing_places(places: list[Place]) -> dict[int, Place]:
     }
 
 
-def _named_place(tok: Token, by_start: dict[int, Place], depth: int = 3) -> Place | None:
+def _named_place(
+    tok: Token, by_start: dict[int, Place], depth: int = 3, *, inside: bool = False
+) -> Place | None:
     """The place a noun phrase names: the noun itself ("Kirkuk"), or the place a facility or
-    part of one lies in ("targets in Gaza", "the outskirts of Kharkiv")."""
+    part of one lies in ("targets in Gaza", "the outskirts of Kharkiv"). With ``inside``, a
+    noun that ends a place's name counts as that place ("the Gaza Strip", whose head is
+    "Strip"), after any place the phrase itself locates it in ("the Jordan Valley in the
+    West Bank")."""
     if tok.idx in by_start:
         return by_start[tok.idx]
+    within = (
+        next((p for p in by_start.values() if p.start < tok.idx < p.end), None) if inside else None
+    )
     if depth == 0 or tok.lemma_.lower() not in place_heads():
-        return None
+        return within
     for ch in tok.children:
         if ch.dep_ in ("compound", "nmod", "poss") and ch.idx in by_start:
             return by_start[ch.idx]
         if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "inside", "on"):
             for p in ch.children:
-                found = _named_place(p, by_start, depth - 1) if p.dep_ == "pobj" else None
+                found = (
+                    _named_place(p, by_start, depth - 1, inside=inside)
+                    if p.dep_ == "pobj"
+                    else None
+                )
                 if found is not None:
                     return found
-    return None
+    return within
 
 
 def _place_actor(where: Place, how: str, sector: str | None = None) -> Actor:
