@@ -41,3 +41,13 @@ def test_a_warning_of_the_warners_own_act_is_a_threat() -> None:
 def test_every_conjoined_target_phrase_is_a_target() -> None:
     text = "The EU imposed sanctions on Iran and on Syria."
     assert ("SANCTION", "IGO-EUIGO", "IRN+SYR") in readings(coded(text))
+
+
+def test_a_place_that_locates_the_acts_object_stays_the_target() -> None:
+    text = "UN inspectors will examine the refineries in Iran."
+    assert any(t == "IRN" for _, _, t in readings(coded(text)))
+
+
+def test_a_place_of_the_act_beside_another_target_still_leaves() -> None:
+    text = "At their meeting in Paris, G7 trade ministers backed plans to cut the debts of poor nations."
+    assert not any("FRAGOV" in t for _, _, t in readings(coded(text)))

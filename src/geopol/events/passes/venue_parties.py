@@ -8,6 +8,8 @@ happened, not a party to it; and a warning is a threat only when it names an act
   "shelled positions in Kirkuk"), and so does a meeting, where the host is visited ("attended
   a summit in Ghana"). When only the doer is taken out and the one left is the trigger's
   subject, that one is the doer; when no doer would be left, the reading stays as it was.
+  A place that locates the act's direct object ("examine the refineries in Iran") is what
+  is acted on: it stays the target when no other target is left.
 - **warnings**: a ``THREATEN`` read off a word of ``warnings`` (data/events/realis.yaml) is a
   threat only when what is warned of is an act: a clause whose subject is a pronoun or a
   party of the doer's country under a modal ("warned that it would retaliate"), or a word
@@ -73,6 +75,18 @@ def venue(a: Actor, doc: Doc) -> bool:
     return a.kind in VENUE_KINDS and root.head.lower_ == "at"
 
 
+def object_place(a: Actor, doc: Doc, trigger: Token) -> bool:
+    """The place phrase modifies the act's direct object ("inspect the reactors in Iran"):
+    the place stands for what is acted on, not for where the act happened."""
+    root = _root(a, doc)
+    if root is None:
+        return False
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    noun = root.head.head
+    return root.dep_ == "pobj" and noun.dep_ == "dobj" and noun.head.i == trigger.i
+
+
 def _subject_of(trigger: Token, a: Actor, doc: Doc) -> bool:
     root = _root(a, doc)
     return root is not None and root.head.i == trigger.i and root.dep_ in ("nsubj", "nsubjpass")
@@ -135,6 +149,9 @@ def venue_parties(ctx: SentenceContext) -> None:
     target = [a for a in r.target if not venue(a, doc)]
     if len(source) == len(r.source) and len(target) == len(r.target):
         return
+    if not target and r.target:
+        # the only target was a place; one that locates the act's object is what is acted on
+        target = [a for a in r.target if object_place(a, doc, tok)]
     if not source and target and all(_subject_of(tok, a, doc) for a in target):
         source, target = target, []  # "in London, G7 ministers backed": the ministers act
     if not source:
