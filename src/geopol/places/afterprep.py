@@ -35,6 +35,18 @@ _NOT_PLACE = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINA
 _MISTAKEN = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
+def entity_label(doc: Doc, a: int, b: int) -> str:
+    """The label of the named entity spanning exactly tokens ``a`` to ``b``, or "" (read off
+    the tokens' IOB tags: ``doc.ents`` builds every entity span anew on each call)."""
+    if a >= b or doc[a].ent_iob_ != "B":
+        return ""
+    if any(doc[k].ent_iob_ != "I" for k in range(a + 1, b)):
+        return ""
+    if b < len(doc) and doc[b].ent_iob_ == "I":
+        return ""
+    return doc[a].ent_type_
+
+
 def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> bool:
     if any(taken[k] or doc[k].ent_type_ in _NOT_PLACE for k in range(a, b)):
         return False
@@ -42,7 +54,7 @@ def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> b
         # its division follows in parentheses, whatever NER made of the name ("a protest
         # in Amritsar (Punjab)" tagged ORG, "in Encarnacion (Itapua" a work of art)
         return True
-    if any(e.start == a and e.end == b and e.label_ in _MISTAKEN for e in doc.ents):
+    if entity_label(doc, a, b) in _MISTAKEN:
         return True  # an unknown town NER took for a person or a product
     return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
 

@@ -11,10 +11,17 @@ import dataclasses
 import functools
 import re
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
-from geopol.places.afterprep import after_preposition, comma_parts, goes_on, longer_name
+from geopol.places.afterprep import (
+    after_preposition,
+    comma_parts,
+    entity_label,
+    goes_on,
+    longer_name,
+)
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
@@ -243,15 +250,17 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     strong = _strong_keys(gaz)
     first = _first_words(gaz)
     # tokens that may start a gazetteer name, found once (Token objects are costly)
+    flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH]).tolist() if len(doc) else []
     starts = [
-        tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
-        and normalise(tok.text).split(" ")[0] in first
-        for tok in doc
+        bool(alpha and (title or upper) and n > 1)
+        and normalise(doc[i].text).split(" ")[0] in first
+        for i, (alpha, title, upper, n) in enumerate(flags)
     ]
     # first, multi-word gazetteer names, whatever NER made of them ("Zaporizhzhia nuclear
     # plant" tagged PERSON + nothing, "South China Sea")
     _scan(doc, gaz, strong, starts, found, taken, blocked, 2, MAX_NGRAM)
-    for ent in doc.ents:
+    ents = doc.ents  # built anew on every access: read once
+    for ent in ents:
         span = _trim(ent)
         if not len(span) or any(taken[i] for i in range(span.start, span.end)):
             continue
@@ -325,8 +334,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                              weak=not sure))
     from geopol.places.repeat import repeated  # imports Mention from here
 
-    found.extend(repeated(doc, gaz, found))  # "Edmonton received a B" after "Edmonton, Alberta"
     text = doc.text  # built anew on every access: once, not once per mention
+    # "Edmonton received a B" after "Edmonton, Alberta"
+    found.extend(repeated(doc, gaz, found, ents, text))
     found = [m for m in found if not _stance(text, m)]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
@@ -422,8 +432,8 @@ def _before_region(
             toks = doc[max(0, end - n) : end]
             if len(toks) < n or any(taken[k] for k in range(toks.start, end)):
                 continue
-            if any(blocked[k] for k in range(toks.start, end)) and not any(
-                e.start == toks.start and e.end == end for e in doc.ents
+            if any(blocked[k] for k in range(toks.start, end)) and not entity_label(
+                doc, toks.start, end
             ):
                 continue  # part of a person's or organisation's name
             if not all(_is_name_token(t) for t in toks) or toks[0].is_sent_start:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
 from geopol.places.recognise import Mention
@@ -29,8 +29,16 @@ def _well_known(gaz: Gazetteer, name: str) -> bool:
     )
 
 
-def repeated(doc: Doc, gaz: Gazetteer, found: Sequence[Mention]) -> list[Mention]:
-    """Mentions for the further occurrences of names in ``found`` that nothing covers."""
+def repeated(
+    doc: Doc,
+    gaz: Gazetteer,
+    found: Sequence[Mention],
+    ents: Sequence[Span] | None = None,
+    text: str | None = None,
+) -> list[Mention]:
+    """Mentions for the further occurrences of names in ``found`` that nothing covers
+    (``ents``, ``text``: the doc's entities and text when the caller has read them already:
+    spaCy builds both anew on every access)."""
     names = sorted({
         m.text for m in found
         if m.source in _SURE and not m.demonym and not m.weak and m.inside is None
@@ -40,8 +48,8 @@ def repeated(doc: Doc, gaz: Gazetteer, found: Sequence[Mention]) -> list[Mention
     if not names:
         return []
     covered = sorted((m.start, m.end) for m in found)
-    ents = [(e.start_char, e.end_char) for e in doc.ents]
-    text = doc.text
+    ents_at = [(e.start_char, e.end_char) for e in (doc.ents if ents is None else ents)]
+    text = doc.text if text is None else text
     out: list[Mention] = []
     for name in names:
         for hit in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
@@ -50,7 +58,7 @@ def repeated(doc: Doc, gaz: Gazetteer, found: Sequence[Mention]) -> list[Mention
                 continue
             # a longer name it is part of: an entity reaching past it, or a capitalised word
             # right before or after ("Edmonton Oilers", "West Edmonton")
-            if any(s <= a and b <= e and (s, e) != (a, b) for s, e in ents):
+            if any(s <= a and b <= e and (s, e) != (a, b) for s, e in ents_at):
                 continue
             span = doc.char_span(a, b)
             if span is None:
