@@ -1,5 +1,5 @@
 """Helpers for tests in every folder: paths to ../shared evaluation data, skipped when absent;
-actor mentions of a sentence."""
+actor mentions and places of a sentence; the factuality of a marked dyad."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from geopol.records import Actor
+    from geopol.records import Actor, Place
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -55,3 +55,28 @@ def mention(found: list[Actor], text: str) -> Actor:
     hits = [a for a in found if text in a.text]
     assert hits, f"no mention covering {text!r} in {[a.text for a in found]}"
     return hits[0]
+
+
+def places_of(nlp: Language, text: str) -> list[Place]:
+    """The places the places stage finds in ``text`` (no actors, no dateline)."""
+    from geopol.places import find_places_for
+
+    places, _ = find_places_for(nlp(text), [], None)
+    return places
+
+
+def place_named(places: list[Place], text: str) -> Place:
+    """The first place whose text is ``text``."""
+    return next(p for p in places if p.text == text)
+
+
+def dyad_factuality(nlp: Language, marked: str) -> str:
+    """The factuality ``geopol eval plv`` reads for a PLV-marked sentence
+    (``<s>source</s> ... <t>target</t>``)."""
+    from geopol.eval.plv import _span, _strip, classify
+
+    text, spans = _strip(marked)
+    doc = nlp(text)
+    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
+    assert source is not None and target is not None
+    return classify(doc, source, target)[1] or "asserted"

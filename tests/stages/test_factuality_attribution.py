@@ -6,21 +6,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from geopol.eval.plv import _span, _strip, classify
 from geopol.events.factuality import assess
+from geopol_testkit import dyad_factuality as dyad
 
 
 def reading(nlp: Language, text: str, word: str) -> str:
     tok = next(t for t in nlp(text) if t.text == word)
     return assess(tok, noun=tok.pos_ in ("NOUN", "PROPN"))[0].value
-
-
-def dyad(nlp: Language, marked: str) -> str:
-    text, spans = _strip(marked)
-    doc = nlp(text)
-    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
-    assert source is not None and target is not None
-    return classify(doc, source, target)[1] or "asserted"
 
 
 @pytest.mark.parametrize(

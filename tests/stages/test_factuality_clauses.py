@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from geopol.eval.plv import _span, _strip, classify
-
-
-def dyad(nlp: Language, marked: str) -> str:
-    text, spans = _strip(marked)
-    doc = nlp(text)
-    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
-    assert source is not None and target is not None
-    return classify(doc, source, target)[1] or "asserted"
+from geopol_testkit import dyad_factuality as dyad
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from geopol.eval.plv import _span, _strip, classify, read_plv
+from geopol.eval.plv import read_plv
 from geopol.events.factuality import Reading, assess, close_call_penalty
 from geopol.events.factuality.model import (
     MODEL_FILE,
@@ -24,6 +24,7 @@ from geopol.events.factuality.model import (
 )
 from geopol.pipeline import code
 from geopol.records import Factuality
+from geopol_testkit import dyad_factuality as dyad
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = ROOT / "benchmarks" / "labels" / "factuality-written.tsv"
@@ -32,14 +33,6 @@ WRITTEN = ROOT / "benchmarks" / "labels" / "factuality-written.tsv"
 def reading(nlp: Language, text: str, word: str) -> Reading:
     tok = next(t for t in nlp(text) if t.text == word)
     return assess(tok, noun=tok.pos_ in ("NOUN", "PROPN"))
-
-
-def dyad(nlp: Language, marked: str) -> str:
-    text, spans = _strip(marked)
-    doc = nlp(text)
-    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
-    assert source is not None and target is not None
-    return classify(doc, source, target)[1] or "asserted"
 
 
 def test_shipped_model_loads_and_covers_every_level() -> None:

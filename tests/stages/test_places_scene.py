@@ -8,20 +8,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from geopol.places import find_places_for
 from geopol.places.gazetteer import get
-from geopol.records import Place
+from geopol_testkit import place_named as one
+from geopol_testkit import places_of
 
 pytestmark = pytest.mark.issue(18)
-
-
-def places_of(nlp: Language, text: str) -> list[Place]:
-    places, _ = find_places_for(nlp(text), [], None)
-    return places
-
-
-def one(places: list[Place], text: str) -> Place:
-    return next(p for p in places if p.text == text)
 
 
 def test_an_arabic_name_is_found_with_its_article() -> None:
