@@ -68,6 +68,8 @@ class _Words:
     flows: frozenset[str]
     warnings: frozenset[str]
     warned_acts: frozenset[str]
+    #: words of force: ``violence`` and ``unrest`` together, read once
+    force: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,6 +101,7 @@ def words() -> _Words:
         flows=ws("trade_flows"),
         warnings=ws("warnings"),
         warned_acts=ws("warned_acts"),
+        force=ws("violence") | ws("unrest"),
     )
 
 

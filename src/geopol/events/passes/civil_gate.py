@@ -97,8 +97,7 @@ def uncoded(source: list[Actor]) -> bool:
 
 def other_force(sentence: Span, trigger: Token) -> bool:
     """Whether the sentence has a word of force besides the trigger ("troops", "bomb")."""
-    w = words()
-    force = w.violence | w.unrest
+    force = words().force
     return any(t.lower_ in force or t.lemma_.lower() in force for t in sentence if t.i != trigger.i)
 
 

@@ -68,7 +68,7 @@ def venue(a: Actor, doc: Doc) -> bool:
         return False
     w = words()
     aim = root.head.head
-    if aim.lemma_.lower() in w.violence | w.unrest or aim.lower_ in w.violence | w.unrest:
+    if aim.lemma_.lower() in w.force or aim.lower_ in w.force:
         return False  # "threatened to resume attacks inside Israel": where the force is aimed
     if a.kind in PLACE_KINDS:
         return True
@@ -96,7 +96,7 @@ def warned_act(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
     """What the warning names is an act: the warner's (or a pronoun's) act under a modal, or a
     word of force, unrest or sanction that is no clause's subject."""
     w = words()
-    acts = w.violence | w.unrest | w.warned_acts
+    acts = w.force | w.warned_acts
     countries = {a.country for a in source if a.country}
     for t in trigger.subtree:
         if t.i == trigger.i:
