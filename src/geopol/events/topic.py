@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from geopol.docarrays import doc_arrays
 from geopol.records import Actor
 from geopol.yamlio import load_yaml
 
@@ -148,11 +149,14 @@ def article_topic(doc: Doc) -> Topic:
     """Decide the article's domain, then (outside sport and showbiz) the sentences to skip."""
     cfg = _config()
     sents = list(doc.sents)
+    arrays = doc_arrays(doc)
+    text = arrays.text
     per_sent: list[dict[str, float]] = []
     for s in sents:
-        per_sent.append({d.name: _score(cfg, d, s.text) for d in cfg.domains})
+        s_text = text[s.start_char : s.end_char]
+        per_sent.append({d.name: _score(cfg, d, s_text) for d in cfg.domains})
     totals = {d.name: sum(p[d.name] for p in per_sent) for d in cfg.domains}
-    words = sum(1 for t in doc if t.is_alpha) or 1
+    words = sum(arrays.is_alpha) or 1
     domain = None
     best = max(totals, key=lambda k: totals[k], default=None)
     if best is not None and totals[best] >= cfg.min_score and totals[best] / words >= cfg.density:
