@@ -14,6 +14,7 @@ from spacy.attrs import TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.records import Actor, Origin, StandsFor
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -126,14 +127,16 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             stands_for=StandsFor.COREFERENCE,
         )
 
+    full = doc_arrays(doc).text
     for np in list(doc.noun_chunks):
-        if any(t.i in covered for t in np):
+        if any(i in covered for i in range(np.start, np.end)):
             continue
-        text = np.text.strip()
+        np_text = full[np.start_char : np.end_char]
+        text = np_text.strip()
         if _STATE_NP.match(text):
             cands = _rank(before(np.root, _is_state), sent_of, sent_of[np.root.i])
             if cands:
-                new.append(link(np.text, np.start_char, np.end_char, cands[0], text.lower()))
+                new.append(link(np_text, np.start_char, np.end_char, cands[0], text.lower()))
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
             continue
@@ -149,7 +152,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                     break
             if len(picked) == n:
                 new.extend(
-                    link(np.text, np.start_char, np.end_char, p, text.lower()) for p in picked
+                    link(np_text, np.start_char, np.end_char, p, text.lower()) for p in picked
                 )
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
