@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.crowd_acts import assembled_protests, crowd_protest_triggers, found_remains
 from geopol.events.datafile import word_set
@@ -280,7 +281,9 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
     ]
     if not lex.retypes or not kept:
         return kept
-    words = {tok.lower_ for tok in sent} | {_lemma(tok) for tok in sent}
+    arrays = doc_arrays(sent.doc)
+    span = range(sent.start, sent.end)
+    words = {arrays.lower[i] for i in span} | {arrays.lemma[i].lower() for i in span}
     out = []
     for t in kept:
         for r in lex.retypes:
@@ -344,10 +347,17 @@ def _idiom(tok: Token) -> bool:
         ch.dep_ == "prep" and (_lemma(tok), ch.lower_) in _IDIOMS for ch in tok.children
     )
 
+#: The parts of speech ``_raw_triggers`` reads a rule for.
+_TRIGGER_POS = frozenset({"VERB", "ADJ", "AUX", "NOUN", "PROPN"})
+
 def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     consumed: set[int] = set()  # words of a multi-word verb: "put its army on alert"
-    for tok in sent:
+    doc, pos = sent.doc, doc_arrays(sent.doc).pos
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _TRIGGER_POS:
+            continue  # no rule below reads another word
+        tok = doc[i]
         if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
             continue  # "U.S.-backed fighters": a description of an actor, not an event
         intent = tok.pos_ == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children)
