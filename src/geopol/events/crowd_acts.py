@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.derived import table
 from geopol.events.lexicon import Rule
@@ -82,10 +83,12 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
     t = recall_table()
     out: list[tuple[Token, Rule]] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+    arrays = doc_arrays(sent.doc)
+    for i in range(sent.start, sent.end):
+        lemma = arrays.lemma[i].lower()
+        if arrays.pos[i] != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
             continue
+        tok = sent.doc[i]
         if tok.i in taken and lemma not in t.obstruct:
             continue
         if _purpose(tok):
@@ -144,12 +147,14 @@ def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     ("rescuers found the bodies" names finders, no killers), and never with an accident."""
     t = recall_table()
     accidents = table().accidents
-    if any(tok.lemma_.lower() in accidents for tok in sent):
+    arrays = doc_arrays(sent.doc)
+    if any(arrays.lemma[i].lower() in accidents for i in range(sent.start, sent.end)):
         return []
     out: list[tuple[Token, Rule]] = []
-    for tok in sent:
-        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in t.found:
+    for i in range(sent.start, sent.end):
+        if i in taken or arrays.pos[i] != "VERB" or arrays.lemma[i].lower() not in t.found:
             continue
+        tok = sent.doc[i]
         subj = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
         if not subj or any(ch.dep_ == "agent" for ch in tok.children):
             continue
