@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.events.dyads import ActorIndex
 from geopol.events.factuality import assess
 from geopol.records import Actor, Factuality, StatedAlignment
@@ -45,10 +46,11 @@ def _groups(sent: Span, idx: ActorIndex) -> list[tuple[int, list[Actor]]]:
 def _cue(sent: Span) -> Token | None:
     w = _words()
     verbs, nouns = set(w["verbs"]), set(w["nouns"])
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if (tok.pos_ == "VERB" and lemma in verbs) or (tok.pos_ == "NOUN" and lemma in nouns):
-            return tok
+    arrays = doc_arrays(sent.doc)
+    for i in range(sent.start, sent.end):
+        pos, lemma = arrays.pos[i], arrays.lemma[i].lower()
+        if (pos == "VERB" and lemma in verbs) or (pos == "NOUN" and lemma in nouns):
+            return sent.doc[i]
     return None
 
 
