@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from geopol.docarrays import doc_arrays
 from geopol.events.arguments import _gathering_place
 from geopol.events.cameo import cameo_code
 from geopol.events.derived import table
@@ -35,9 +36,11 @@ def _attended(trigs: list[Trigger], sent: Span, idx: ActorIndex) -> list[Trigger
     t = table()
     by_tok = {tr.token.i: tr for tr in trigs}
     out = list(trigs)
-    for tok in sent:
-        if tok.pos_ != "VERB" or _lemma(tok) not in t.attend:
+    arrays = doc_arrays(sent.doc)
+    for i in range(sent.start, sent.end):
+        if arrays.pos[i] != "VERB" or arrays.lemma[i].lower() not in t.attend:
             continue
+        tok = sent.doc[i]
         nouns = [ch for ch in tok.children if ch.dep_ == "dobj"]
         for prep in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("to", "for")):
             nouns.extend(p for p in prep.children if p.dep_ == "pobj")
