@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
@@ -455,9 +456,11 @@ def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token
     """Event nouns joined by slashes into one token ("projectiles/explosions/shots"): the
     first part that is an event noun codes the token."""
     out: list[tuple[Token, Rule]] = []
-    for tok in sent:
-        if tok.i in taken or "/" not in tok.text or tok.pos_ not in ("NOUN", "PROPN"):
+    arrays = doc_arrays(sent.doc)
+    for i in range(sent.start, sent.end):
+        if i in taken or "/" not in arrays.lower[i] or arrays.pos[i] not in ("NOUN", "PROPN"):
             continue
+        tok = sent.doc[i]
         for part in tok.lower_.split("/"):
             phrases = lex.nouns.get(part) or lex.nouns.get(part.rstrip("s")) or ()
             plain = [p for p in phrases if not p.rest]
