@@ -31,11 +31,15 @@ def _check(doc: Doc) -> None:
     assert a.ent_iob == [t.ent_iob for t in doc]
     assert a.head == [t.head.i for t in doc]
     assert a.idx == [t.idx for t in doc]
+    assert a.end == [t.idx + len(t) for t in doc]
+    assert a.is_punct == [t.is_punct for t in doc]
+    assert a.is_space == [t.is_space for t in doc]
     assert a.is_alpha == [t.is_alpha for t in doc]
     sent_of = [n for n, s in enumerate(doc.sents) for _ in s]
     assert a.sent == sent_of
     for s in doc.sents:
         assert a.text[s.start_char : s.end_char] == s.text
+        assert a.text[a.idx[s.start] : a.end[s.end - 1]] == s.text
 
 
 def test_arrays_equal_spacy_attributes(nlp: Language) -> None:

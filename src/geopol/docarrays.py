@@ -28,7 +28,10 @@ from spacy.attrs import (
     HEAD,
     IDX,
     IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
     LEMMA,
+    LENGTH,
     LOWER,
     POS,
     SENT_START,
@@ -103,6 +106,22 @@ class DocArrays:
         """``token.idx``: the token's character offset."""
         out: list[int] = self.doc.to_array(IDX).tolist()
         return out
+
+    @functools.cached_property
+    def end(self) -> list[int]:
+        """``token.idx + len(token)``: the character offset after the token's text."""
+        lengths: list[int] = self.doc.to_array(LENGTH).tolist()
+        return [i + n for i, n in zip(self.idx, lengths, strict=True)]
+
+    @functools.cached_property
+    def is_punct(self) -> list[bool]:
+        """``token.is_punct``."""
+        return [bool(x) for x in self.doc.to_array(IS_PUNCT).tolist()]
+
+    @functools.cached_property
+    def is_space(self) -> list[bool]:
+        """``token.is_space``."""
+        return [bool(x) for x in self.doc.to_array(IS_SPACE).tolist()]
 
     @functools.cached_property
     def is_alpha(self) -> list[bool]:
