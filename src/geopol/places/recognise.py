@@ -15,6 +15,7 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
     comma_parts,
@@ -372,6 +373,8 @@ def _scan(
     longest: int,
 ) -> None:
     """Gazetteer names of ``shortest``..``longest`` tokens, longest match first."""
+    arrays = doc_arrays(doc)
+    text, idx, ends, punct, space = arrays.text, arrays.idx, arrays.end, arrays.is_punct, arrays.is_space
     i = 0
     while i < len(doc):
         if taken[i] or blocked[i] or not starts[i]:
@@ -380,15 +383,14 @@ def _scan(
         tok = doc[i]
         matched = 0
         for n in range(min(longest, len(doc) - i), shortest - 1, -1):
-            toks = doc[i : i + n]
             if any(taken[j] or blocked[j] for j in range(i, i + n)):
                 continue
             if n == 1 and (tok.is_stop or tok.pos_ != "PROPN" or tok.is_sent_start
                            or goes_on(doc, i, FEATURE_WORDS)):
                 continue
-            if toks[-1].is_punct or any(t.is_space for t in toks):
+            if punct[i + n - 1] or any(space[j] for j in range(i, i + n)):
                 continue  # "207 South\n Main St.": a line break is no part of a name
-            key = normalise(toks.text)
+            key = normalise(text[idx[i] : ends[i + n - 1]])
             if n == 1 and key in _GENERIC_WORDS:
                 continue  # "the Peace River Valley area": no place called "Valley"
             if n == 1 and key in strong and acronym_as_word(gaz, tok):
