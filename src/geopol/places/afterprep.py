@@ -11,6 +11,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
 
 #: Prepositions after which a bare proper name is a place.
@@ -68,11 +69,12 @@ def after_preposition(
     taken. The whole run of capitalised words must be the name: "investors in
     Man Utd" names no town Man."""
     out: list[tuple[int, int, bool]] = []
+    lower = doc_arrays(doc).lower
     for i in range(1, len(doc)):
-        prep = doc[i - 1]
-        paren = prep.text == "("
-        if not (paren or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+        paren = lower[i - 1] == "("
+        if not (paren or lower[i - 1] in AT_WORDS) or taken[i] or not _name_token(doc[i]):
             continue
+        prep = doc[i - 1]
         end = i
         while end < len(doc) and _name_token(doc[end]):
             end += 1
