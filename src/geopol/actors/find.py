@@ -27,6 +27,7 @@ from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
 from geopol.actors.titles import party_titled
+from geopol.docarrays import doc_arrays
 from geopol.records import Actor, Origin, StandsFor
 
 _KIND_PRIORITY = {
@@ -501,11 +502,13 @@ def find_in_doc(
         mentions = [mn for mn in mentions if not _within(mn, stances)]
     mentions = _join_agents(doc, mentions, agent_matches)
     _attach_stances(doc, mentions, stances)
+    arrays = doc_arrays(doc)
+    full, idx, ends = arrays.text, arrays.idx, arrays.end
     actors = [
         Actor(
-            text=doc[mn.start : mn.end].text,
-            start=doc[mn.start].idx,
-            end=doc[mn.end - 1].idx + len(doc[mn.end - 1]),
+            text=full[idx[mn.start] : ends[mn.end - 1]],
+            start=idx[mn.start],
+            end=ends[mn.end - 1],
             name=mn.name,
             country=mn.country,
             sector=mn.sector,
@@ -516,7 +519,7 @@ def find_in_doc(
             stands_for=mn.stands_for,
         )
         for mn in mentions
-        if doc[mn.start : mn.end].text.strip()
+        if full[idx[mn.start] : ends[mn.end - 1]].strip()
     ]
     parties = [
         (m.start, m.end, m.pattern.entry.country or "")
