@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.events.lexicon import Lexicon, Rule
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -73,9 +74,11 @@ def stated_in(sent: Span, lex: Lexicon) -> Iterator[tuple[Rule, Token, Token]]:
     the clause it is made of)."""
     if not lex.stance.speech:
         return
-    for subj in sent:
-        if subj.dep_ not in _SUBJECTS:
+    dep = doc_arrays(sent.doc).dep
+    for i in range(sent.start, sent.end):
+        if dep[i] not in _SUBJECTS:
             continue
+        subj = sent.doc[i]
         speech = _speech_verb(subj.head, lex)
         if speech is None or speech.i == subj.head.i:
             continue
