@@ -229,9 +229,10 @@ def _passive(verb: Token) -> bool:
 
 
 def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
+    kids = [ch for ch in tok.children if ch.dep_ in ("prep", "dative", "agent")]
     for prep in preps:
-        for ch in tok.children:
-            if ch.dep_ in ("prep", "dative", "agent") and ch.lower_ == prep:
+        for ch in kids:
+            if ch.lower_ == prep:
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         # "at Russia's space centre" is a place, not a target: only the
