@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geopol.docarrays import doc_arrays
+from geopol.nlp import join_docs
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "articles"
 
@@ -72,3 +73,22 @@ def test_kept_for_the_same_doc_only(nlp: Language) -> None:
     assert doc_arrays(one) is not a and doc_arrays(one).lower == a.lower
     empty = nlp("")
     assert doc_arrays(empty).sent == [] and doc_arrays(empty).head == []
+
+
+def test_join_docs_equals_spacy_from_docs(nlp: Language) -> None:
+    """The pipeline joins a headline's and a body's parses with ``join_docs``: the same Doc
+    as spaCy's ``Doc.from_docs`` (every token attribute, the text, the tensor)."""
+    title, _, body = TEXT.partition("\n\n")
+    for parts in (
+        [nlp(title + "\n\n"), nlp(body)],
+        [nlp("Talks"), nlp(" failed. ")],
+        [nlp(""), nlp("Kenya and Uganda signed a deal.")],
+        [nlp("A"), nlp(""), nlp("B")],
+    ):
+        ours, theirs = join_docs(parts), Doc.from_docs(parts, ensure_whitespace=False)
+        assert ours.text == theirs.text
+        assert ours.to_bytes() == theirs.to_bytes()
+        _check(ours)
+    parts = [nlp("Talks"), nlp("failed.")]
+    parts[0].user_data["note"] = 1  # spaCy's own join keeps user data (with a warning)
+    assert join_docs(parts).text == "Talksfailed."

@@ -20,7 +20,7 @@ from geopol.errors import BadInput
 from geopol.events import passes
 from geopol.events.casualties import attach as attach_casualties
 from geopol.events.extract import extract
-from geopol.nlp import load
+from geopol.nlp import join_docs, load
 from geopol.places import find_places_for
 from geopol.records import Article, CodedArticle, Event, Span
 from geopol.text.dateline import find_dateline
@@ -90,7 +90,7 @@ def code_articles(
         pending.append(doc)
         if not last:
             continue
-        full = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        full = pending[0] if len(pending) == 1 else join_docs(pending)
         pending = []
         yield code_doc(article, full, whole, place)
 
