@@ -136,7 +136,13 @@ def detached(clause: Token) -> bool:
     doc = clause.doc
     if clause.i < head.i:
         end = max(t.i for t in clause.subtree)
-        return any(t.text in (";", ":") for t in doc[end + 1 : head.i])
+        if any(t.text in (";", ":") for t in doc[end + 1 : head.i]):
+            return True
+        # "asked the banks for a rollover, a move bankers said could come too late": the
+        # saying has its own content after it, so the clause before it is not what it says
+        return any(
+            ch.dep_ == "ccomp" and ch.i > head.i and ch.i != clause.i for ch in head.children
+        ) and any(t.text == "," for t in doc[end + 1 : head.i])
     if head.dep_ not in ("relcl", "acl:relcl"):
         return False
     subj = next(
