@@ -60,6 +60,15 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         ):
             tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
             continue
+        adj = next((ch for ch in tok.children if ch.dep_ == "acomp"), None)
+        inner = (
+            next((g for g in adj.children if g.dep_ == "xcomp" and g.pos_ == "VERB"), None)
+            if lemma == "be" and below is None and adj is not None
+            else None
+        )
+        if inner is not None:
+            tok = inner  # "officials are likely to hold talks": the event is the talks
+            continue
         if lemma in c.denials and below is None:  # "denied that its troops had fired"
             below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
         obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
