@@ -19,6 +19,7 @@ from geopol.events.factuality.conditions import in_condition, precaution, siblin
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
+    circumstance,
     dated_present,
     detached,
     governing,
@@ -457,10 +458,13 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
         return found
     seen = {tok.i}
     while tok.head.i != tok.i and tok.head.i not in seen and not detached(tok):
+        prev = tok
         dep, tok = tok.dep_, tok.head
         seen.add(tok.i)
         depth += 1
         level = governing(tok, c)
+        if level is Factuality.REPORTED and dep == "advcl" and circumstance(prev):
+            return found  # "Speaking after he met Shultz, X said ...": not what X said
         if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
             if dep == "dobj" and tok.lemma_.lower() == "tell":
                 continue  # "told a news conference": the audience, not the content
