@@ -149,3 +149,31 @@ def test_the_circumstance_of_a_saying_is_the_writers(
     nlp: Language, marked: str, expected: str
 ) -> None:
     assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # an event noun that is the subject of a dated verb of occurrence, under attribution
+        ("<s>Soviet</s> grain deliveries to <t>Cuba</t> start in May, officials said.", "planned"),
+        (
+            "<s>Soviet</s> grain deliveries to <t>Cuba</t> started in May, officials said.",
+            "reported",
+        ),
+        # a subject the parse hangs on "would" when a time phrase stands before the verb
+        (
+            "Officials said <s>Malawi</s> would from March ship its tobacco through"
+            " <t>Mozambique</t>.",
+            "planned",
+        ),
+        (
+            "Officials said <s>Malawi</s> had from March shipped its tobacco through"
+            " <t>Mozambique</t>.",
+            "reported",
+        ),
+    ],
+)
+def test_dated_occurrence_and_a_subject_on_the_auxiliary(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected

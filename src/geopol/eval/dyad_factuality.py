@@ -32,6 +32,8 @@ def ancestors(tok: Token) -> list[Token]:
 def _clause_verb(tok: Token) -> Token:
     """The lowest verb above an actor mention: the predicate it takes part in."""
     for t in ancestors(tok):
+        if t.dep_ in ("aux", "auxpass") and t.head.i != t.i:
+            return t.head  # "Zambia would from July export": the parse hangs the subject on "would"
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
             return t
     return tok

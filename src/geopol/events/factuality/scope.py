@@ -488,6 +488,13 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
         when = dated_present(trigger, c)
         if when is None and trigger.dep_ == "dobj" and trigger.pos_ in _NOMINAL:
             when = dated_present(trigger.head, c)  # "resume talks on Monday, officials said"
+        elif (
+            when is None
+            and trigger.dep_ == "nsubj"
+            and trigger.pos_ in _NOMINAL
+            and trigger.head.lemma_.lower() in c.occurrence_verbs
+        ):
+            when = dated_present(trigger.head, c)  # "shipments begin in June, officials said"
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)
