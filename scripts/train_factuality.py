@@ -3,8 +3,10 @@
     PYTHONPATH=src python scripts/train_factuality.py            # write the shipped weights
     PYTHONPATH=src python scripts/train_factuality.py --holdout  # figures on a held-out fifth
 
-Reads ``benchmarks/labels/factuality-written.tsv`` (our own sentences, labelled with the
-factuality guide; never ``../shared/eval``), reads each marked dyad's factuality with the
+Reads ``benchmarks/labels/factuality-written.tsv`` and the even-id half of
+``benchmarks/labels/factuality-written-r4.tsv`` (our own sentences, labelled with the
+factuality guide; never ``../shared/eval``; the odd half of the fourth-round file stays held
+out, as the rules were tuned on its even half), reads each marked dyad's factuality with the
 cue rules alone, and fits a multinomial logistic regression (L2, full-batch gradient
 descent from zero: deterministic) over the reading's features. Writes
 ``src/geopol/data/events/factuality-model.json``. With ``--holdout`` it trains on the rows
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geopol.eval.factuality_score import FactScore
+from geopol.eval.factuality_score import FactScore, Half
 from geopol.eval.plv import _span, classify_reading, read_plv
 from geopol.events.factuality.model import Model, choose, rules_only
 from geopol.nlp import load
@@ -30,6 +32,8 @@ from geopol.records import Factuality
 logger = logging.getLogger("train_factuality")
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "labels" / "factuality-written.tsv"
+#: The fourth round's sentences: the rules were tuned on the even ids, the odd ids are held out.
+DATA_R4 = ROOT / "benchmarks" / "labels" / "factuality-written-r4.tsv"
 OUT = ROOT / "src" / "geopol" / "data" / "events" / "factuality-model.json"
 CLASSES = tuple(Factuality)
 MIN_COUNT = 2
@@ -40,8 +44,8 @@ RATE = 0.5
 Sample = tuple[int, dict[str, float], Factuality, Factuality, bool]  # id, feats, gold, rule, close
 
 
-def samples(path: Path) -> list[Sample]:
-    rows = read_plv(path)
+def samples(path: Path, half: Half | None = None) -> list[Sample]:
+    rows = read_plv(path, half=half)
     nlp = load()
     out: list[Sample] = []
     with rules_only():
@@ -122,11 +126,17 @@ def calibration(test: list[Sample], model: Model) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument(
+        "--data-half",
+        type=Path,
+        default=DATA_R4,
+        help="a further file whose even-id rows only are read (the odd ids stay held out)",
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--holdout", action="store_true", help="figures on ids divisible by 5")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    data = samples(args.data)
+    data = samples(args.data) + samples(args.data_half, Half.EVEN)
     if args.holdout:
         train = [s for s in data if s[0] % 5]
         test = [s for s in data if not s[0] % 5]

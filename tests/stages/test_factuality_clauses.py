@@ -92,3 +92,88 @@ def test_plans_and_conditions_in_long_clauses(nlp: Language, marked: str, expect
 )
 def test_event_below_the_trigger(nlp: Language, marked: str, expected: str) -> None:
     assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a present (simple or progressive) dated with "in" or "from" under attribution
+        (
+            "<s>Chile</s> is sending a fisheries mission to <t>Peru</t> in April, the ministry"
+            " said.",
+            "planned",
+        ),
+        (
+            "<s>Chile</s> sent a fisheries mission to <t>Peru</t> in April, the ministry said.",
+            "reported",
+        ),
+        # a deadline ahead ("by the end of the year") on an agreement's act
+        (
+            "<s>Ghana</s> has agreed to ship cocoa to <t>Poland</t> by the end of the year,"
+            " traders said.",
+            "planned",
+        ),
+        ("<s>Ghana</s> has agreed to ship cocoa to <t>Poland</t>, traders said.", "reported"),
+        # a sentence that opens with the inverted auxiliary of a condition
+        (
+            "Should <t>Libya</t> attack border posts, <s>Chad</s> would ask France for help.",
+            "hypothetical",
+        ),
+        ("Once <t>Libya</t> attacked border posts, <s>Chad</s> asked France for help.", "asserted"),
+    ],
+)
+def test_dates_deadlines_and_inverted_conditions(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a participle or a clause of time before the saying is its circumstance
+        (
+            "Speaking after he met <t>Kohl</t>, <s>Craxi</s> said the two sides had made progress.",
+            "asserted",
+        ),
+        (
+            "After he met <t>Kohl</t> in Bonn, <s>Craxi</s> said the talks had been useful.",
+            "asserted",
+        ),
+        # a clause with its own subject before the saying is what is said
+        (
+            "<s>Craxi</s> met <t>Kohl</t> in Bonn on Monday, officials said.",
+            "reported",
+        ),
+    ],
+)
+def test_the_circumstance_of_a_saying_is_the_writers(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # an event noun that is the subject of a dated verb of occurrence, under attribution
+        ("<s>Soviet</s> grain deliveries to <t>Cuba</t> start in May, officials said.", "planned"),
+        (
+            "<s>Soviet</s> grain deliveries to <t>Cuba</t> started in May, officials said.",
+            "reported",
+        ),
+        # a subject the parse hangs on "would" when a time phrase stands before the verb
+        (
+            "Officials said <s>Malawi</s> would from March ship its tobacco through"
+            " <t>Mozambique</t>.",
+            "planned",
+        ),
+        (
+            "Officials said <s>Malawi</s> had from March shipped its tobacco through"
+            " <t>Mozambique</t>.",
+            "reported",
+        ),
+    ],
+)
+def test_dated_occurrence_and_a_subject_on_the_auxiliary(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected

@@ -32,6 +32,8 @@ def ancestors(tok: Token) -> list[Token]:
 def _clause_verb(tok: Token) -> Token:
     """The lowest verb above an actor mention: the predicate it takes part in."""
     for t in ancestors(tok):
+        if t.dep_ in ("aux", "auxpass") and t.head.i != t.i:
+            return t.head  # "Zambia would from July export": the parse hangs the subject on "would"
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
             return t
     return tok
@@ -59,6 +61,15 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in below.children)
         ):
             tok = below  # "Brazil and Argentina are to launch": the schedule is on the launch
+            continue
+        adj = next((ch for ch in tok.children if ch.dep_ == "acomp"), None)
+        inner = (
+            next((g for g in adj.children if g.dep_ == "xcomp" and g.pos_ == "VERB"), None)
+            if lemma == "be" and below is None and adj is not None
+            else None
+        )
+        if inner is not None:
+            tok = inner  # "officials are likely to hold talks": the event is the talks
             continue
         if lemma in c.denials and below is None:  # "denied that its troops had fired"
             below = next((ch for ch in tok.children if ch.dep_ == "ccomp"), None)
@@ -157,7 +168,8 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
     # No trigger: the saying is the act, unless the speaker reports an act of its own
     # ("Dutch traders said they had sold sugar to Iran" is reported).
     verbal = (
-        best.rule.type in SAID and not (cue and _material(best.token, cue[0]))
+        (best.rule.type in SAID or _light_verbal(best.token) is not None)
+        and not (cue and _material(best.token, cue[0]))
         if best is not None
         else not (cue and _own_act(cue[0]))
     )
@@ -168,11 +180,31 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
     return reading
 
 
+def _light_verbal(trigger: Token) -> Token | None:
+    """ "lodged a protest with", "made an offer to", "filed a complaint against": the verb
+    whose object is a verbal-act noun (``verbal_nouns``); the act it makes is a saying."""
+    noun = trigger if trigger.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:  # the coder's trigger is the light verb itself
+        noun = next((ch for ch in trigger.children if ch.dep_ == "dobj"), None)
+        if noun is None:
+            return None
+        verb = trigger
+    else:
+        verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if noun.lemma_.lower() in fact_cues().verbal_nouns else None
+
+
 def _material(trigger: Token, said: Token) -> bool:
     """ "Portugal said it had signed a fishing accord with Morocco": the event's own verb,
-    below the verb of saying, is not a verbal act, so saying it does not make it (reported)."""
+    below the verb of saying, is not a verbal act, so saying it does not make it (reported).
+    A light verb with a verbal-act noun is a verbal act ("said it had lodged a protest")."""
     verb = next((a for a in [trigger, *ancestors(trigger)] if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i == said.i or verb.dep_ != "ccomp" or verb.head.i != said.i:
+        return False
+    light = _light_verbal(trigger)
+    if light is not None and light.i == verb.i:
         return False
     return verb.lemma_.lower() not in fact_cues().verbal_acts and verb.lemma_.lower() != "be"
 

@@ -24,6 +24,12 @@ def in_condition(clause: Token, c: Cues) -> bool:
         and clause.i > clause.head.i
     ):
         return True  # "would sell more rice were the price right" (the parse hangs all on "were")
+    if clause.i < clause.head.i and first == clause.sent.start:
+        # "Should Iran attack tankers, Kuwait would ...": a sentence that opens with the
+        # inverted auxiliary, however the parse reads the words after it
+        opener = clause.doc[first]
+        if opener.lower_ in ("should", "were", "had") and opener.tag_ in ("MD", "VBD"):
+            return True
     return any(
         (
             ch.dep_ in ("mark", "advmod", "prep")

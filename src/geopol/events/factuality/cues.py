@@ -34,6 +34,7 @@ LISTS = (
     "future_times",
     "schedule_dates",
     "attitudes",
+    "verbal_nouns",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -57,6 +58,7 @@ class Cues:
     future_times: frozenset[str]
     schedule_dates: frozenset[str] = frozenset()
     attitudes: frozenset[str] = frozenset()
+    verbal_nouns: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -164,6 +166,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         future_times=frozenset(sets["future_times"]),
         schedule_dates=frozenset(sets["schedule_dates"]),
         attitudes=frozenset(sets["attitudes"]),
+        verbal_nouns=frozenset(sets["verbal_nouns"]),
     )
 
 

@@ -19,6 +19,7 @@ from geopol.events.factuality.conditions import in_condition, precaution, siblin
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
+    circumstance,
     dated_present,
     detached,
     governing,
@@ -41,13 +42,22 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
+_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod", "pobj"})
 
 
 def _future_time(tok: Token, c: Cues) -> Token | None:
     if tok.tag_ in ("VBD", "VBN"):
         return None
+    # the time phrase on the verb, or one the parser hangs on its object ("provide PNG with
+    # 300 mln dlrs in aid over the next three years"): phrases, never a clause below
+    near = [ch for ch in tok.children if ch.dep_ in _TIME_DEPS]
     for ch in tok.children:
-        if ch.dep_ not in ("npadvmod", "advmod", "prep", "tmod", "pobj"):
+        if ch.dep_ in ("dobj", "dative") or (ch.dep_ == "prep" and ch.lower_ == "with"):
+            for g in ch.subtree:
+                if g.dep_ in ("prep", "npadvmod") and g.head.pos_ in _NOMINAL and g.i > ch.i:
+                    near.append(g)
+    for ch in near:
+        if ch.dep_ not in _TIME_DEPS:
             continue
         sub = list(ch.subtree)
         if len(sub) > 6:
@@ -448,10 +458,13 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
         return found
     seen = {tok.i}
     while tok.head.i != tok.i and tok.head.i not in seen and not detached(tok):
+        prev = tok
         dep, tok = tok.dep_, tok.head
         seen.add(tok.i)
         depth += 1
         level = governing(tok, c)
+        if level is Factuality.REPORTED and dep == "advcl" and circumstance(prev):
+            return found  # "Speaking after he met Shultz, X said ...": not what X said
         if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
             if dep == "dobj" and tok.lemma_.lower() == "tell":
                 continue  # "told a news conference": the audience, not the content
@@ -473,6 +486,15 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     found = _walk(trigger, noun=noun, c=c)
     if any(q.level is Factuality.REPORTED for q in found):
         when = dated_present(trigger, c)
+        if when is None and trigger.dep_ == "dobj" and trigger.pos_ in _NOMINAL:
+            when = dated_present(trigger.head, c)  # "resume talks on Monday, officials said"
+        elif (
+            when is None
+            and trigger.dep_ == "nsubj"
+            and trigger.pos_ in _NOMINAL
+            and trigger.head.lemma_.lower() in c.occurrence_verbs
+        ):
+            when = dated_present(trigger.head, c)  # "shipments begin in June, officials said"
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)

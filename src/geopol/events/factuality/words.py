@@ -100,9 +100,14 @@ def inverted(clause: Token) -> bool:
     ) and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > first for s in clause.children)
 
 
+#: Prepositions of a date that names when a present (simple or progressive) takes place.
+_DATE_PREPS = frozenset({"on", "in", "from"})
+
+
 def dated_present(tok: Token, c: Cues) -> Token | None:
-    """ "sign the accord on April 10", "is tendering for wheat on Tuesday": a bare present
-    (simple or progressive) with a date names a schedule."""
+    """ "sign the accord on April 10", "is tendering for wheat on Tuesday", "is sending a
+    mission in March", "opens its market from July": a bare present (simple or
+    progressive) with a date names a schedule."""
     aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass", "neg")]
     progressive = (
         tok.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "'s", "'re")
@@ -117,7 +122,7 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
             return ch
         if (
             ch.dep_ == "prep"
-            and ch.lower_ == "on"
+            and ch.lower_ in _DATE_PREPS
             and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
         ):
             return ch
@@ -136,7 +141,13 @@ def detached(clause: Token) -> bool:
     doc = clause.doc
     if clause.i < head.i:
         end = max(t.i for t in clause.subtree)
-        return any(t.text in (";", ":") for t in doc[end + 1 : head.i])
+        if any(t.text in (";", ":") for t in doc[end + 1 : head.i]):
+            return True
+        # "asked the banks for a rollover, a move bankers said could come too late": the
+        # saying has its own content after it, so the clause before it is not what it says
+        return any(
+            ch.dep_ == "ccomp" and ch.i > head.i and ch.i != clause.i for ch in head.children
+        ) and any(t.text == "," for t in doc[end + 1 : head.i])
     if head.dep_ not in ("relcl", "acl:relcl"):
         return False
     subj = next(
@@ -150,3 +161,20 @@ def detached(clause: Token) -> bool:
     if subj is None or subj.i < head.i:
         return False
     return any(t.text == "," for t in doc[head.i + 1 : subj.i])
+
+
+#: Marks of an adverbial clause that tells when a saying took place, not what was said.
+_WHEN_MARKS = frozenset({"after", "before", "when", "while", "since", "once", "until"})
+
+
+def circumstance(clause: Token) -> bool:
+    """ "Speaking after talks with X, Y said ...", "After he met X, Y said ...": an adverbial
+    clause before the verb of saying, opened by a participle without a subject or by a mark of
+    time, is the saying's circumstance; the writer states it."""
+    if clause.i > clause.head.i:
+        return False
+    kids = list(clause.children)
+    participle = clause.tag_ in ("VBG", "VBN") and not any(
+        ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in kids
+    )
+    return participle or any(ch.dep_ == "mark" and ch.lower_ in _WHEN_MARKS for ch in kids)
