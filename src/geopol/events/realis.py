@@ -68,6 +68,10 @@ class _Words:
     flows: frozenset[str]
     warnings: frozenset[str]
     warned_acts: frozenset[str]
+    own_moves: frozenset[str]
+    place_moves: frozenset[str]
+    handovers: frozenset[str]
+    armed: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -101,6 +105,10 @@ def words() -> _Words:
         flows=ws("trade_flows"),
         warnings=ws("warnings"),
         warned_acts=ws("warned_acts"),
+        own_moves=ws("own_moves"),
+        place_moves=ws("place_moves"),
+        handovers=ws("handovers"),
+        armed=ws("armed_words"),
         force=ws("violence") | ws("unrest"),
     )
 
