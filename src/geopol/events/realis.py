@@ -71,6 +71,7 @@ class _Words:
     own_moves: frozenset[str]
     place_moves: frozenset[str]
     handovers: frozenset[str]
+    released_matter: frozenset[str]
     armed: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
@@ -108,6 +109,7 @@ def words() -> _Words:
         own_moves=ws("own_moves"),
         place_moves=ws("place_moves"),
         handovers=ws("handovers"),
+        released_matter=ws("released_matter"),
         armed=ws("armed_words"),
         force=ws("violence") | ws("unrest"),
     )

@@ -7,14 +7,21 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   withdrawal only when armed forces leave ("troops will leave the city") or when someone or
   some party is handed back or left ("return the prisoners", "leave the EU"); "he left" with
   no object is a resignation and stays, but "Parliament returns from its break", "return to
-  power" or "leave his post" at a firm is no act; releasing (``handovers``) needs people or a
-  party released ("released the four", "his release"), not "figures released by the
-  ministry";
+  power" or "leave his post" at a firm is no act; releasing (``handovers``) information or
+  goods (``released_matter``: "figures released by the ministry", "release supplies from the
+  reserve") is no yielding, unlike "released the four" or "released the ship";
 - **force** (ASSAULT, COERCE with no target): a verb of force with no party acted on needs a
   person or people acted on, another word of force or unrest in the sentence, or an armed or
   police doer ("foxes were killed legally", "Labour fired both barrels at the opposition's
   policies", "the two leaders clashed" are no attacks; "police closed 150 crack houses" is
   coercion);
+- **politics** (ASSAULT between a country's own political actors): with no word of force or
+  unrest and no armed doer, a minister or party "attacking" or "firing at" the opposition, a
+  party or parliament of its own country attacks in words: criticism (ACCUSE);
+- **domestic** (AGREE, AID toward the doer's own state): a government or party pledging or
+  helping its own country's things ("pledged to clamp down on Britain's compensation
+  culture", "helped make the election a celebration of American democracy", "ready to stand
+  up for Britain") makes domestic policy or a campaign aim, not an act toward a party;
 - **commerce** (SUPPORT, AGREE, COOPERATE toward firms): backing, agreeing with or working with
   companies only ("the first deal Iraq has signed with a foreign oil company") is a commercial
   act, even by a state (docs/precision-guide.md).
@@ -22,10 +29,13 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span, Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.dyads import ActorIndex
+from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.civil_gate import company, other_force, people_aim, sense_word
 from geopol.events.realis import words
@@ -85,19 +95,23 @@ def no_yield(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
     """A RETREAT that yields nothing toward anyone (see the module's docstring)."""
     w = words()
     word = sense_word(trigger)
-    if trigger.lemma_.lower() in w.own_moves or word in w.own_moves:
+    lemma = trigger.lemma_.lower()
+    if lemma in w.own_moves or word in w.own_moves:
         return True
-    if word in w.place_moves or trigger.lemma_.lower() in w.place_moves:
+    if word in w.place_moves or lemma in w.place_moves:
         if _armed_doer(source, trigger):
             return False
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects:
             # "he left" (office) stays; "returned to power", "returns from its break" go
-            return trigger.lemma_.lower() != "leave"
-        return not any(_person_or_party(o, idx) for o in objects)
-    if word in w.handovers or trigger.lemma_.lower() in w.handovers:
-        objects = _objects(trigger)
-        return bool(objects) and not any(_person_or_party(o, idx) for o in objects)
+            return lemma != "leave"
+        if lemma == "leave":  # "leave his post", "leave London": a post or a place left
+            return not any(_person_or_party(o, idx) for o in objects)
+        return False  # "returned the artefacts to Spain", "return the prisoners"
+    if word in w.handovers or lemma in w.handovers:
+        # "figures released by the ministry", "release supplies from the reserve"
+        matter = w.released_matter
+        return any(o.lemma_.lower() in matter or o.lower_ in matter for o in _objects(trigger))
     return False
 
 
@@ -118,10 +132,70 @@ def commercial_target(kind: PloverType, target: list[Actor], idx: ActorIndex) ->
     return kind in COMMERCIAL_TYPES and bool(target) and all(company(a, idx) for a in target)
 
 
+#: Sectors of a country's political life: attacks among them, with no force, are words.
+POLITICAL_SECTORS = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD"})
+
+
+def political_attack(
+    kind: PloverType,
+    trigger: Token,
+    sentence: Span,
+    source: list[Actor],
+    target: list[Actor],
+) -> bool:
+    """An attack by a country's government or parties on its own opposition, parties or
+    parliament, with no word of force or unrest and no armed doer."""
+    if kind is not PloverType.ASSAULT or not source or not target:
+        return False
+    if trigger.pos_ != "VERB" or other_force(sentence, trigger) or _armed_doer(source, trigger):
+        return False
+    home = {a.country for a in source}
+    if len(home) != 1 or None in home:
+        return False
+    return all(a.sector in POLITICAL_SECTORS and a.country in home for a in target) and all(
+        a.sector in POLITICAL_SECTORS or a.kind == "person" for a in source
+    )
+
+
+#: Types of pledges or help that a state's own country as target makes domestic. (Defending
+#: one's own country's policy is SUPPORT in PLOVER's data: "defended Mexico's policy".)
+DOMESTIC_TYPES = frozenset({PloverType.AGREE, PloverType.AID})
+
+
+def _owner(tok: Token) -> bool:
+    """The token names the owner of a thing or the one stood up for: a possessor ("Britain's
+    compensation culture"), an adjective of a thing ("American democracy"; not of a person,
+    "the Colombian sergeant"), or "for Britain"."""
+    if tok.dep_ == "poss":
+        return True
+    head = tok.head
+    if tok.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and not head.is_title:
+        return not (people_noun(head) or head.lemma_.lower() in words().persons)
+    return tok.dep_ == "pobj" and head.lower_ == "for"
+
+
+def domestic(kind: PloverType, source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
+    """Backing or help whose every target is the doers' own state, named bare as the owner of
+    a thing or the one stood up for."""
+    if kind not in DOMESTIC_TYPES or not source or not target:
+        return False
+    home = {a.country for a in source if a.country}
+    if len(home) != 1:
+        return False
+    for a in target:
+        span = idx.spans.get(id(a))
+        if a.sector or a.country not in home or span is None:
+            return False
+        if not _owner(idx.doc[span[0] : span[1]].root):
+            return False
+    return True
+
+
 @register("act-needs", Level.TRIGGER)
 def act_needs(ctx: SentenceContext) -> None:
     """Drop a retreat that yields nothing, an attack or coercion verb with no party, no people
-    and no force, and backing or agreement with companies only."""
+    and no force, backing of the doer's own country's things, and backing or agreement with
+    companies only; read a forceless attack among a country's political actors as criticism."""
     r = ctx.current
     tok = r.trigger.token
     if r.type is PloverType.RETREAT and no_yield(tok, r.source, ctx.index):
@@ -129,6 +203,13 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if not r.target and bare_force(r.type, tok, ctx.sentence, r.source, ctx.index):
         r.dropped = True  # "foxes had been killed legally"
+        return
+    if political_attack(r.type, tok, ctx.sentence, r.source, r.target):
+        # "the chancellor fired both barrels at the opposition": words
+        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
+        return
+    if domestic(r.type, r.source, r.target, ctx.index):
+        r.dropped = True  # "the Lib Dems want to restore Britain's reputation"
         return
     if commercial_target(r.type, r.target, ctx.index):
         r.dropped = True  # "the first deal Iraq has signed with a foreign oil company"
