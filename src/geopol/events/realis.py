@@ -73,6 +73,8 @@ class _Words:
     handovers: frozenset[str]
     released_matter: frozenset[str]
     armed: frozenset[str]
+    polls: frozenset[str]
+    animals: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -111,6 +113,8 @@ def words() -> _Words:
         handovers=ws("handovers"),
         released_matter=ws("released_matter"),
         armed=ws("armed_words"),
+        polls=ws("poll_words"),
+        animals=ws("animals"),
         force=ws("violence") | ws("unrest"),
     )
 

@@ -15,8 +15,17 @@ DROPPED = [
     # returning with nothing handed back: a recess, a post
     "The Scottish parliament returns from its summer recess on Monday.",
     "The Danish minister returned to the cabinet after a year in opposition.",
-    # backing its own country's things: domestic policy, not an act toward a party
-    "The French government backs France's strong nuclear industry.",
+    # pledging its own country's things: domestic policy, not an act toward a party
+    "The French government pledged to protect France's nuclear industry.",
+    # a deal with a company is commerce, even by a government
+    "The Polish government signed a deal with the oil company Orlen.",
+    # what voters would do, by a poll, is the poll's finding
+    "British voters would reject the European constitution by two to one, according to a poll.",
+    # a verb of force with no party, no people, no force and no armed doer
+    "The Italian prime minister attacked the way the reform was sold to voters.",
+    # a parliament back from recess and a premier back home yield nothing
+    "Parliament returned from its summer recess on Monday, and the Polish prime minister"
+    " returned to Warsaw.",
 ]
 
 
@@ -43,10 +52,50 @@ def test_acts_toward_nobody_are_dropped(text: str) -> None:
         # force on people named, by armed men or police
         ("Gunmen killed three villagers near Kano.", ("ASSAULT", "NGAUAF", "NGACVL")),
         ("Kenyan police arrested six protesters in Nairobi.", ("COERCE", "KENCOP", "KENCVL")),
-        # backing another country's things is an act toward it
+        # pledging another country's things is an act toward it
         ("Belgium pledged to support Congo's election.", ("SUPPORT", "BEL", "COD")),
+        # things handed back to a party
+        (
+            "The Libyan government returned the two Tunisian fishermen to Tunisia.",
+            ("RETREAT", "LBYGOV", "TUN"),
+        ),
+        # a forceless attack among one country's politicians is criticism
+        (
+            "The Canadian finance minister fired both barrels at the opposition in his budget"
+            " speech.",
+            ("ACCUSE", "CANGOV", "OPP"),
+        ),
     ],
 )
 def test_acts_toward_a_party_stay(text: str, reading: tuple[str, str, str]) -> None:
     got = readings(coded(text))
     assert any(r[0] == reading[0] and r[1] == reading[1] and reading[2] in r[2] for r in got), got
+
+
+def test_a_forceless_attack_on_the_opposition_is_no_assault() -> None:
+    text = "The Canadian finance minister fired both barrels at the opposition in his budget speech."
+    assert "ASSAULT" in {e.type.value for e in coded(text, without=["act-needs"])}
+    assert "ASSAULT" not in {e.type.value for e in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # no country holds the article: the army takes the one country of its sentence
+        (
+            "Britain, France and Germany criticised the decision. The army closed Tehran's new"
+            " airport on its opening day.",
+            ("COERCE", "IRNMIL", "IRNGOV"),
+        ),
+        # one country's own politicians on both sides are coded alike
+        (
+            "Britain, France and Germany met on Monday. Tony Blair will ask the Queen to dissolve"
+            " Parliament.",
+            ("REQUEST", "GBRGOV", "GBRGOV"),
+        ),
+    ],
+)
+def test_organs_of_no_country_take_the_sentence_country(
+    text: str, reading: tuple[str, str, str]
+) -> None:
+    assert reading in readings(coded(text))

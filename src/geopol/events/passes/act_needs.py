@@ -10,8 +10,9 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   power" or "leave his post" at a firm is no act; releasing (``handovers``) information or
   goods (``released_matter``: "figures released by the ministry", "release supplies from the
   reserve") is no yielding, unlike "released the four" or "released the ship";
-- **force** (ASSAULT, COERCE with no target): a verb of force with no party acted on needs a
-  person or people acted on, another word of force or unrest in the sentence, or an armed or
+- **force** (ASSAULT, COERCE with no target): a word of violence ("killed", "injured") is no
+  act only when animals (``animals``) are its victims; another verb of force with no party
+  acted on needs a person or people acted on, another word of force or unrest in the sentence, or an armed or
   police doer ("foxes were killed legally", "Labour fired both barrels at the opposition's
   policies", "the two leaders clashed" are no attacks; "police closed 150 crack houses" is
   coercion);
@@ -22,6 +23,9 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   helping its own country's things ("pledged to clamp down on Britain's compensation
   culture", "helped make the election a celebration of American democracy", "ready to stand
   up for Britain") makes domestic policy or a campaign aim, not an act toward a party;
+- **polls**: what the public, voters or people (sector CVL) would do, in a sentence that
+  reports a poll or a survey (``poll_words``: "British voters would reject the constitution
+  by two to one, according to a poll"), is a poll's finding, not an act;
 - **commerce** (SUPPORT, AGREE, COOPERATE toward firms): backing, agreeing with or working with
   companies only ("the first deal Iraq has signed with a foreign oil company") is a commercial
   act, even by a state (docs/precision-guide.md).
@@ -44,6 +48,9 @@ from geopol.records import Actor, PloverType
 
 #: Sectors of armed or police doers: their act with no party named is still force.
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+
+#: Sectors of people whose return home is a movement of people (refugees, civilians): kept.
+RETURNEES = frozenset({"REF", "CVL"})
 
 #: Types of backing or working with that a company target makes commercial.
 COMMERCIAL_TYPES = frozenset({PloverType.SUPPORT, PloverType.AGREE, PloverType.COOPERATE})
@@ -91,7 +98,9 @@ def _armed_doer(source: list[Actor], trigger: Token) -> bool:
     )
 
 
-def no_yield(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
+def no_yield(
+    trigger: Token, source: list[Actor], target: list[Actor], idx: ActorIndex
+) -> bool:
     """A RETREAT that yields nothing toward anyone (see the module's docstring)."""
     w = words()
     word = sense_word(trigger)
@@ -103,8 +112,12 @@ def no_yield(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
             return False
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects:
-            # "he left" (office) stays; "returned to power", "returns from its break" go
-            return lemma != "leave"
+            # "he left" (office) stays; "returned to power", "returns from its break", "will
+            # return to Parliament" go; "returned to Brazil 21 frogs" (a lost object) stays
+            home = {a.country for a in source}
+            if lemma == "leave" or any(a.sector in RETURNEES for a in source):
+                return False  # refugees returning home: a movement of people, kept
+            return all(a.country in home for a in target)
         if lemma == "leave":  # "leave his post", "leave London": a post or a place left
             return not any(_person_or_party(o, idx) for o in objects)
         return False  # "returned the artefacts to Spain", "return the prisoners"
@@ -115,6 +128,15 @@ def no_yield(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
     return False
 
 
+def _victims(trigger: Token) -> list[Token]:
+    """The trigger's object or passive subject, with the conjuncts of either ("foxes and other
+    animals"), or the passive subject of the verb it is a conjunct of."""
+    heads = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not heads and trigger.dep_ == "conj":
+        heads = [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
 def bare_force(
     kind: PloverType, trigger: Token, sentence: Span, source: list[Actor], idx: ActorIndex
 ) -> bool:
@@ -122,6 +144,11 @@ def bare_force(
     of force or unrest, and no armed doer."""
     if kind not in (PloverType.ASSAULT, PloverType.COERCE) or trigger.pos_ != "VERB":
         return False
+    w = words()
+    if trigger.lemma_.lower() in w.violence or trigger.lower_ in w.violence:
+        # a word of violence itself ("killed", "injured"): no act only when animals are its
+        # victims ("foxes had been killed legally"); "her husband was injured" stays
+        return any(o.lemma_.lower() in w.animals or o.lower_ in w.animals for o in _victims(trigger))
     if other_force(sentence, trigger) or people_aim(trigger, idx):
         return False
     return not _armed_doer(source, trigger)
@@ -152,7 +179,9 @@ def political_attack(
     home = {a.country for a in source}
     if len(home) != 1 or None in home:
         return False
-    return all(a.sector in POLITICAL_SECTORS and a.country in home for a in target) and all(
+    return all(
+        a.sector in POLITICAL_SECTORS and (a.country in home or a.country is None) for a in target
+    ) and all(
         a.sector in POLITICAL_SECTORS or a.kind == "person" for a in source
     )
 
@@ -191,6 +220,14 @@ def domestic(kind: PloverType, source: list[Actor], target: list[Actor], idx: Ac
     return True
 
 
+def poll_finding(sentence: Span, source: list[Actor]) -> bool:
+    """The doers are all the public (sector CVL) in a sentence that reports a poll."""
+    if not source or not all(a.sector == "CVL" for a in source):
+        return False
+    polls = words().polls
+    return any(t.lemma_.lower() in polls or t.lower_ in polls for t in sentence)
+
+
 @register("act-needs", Level.TRIGGER)
 def act_needs(ctx: SentenceContext) -> None:
     """Drop a retreat that yields nothing, an attack or coercion verb with no party, no people
@@ -198,7 +235,7 @@ def act_needs(ctx: SentenceContext) -> None:
     companies only; read a forceless attack among a country's political actors as criticism."""
     r = ctx.current
     tok = r.trigger.token
-    if r.type is PloverType.RETREAT and no_yield(tok, r.source, ctx.index):
+    if r.type is PloverType.RETREAT and no_yield(tok, r.source, r.target, ctx.index):
         r.dropped = True  # "France began evacuating its nationals"
         return
     if not r.target and bare_force(r.type, tok, ctx.sentence, r.source, ctx.index):
@@ -210,6 +247,9 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if domestic(r.type, r.source, r.target, ctx.index):
         r.dropped = True  # "the Lib Dems want to restore Britain's reputation"
+        return
+    if poll_finding(ctx.sentence, r.source):
+        r.dropped = True  # "voters would reject the constitution, according to a poll"
         return
     if commercial_target(r.type, r.target, ctx.index):
         r.dropped = True  # "the first deal Iraq has signed with a foreign oil company"
