@@ -89,8 +89,8 @@ def test_a_forceless_attack_on_the_opposition_is_no_assault() -> None:
         ),
         # one country's own politicians on both sides are coded alike
         (
-            "Britain, France and Germany met on Monday. Tony Blair will ask the Queen to dissolve"
-            " Parliament.",
+            "Britain, France and Germany met on Monday. The British prime minister will ask the"
+            " Queen to dissolve Parliament.",
             ("REQUEST", "GBRGOV", "GBRGOV"),
         ),
     ],
