@@ -75,6 +75,7 @@ class _Words:
     armed: frozenset[str]
     polls: frozenset[str]
     animals: frozenset[str]
+    terror: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -115,6 +116,7 @@ def words() -> _Words:
         armed=ws("armed_words"),
         polls=ws("poll_words"),
         animals=ws("animals"),
+        terror=ws("terror_words"),
         force=ws("violence") | ws("unrest"),
     )
 
@@ -226,8 +228,9 @@ def commercial(trigger: Token) -> bool:
 
 def place_modifier(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     """Whether a source mention is a place naming where, as the modifier of the trigger
-    noun: any city ("the Madrid rail bombing"), or a state before a noun of a state of
-    conflict ("the Iraq war")."""
+    noun: any city ("the Madrid rail bombing"), a building or site ("the World Trade Centre
+    attacks"), or a state before a noun of a state of conflict ("the Iraq war") or of an
+    attack of terror (``terror_words``: "the US terror attacks")."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     span = idx.spans.get(id(a))
@@ -237,10 +240,20 @@ def place_modifier(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     cur = root
     while cur.dep_ == "compound" and cur.head.i != cur.i and cur.head.i != trigger.i:
         cur = cur.head  # "Madrid rail bombing": Madrid -> rail -> bombing
-    if cur.dep_ not in ("compound", "nmod") or cur.head.i != trigger.i:
+    if cur.head.i != trigger.i or cur.dep_ not in ("compound", "nmod", "amod"):
         return False
+    terror = words().terror
+    if a.kind in ("state", "adjective") and not a.sector and any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in terror or _lemma(c) in terror)
+        for c in trigger.children
+    ):
+        return True  # an attack of terror: "the US terror attacks", "Spanish terrorist bombings"
+    if cur.dep_ == "amod":
+        return False  # "Israeli airstrikes": the doers
     if a.kind in ("capital", "city", "place") or a.how.endswith("capital"):
         return True
+    if root.ent_type_ == "FAC":
+        return True  # a building or a site: "the World Trade Centre attacks"
     return a.kind == "state" and _lemma(trigger) in words().situations
 
 

@@ -26,6 +26,11 @@ DROPPED = [
     # a parliament back from recess and a premier back home yield nothing
     "Parliament returned from its summer recess on Monday, and the Polish prime minister"
     " returned to Warsaw.",
+    # civil doers with no party acted on: a leader speaking of attacks
+    "The Portuguese president said he would not tolerate attacks such as last week's bombing.",
+    # a word of contest with no force: a court battle, a battle against tax evasion
+    "The Norwegian telecoms firm Telenor lost its court battle with the Danish regulator.",
+    "The Greek government launched a battle against tax evasion.",
 ]
 
 
@@ -52,6 +57,13 @@ def test_acts_toward_nobody_are_dropped(text: str) -> None:
         # force on people named, by armed men or police
         ("Gunmen killed three villagers near Kano.", ("ASSAULT", "NGAUAF", "NGACVL")),
         ("Kenyan police arrested six protesters in Nairobi.", ("COERCE", "KENCOP", "KENCVL")),
+        # a battle by troops, a crackdown by the army, an attack by a bomber: force
+        (
+            "Colombian troops fought a battle with FARC rebels near Cali.",
+            ("ASSAULT", "COLMIL", "COLREB"),
+        ),
+        ("The Nigerian army cracked down in the Delta on Tuesday.", ("COERCE", "NGAMIL", "")),
+        ("The Russian suicide bomber attacked a checkpoint.", ("ASSAULT", "RUSUAF", "")),
         # pledging another country's things is an act toward it
         ("Belgium pledged to support Congo's election.", ("SUPPORT", "BEL", "COD")),
         # things handed back to a party
@@ -99,3 +111,20 @@ def test_organs_of_no_country_take_the_sentence_country(
     text: str, reading: tuple[str, str, str]
 ) -> None:
     assert reading in readings(coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laws were tightened after the US terror attacks of 11 September 2001.",
+        "Spending recovered after the Spanish terrorist bombings.",
+    ],
+)
+def test_a_state_before_an_attack_of_terror_is_where_it_happened(text: str) -> None:
+    assert coded(text, without=["act-gate"]), "the sentence must give an event to drop"
+    assert not coded(text)
+
+
+def test_a_state_before_an_air_strike_is_its_doer() -> None:
+    got = readings(coded("Israeli airstrikes killed 12 people in Gaza on Monday."))
+    assert any(r[0] == "ASSAULT" and r[1] == "ISR" for r in got), got

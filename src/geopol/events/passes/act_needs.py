@@ -16,6 +16,13 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   police doer ("foxes were killed legally", "Labour fired both barrels at the opposition's
   policies", "the two leaders clashed" are no attacks; "police closed 150 crack houses" is
   coercion);
+- **civil doers** (ASSAULT, COERCE with no target): when every doer is of a civil sector (a
+  minister, a party, a court, a firm, the press) and none is armed, the attack or coercion
+  is words, a ruling or a policy ("he also attacked the way the war was sold", "the court
+  ruled that detaining suspects breaks the law"); a government's own coercion (a curfew, a
+  ban, a closure) stays; the state's forces have sectors of their own (MIL, COP);
+- **contest** (ASSAULT): a word of contest (``effort_verbs``: "battle", "fight") with no other
+  word of force or unrest and no armed doer is a takeover, court or budget battle, no attack;
 - **politics** (ASSAULT between a country's own political actors): with no word of force or
   unrest and no armed doer, a minister or party "attacking" or "firing at" the opposition, a
   party or parliament of its own country attacks in words: criticism (ACCUSE);
@@ -47,7 +54,7 @@ from geopol.events.recall import people_noun
 from geopol.records import Actor, PloverType
 
 #: Sectors of armed or police doers: their act with no party named is still force.
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY", "UAF"})
 
 #: Sectors of people whose return home is a movement of people (refugees, civilians): kept.
 RETURNEES = frozenset({"REF", "CVL"})
@@ -154,6 +161,39 @@ def bare_force(
     return not _armed_doer(source, trigger)
 
 
+#: Sectors of doers that use no force of their own: politicians, parties, courts, firms,
+#: the press, schools and aid bodies (civilians and crowds are not here: a mob may attack).
+CIVIL_DOERS = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD", "BUS", "MED", "JRN", "EDU", "NGO", "ELI"})
+
+
+def civil_force(
+    kind: PloverType, trigger: Token, source: list[Actor], target: list[Actor]
+) -> bool:
+    """An attack or a coercion with no party acted on whose every doer is of a civil sector
+    (a minister, a party, a court, a firm) and no armed doer: a politician "attacking the way
+    the war was sold", a court ruling on detention, a leader speaking of attacks). A
+    government's own coercion stays (its curfews, bans and closures need no armed doer); the
+    state's forces are coded with their own sectors (MIL, COP)."""
+    if kind not in (PloverType.ASSAULT, PloverType.COERCE) or target or not source:
+        return False
+    if not all(a.sector in CIVIL_DOERS for a in source):
+        return False
+    if kind is PloverType.COERCE and any(a.sector == "GOV" for a in source):
+        return False  # a government's curfew, ban or closure is coercion by itself
+    return not _armed_doer(source, trigger)
+
+
+def contest(kind: PloverType, trigger: Token, sentence: Span, source: list[Actor]) -> bool:
+    """An attack read off a word of contest ("battle", "fight", "struggle") with no other word
+    of force or unrest in the sentence and no armed doer: a takeover, court or budget battle,
+    "a group fighting to prevent a store opening"."""
+    if kind is not PloverType.ASSAULT:
+        return False
+    if trigger.lemma_.lower() not in words().effort and trigger.lower_ not in words().effort:
+        return False
+    return not other_force(sentence, trigger) and not _armed_doer(source, trigger)
+
+
 def commercial_target(kind: PloverType, target: list[Actor], idx: ActorIndex) -> bool:
     """Backing, agreeing or working with companies only."""
     return kind in COMMERCIAL_TYPES and bool(target) and all(company(a, idx) for a in target)
@@ -240,6 +280,12 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if not r.target and bare_force(r.type, tok, ctx.sentence, r.source, ctx.index):
         r.dropped = True  # "foxes had been killed legally"
+        return
+    if civil_force(r.type, tok, r.source, r.target):
+        r.dropped = True  # "he also attacked the way the war was sold to the public"
+        return
+    if contest(r.type, tok, ctx.sentence, r.source):
+        r.dropped = True  # "Yukos loses US bankruptcy battle"
         return
     if political_attack(r.type, tok, ctx.sentence, r.source, r.target):
         # "the chancellor fired both barrels at the opposition": words
