@@ -331,7 +331,7 @@ _REALIS: Schema = {
         "intent_verbs", "force_senses", "unrest",
         "company_nouns", "opinion_modals", "money", "persons", "trade_flows",
         "warnings", "warned_acts", "own_moves", "place_moves", "handovers", "released_matter",
-        "armed_words", "poll_words", "animals", "terror_words",
+        "armed_words", "poll_words", "animals", "terror_words", "sum_words",
     )
 }  # fmt: skip
 

@@ -76,6 +76,7 @@ class _Words:
     polls: frozenset[str]
     animals: frozenset[str]
     terror: frozenset[str]
+    sums: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -117,6 +118,7 @@ def words() -> _Words:
         polls=ws("poll_words"),
         animals=ws("animals"),
         terror=ws("terror_words"),
+        sums=ws("sum_words"),
         force=ws("violence") | ws("unrest"),
     )
 

@@ -13,8 +13,9 @@ def test_a_thing_as_the_subject_is_no_doer() -> None:
     assert ctx.current.dropped
     text = "The Spanish budget deficit is set to hit a record this year."
     assert not any(t == "ASSAULT" for t, _, _ in readings(coded(text)))
-    # the pass is what removes it (civil-attacks and civil-gate would too: no party, no force)
-    assert readings(coded(text, without=["act-gate", "civil-attacks", "civil-gate"]))
+    # the pass is what removes it (civil-attacks, civil-gate and act-needs would too: no party,
+    # no force)
+    assert readings(coded(text, without=["act-gate", "civil-attacks", "civil-gate", "act-needs"]))
 
 
 def test_an_actor_subject_stays() -> None:

@@ -64,6 +64,16 @@ def test_acts_toward_nobody_are_dropped(text: str) -> None:
         ),
         ("The Nigerian army cracked down in the Delta on Tuesday.", ("COERCE", "NGAMIL", "")),
         ("The Russian suicide bomber attacked a checkpoint.", ("ASSAULT", "RUSUAF", "")),
+        # a word of violence, or armed forces in the sentence: force, whoever is named
+        (
+            "In September, a car bomb in Kiev killed another ethnic Chechen who had fought on"
+            " the Ukrainian side.",
+            ("ASSAULT", "UKRGOV", ""),
+        ),
+        (
+            "The Syrian government launched fresh attacks near Idlib, sending troops and tanks.",
+            ("ASSAULT", "SYRGOV", ""),
+        ),
         # pledging another country's things is an act toward it
         ("Belgium pledged to support Congo's election.", ("SUPPORT", "BEL", "COD")),
         # things handed back to a party

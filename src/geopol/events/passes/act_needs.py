@@ -18,9 +18,10 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   coercion);
 - **civil doers** (ASSAULT, COERCE with no target): when every doer is of a civil sector (a
   minister, a party, a court, a firm, the press) and none is armed, the attack or coercion
-  is words, a ruling or a policy ("he also attacked the way the war was sold", "the court
-  ruled that detaining suspects breaks the law"); a government's own coercion (a curfew, a
-  ban, a closure) stays; the state's forces have sectors of their own (MIL, COP);
+  is words or a policy ("he also attacked the way the war was sold", "the leader will not
+  tolerate attacks"), unless the trigger is itself a word of violence ("killed", "invasion")
+  or the sentence names armed forces; a government's own coercion (a curfew, a ban, a
+  closure) stays; the state's forces have sectors of their own (MIL, COP);
 - **contest** (ASSAULT): a word of contest (``effort_verbs``: "battle", "fight") with no other
   word of force or unrest and no armed doer is a takeover, court or budget battle, no attack;
 - **politics** (ASSAULT between a country's own political actors): with no word of force or
@@ -171,15 +172,21 @@ def civil_force(
 ) -> bool:
     """An attack or a coercion with no party acted on whose every doer is of a civil sector
     (a minister, a party, a court, a firm) and no armed doer: a politician "attacking the way
-    the war was sold", a court ruling on detention, a leader speaking of attacks). A
-    government's own coercion stays (its curfews, bans and closures need no armed doer); the
-    state's forces are coded with their own sectors (MIL, COP)."""
+    the war was sold", a leader speaking of attacks). It stays when the trigger is itself a
+    word of violence ("a car bomb killed", "the invasion") or the sentence names armed forces,
+    and a government's own coercion stays (its curfews, bans and closures need no armed
+    doer); the state's forces are coded with their own sectors (MIL, COP)."""
     if kind not in (PloverType.ASSAULT, PloverType.COERCE) or target or not source:
         return False
     if not all(a.sector in CIVIL_DOERS for a in source):
         return False
     if kind is PloverType.COERCE and any(a.sector == "GOV" for a in source):
         return False  # a government's curfew, ban or closure is coercion by itself
+    w = words()
+    if trigger.lemma_.lower() in w.violence or trigger.lower_ in w.violence:
+        return False  # "a car bomb killed", "the invasion": violence, whoever is named
+    if any(t.lower_ in w.armed or t.lemma_.lower() in w.armed for t in trigger.sent):
+        return False  # "declared a state of siege and sent police and troops"
     return not _armed_doer(source, trigger)
 
 
