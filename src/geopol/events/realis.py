@@ -77,6 +77,7 @@ class _Words:
     animals: frozenset[str]
     terror: frozenset[str]
     sums: frozenset[str]
+    statements: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -119,6 +120,7 @@ def words() -> _Words:
         animals=ws("animals"),
         terror=ws("terror_words"),
         sums=ws("sum_words"),
+        statements=ws("statement_objects"),
         force=ws("violence") | ws("unrest"),
     )
 

@@ -138,3 +138,28 @@ def test_a_state_before_an_attack_of_terror_is_where_it_happened(text: str) -> N
 def test_a_state_before_an_air_strike_is_its_doer() -> None:
     got = readings(coded("Israeli airstrikes killed 12 people in Gaza on Monday."))
     assert any(r[0] == "ASSAULT" and r[1] == "ISR" for r in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "The Turkish government refuses to accept Greece's denials that it armed the militia.",
+            ("ACCUSE", "TURGOV", "GRC"),
+        ),
+        (
+            "The Irish finance minister rejected the opposition leader's comment, saying the"
+            " economy was strong.",
+            ("ACCUSE", "IRLGOV", "OPP"),
+        ),
+    ],
+)
+def test_rejecting_a_remark_is_criticism(text: str, reading: tuple[str, str, str]) -> None:
+    got = readings(coded(text))
+    assert any(r[0] == reading[0] and r[1] == reading[1] and reading[2] in r[2] for r in got), got
+    assert not any(r[0] == "REJECT" for r in got), got
+
+
+def test_rejecting_calls_stays_a_refusal() -> None:
+    got = readings(coded("Ethiopia rejected US calls for a ceasefire in Tigray."))
+    assert ("REJECT", "ETH", "USA") in got, got

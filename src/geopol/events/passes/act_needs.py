@@ -34,6 +34,10 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
 - **polls**: what the public, voters or people (sector CVL) would do, in a sentence that
   reports a poll or a survey (``poll_words``: "British voters would reject the constitution
   by two to one, according to a poll"), is a poll's finding, not an act;
+- **refusals** (REJECT): a refusal is of something asked, proposed or demanded; rejecting a
+  remark, a denial or an allegation (``statement_objects``: "rejected Mr Howard's comment",
+  "refuses to accept Syria's denials") is criticism of the one who made it, and no event when
+  it names nobody;
 - **commerce** (SUPPORT, AGREE, COOPERATE toward firms): backing, agreeing with or working with
   companies only ("the first deal Iraq has signed with a foreign oil company") is a commercial
   act, even by a state (docs/precision-guide.md).
@@ -50,7 +54,7 @@ from geopol.events.dyads import ActorIndex
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.civil_gate import company, other_force, people_aim, sense_word
-from geopol.events.realis import words
+from geopol.events.realis import owners, words
 from geopol.events.recall import people_noun
 from geopol.records import Actor, PloverType
 
@@ -201,6 +205,21 @@ def contest(kind: PloverType, trigger: Token, sentence: Span, source: list[Actor
     return not other_force(sentence, trigger) and not _armed_doer(source, trigger)
 
 
+def rejected_statement(kind: PloverType, trigger: Token) -> Token | None:
+    """The remark, denial or allegation a REJECT is aimed at ("rejected Mr Howard's comment",
+    "refuses to accept Syria's denials"): its object, or the object of the verb it carries;
+    None when it rejects something asked or proposed."""
+    if kind is not PloverType.REJECT:
+        return None
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    said = words().statements
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in said or c.lower_ in said):
+                return c
+    return None
+
+
 def commercial_target(kind: PloverType, target: list[Actor], idx: ActorIndex) -> bool:
     """Backing, agreeing or working with companies only."""
     return kind in COMMERCIAL_TYPES and bool(target) and all(company(a, idx) for a in target)
@@ -303,6 +322,17 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if poll_finding(ctx.sentence, r.source):
         r.dropped = True  # "voters would reject the constitution, according to a poll"
+        return
+    said = rejected_statement(r.type, tok)
+    if said is not None:
+        # "rejected the minister's comment": criticism of the one who said it, not a refusal
+        owner = [a for a in owners(said, ctx.index) if all(a.code != s.code for s in r.source)]
+        target = owner or r.target
+        if not target:
+            r.dropped = True
+            return
+        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
+        r.target = target
         return
     if commercial_target(r.type, r.target, ctx.index):
         r.dropped = True  # "the first deal Iraq has signed with a foreign oil company"
