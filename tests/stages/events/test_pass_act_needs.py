@@ -163,3 +163,20 @@ def test_rejecting_a_remark_is_criticism(text: str, reading: tuple[str, str, str
 def test_rejecting_calls_stays_a_refusal() -> None:
     got = readings(coded("Ethiopia rejected US calls for a ceasefire in Tigray."))
     assert ("REJECT", "ETH", "USA") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Spanish prime minister has called the EU rebate "unjustified".',
+        'The Dutch premier called the German chancellor a "giant" of European politics.',
+    ],
+)
+def test_a_call_that_names_is_no_consultation(text: str) -> None:
+    assert "CONSULT" in {r[0] for r in readings(coded(text, without=["act-needs"]))}
+    assert "CONSULT" not in {r[0] for r in readings(coded(text))}
+
+
+def test_a_phone_call_stays_a_consultation() -> None:
+    got = readings(coded("The Kenyan president called the Ugandan leader on Tuesday."))
+    assert any(r[0] == "CONSULT" and r[1] == "KENGOV" for r in got), got

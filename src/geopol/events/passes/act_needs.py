@@ -38,6 +38,8 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   remark, a denial or an allegation (``statement_objects``: "rejected Mr Howard's comment",
   "refuses to accept Syria's denials") is criticism of the one who made it, and no event when
   it names nobody;
+- **naming** (CONSULT off ``call_verbs``): a call that names its object ("called him a giant",
+  "called the rebate 'unjustified'") is a remark, no call;
 - **commerce** (SUPPORT, AGREE, COOPERATE toward firms): backing, agreeing with or working with
   companies only ("the first deal Iraq has signed with a foreign oil company") is a commercial
   act, even by a state (docs/precision-guide.md).
@@ -220,6 +222,22 @@ def rejected_statement(kind: PloverType, trigger: Token) -> Token | None:
     return None
 
 
+def naming_call(kind: PloverType, trigger: Token) -> bool:
+    """A CONSULT read off a word of ``call_verbs`` that names its object as something ("called
+    him a giant of the movement", "called the rebate 'unjustified'"): a remark, not a call.
+    The name is an object predicate, or an adjective after the object noun."""
+    if kind is not PloverType.CONSULT or trigger.lemma_.lower() not in words().call:
+        return False
+    if any(c.dep_ == "oprd" for c in trigger.children):
+        return True
+    return any(
+        a.dep_ == "amod" and a.pos_ == "ADJ" and a.i > o.i
+        for o in trigger.children
+        if o.dep_ == "dobj"
+        for a in o.children
+    )
+
+
 def commercial_target(kind: PloverType, target: list[Actor], idx: ActorIndex) -> bool:
     """Backing, agreeing or working with companies only."""
     return kind in COMMERCIAL_TYPES and bool(target) and all(company(a, idx) for a in target)
@@ -322,6 +340,9 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if poll_finding(ctx.sentence, r.source):
         r.dropped = True  # "voters would reject the constitution, according to a poll"
+        return
+    if naming_call(r.type, tok):
+        r.dropped = True  # "the premier called the plan a disaster"
         return
     said = rejected_statement(r.type, tok)
     if said is not None:
