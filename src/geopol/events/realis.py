@@ -78,6 +78,7 @@ class _Words:
     terror: frozenset[str]
     sums: frozenset[str]
     statements: frozenset[str]
+    office_heads: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -121,6 +122,7 @@ def words() -> _Words:
         terror=ws("terror_words"),
         sums=ws("sum_words"),
         statements=ws("statement_objects"),
+        office_heads=ws("office_heads"),
         force=ws("violence") | ws("unrest"),
     )
 

@@ -180,3 +180,11 @@ def test_a_call_that_names_is_no_consultation(text: str) -> None:
 def test_a_phone_call_stays_a_consultation() -> None:
     got = readings(coded("The Kenyan president called the Ugandan leader on Tuesday."))
     assert any(r[0] == "CONSULT" and r[1] == "KENGOV" for r in got), got
+
+
+def test_taking_charge_is_no_accusation() -> None:
+    text = "The Irish prime minister took personal charge of Ireland's response on Tuesday."
+    assert "ACCUSE" in {r[0] for r in readings(coded(text, without=["act-needs"]))}
+    assert "ACCUSE" not in {r[0] for r in readings(coded(text))}
+    got = readings(coded("Spanish prosecutors brought charges against the Catalan leader."))
+    assert ("ACCUSE", "ESPJUD", "ESPGOV") in got, got

@@ -40,6 +40,8 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   it names nobody;
 - **naming** (CONSULT off ``call_verbs``): a call that names its object ("called him a giant",
   "called the rebate 'unjustified'") is a remark, no call;
+- **office** (ACCUSE off "charge"): "took charge of", "in charge of" is a responsibility
+  (``office_heads``), no accusation;
 - **commerce** (SUPPORT, AGREE, COOPERATE toward firms): backing, agreeing with or working with
   companies only ("the first deal Iraq has signed with a foreign oil company") is a commercial
   act, even by a state (docs/precision-guide.md).
@@ -238,6 +240,15 @@ def naming_call(kind: PloverType, trigger: Token) -> bool:
     )
 
 
+def charge_of_office(kind: PloverType, trigger: Token) -> bool:
+    """An ACCUSE read off the noun "charge" in its sense of a responsibility: the object of a
+    verb of ``office_heads`` or of "in" ("took personal charge of the response", "is in charge
+    of the inquiry"); "brought charges against" stays."""
+    if kind is not PloverType.ACCUSE or trigger.lemma_.lower() != "charge":
+        return False
+    return trigger.head.lemma_.lower() in words().office_heads
+
+
 def commercial_target(kind: PloverType, target: list[Actor], idx: ActorIndex) -> bool:
     """Backing, agreeing or working with companies only."""
     return kind in COMMERCIAL_TYPES and bool(target) and all(company(a, idx) for a in target)
@@ -340,6 +351,9 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if poll_finding(ctx.sentence, r.source):
         r.dropped = True  # "voters would reject the constitution, according to a poll"
+        return
+    if charge_of_office(r.type, tok):
+        r.dropped = True  # "the prime minister took personal charge of the response"
         return
     if naming_call(r.type, tok):
         r.dropped = True  # "the premier called the plan a disaster"
