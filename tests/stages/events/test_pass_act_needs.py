@@ -188,3 +188,20 @@ def test_taking_charge_is_no_accusation() -> None:
     assert "ACCUSE" not in {r[0] for r in readings(coded(text))}
     got = readings(coded("Spanish prosecutors brought charges against the Catalan leader."))
     assert ("ACCUSE", "ESPJUD", "ESPGOV") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swedish Green Party suspended two candidates over their remarks about the war.",
+        "Foreign suspects can be detained in Danish jails without trial under the new law.",
+    ],
+)
+def test_a_coercion_of_uncoded_people_by_no_force_is_dropped(text: str) -> None:
+    assert "COERCE" in {r[0] for r in readings(coded(text, without=["act-needs"]))}
+    assert "COERCE" not in {r[0] for r in readings(coded(text))}
+
+
+def test_a_detention_by_police_stays() -> None:
+    got = readings(coded("Chinese police have detained three managers at the dairy firm."))
+    assert ("COERCE", "CHNCOP", "") in got, got

@@ -22,6 +22,10 @@ to be an act toward a party (word lists in ``data/events/realis.yaml``):
   tolerate attacks"), unless the trigger is itself a word of violence ("killed", "invasion")
   or the sentence names armed forces; a government's own coercion (a curfew, a ban, a
   closure) stays; the state's forces have sectors of their own (MIL, COP);
+- **named patients** (COERCE with no target): people acted on, named but left uncoded
+  ("suspended a candidate", "the men's arrest", "crack down on pupils"), by doers that are not
+  armed or police, give no event: a party's discipline or a policy far more often than an
+  arrest, and a dyad with its target missing;
 - **contest** (ASSAULT): a word of contest (``effort_verbs``: "battle", "fight") with no other
   word of force or unrest and no armed doer is a takeover, court or budget battle, no attack;
 - **politics** (ASSAULT between a country's own political actors): with no word of force or
@@ -198,6 +202,26 @@ def civil_force(
     return not _armed_doer(source, trigger)
 
 
+def unnamed_patient(
+    kind: PloverType, trigger: Token, source: list[Actor], idx: ActorIndex
+) -> bool:
+    """A coercion with no target whose one acted on is named as people ("suspended a
+    candidate", "the men's arrest", "they were detained", "crack down on pupils") by doers
+    that are not armed or police: the people coerced are left uncoded, and the act is a
+    party's discipline, a policy or a remark far more often than an arrest by a state's
+    forces (those keep it: "police detained three executives")."""
+    if kind is not PloverType.COERCE or _armed_doer(source, trigger):
+        return False
+    acted_on = _objects(trigger) + [
+        p
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(_person_or_party(o, idx) for o in acted_on)
+
+
 def contest(kind: PloverType, trigger: Token, sentence: Span, source: list[Actor]) -> bool:
     """An attack read off a word of contest ("battle", "fight", "struggle") with no other word
     of force or unrest in the sentence and no armed doer: a takeover, court or budget battle,
@@ -338,6 +362,9 @@ def act_needs(ctx: SentenceContext) -> None:
         return
     if civil_force(r.type, tok, r.source, r.target):
         r.dropped = True  # "he also attacked the way the war was sold to the public"
+        return
+    if not r.target and unnamed_patient(r.type, tok, r.source, ctx.index):
+        r.dropped = True  # "UKIP have suspended a candidate"
         return
     if contest(r.type, tok, ctx.sentence, r.source):
         r.dropped = True  # "Yukos loses US bankruptcy battle"
