@@ -77,7 +77,11 @@ def home_organs(ctx: SentenceContext) -> None:
     bare = [a for a in r.source + r.target if a.country is None and a.sector in STATE_SECTORS]
     if not bare:
         return
-    home = home_country(ctx) or sentence_country(ctx)
+    home = home_country(ctx)
+    if home is None:
+        home = sentence_country(ctx)
+        if any(a.country == home and a.kind == "state" and not a.sector for a in r.source + r.target):
+            return  # "the High Court rejected the appeal by Kenya": whose court is not said
     source, target = _homed(r.source, home), _homed(r.target, home)
     if {a.code for a in source} & {a.code for a in target} and not (
         _political(source) and _political(target)
