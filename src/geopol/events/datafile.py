@@ -330,7 +330,9 @@ _REALIS: Schema = {
         "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
         "intent_verbs", "force_senses", "unrest",
         "company_nouns", "opinion_modals", "money", "persons", "trade_flows",
-        "warnings", "warned_acts",
+        "warnings", "warned_acts", "own_moves", "place_moves", "handovers", "released_matter",
+        "armed_words", "poll_words", "animals", "terror_words", "sum_words",
+        "statement_objects", "office_heads",
     )
 }  # fmt: skip
 

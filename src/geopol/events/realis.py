@@ -68,6 +68,17 @@ class _Words:
     flows: frozenset[str]
     warnings: frozenset[str]
     warned_acts: frozenset[str]
+    own_moves: frozenset[str]
+    place_moves: frozenset[str]
+    handovers: frozenset[str]
+    released_matter: frozenset[str]
+    armed: frozenset[str]
+    polls: frozenset[str]
+    animals: frozenset[str]
+    terror: frozenset[str]
+    sums: frozenset[str]
+    statements: frozenset[str]
+    office_heads: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -101,6 +112,17 @@ def words() -> _Words:
         flows=ws("trade_flows"),
         warnings=ws("warnings"),
         warned_acts=ws("warned_acts"),
+        own_moves=ws("own_moves"),
+        place_moves=ws("place_moves"),
+        handovers=ws("handovers"),
+        released_matter=ws("released_matter"),
+        armed=ws("armed_words"),
+        polls=ws("poll_words"),
+        animals=ws("animals"),
+        terror=ws("terror_words"),
+        sums=ws("sum_words"),
+        statements=ws("statement_objects"),
+        office_heads=ws("office_heads"),
         force=ws("violence") | ws("unrest"),
     )
 
@@ -212,8 +234,9 @@ def commercial(trigger: Token) -> bool:
 
 def place_modifier(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     """Whether a source mention is a place naming where, as the modifier of the trigger
-    noun: any city ("the Madrid rail bombing"), or a state before a noun of a state of
-    conflict ("the Iraq war")."""
+    noun: any city ("the Madrid rail bombing"), a building or site ("the World Trade Centre
+    attacks"), or a state before a noun of a state of conflict ("the Iraq war") or of an
+    attack of terror (``terror_words``: "the US terror attacks")."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     span = idx.spans.get(id(a))
@@ -223,10 +246,20 @@ def place_modifier(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     cur = root
     while cur.dep_ == "compound" and cur.head.i != cur.i and cur.head.i != trigger.i:
         cur = cur.head  # "Madrid rail bombing": Madrid -> rail -> bombing
-    if cur.dep_ not in ("compound", "nmod") or cur.head.i != trigger.i:
+    if cur.head.i != trigger.i or cur.dep_ not in ("compound", "nmod", "amod"):
         return False
+    terror = words().terror
+    if a.kind in ("state", "adjective") and not a.sector and any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in terror or _lemma(c) in terror)
+        for c in trigger.children
+    ):
+        return True  # an attack of terror: "the US terror attacks", "Spanish terrorist bombings"
+    if cur.dep_ == "amod":
+        return False  # "Israeli airstrikes": the doers
     if a.kind in ("capital", "city", "place") or a.how.endswith("capital"):
         return True
+    if root.ent_type_ == "FAC":
+        return True  # a building or a site: "the World Trade Centre attacks"
     return a.kind == "state" and _lemma(trigger) in words().situations
 
 

@@ -271,6 +271,38 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "The body of a man was found in a field": (
         "The body of a man was found in a field near Tijuana.", ["ASSAULT MEXUAF>MEX"]
     ),
+    # pass act-needs and act-gate (fourth round): what a type needs of its parties
+    "Britain's compensation culture": (
+        "The French government pledged to protect France's nuclear industry.",
+        ["!AGREE", "!SUPPORT"],
+    ),
+    "British voters would reject the constitution by two to one, according to a poll": (
+        "British voters would reject the European constitution by two to one, according to a"
+        " poll.",
+        ["!REJECT"],
+    ),
+    "France began evacuating its nationals": (
+        "Italy began evacuating its citizens from Abidjan after two days of riots.", ["!RETREAT"]
+    ),
+    "Labour fired both barrels at the opposition's policies": (
+        "The Canadian finance minister fired both barrels at the opposition in his budget"
+        " speech.",
+        ["!ASSAULT"],
+    ),
+    "Parliament returns from its break": (
+        "The Scottish parliament returns from its summer recess on Monday.", ["!RETREAT"]
+    ),
+    "Spanish terrorist bombings": (
+        "Spending recovered after the Spanish terrorist bombings.", ["!ASSAULT"]
+    ),
+    "UKIP have suspended a candidate": (
+        "The Swedish Green Party suspended two candidates over their remarks about the war.",
+        ["!COERCE"],
+    ),
+    "Yukos loses US bankruptcy battle": (
+        "The Norwegian telecoms firm Telenor lost its court battle with the Danish regulator.",
+        ["!ASSAULT"],
+    ),
 }
 
 #: Examples whose reading the coder does not give yet (each a bug to fix).

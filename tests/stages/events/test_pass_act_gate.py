@@ -13,8 +13,9 @@ def test_a_thing_as_the_subject_is_no_doer() -> None:
     assert ctx.current.dropped
     text = "The Spanish budget deficit is set to hit a record this year."
     assert not any(t == "ASSAULT" for t, _, _ in readings(coded(text)))
-    # the pass is what removes it (civil-attacks and civil-gate would too: no party, no force)
-    assert readings(coded(text, without=["act-gate", "civil-attacks", "civil-gate"]))
+    # the pass is what removes it (civil-attacks, civil-gate and act-needs would too: no party,
+    # no force)
+    assert readings(coded(text, without=["act-gate", "civil-attacks", "civil-gate", "act-needs"]))
 
 
 def test_an_actor_subject_stays() -> None:
@@ -90,3 +91,12 @@ def test_a_plan_to_sue_is_no_agreement() -> None:
     text = "A British detainee plans to sue the British government."
     assert not any(t == "AGREE" for t, _, _ in readings(coded(text)))
     assert ("AGREE", "RUS", "CHN") in readings(coded("Russia plans to hold talks with China."))
+
+
+def test_an_attack_on_liberties_is_no_assault() -> None:
+    text = (
+        "Critics say that giving ministers the power to detain Canadian citizens without trial"
+        " is the biggest attack on civil liberties in a century."
+    )
+    assert "ASSAULT" in {k for k, _, _ in readings(coded(text, without=["act-gate"]))}
+    assert "ASSAULT" not in {k for k, _, _ in readings(coded(text))}

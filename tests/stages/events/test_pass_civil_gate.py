@@ -86,6 +86,23 @@ def test_a_trade_figure_is_no_cooperation() -> None:
     assert ("COOPERATE", "USA", "IGO-EUIGO") in readings(coded(text, without=["civil-gate"]))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sum the tagger may miss, or a word of a statistic
+        "This is the highest figure for Mexican trade with Canada since records began in 1950.",
+    ],
+)
+def test_a_trade_statistic_is_no_cooperation(text: str) -> None:
+    assert not coded(text)
+    assert ("COOPERATE", "MEX", "CAN") in readings(coded(text, without=["civil-gate"]))
+
+
+def test_trade_with_no_sum_stays_cooperation() -> None:
+    text = "Canadian trade with Mexico rose sharply last year."
+    assert ("COOPERATE", "CAN", "MEX") in readings(coded(text))
+
+
 def test_taking_over_a_chairmanship_is_no_attack() -> None:
     text = "Britain took over the chairmanship of the EU in July, promising security."
     assert not any(e.type.value == "ASSAULT" for e in coded(text))

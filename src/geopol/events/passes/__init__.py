@@ -16,6 +16,7 @@ from geopol.events.context import ArticleContext, Reading, SentenceContext
 from geopol.events.passes import (  # noqa: F401  (each module registers its passes)
     accidents,
     act_gate,
+    act_needs,
     alignments,
     anaphora,
     arguments,
@@ -68,6 +69,7 @@ ORDER: tuple[str, ...] = (
     "home-organs",
     "venue-parties",
     "civil-gate",
+    "act-needs",
     "mutual-events",
     "dyad-events",
     "venue-visits",

@@ -177,7 +177,8 @@ def campaign(kind: PloverType, source: list[Actor], target: list[Actor], idx: Ac
 
 def market_noun(trigger: Token) -> bool:
     """A noun trigger that names a market or a trade flow, not an act: "the Paris and Lisbon
-    exchanges", "its trade with the EU was worth $155bn" (a sum in the sentence); a
+    exchanges", "its trade with the EU was worth $155bn" (a sum in the sentence, or a word
+    of ``sum_words``: "worth dollars 155bn", "the highest figure for its trade with China"); a
     "prisoner exchange" stays an act."""
     if trigger.pos_ != "NOUN":
         return False
@@ -187,7 +188,9 @@ def market_noun(trigger: Token) -> bool:
     low = trigger.lemma_.lower()
     if low in w.commercial:
         return True
-    return low in w.flows and any(t.ent_type_ in ("MONEY", "PERCENT") for t in trigger.sent)
+    return low in w.flows and any(
+        t.ent_type_ in ("MONEY", "PERCENT") or t.lower_ in w.sums for t in trigger.sent
+    )
 
 
 @register("civil-gate", Level.TRIGGER)

@@ -1,5 +1,6 @@
 """Pass ``home-organs``: a state organ named with no country ("the administration", "MPs",
-"the judge") takes the country the article is about."""
+"the judge") takes the country the article is about, or, where the article has no one
+country, the one country its sentence names."""
 
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ def home_country(ctx: SentenceContext) -> str | None:
     return country if n >= LEAST and n / total >= SHARE else None
 
 
+def sentence_country(ctx: SentenceContext) -> str | None:
+    """The one country the sentence's actors name, if exactly one ("the army closed
+    Tehran's new airport": Iran)."""
+    countries = {
+        a.country
+        for t in ctx.sentence
+        for a in ctx.index.by_token.get(t.i, ())
+        if a.country and not a.country.startswith("IGO") and a.kind != "bloc"
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _homed(actors: list[Actor], home: str | None) -> list[Actor]:
     if home is None:
         return actors
@@ -45,17 +58,33 @@ def _homed(actors: list[Actor], home: str | None) -> list[Actor]:
     ]
 
 
+#: Sectors of people in a country's politics: "other parties accused the Lib Dems", "Blair
+#: will ask the Queen" are dyads of one country's own political actors, coded alike.
+POLITICAL = frozenset({"GOV", "PTY", "LEG"})
+
+
+def _political(actors: list[Actor]) -> bool:
+    return bool(actors) and all(a.sector in POLITICAL for a in actors)
+
+
 @register("home-organs", Level.TRIGGER)
 def home_organs(ctx: SentenceContext) -> None:
     """A government, parliament, court or party named with no country ("the administration
     is expected to seek $80bn from Congress", "MPs backed the motion") is of the country at
-    least half of the article's actor mentions (and three at least) name."""
+    least half of the article's actor mentions (and three at least) name; failing that, of the
+    one country the sentence names ("the army closed Tehran's new airport")."""
     r = ctx.current
     bare = [a for a in r.source + r.target if a.country is None and a.sector in STATE_SECTORS]
     if not bare:
         return
     home = home_country(ctx)
+    if home is None:
+        home = sentence_country(ctx)
+        if any(a.country == home and a.kind == "state" and not a.sector for a in r.source + r.target):
+            return  # "the High Court rejected the appeal by Kenya": whose court is not said
     source, target = _homed(r.source, home), _homed(r.target, home)
-    if {a.code for a in source} & {a.code for a in target}:
+    if {a.code for a in source} & {a.code for a in target} and not (
+        _political(source) and _political(target)
+    ):
         return  # one code on both sides would be no dyad: leave the organ bare
     r.source, r.target = source, target

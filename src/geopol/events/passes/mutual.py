@@ -58,8 +58,10 @@ def _seen_from_target(base: Trigger, trig: Trigger) -> Trigger:
 
 def _mutual(source: list[Actor], target: list[Actor]) -> bool:
     """Whether both sides of a mutual event are parties the text names, not places standing
-    in for them, and not one actor on both sides."""
+    in for them, the target coded (a country or a sector), and not one actor on both sides."""
     sides = (source, target)
     if any(a.origin is Origin.PLACE for side in sides for a in side):
         return False
+    if not all(a.country or a.sector for a in target):
+        return False  # a name of no country and no sector would be a doer nobody coded
     return not {a.code for a in source} & {a.code for a in target}
