@@ -288,6 +288,7 @@ _DERIVED: Schema = {
     "victims": section({"sectors": words(True), "types": types(True)}, True),
     "targeted": types(True),
     "host_targets": types(),
+    "party_targets": section({"types": types(), "sectors": words()}),
     "origin_sources": types(),
     "unnamed_armed": section({"sectors": words(), "types": types()}),
     "forces_abroad": words(),

@@ -52,6 +52,8 @@ class Table:
     victim_types: frozenset[str]
     targeted: frozenset[str]
     host_targets: frozenset[str]
+    party_types: frozenset[str]
+    party_organs: frozenset[str]
     origin_sources: frozenset[str]
     forces_abroad: frozenset[str]
     armed_sectors: frozenset[str]
@@ -102,6 +104,12 @@ def table() -> Table:
         victim_types=frozenset(str(t).upper() for t in d["victims"]["types"]),
         targeted=frozenset(str(t).upper() for t in d["targeted"]),
         host_targets=frozenset(str(t).upper() for t in d.get("host_targets") or ()),
+        party_types=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("types") or ()
+        ),
+        party_organs=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("sectors") or ()
+        ),
         origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),
         forces_abroad=frozenset(str(t).upper() for t in d.get("forces_abroad") or ()),
         armed_sectors=frozenset(
