@@ -298,6 +298,7 @@ _DERIVED: Schema = {
     "repression": section({"sectors": words()}),
     "accidents": words(),
     "documents": words(True),
+    "issue_verbs": words(),
     "place_heads": words(True),
 }
 _WORDS: Schema = {

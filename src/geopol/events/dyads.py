@@ -137,8 +137,9 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def _issuer(doc_noun: Token, idx: ActorIndex) -> list[Actor]:
-    """Who a published text speaks for: "a report released by the ministry" (the agent), or
-    "a report released Tuesday in the Rwandan capital" (the place it came out in)."""
+    """Who a published text speaks for: "a report released by the ministry" (the agent),
+    "a report released Tuesday in the Rwandan capital" (the place it came out in), or "the
+    parliament passed a resolution" (the subject of the verb that put it out)."""
     if doc_noun.lemma_.lower() not in documents():
         return []
     for acl in doc_noun.children:
@@ -154,6 +155,10 @@ def _issuer(doc_noun: Token, idx: ActorIndex) -> list[Actor]:
                     found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx)
                     if found:
                         return found
+    head = doc_noun.head
+    if doc_noun.dep_ == "dobj" and head.lemma_.lower() in issue_verbs():
+        # "parliament passed a resolution criticising the president": who issued it
+        return subject_of(head, idx)[0]
     return []
 
 
@@ -360,6 +365,21 @@ _CLAIM = word_set("claim")
 _SMALL_CLAUSE = word_set("small_clause")
 
 
+def same_title(anaphor: Actor, antecedent: Actor) -> bool:
+    """Whether a noun phrase linked back to an earlier mention names the same office: "the
+    president" for "Iceland's president", a pronoun for anyone; "the prime minister" linked
+    to "Iceland's president" (for its country) is another body of the same state."""
+    words = anaphor.text.lower().split()
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return True
+    return bool(words) and words[-1] in antecedent.text.lower().split()
+
+
+#: Pronouns that stand for an earlier mention as a whole.
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her",
+                       "we", "our", "us"})  # fmt: skip
+
+
 def _pronominal(a: Actor) -> bool:
     """An actor a pronoun stands for ("its" -> Russia), or an agent it owns ("its envoy")."""
     return a.coref_of is not None or StandsFor.OWNER in a.stands_for
@@ -386,17 +406,39 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)
+        if _misread_bare_verb(ch):
+            # "demanded that Prime Minister Pashinian resign", parsed as a noun "resign"
+            # with the name as its compound: the name is the clause's subject
+            return _nominal_actors(ch, idx)
     return []
+
+
+def _misread_bare_verb(tok: Token) -> bool:
+    """A that-clause's bare verb the tagger took for a noun, its subject hung on it as a
+    compound ("that Prime Minister Pashinian resign"): a noun with "that" and a proper-noun
+    compound, and no determiner."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and any(k.dep_ == "mark" and k.lower_ == "that" for k in kids)
+        and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids)
+        and not any(k.dep_ in ("det", "poss", "nsubj") for k in kids)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _derived_words() -> dict[str, frozenset[str]]:
     data = read_data("derived.yaml")
-    return {k: lowered(data[k]) for k in ("place_heads", "documents")}
+    return {k: lowered(data.get(k) or ()) for k in ("place_heads", "documents", "issue_verbs")}
 
 
 def place_heads() -> frozenset[str]:
     return _derived_words()["place_heads"]
+
+
+def issue_verbs() -> frozenset[str]:
+    """Verbs of putting out a text ("passed a resolution"): derived.yaml ``issue_verbs``."""
+    return _derived_words()["issue_verbs"]
 
 
 def documents() -> frozenset[str]:
