@@ -294,6 +294,7 @@ _DERIVED: Schema = {
     "forces_abroad": words(),
     "place_targets": types(),
     "place_recipients": types(),
+    "complement_places": types(),
     "rioters": section({"doers": words(), "modes": words()}),
     "repression": section({"sectors": words()}),
     "accidents": words(),

@@ -60,6 +60,7 @@ class Table:
     armed_types: frozenset[str]
     place_targets: frozenset[str]
     place_recipients: frozenset[str]
+    complement_places: frozenset[str]
     accidents: frozenset[str]
     rioters: frozenset[str]
     riot_modes: frozenset[str | None]
@@ -120,6 +121,7 @@ def table() -> Table:
         ),
         place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
         place_recipients=frozenset(str(t).upper() for t in d.get("place_recipients") or ()),
+        complement_places=frozenset(str(t).upper() for t in d.get("complement_places") or ()),
         accidents=_words(d.get("accidents")),
         rioters=_words((d.get("rioters") or {}).get("doers")),
         riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),

@@ -1,0 +1,22 @@
+"""Pass ``complement-places``: what a state agrees to or gives in a place is toward the
+country of that place."""
+
+from __future__ import annotations
+
+from geopol.events.context import SentenceContext
+from geopol.events.derived import table
+from geopol.events.passes.base import Level, register
+from geopol.events.placed import complement_place
+
+
+@register("complement-places", Level.TRIGGER)
+def complement_places(ctx: SentenceContext) -> None:
+    """An agreement, aid or cooperation by a state that names no party but the place it is
+    for ("agreed to a ceasefire in eastern Ukraine", "provided $340 million for assistance in
+    northern Iraq") is toward that place's country (``complement_places`` in derived.yaml;
+    see events/placed.py). It runs after the venue rules: this place is the act's object's,
+    not a meeting's venue."""
+    r = ctx.current
+    if r.target or r.joint is not None or r.type not in table().complement_places:
+        return
+    r.target = complement_place(r.trigger.token, ctx.where.places, r.source)
