@@ -366,18 +366,17 @@ _SMALL_CLAUSE = word_set("small_clause")
 
 
 def same_title(anaphor: Actor, antecedent: Actor) -> bool:
-    """Whether a noun phrase linked back to an earlier mention names the same office: "the
-    president" for "Iceland's president", a pronoun for anyone; "the prime minister" linked
-    to "Iceland's president" (for its country) is another body of the same state."""
+    """Whether a noun phrase linked back to an earlier mention is that same actor: yes for a
+    pronoun, "the country" or "the president" after "Iceland's president"; no for "the prime
+    minister" linked to "Iceland's president" (for its country): an office the antecedent
+    does not name (``offices`` in words.yaml) is another body of the same state."""
     words = anaphor.text.lower().split()
-    if len(words) == 1 and words[0] in _PRONOUNS:
+    if not words or words[-1] not in _OFFICES:
         return True
-    return bool(words) and words[-1] in antecedent.text.lower().split()
+    return words[-1] in antecedent.text.lower().split()
 
 
-#: Pronouns that stand for an earlier mention as a whole.
-_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her",
-                       "we", "our", "us"})  # fmt: skip
+_OFFICES = word_set("offices")
 
 
 def _pronominal(a: Actor) -> bool:
