@@ -112,6 +112,7 @@ COMPLEMENTS = [
      "IGO-NATO", "XKX"),
     ("The US government had provided $340 million for assistance in northern Iraq.", "AID",
      "USA", "IRQ"),
+    ("About 50,000 Sudanese refugees have sought refuge in Chad.", "REQUEST", "SDN", "TCD"),
 ]  # fmt: skip
 
 
@@ -132,8 +133,9 @@ def test_the_place_an_agreement_or_aid_is_for(text: str, type_: str, src: str, t
         "Japan agreed to build a new airport in Tokyo.",  # the source's own country
         "BP agreed to invest $1bn in Russia.",  # a firm: no state's agreement
         "The two ministers agreed at their meeting in London to cut tariffs.",  # a venue
+        "The French president called for a vote in parliament.",  # no place of a state
     ],
 )
 def test_no_complement_place_target(text: str) -> None:
     evs = events(text)
-    assert not [e for e in evs if e.type in ("AGREE", "AID") and e.target], show(evs)
+    assert not [e for e in evs if e.type in ("AGREE", "AID", "REQUEST") and e.target], show(evs)

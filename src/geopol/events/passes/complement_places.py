@@ -11,7 +11,7 @@ from geopol.events.placed import complement_place
 
 @register("complement-places", Level.TRIGGER)
 def complement_places(ctx: SentenceContext) -> None:
-    """An agreement, aid or cooperation by a state that names no party but the place it is
+    """An agreement, aid, cooperation or request by a state that names no party but the place it is
     for ("agreed to a ceasefire in eastern Ukraine", "provided $340 million for assistance in
     northern Iraq") is toward that place's country (``complement_places`` in derived.yaml;
     see events/placed.py). It runs after the venue rules: this place is the act's object's,
