@@ -34,6 +34,10 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "NATO agreed to extend its mission in Afghanistan": (
+        "NATO agreed to extend its mission in Afghanistan.",
+        ["AGREE IGO-NATOIGO>AFG"],
+    ),
     "A, B and C aligning, while D, E and F ...": (
         "Russia, Iran and North Korea are seemingly aligning, while the United States,"
         " Japan and South Korea watch.",

@@ -1,0 +1,31 @@
+"""The ``complement-places`` pass of the event coder, alone, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+from events_passkit import before, coded, readings
+
+from geopol.events.passes.complement_places import complement_places
+
+
+def test_the_place_an_agreement_is_for_is_its_target() -> None:
+    text = "Vladimir Putin has agreed to a ceasefire in eastern Ukraine."
+    ctx = before(text, "complement-places", "agreed")
+    assert ctx.current.target == []
+    complement_places(ctx)
+    assert [a.country for a in ctx.current.target] == ["UKR"]
+    assert ("AGREE", "RUSGOV", "UKR") in readings(coded(text))
+    assert not readings(coded(text, without=["complement-places"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Japan agreed to build a new airport in Tokyo.", "agreed"),  # its own country
+        ("The two ministers agreed at their meeting in London to cut tariffs.", "agreed"),
+    ],
+)
+def test_no_target_from_the_own_country_or_a_venue(text: str, word: str) -> None:
+    ctx = before(text, "complement-places", word)
+    complement_places(ctx)
+    assert ctx.current.target == []
