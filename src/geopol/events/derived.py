@@ -54,6 +54,7 @@ class Table:
     host_targets: frozenset[str]
     party_types: frozenset[str]
     party_organs: frozenset[str]
+    party_named_types: frozenset[str]
     origin_sources: frozenset[str]
     forces_abroad: frozenset[str]
     armed_sectors: frozenset[str]
@@ -61,6 +62,7 @@ class Table:
     place_targets: frozenset[str]
     place_recipients: frozenset[str]
     complement_places: frozenset[str]
+    home_places: frozenset[str]
     accidents: frozenset[str]
     rioters: frozenset[str]
     riot_modes: frozenset[str | None]
@@ -111,6 +113,9 @@ def table() -> Table:
         party_organs=frozenset(
             str(t).upper() for t in (d.get("party_targets") or {}).get("sectors") or ()
         ),
+        party_named_types=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("named_types") or ()
+        ),
         origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),
         forces_abroad=frozenset(str(t).upper() for t in d.get("forces_abroad") or ()),
         armed_sectors=frozenset(
@@ -122,6 +127,7 @@ def table() -> Table:
         place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
         place_recipients=frozenset(str(t).upper() for t in d.get("place_recipients") or ()),
         complement_places=frozenset(str(t).upper() for t in d.get("complement_places") or ()),
+        home_places=frozenset(str(t).upper() for t in d.get("home_places") or ()),
         accidents=_words(d.get("accidents")),
         rioters=_words((d.get("rioters") or {}).get("doers")),
         riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),

@@ -20,6 +20,8 @@ from geopol.records import Actor, Origin
 
 #: Kinds of actor mention that name one party: a person or an organisation by its name.
 _PARTY_KINDS = frozenset({"person", "org"})
+#: The ``how`` of a party read off the parse.
+_PARSED = "parse:party"
 #: Kinds of mention that are a state itself ("Ecuador", "Paris" for France).
 _STATE_KINDS = frozenset({"state", "capital"})
 
@@ -32,11 +34,18 @@ def _organ(a: Actor, organs: frozenset[str]) -> bool:
     return a.kind in _STATE_KINDS
 
 
-def party_target(type_: str, source: list[Actor], target: list[Actor]) -> bool:
+def party_target(
+    type_: str, source: list[Actor], target: list[Actor], *, parsed: bool = False
+) -> bool:
     """True when ``source`` is a state's organ acting with an event of ``type_`` on
-    ``target``, a person or a firm named with no country."""
+    ``target``, a person or a firm named with no country. Types of ``named_types`` count
+    only for a party the actor layer named; ``parsed`` says the target was read off the
+    parse (events/parties.py ``parsed_party``), where only ``types`` count."""
     t = table()
-    if type_ not in t.party_types or not source or not target:
+    kinds = t.party_types if parsed else t.party_types | t.party_named_types
+    if type_ not in kinds or not source or not target:
+        return False
+    if any(a.how == _PARSED for a in target) and type_ not in t.party_types:
         return False
     if not all(_organ(a, t.party_organs) for a in source):
         return False
@@ -134,7 +143,7 @@ def parsed_party(
                 name=doc.text[start:end],
                 country=None,
                 kind=kind,
-                how="parse:party",
+                how=_PARSED,
                 origin=Origin.NER,
             )
         ]

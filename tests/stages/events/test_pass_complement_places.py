@@ -29,3 +29,25 @@ def test_no_target_from_the_own_country_or_a_venue(text: str, word: str) -> None
     ctx = before(text, "complement-places", word)
     complement_places(ctx)
     assert ctx.current.target == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # a curfew "on" a place, the noun's light verb holding the phrase
+        ("Iraqi officials imposed a curfew on Mosul after the riots.", "curfew",
+         ("COERCE", "IRQGOV", "IRQ")),
+        ("The Libyan army declared a ceasefire in Benghazi on Sunday.", "ceasefire",
+         ("RETREAT", "LBYMIL", "LBY")),
+        ("Kenyan troops remained on alert in Mombasa after the attack on the market.", "remained",
+         ("MOBILIZE", "KENMIL", "KEN")),
+    ],
+)  # fmt: skip
+def test_a_curfew_or_a_ceasefire_at_home_is_toward_the_place(
+    text: str, word: str, reading: tuple[str, str, str]
+) -> None:
+    ctx = before(text, "complement-places", word)
+    assert ctx.current.target == []
+    complement_places(ctx)
+    assert [a.country for a in ctx.current.target] == [reading[2]]
+    assert reading in readings(coded(text))

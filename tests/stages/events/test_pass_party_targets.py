@@ -27,3 +27,14 @@ def test_no_party_for_a_common_noun() -> None:
     ctx = before("A court in Lyon found the dog guilty of fraud.", "party-targets", "found")
     party_targets(ctx)
     assert ctx.current.target == []
+
+
+def test_a_state_gives_asylum_to_a_person_the_actor_layer_named() -> None:
+    text = "The Brazilian government has granted political asylum to Maria Lopez."
+    assert ("AID", "BRAGOV", "---") in readings(coded(text))
+    # the same act by someone who is no state's organ is no event
+    assert not readings(coded("Local fans refused to meet Maria Lopez."))
+
+
+def test_no_demand_toward_a_person_of_no_country() -> None:
+    assert not readings(coded("The French government urged Maria Lopez to resign."))

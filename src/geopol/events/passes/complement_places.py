@@ -14,9 +14,15 @@ def complement_places(ctx: SentenceContext) -> None:
     """An agreement, aid, cooperation or request by a state that names no party but the place it is
     for ("agreed to a ceasefire in eastern Ukraine", "provided $340 million for assistance in
     northern Iraq") is toward that place's country (``complement_places`` in derived.yaml;
-    see events/placed.py). It runs after the venue rules: this place is the act's object's,
-    not a meeting's venue."""
+    see events/placed.py). A curfew, a ceasefire or troops on alert in a place
+    (``home_places``) are toward its country even when it is the doer's own. It runs after the
+    venue rules: this place is the act's object's, not a meeting's venue."""
     r = ctx.current
-    if r.target or r.joint is not None or r.type not in table().complement_places:
+    t = table()
+    if r.target or r.joint is not None:
         return
-    r.target = complement_place(r.trigger.token, ctx.where.places, r.source)
+    if r.type in t.complement_places:
+        r.target = complement_place(r.trigger.token, ctx.where.places, r.source)
+    elif r.type in t.home_places:
+        # a curfew on Basra, a ceasefire in Tripoli: the place may be the doer's own
+        r.target = complement_place(r.trigger.token, ctx.where.places, r.source, home=True)

@@ -20,5 +20,5 @@ def party_targets(ctx: SentenceContext) -> None:
         return any(p.country and p.start < end and start < p.end for p in ctx.places)
 
     party = parsed_party(r.trigger.token, ctx.index.at, placed)
-    if party and party_target(r.trigger.rule.type.value, r.source, party):
+    if party and party_target(r.trigger.rule.type.value, r.source, party, parsed=True):
         r.target = party
