@@ -168,7 +168,17 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
     for _ in range(6):
         for ch in tok.children:
             if ch.dep_ in SUBJECT_DEPS:
-                return _nominal_actors(ch, idx), climbed
+                found = _nominal_actors(ch, idx)
+                if not found and ch.lower_ in _SELF_PRONOUNS and tok.dep_ == "ccomp":
+                    # "U.S. authorities announced they will return the uranium": the
+                    # speaker's own plans (a pronoun the actor layer left unread)
+                    return _speaker(tok, idx), True
+                return found, climbed
+        if tok.dep_ == "ROOT":
+            # "USAID provided tents": a name the tagger took for an adverb before the verb
+            for ch in tok.children:
+                if ch.dep_ in _MISREAD_SUBJECTS and ch.i < tok.i and ch.pos_ != "PRON" and idx.at(ch):
+                    return _nominal_actors(ch, idx), climbed
         for aux in tok.children:  # a parse that hangs the subject on "are" in "are mediating"
             if aux.dep_ == "aux" and aux.i < tok.i:
                 for ch in aux.children:
@@ -222,6 +232,19 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
             return _nominal_actors(tok.head, idx), True
         break
     return [], climbed
+
+
+#: Dependencies a misparsed subject hangs on its verb by ("USAID" read as an adverb).
+_MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep"})
+#: Pronouns that, as the subject of what someone says, are the speaker: "the rebels said
+#: they will hand over their arms" (he and she are read by the actor layer's coreference).
+_SELF_PRONOUNS = frozenset({"they", "we"})
+
+
+def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
+    """The subject of the verb that reports ``clause`` ("announced", "said")."""
+    speaker = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+    return [] if speaker is None else _nominal_actors(speaker, idx)
 
 
 _LOCATIVE = word_set("locative_preps")

@@ -45,8 +45,15 @@ def party_target(
     kinds = t.party_types if parsed else t.party_types | t.party_named_types
     if type_ not in kinds or not source or not target:
         return False
-    if any(a.how == _PARSED for a in target) and type_ not in t.party_types:
-        return False
+    if type_ not in t.party_types:
+        if any(a.how == _PARSED for a in target):
+            return False
+        # a state's aid or refusal may go to a person; to a firm or an organisation only an
+        # organ's (a court, the police, a ministry), not a bare state's
+        if any(a.kind != "person" for a in target) and not any(
+            a.sector in t.party_organs for a in source
+        ):
+            return False
     if not all(_organ(a, t.party_organs) for a in source):
         return False
     return all(not a.country and not a.sector and a.kind in _PARTY_KINDS for a in target)

@@ -347,7 +347,7 @@ def complement_place(
     their place phrases only, ``_DEPTH`` links down at most), whose
     country is not the source's. Only a source with a country (a state, a bloc) counts.
     With ``home`` (a curfew, a ceasefire, troops on alert: ``home_places`` in derived.yaml)
-    the place may lie in the source's own country, an "on" phrase counts ("imposed a
+    the place must lie in the source's own country instead, an "on" phrase counts ("imposed a
     curfew on Basra"), and so do the place phrases of the light verb whose object the
     trigger noun is."""
     own = {a.country for a in source}
@@ -362,7 +362,7 @@ def complement_place(
             for q in c.children:
                 if q.dep_ == "pobj":
                     at = _named_place(q, by_start, inside=True)
-                    if at is not None:
+                    if at is not None and at.country in own:
                         return [_place_actor(at, "place-of-complement")]
     for _ in range(_DEPTH):
         nxt: list[Token] = []
@@ -376,7 +376,7 @@ def complement_place(
                 nxt.append(ch)
                 if ch.dep_ == "pobj" and tok.lower_ in preps:
                     at = _named_place(ch, by_start, inside=True)
-                    if at is not None and (home or at.country not in own):
+                    if at is not None and (at.country in own) == home:
                         return [_place_actor(at, "place-of-complement")]
         frontier = sorted(nxt, key=lambda t: t.i)
     return []

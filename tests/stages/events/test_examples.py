@@ -34,6 +34,11 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "U.S. authorities announced they will return the uranium": (
+        "U.S. authorities announced they will return the uranium to Russia.",
+        ["RETREAT USAGOV>RUS"],
+    ),
+    "USAID provided tents": ("USAID provided tents to Haiti.", ["AID USAGOV>HTI"]),
     "NATO agreed to extend its mission in Afghanistan": (
         "NATO agreed to extend its mission in Afghanistan.",
         ["AGREE IGO-NATOIGO>AFG"],

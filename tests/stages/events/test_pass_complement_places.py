@@ -51,3 +51,16 @@ def test_a_curfew_or_a_ceasefire_at_home_is_toward_the_place(
     complement_places(ctx)
     assert [a.country for a in ctx.current.target] == [reading[2]]
     assert reading in readings(coded(text))
+
+
+def test_aid_suspended_for_a_place_is_a_sanction_toward_its_country() -> None:
+    text = "The European Commission has suspended aid to Gaza."
+    assert ("SANCTION", "IGO-ECGOV", "PSE") in readings(coded(text))
+    assert not readings(coded(text, without=["complement-places"]))
+
+
+def test_no_home_target_for_a_place_abroad() -> None:
+    ctx = before("The Libyan army declared a ceasefire in Cairo on Sunday.", "complement-places",
+                 "ceasefire")  # fmt: skip
+    complement_places(ctx)
+    assert ctx.current.target == []
