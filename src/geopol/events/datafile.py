@@ -296,6 +296,7 @@ _DERIVED: Schema = {
     "place_recipients": types(),
     "complement_places": types(),
     "home_places": types(),
+    "forces_moved": types(),
     "rioters": section({"doers": words(), "modes": words()}),
     "repression": section({"sectors": words()}),
     "accidents": words(),

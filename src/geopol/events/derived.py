@@ -63,6 +63,7 @@ class Table:
     place_recipients: frozenset[str]
     complement_places: frozenset[str]
     home_places: frozenset[str]
+    forces_moved: frozenset[str]
     accidents: frozenset[str]
     rioters: frozenset[str]
     riot_modes: frozenset[str | None]
@@ -128,6 +129,7 @@ def table() -> Table:
         place_recipients=frozenset(str(t).upper() for t in d.get("place_recipients") or ()),
         complement_places=frozenset(str(t).upper() for t in d.get("complement_places") or ()),
         home_places=frozenset(str(t).upper() for t in d.get("home_places") or ()),
+        forces_moved=frozenset(str(t).upper() for t in d.get("forces_moved") or ()),
         accidents=_words(d.get("accidents")),
         rioters=_words((d.get("rioters") or {}).get("doers")),
         riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),

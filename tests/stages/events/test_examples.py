@@ -39,6 +39,11 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         ["RETREAT USAGOV>RUS"],
     ),
     "USAID provided tents": ("USAID provided tents to Haiti.", ["AID USAGOV>HTI"]),
+    "Israel mobilized the army": ("Israel mobilized the army.", ["!MOBILIZE ISR>---MIL"]),
+    "Russia began withdrawing its troops from Syria": (
+        "Russia began withdrawing its troops from Syria.",
+        ["RETREAT RUS>SYR", "!RETREAT RUS>RUSMIL"],
+    ),
     "NATO agreed to extend its mission in Afghanistan": (
         "NATO agreed to extend its mission in Afghanistan.",
         ["AGREE IGO-NATOIGO>AFG"],

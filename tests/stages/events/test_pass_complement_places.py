@@ -64,3 +64,21 @@ def test_no_home_target_for_a_place_abroad() -> None:
                  "ceasefire")  # fmt: skip
     complement_places(ctx)
     assert ctx.current.target == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Britain has begun withdrawing some of its troops from Iraq.", ("RETREAT", "GBR", "IRQ")),
+        ("France deployed its soldiers to Mali.", ("MOBILIZE", "FRA", "MLI")),
+    ],
+)
+def test_own_forces_moved_are_no_target(text: str, reading: tuple[str, str, str]) -> None:
+    got = readings(coded(text))
+    assert reading in got
+    assert not any(r[0] == reading[0] and r[2].endswith("MIL") for r in got)
+
+
+def test_own_forces_with_no_place_leave_no_target() -> None:
+    got = readings(coded("Israel mobilized the army for a potential ground assault."))
+    assert ("MOBILIZE", "ISR", "") in got
