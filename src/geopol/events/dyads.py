@@ -237,12 +237,16 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
 #: Dependencies a misparsed subject hangs on its verb by ("USAID" read as an adverb).
 _MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep"})
 #: Pronouns that, as the subject of what someone says, are the speaker: "the rebels said
-#: they will hand over their arms" (he and she are read by the actor layer's coreference).
-_SELF_PRONOUNS = frozenset({"they", "we"})
+#: they will hand over their arms" (he, she and it are read by the actor layer's coreference;
+#: "we" is as often everyone: "how can we accuse countries such as Zimbabwe").
+_SELF_PRONOUNS = frozenset({"they"})
+_SPEAKING = word_set("speaking")
 
 
 def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
-    """The subject of the verb that reports ``clause`` ("announced", "said")."""
+    """The subject of the verb of saying that reports ``clause`` ("announced", "said")."""
+    if clause.head.lemma_.lower() not in _SPEAKING:
+        return []
     speaker = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
     return [] if speaker is None else _nominal_actors(speaker, idx)
 

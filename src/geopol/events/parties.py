@@ -48,11 +48,9 @@ def party_target(
     if type_ not in t.party_types:
         if any(a.how == _PARSED for a in target):
             return False
-        # a state's aid or refusal may go to a person; to a firm or an organisation only an
-        # organ's (a court, the police, a ministry), not a bare state's
-        if any(a.kind != "person" for a in target) and not any(
-            a.sector in t.party_organs for a in source
-        ):
+        # a state's aid or refusal goes to a person here; a firm or an organisation is as
+        # often a topic ("opposes the encroachment of the market into the NHS")
+        if any(a.kind != "person" for a in target):
             return False
     if not all(_organ(a, t.party_organs) for a in source):
         return False

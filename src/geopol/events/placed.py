@@ -338,6 +338,12 @@ _HOME_PREPS = _COMPLEMENT_PREPS | {"on"}
 _DEPTH = 6
 
 
+def _names_doer(at: Place, source: list[Actor]) -> bool:
+    """True when the place is where the text names the doer ("released from the US camp"
+    done by "US"): no place of its own act."""
+    return any(a.start < at.end and at.start < a.end for a in source)
+
+
 def complement_place(
     trigger: Token, places: list[Place], source: list[Actor], *, home: bool = False
 ) -> list[Actor]:
@@ -362,7 +368,7 @@ def complement_place(
             for q in c.children:
                 if q.dep_ == "pobj":
                     at = _named_place(q, by_start, inside=True)
-                    if at is not None and at.country in own:
+                    if at is not None and at.country in own and not _names_doer(at, source):
                         return [_place_actor(at, "place-of-complement")]
     for _ in range(_DEPTH):
         nxt: list[Token] = []
@@ -376,7 +382,7 @@ def complement_place(
                 nxt.append(ch)
                 if ch.dep_ == "pobj" and tok.lower_ in preps:
                     at = _named_place(ch, by_start, inside=True)
-                    if at is not None and (at.country in own) == home:
+                    if at is not None and (at.country in own) == home and not _names_doer(at, source):
                         return [_place_actor(at, "place-of-complement")]
         frontier = sorted(nxt, key=lambda t: t.i)
     return []
