@@ -13,6 +13,7 @@ from geopol.events.dyads import (
     clause_subject,
     object_of,
     prep_targets,
+    same_title,
     subject_of,
 )
 from geopol.events.dyads import identified as _identified
@@ -121,8 +122,12 @@ def _same_state(a: Actor, b: Actor) -> bool:
         return False
     if a.sector is None and b.sector is None:
         return True
-    linked = a.coref_of == b.start or b.coref_of == a.start
+    linked = (a.coref_of == b.start and same_title(a, b)) or (
+        b.coref_of == a.start and same_title(b, a)
+    )
     return a.code == b.code and (linked or (a.coref_of is not None and a.coref_of == b.coref_of))
+
+
 
 def _light_verb_doer(
     noun: Token, idx: ActorIndex, lex: Lexicon, source: list[Actor], target: list[Actor]

@@ -288,15 +288,20 @@ _DERIVED: Schema = {
     "victims": section({"sectors": words(True), "types": types(True)}, True),
     "targeted": types(True),
     "host_targets": types(),
+    "party_targets": section({"types": types(), "sectors": words(), "named_types": types()}),
     "origin_sources": types(),
     "unnamed_armed": section({"sectors": words(), "types": types()}),
     "forces_abroad": words(),
     "place_targets": types(),
     "place_recipients": types(),
+    "complement_places": types(),
+    "home_places": types(),
+    "forces_moved": types(),
     "rioters": section({"doers": words(), "modes": words()}),
     "repression": section({"sectors": words()}),
     "accidents": words(),
     "documents": words(True),
+    "issue_verbs": words(),
     "place_heads": words(True),
 }
 _WORDS: Schema = {
@@ -305,7 +310,7 @@ _WORDS: Schema = {
         "separators", "target_preps", "anaphoric_nouns", "locative_preps", "responsibility",
         "recipient_preps", "near_preps", "relational", "receiving", "asking", "claim",
         "small_clause", "aimed", "destination_preps", "no_place", "open_places", "idioms",
-        "visit_preps", "consult_preps", "during",
+        "visit_preps", "consult_preps", "during", "offices", "speaking",
     )
 }  # fmt: skip
 

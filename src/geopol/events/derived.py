@@ -52,12 +52,18 @@ class Table:
     victim_types: frozenset[str]
     targeted: frozenset[str]
     host_targets: frozenset[str]
+    party_types: frozenset[str]
+    party_organs: frozenset[str]
+    party_named_types: frozenset[str]
     origin_sources: frozenset[str]
     forces_abroad: frozenset[str]
     armed_sectors: frozenset[str]
     armed_types: frozenset[str]
     place_targets: frozenset[str]
     place_recipients: frozenset[str]
+    complement_places: frozenset[str]
+    home_places: frozenset[str]
+    forces_moved: frozenset[str]
     accidents: frozenset[str]
     rioters: frozenset[str]
     riot_modes: frozenset[str | None]
@@ -102,6 +108,15 @@ def table() -> Table:
         victim_types=frozenset(str(t).upper() for t in d["victims"]["types"]),
         targeted=frozenset(str(t).upper() for t in d["targeted"]),
         host_targets=frozenset(str(t).upper() for t in d.get("host_targets") or ()),
+        party_types=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("types") or ()
+        ),
+        party_organs=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("sectors") or ()
+        ),
+        party_named_types=frozenset(
+            str(t).upper() for t in (d.get("party_targets") or {}).get("named_types") or ()
+        ),
         origin_sources=frozenset(str(t).upper() for t in d.get("origin_sources") or ()),
         forces_abroad=frozenset(str(t).upper() for t in d.get("forces_abroad") or ()),
         armed_sectors=frozenset(
@@ -112,6 +127,9 @@ def table() -> Table:
         ),
         place_targets=frozenset(str(t).upper() for t in d.get("place_targets") or ()),
         place_recipients=frozenset(str(t).upper() for t in d.get("place_recipients") or ()),
+        complement_places=frozenset(str(t).upper() for t in d.get("complement_places") or ()),
+        home_places=frozenset(str(t).upper() for t in d.get("home_places") or ()),
+        forces_moved=frozenset(str(t).upper() for t in d.get("forces_moved") or ()),
         accidents=_words(d.get("accidents")),
         rioters=_words((d.get("rioters") or {}).get("doers")),
         riot_modes=frozenset([None, *_words((d.get("rioters") or {}).get("modes"))]),

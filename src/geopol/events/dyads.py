@@ -137,8 +137,9 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def _issuer(doc_noun: Token, idx: ActorIndex) -> list[Actor]:
-    """Who a published text speaks for: "a report released by the ministry" (the agent), or
-    "a report released Tuesday in the Rwandan capital" (the place it came out in)."""
+    """Who a published text speaks for: "a report released by the ministry" (the agent),
+    "a report released Tuesday in the Rwandan capital" (the place it came out in), or "the
+    parliament passed a resolution" (the subject of the verb that put it out)."""
     if doc_noun.lemma_.lower() not in documents():
         return []
     for acl in doc_noun.children:
@@ -154,6 +155,10 @@ def _issuer(doc_noun: Token, idx: ActorIndex) -> list[Actor]:
                     found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx)
                     if found:
                         return found
+    head = doc_noun.head
+    if doc_noun.dep_ == "dobj" and head.lemma_.lower() in issue_verbs():
+        # "parliament passed a resolution criticising the president": who issued it
+        return subject_of(head, idx)[0]
     return []
 
 
@@ -163,7 +168,17 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
     for _ in range(6):
         for ch in tok.children:
             if ch.dep_ in SUBJECT_DEPS:
-                return _nominal_actors(ch, idx), climbed
+                found = _nominal_actors(ch, idx)
+                if not found and ch.lower_ in _SELF_PRONOUNS and tok.dep_ == "ccomp":
+                    # "U.S. authorities announced they will return the uranium": the
+                    # speaker's own plans (a pronoun the actor layer left unread)
+                    return _speaker(tok, idx), True
+                return found, climbed
+        if tok.dep_ == "ROOT":
+            # "USAID provided tents": a name the tagger took for an adverb before the verb
+            for ch in tok.children:
+                if ch.dep_ in _MISREAD_SUBJECTS and ch.i < tok.i and ch.pos_ != "PRON" and idx.at(ch):
+                    return _nominal_actors(ch, idx), climbed
         for aux in tok.children:  # a parse that hangs the subject on "are" in "are mediating"
             if aux.dep_ == "aux" and aux.i < tok.i:
                 for ch in aux.children:
@@ -217,6 +232,23 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
             return _nominal_actors(tok.head, idx), True
         break
     return [], climbed
+
+
+#: Dependencies a misparsed subject hangs on its verb by ("USAID" read as an adverb).
+_MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep"})
+#: Pronouns that, as the subject of what someone says, are the speaker: "the rebels said
+#: they will hand over their arms" (he, she and it are read by the actor layer's coreference;
+#: "we" is as often everyone: "how can we accuse countries such as Zimbabwe").
+_SELF_PRONOUNS = frozenset({"they"})
+_SPEAKING = word_set("speaking")
+
+
+def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
+    """The subject of the verb of saying that reports ``clause`` ("announced", "said")."""
+    if clause.head.lemma_.lower() not in _SPEAKING:
+        return []
+    speaker = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+    return [] if speaker is None else _nominal_actors(speaker, idx)
 
 
 _LOCATIVE = word_set("locative_preps")
@@ -361,6 +393,20 @@ _CLAIM = word_set("claim")
 _SMALL_CLAUSE = word_set("small_clause")
 
 
+def same_title(anaphor: Actor, antecedent: Actor) -> bool:
+    """Whether a noun phrase linked back to an earlier mention is that same actor: yes for a
+    pronoun, "the country" or "the president" after "Iceland's president"; no for "the prime
+    minister" linked to "Iceland's president" (for its country): an office the antecedent
+    does not name (``offices`` in words.yaml) is another body of the same state."""
+    words = anaphor.text.lower().split()
+    if not words or words[-1] not in _OFFICES:
+        return True
+    return words[-1] in antecedent.text.lower().split()
+
+
+_OFFICES = word_set("offices")
+
+
 def _pronominal(a: Actor) -> bool:
     """An actor a pronoun stands for ("its" -> Russia), or an agent it owns ("its envoy")."""
     return a.coref_of is not None or StandsFor.OWNER in a.stands_for
@@ -387,17 +433,39 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)
+        if _misread_bare_verb(ch):
+            # "demanded that Prime Minister Pashinian resign", parsed as a noun "resign"
+            # with the name as its compound: the name is the clause's subject
+            return _nominal_actors(ch, idx)
     return []
+
+
+def _misread_bare_verb(tok: Token) -> bool:
+    """A that-clause's bare verb the tagger took for a noun, its subject hung on it as a
+    compound ("that Prime Minister Pashinian resign"): a noun with "that" and a proper-noun
+    compound, and no determiner."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and any(k.dep_ == "mark" and k.lower_ == "that" for k in kids)
+        and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids)
+        and not any(k.dep_ in ("det", "poss", "nsubj") for k in kids)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _derived_words() -> dict[str, frozenset[str]]:
     data = read_data("derived.yaml")
-    return {k: lowered(data[k]) for k in ("place_heads", "documents")}
+    return {k: lowered(data.get(k) or ()) for k in ("place_heads", "documents", "issue_verbs")}
 
 
 def place_heads() -> frozenset[str]:
     return _derived_words()["place_heads"]
+
+
+def issue_verbs() -> frozenset[str]:
+    """Verbs of putting out a text ("passed a resolution"): derived.yaml ``issue_verbs``."""
+    return _derived_words()["issue_verbs"]
 
 
 def documents() -> frozenset[str]:

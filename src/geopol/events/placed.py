@@ -323,3 +323,66 @@ def host_state(trigger: Token, source: list[Actor], where: Where) -> list[Actor]
     if at is None or not at.country or at.country in {a.country for a in source}:
         return []
     return [_place_actor(at, "place-of-event", "GOV")]
+
+
+#: Links down from a trigger to the phrase that says what is agreed, given or done, and
+#: where: "agreed to extend the mission in Kosovo", "agreed to a ceasefire in eastern Ukraine",
+#: "provided $340 million for assistance in northern Iraq".
+_COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "pobj", "conj"})
+#: Prepositions that put the thing agreed or given in a place.
+_COMPLEMENT_PREPS = frozenset({"in", "to", "into", "for", "across", "throughout", "from"})
+#: ... and a curfew, blockade or ceasefire "on" a place.
+_HOME_PREPS = _COMPLEMENT_PREPS | {"on"}
+#: How many links down from the trigger the place may lie ("provided $340 million for
+#: assistance in northern Iraq": five).
+_DEPTH = 6
+
+
+def _names_doer(at: Place, source: list[Actor]) -> bool:
+    """True when the place is where the text names the doer ("released from the US camp"
+    done by "US"): no place of its own act."""
+    return any(a.start < at.end and at.start < a.end for a in source)
+
+
+def complement_place(
+    trigger: Token, places: list[Place], source: list[Actor], *, home: bool = False
+) -> list[Actor]:
+    """The country where what a state agrees to, gives or does lies, when the text names
+    no party ("NATO agreed to extend its mission in Afghanistan": Afghanistan): a place in
+    an "in"/"to"/"for" phrase of the trigger's own complement (objects, complements and
+    their place phrases only, ``_DEPTH`` links down at most), whose
+    country is not the source's. Only a source with a country (a state, a bloc) counts.
+    With ``home`` (a curfew, a ceasefire, troops on alert: ``home_places`` in derived.yaml)
+    the place must lie in the source's own country instead, an "on" phrase counts ("imposed a
+    curfew on Basra"), and so do the place phrases of the light verb whose object the
+    trigger noun is."""
+    own = {a.country for a in source}
+    if not source or None in own:
+        return []
+    preps = _HOME_PREPS if home else _COMPLEMENT_PREPS
+    by_start = _standing_places(places)
+    frontier, seen = [trigger], {trigger.i}
+    if home and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        frontier += [c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in preps]
+        for c in frontier[1:]:
+            for q in c.children:
+                if q.dep_ == "pobj":
+                    at = _named_place(q, by_start, inside=True)
+                    if at is not None and at.country in own and not _names_doer(at, source):
+                        return [_place_actor(at, "place-of-complement")]
+    for _ in range(_DEPTH):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for ch in tok.children:
+                if ch.i in seen or ch.dep_ not in _COMPLEMENT_DEPS:
+                    continue
+                if ch.dep_ == "prep" and ch.lower_ not in preps:
+                    continue
+                seen.add(ch.i)
+                nxt.append(ch)
+                if ch.dep_ == "pobj" and tok.lower_ in preps:
+                    at = _named_place(ch, by_start, inside=True)
+                    if at is not None and (at.country in own) == home and not _names_doer(at, source):
+                        return [_place_actor(at, "place-of-complement")]
+        frontier = sorted(nxt, key=lambda t: t.i)
+    return []

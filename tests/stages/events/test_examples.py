@@ -34,6 +34,20 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "U.S. authorities announced they will return the uranium": (
+        "U.S. authorities announced they will return the uranium to Russia.",
+        ["RETREAT USAGOV>RUS"],
+    ),
+    "USAID provided tents": ("USAID provided tents to Haiti.", ["AID USAGOV>HTI"]),
+    "Israel mobilized the army": ("Israel mobilized the army.", ["!MOBILIZE ISR>---MIL"]),
+    "Russia began withdrawing its troops from Syria": (
+        "Russia began withdrawing its troops from Syria.",
+        ["RETREAT RUS>SYR", "!RETREAT RUS>RUSMIL"],
+    ),
+    "NATO agreed to extend its mission in Afghanistan": (
+        "NATO agreed to extend its mission in Afghanistan.",
+        ["AGREE IGO-NATOIGO>AFG"],
+    ),
     "A, B and C aligning, while D, E and F ...": (
         "Russia, Iran and North Korea are seemingly aligning, while the United States,"
         " Japan and South Korea watch.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from geopol.events.context import Reading, SentenceContext
-from geopol.events.dyads import ActorIndex
+from geopol.events.dyads import ActorIndex, same_title
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import civil, thing_aim, violent
@@ -80,7 +80,13 @@ def civil_attacks(ctx: SentenceContext) -> None:
     sector (a firm), nor an act whose only target is the doer itself."""
     r = ctx.current
     own = {a.start for a in r.source} | {a.coref_of for a in r.source if a.coref_of is not None}
-    if r.target and all(a.coref_of is not None and a.coref_of in own for a in r.target):
+    by_start = {a.start: a for a in r.source}
+    if r.target and all(
+        a.coref_of is not None
+        and a.coref_of in own
+        and (a.coref_of not in by_start or same_title(a, by_start[a.coref_of]))
+        for a in r.target
+    ):
         r.dropped = True  # "the company said it needed ...": the doer itself is no target
         return
     if (
