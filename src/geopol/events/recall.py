@@ -59,6 +59,8 @@ class RecallTable:
     found: frozenset[str] = frozenset()
     not_crowds: frozenset[str] = frozenset()
     street_means: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
+    group_types: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -89,6 +91,8 @@ def recall_table() -> RecallTable:
         found=words("found"),
         not_crowds=words("not_crowds"),
         street_means=words("street_means"),
+        armed_nouns=words("armed_nouns"),
+        group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
 
 
@@ -150,6 +154,11 @@ def _country(
     if len(countries) == 1:
         return next(iter(countries)), named
     return None, named
+
+
+def country_of_act(trigger: Token, where: Where) -> str | None:
+    """The country where an act on the ground took place (a local place aimed at counts)."""
+    return _country(trigger, where.places, where.dateline, local_ok=True)[0]
 
 
 def doer_phrase(trigger: Token, type_: str) -> Token | None:

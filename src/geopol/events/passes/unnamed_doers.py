@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from geopol.events.armed_names import named_group
 from geopol.events.context import SentenceContext
 from geopol.events.crowd_acts import crowd_protest
 from geopol.events.passes.base import Level, register
@@ -26,6 +27,8 @@ def unnamed_doers(ctx: SentenceContext) -> None:
             trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index, r.target
         )
         r.source = [] if doer and _toll_of_an_attack(ctx, doer) else doer
+        if not r.source:  # "10 Imbonerakure attacked": a named group no dictionary knows
+            r.source = named_group(trig.token, trig.rule.type, where, ctx.index, r.raw_source)
         if r.source and trig.rule.type is PloverType.PROTEST and trig.token.dep_ == "acl":
             # "medics of the brigades protested" read as a clause on "brigades": that noun
             # is in the crowd's own phrase, no target
