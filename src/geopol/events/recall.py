@@ -31,7 +31,7 @@ from geopol.events.cameo import cameo_code
 from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
-from geopol.events.lexicon import Lexicon, Rule
+from geopol.events.lexicon import Rule
 from geopol.events.placed import AIMED, Where
 from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
@@ -61,6 +61,7 @@ class RecallTable:
     street_means: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
     group_types: frozenset[str] = frozenset()
+    tallies: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -92,6 +93,7 @@ def recall_table() -> RecallTable:
         not_crowds=words("not_crowds"),
         street_means=words("street_means"),
         armed_nouns=words("armed_nouns"),
+        tallies=words("tallies"),
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
 
@@ -159,6 +161,18 @@ def _country(
 def country_of_act(trigger: Token, where: Where) -> str | None:
     """The country where an act on the ground took place (a local place aimed at counts)."""
     return _country(trigger, where.places, where.dateline, local_ok=True)[0]
+
+
+def _place_phrase(sent: Span) -> bool:
+    """Whether the sentence says where with a name the gazetteer may lack: "near Zolote-4",
+    "at Kilu 16" (a proper name after a preposition of place, not a date or a person)."""
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("near", "in", "at", "outside", "around")
+        and t.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
+        for t in sent
+    )
 
 
 def doer_phrase(trigger: Token, type_: str) -> Token | None:
@@ -391,8 +405,17 @@ def placed_doer(
         and base.sector in _ARMED
         and not any(a.country for a in target)
     )
+    # So is an attack noun with nobody named at a named place ("2 explosions near Zolote-4"):
+    # something exploded there, whoever fired it.
+    observed = (
+        noun
+        and base is None
+        and head is None
+        and not any(a.country for a in target)
+        and (named or _place_phrase(trigger.sent))
+    )
     if country is None and not (
-        named and ((type_ == "PROTEST" and (base or head is not None)) or armed)
+        (named and ((type_ == "PROTEST" and (base or head is not None)) or armed)) or observed
     ):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
@@ -458,22 +481,6 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
         and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
     ]
     return out[:3]
-
-
-def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]]:
-    """Event nouns joined by slashes into one token ("projectiles/explosions/shots"): the
-    first part that is an event noun codes the token."""
-    out: list[tuple[Token, Rule]] = []
-    for tok in sent:
-        if tok.i in taken or "/" not in tok.text or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        for part in tok.lower_.split("/"):
-            phrases = lex.nouns.get(part) or lex.nouns.get(part.rstrip("s")) or ()
-            plain = [p for p in phrases if not p.rest]
-            if plain:
-                out.append((tok, plain[0].rule))
-                break
-    return out
 
 
 #: Sectors of a state's organs: named by no country ("the High Court", "the government"),

@@ -19,7 +19,7 @@ from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
-from geopol.events.recall import slashed_nouns
+from geopol.events.tallies import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
