@@ -213,7 +213,7 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             # "dozens of teachers protested" parsed as a noun with a clause (a protest
             # has no patient, so even a participle here is the crowd's own act); the doer
             # heads the phrase: "medics of the city hospital protested"
-            return phrase_head(cur.head)
+            return _crowd_after_place(phrase_head(cur.head))
         return None
     return None
 
@@ -292,7 +292,7 @@ def head_noun(tok: Token) -> Token:
             for p in ch.children
             if p.dep_ == "pobj"
         ]
-        if not inner or inner[0].pos_ == "PROPN":
+        if not inner or inner[0].pos_ == "PROPN" or not inner[0].is_lower:
             return tok  # "members of the CPI(M)": the members are the doers
         tok = inner[0]
     return tok
@@ -350,6 +350,8 @@ def placed_doer(
         placed = [a for a in idx.at(phrase) if a.country]
         if placed and type_ == "PROTEST" and all(a.kind == "agent" for a in placed):
             return placed[:1]  # "medics of the city hospital protested": a crowd placed already
+        if placed and raw_source is not None and not raw_source and type_ in t.group_types:
+            return placed[:1]  # "armed men driving two vehicles attacked": the patterns missed it
         if placed:
             return []  # a named actor the patterns already weighed
         head = head_noun(phrase)
