@@ -55,6 +55,16 @@ def _purpose(verb: Token) -> bool:
     return False
 
 
+def _way_object(verb: Token) -> bool:
+    """Whether the verb's object is a way people pass: "blocked the highway", "closed the
+    bridge", "barricaded the entrance to the town" (``recall.yaml``'s ``ways``)."""
+    ways = recall_table().ways
+    return any(
+        ch.dep_ == "dobj" and (ch.lemma_.lower() in ways or ch.lower_ in ways)
+        for ch in verb.children
+    )
+
+
 def _street_means(prep: Token) -> bool:
     """A "with"/"by" phrase naming what crowds block roads with: "with burning tyres",
     "by burning rubber tires", "with rocks and concrete blocks"."""
@@ -90,6 +100,8 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
             continue
         if _purpose(tok):
             out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+        elif lemma in t.obstruct and _way_object(tok) and _crowd_subject(tok):
+            out.append((tok, _OBSTRUCT))  # "residents blocked the roads": a crowd's blockade
     return out
 
 

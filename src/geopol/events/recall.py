@@ -62,6 +62,7 @@ class RecallTable:
     armed_nouns: frozenset[str] = frozenset()
     group_types: frozenset[str] = frozenset()
     tallies: frozenset[str] = frozenset()
+    ways: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -94,6 +95,7 @@ def recall_table() -> RecallTable:
         street_means=words("street_means"),
         armed_nouns=words("armed_nouns"),
         tallies=words("tallies"),
+        ways=words("ways"),
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
 
@@ -161,6 +163,20 @@ def _country(
 def country_of_act(trigger: Token, where: Where) -> str | None:
     """The country where an act on the ground took place (a local place aimed at counts)."""
     return _country(trigger, where.places, where.dateline, local_ok=True)[0]
+
+
+def _capital_country(trigger: Token, idx: ActorIndex) -> str | None:
+    """The country of a capital the actor layer read as its government ("the streets of
+    Accra") when it says where the act took place: the object of "in", "of", "at", "near"
+    or "outside" in the sentence, if all such capitals lie in one country."""
+    found = {
+        a.country
+        for t in trigger.sent
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "at", "near", "outside")
+        for a in idx.at(t)
+        if a.kind == "capital" and a.country
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _place_phrase(sent: Span) -> bool:
@@ -394,6 +410,9 @@ def placed_doer(
     weapon = head if head is not None else trigger if noun else None
     from_afar = weapon is not None and weapon.lemma_.lower() in t.means
     country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
+    if country is None:
+        country = _capital_country(trigger, idx)
+        named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
