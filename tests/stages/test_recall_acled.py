@@ -37,7 +37,7 @@ POSITIVES = [
     ("On 3 June 2021, Malian soldiers summarily executed four herders near Mopti.", "ASSAULT",
      "MLI"),
     # forces moved, patrols, checkpoints (ACLED: change to group activity)
-    ("On 3 June 2021, Syrian forces brought military reinforcements to their positions near "
+    ("On 3 June 2021, Syrian forces sent military reinforcements to their positions near "
      "Aleppo.", "MOBILIZE", "SYR"),
     ("On 3 June 2021, Russian forces conducted a patrol near Kobani.", "MOBILIZE", "RUS"),
     ("On 3 June 2021, Somali forces established checkpoints at the entrances of Baidoa.",
