@@ -104,3 +104,22 @@ def test_the_police_blocking_a_highway_is_no_protest() -> None:
 def test_a_bare_counted_name_of_a_person_is_no_armed_group() -> None:
     evs = events("On 3 June 2021, Smith shot two men in a bar in Glasgow.")
     assert not any(a.how.startswith("named-group") for e in evs for a in e.source), show(evs)
+
+
+def test_a_missions_tally_at_a_place_the_gazetteer_lacks_lies_in_its_country() -> None:
+    evs = events("On 2 June 2021, the OSCE SMM recorded 7 explosions near Zzyvorka-7.")
+    assert has(evs, "ASSAULT", "UKR"), show(evs)
+    evs = events("On 2 June 2021, UNMISS reported that gunmen burned a village near Qqalwit.")
+    assert has(evs, "ASSAULT", "SSD"), show(evs)
+    # "SMM" inside another word, or missions of two countries, say nothing of the country
+    evs = events("On 2 June 2021, MINUSMA and UNMISS observed 7 explosions near Zzyvorka-7.")
+    assert not any(a.country for e in evs for a in e.source), show(evs)
+
+
+def test_state_forces_at_a_place_the_gazetteer_lacks_still_act() -> None:
+    evs = events("On 2 June 2021, soldiers summarily executed three herders near Qqalwit.")
+    assert has(evs, "ASSAULT", None), show(evs)
+    evs = events("On 2 June 2021, police fired tear gas at the crowd near Qqalwit.")
+    assert has(evs, "ASSAULT", None), show(evs)
+    # with no place named there is nothing to say where, and no event
+    assert not events("Soldiers summarily executed three herders."), "no place named"

@@ -314,6 +314,7 @@ _RECALL: Schema = {
     "implicit_types": types(True),
     "group_types": types(False),
     "sectors": codes(True),
+    "missions": codes(False),
     **{
         key: words(True)
         for key in (

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -63,6 +64,7 @@ class RecallTable:
     group_types: frozenset[str] = frozenset()
     tallies: frozenset[str] = frozenset()
     ways: frozenset[str] = frozenset()
+    missions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.cache
@@ -96,6 +98,7 @@ def recall_table() -> RecallTable:
         armed_nouns=words("armed_nouns"),
         tallies=words("tallies"),
         ways=words("ways"),
+        missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
 
@@ -175,6 +178,22 @@ def _capital_country(trigger: Token, idx: ActorIndex) -> str | None:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "at", "near", "outside")
         for a in idx.at(t)
         if a.kind == "capital" and a.country
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def mission_country(sent: Span) -> str | None:
+    """The country of the one monitoring or peace mission the sentence names ("the OSCE SMM
+    observed 4 explosions near Zolote-4", ``recall.yaml``'s ``missions``): a mission reports
+    from its own country of operation, so an act it observed at a place the gazetteer lacks
+    still lies in that country."""
+    missions = recall_table().missions
+    if not missions:
+        return None
+    found = {
+        country
+        for name, country in missions.items()
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text)
     }
     return next(iter(found)) if len(found) == 1 else None
 
@@ -331,6 +350,11 @@ def _phrase_start(top: Token, head: Token) -> int:
 #: always belong to a state, and coded with none they would be a wrong dyad.
 _ARMED = frozenset({"UAF", "REB", "INS"})
 
+#: A state's forces of no stated country ("regime forces", "soldiers") acting at a named place
+#: the gazetteer lacks, with no country anywhere in the act ("soldiers executed two herders
+#: near Tokabangou"): the act happened, and CAMEO codes such forces ---MIL and ---COP.
+_FORCES = frozenset({"MIL", "COP"})
+
 
 def _sector(noun: Token | None, type_: str) -> str:
     t = recall_table()
@@ -413,6 +437,9 @@ def placed_doer(
     if country is None:
         country = _capital_country(trigger, idx)
         named = named or country is not None
+    if country is None:
+        country = mission_country(trigger.sent)
+        named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
@@ -423,7 +450,7 @@ def placed_doer(
     armed = (
         base is not None
         and base.kind == "agent"
-        and base.sector in _ARMED
+        and (base.sector in _ARMED or (base.sector in _FORCES and country is None))
         and not any(a.country for a in target)
     )
     # So is an attack noun with nobody named at a named place ("2 explosions near Zolote-4"):
