@@ -63,6 +63,18 @@ POSITIVES = [
      "PROTEST", "UKR"),
     ("Around 3 June 2021 (as reported), in Cochabamba, a group of people protested outside the "
      "house of a local judge.", "PROTEST", "BOL"),
+    # a crowd's means in a "by" phrase is no doer; "tens" (lemma "ten") counts people
+    ("On 3 June 2021, in Arequipa, a group of farmers protested by blocking the road to the mine.",
+     "PROTEST", "PER"),
+    ("On 3 June 2021, in Cusco, dozens of vendors demonstrated by burning tyres outside the market.",
+     "PROTEST", "PER"),
+    ("On 3 June 2021, tens of villagers blocked a road as a protest in Cluj, demanding water.",
+     "PROTEST", "ROU"),
+    # the parse hangs the doers on a clause of their own ("men driving two vehicles attacked")
+    ("On 3 June 2021, in Culiacan, Sinaloa, gunmen riding three pickups attacked a bakery.",
+     "ASSAULT", "MEX"),
+    ("On 3 June 2021, in Tijuana, Baja California, four men who travelled in a white van shot a "
+     "taxi driver.", "ASSAULT", "MEX"),
 ]
 
 

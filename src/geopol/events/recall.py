@@ -222,7 +222,7 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
                 ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
             ):
                 for p in ch.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not _means_phrase(p):
                         return p
         if (
             cur.pos_ in ("NOUN", "PROPN")
@@ -234,7 +234,8 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             continue
         stray = stray_subject(cur)
         if stray is not None:
-            return phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
+            stray = phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
+            return _clause_owner(stray)
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 return None
@@ -251,6 +252,36 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             return _crowd_after_place(phrase_head(cur.head))
         return None
     return None
+
+
+def _clause_owner(tok: Token) -> Token:
+    """The people a clause ending on ``tok`` describes, when the parse left the main verb
+    without its subject: "armed men driving two vehicles attacked" ("vehicles"), "armed men
+    who arrived in two motorcycles attacked" ("motorcycles"): the men are the doers."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        cur = cur.head
+        if cur.pos_ != "VERB":
+            continue
+        owner: Token | None = None
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            owner = cur.head
+        elif cur.tag_ == "VBG":
+            owner = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if owner is not None and owner.i < tok.i and people_noun(head_noun(owner)):
+            return owner
+        break
+    return tok
+
+
+def _means_phrase(pobj: Token) -> bool:
+    """A "by" phrase that says how, not who: "demonstrated by burning tires", "by blocking
+    the road" (a gerund, or a noun a gerund modifies)."""
+    return pobj.tag_ == "VBG" or any(
+        ch.tag_ == "VBG" and ch.dep_ in ("amod", "compound") for ch in pobj.children
+    )
 
 
 def _crowd_after_place(subj: Token) -> Token:
@@ -318,7 +349,11 @@ def head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
     for _ in range(3):
-        if tok.lemma_.lower() not in t.groups and tok.pos_ not in ("NUM",):
+        if (
+            tok.lemma_.lower() not in t.groups
+            and tok.lower_ not in t.groups  # "tens" has the lemma "ten"
+            and tok.pos_ not in ("NUM",)
+        ):
             return tok
         inner = [
             p
