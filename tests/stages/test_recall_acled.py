@@ -135,3 +135,29 @@ def test_state_forces_at_a_place_the_gazetteer_lacks_still_act() -> None:
     assert has(evs, "ASSAULT", None), show(evs)
     # with no place named there is nothing to say where, and no event
     assert not events("Soldiers summarily executed three herders."), "no place named"
+
+
+def test_remains_of_someone_unnamed_found_are_a_killing() -> None:
+    evs = events("On 3 June 2021, in Puerto Cortes, Cortes, the body of a woman was found in a "
+                 "ravine near the river.")
+    assert has(evs, "ASSAULT", "HND"), show(evs)
+    # a place read as an actor before the verb is neither finder nor killer
+    evs = events("On 3 June 2021, in Juchitan de Zaragoza, Oaxaca, the body of a man was found "
+                 "beside a road.")
+    assert has(evs, "ASSAULT", "MEX"), show(evs)
+    evs = events("On 3 June 2021, in Tecoman, Colima, human remains were found in bags near a road.")
+    assert has(evs, "ASSAULT", "MEX"), show(evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The body of the singer was found at his home in London after a long illness.",
+        "His body was found at his flat in Manchester on Sunday.",
+        "Rescuers found the bodies of three climbers on Ben Nevis.",
+        "The bodies were found in the flat in Leeds on Sunday.",
+    ],
+)
+def test_a_known_persons_body_or_a_finder_named_is_no_killing(text: str) -> None:
+    evs = events(text)
+    assert not any(e.type == "ASSAULT" for e in evs), show(evs)

@@ -153,7 +153,8 @@ def crowd_protest_triggers(sent: Span, trigs: Sequence[tuple[Token, Rule]]) -> l
 def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """"The body of a man was found in a field": remains found, with no finder named, are a
     killing by someone unnamed (ACLED: violence against civilians). Only the passive counts
-    ("rescuers found the bodies" names finders, no killers), and never with an accident."""
+    ("rescuers found the bodies" names finders, no killers), never with an accident or a
+    cause told ("found after the mine collapsed"), and only remains of someone unnamed."""
     t = recall_table()
     accidents = table().accidents
     if any(tok.lemma_.lower() in accidents for tok in sent):
@@ -165,9 +166,39 @@ def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
         subj = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
         if not subj or any(ch.dep_ == "agent" for ch in tok.children):
             continue
-        if subj[0].lemma_.lower() in t.remains or subj[0].lower_ in t.remains:
-            out.append((tok, _REMAINS))
+        if any(
+            d.lower_ in ("after", "following") and d.head.i in (tok.i, *(c.i for c in tok.children))
+            for d in tok.subtree
+        ):
+            continue  # "found after the mine collapsed": a cause told, the act of its own
+        remains = subj[0]
+        if (remains.lemma_.lower() in t.remains or remains.lower_ in t.remains) and _anonymous(
+            remains
+        ):
+            out.append((tok, REMAINS))
     return out
 
 
-_REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)
+def _anonymous(remains: Token) -> bool:
+    """Remains of nobody the text knows: "a body", "human remains", "the body of a man", "the
+    bodies of three men"; not "the body of the singer", "the bodies" or "his body" (a known
+    person's death, often of illness, is no killing by itself)."""
+    of = [
+        p
+        for ch in remains.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    whose = of[0] if of else remains
+    if whose.pos_ != "NOUN":
+        return False  # "the body of Smith"
+    known = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "no"))
+        for c in whose.children
+    )
+    return not known  # "human remains", "bodies of migrants", "a body", "the body of a man"
+
+
+#: The rule of remains found: a killing whose doer the text never names.
+REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)

@@ -6,7 +6,7 @@ import dataclasses
 
 from geopol.events.armed_names import named_group
 from geopol.events.context import SentenceContext
-from geopol.events.crowd_acts import crowd_protest
+from geopol.events.crowd_acts import REMAINS, crowd_protest
 from geopol.events.passes.base import Level, register
 from geopol.events.recall import crowd_dissent, placed_doer, unplaced_organ
 from geopol.records import Actor, PloverType
@@ -22,6 +22,10 @@ def unnamed_doers(ctx: SentenceContext) -> None:
     demo = crowd_protest(trig.token, trig.rule.type, r.source or r.raw_source)
     if demo is not None:
         trig = r.trigger = dataclasses.replace(trig, rule=demo)
+    if trig.rule is REMAINS:
+        # "in Juchitan, Oaxaca, the body of a man was found": a place read as an actor
+        # before the verb is no finder and no killer; remains found name no doer
+        r.source, r.raw_source = [], []
     if not r.source:
         doer = placed_doer(
             trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index, r.target
