@@ -70,6 +70,17 @@ POSITIVES = [
      "PROTEST", "PER"),
     ("On 3 June 2021, tens of villagers blocked a road as a protest in Cluj, demanding water.",
      "PROTEST", "ROU"),
+    # buildings destroyed, drugs seized, a unit named by its number, protesters gathering
+    ("On 3 June 2021, Turkish gendarmes destroyed six PKK shelters near Semdinli.", "ASSAULT",
+     "TUR"),
+    ("On 3 June 2021, Israeli forces demolished a Palestinian-owned structure near Hebron.",
+     "ASSAULT", "ISR"),
+    ("On 3 June 2021, at Kyauk Ta Lone village, Kyauktaw Township, Rakhine State, Myanmar troops "
+     "from battalion 550 torched 12 houses.", "ASSAULT", "MMR"),
+    ("On 3 June 2021, in Foz do Iguacu, Parana, federal police seized cocaine hidden in a "
+     "truck.", "COERCE", "BRA"),
+    ("On 3 June 2021, protesters gathered in the main square of Tobruk to back the council.",
+     "PROTEST", "LBY"),
     # the parse hangs the doers on a clause of their own ("men driving two vehicles attacked")
     ("On 3 June 2021, in Culiacan, Sinaloa, gunmen riding three pickups attacked a bakery.",
      "ASSAULT", "MEX"),
@@ -101,6 +112,9 @@ def test_explosions_at_a_place_the_gazetteer_lacks_still_count() -> None:
         "Chelsea attacked the Arsenal defence in London.",
         "On 3 June 2021, members of Greenpeace attacked the plan in Brussels.",
         "The striker fired three shots at goal in the second half.",
+        "The scandal destroyed the market for tech shares in London.",
+        "Fans torched the record books as United destroyed the champions in Manchester.",
+        "Fans gathered in Manchester to celebrate the title.",
     ],
 )
 def test_no_event_in_figurative_or_sporting_prose(text: str) -> None:

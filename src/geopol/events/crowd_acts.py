@@ -87,6 +87,17 @@ def _crowd_subject(verb: Token) -> bool:
     return head.pos_ == "NOUN" and people_noun(head)
 
 
+def _protesters_subject(verb: Token) -> bool:
+    """Whether the verb's doer is named as protesters ("demonstrators", ``recall.yaml``'s
+    ``protesters``): their gathering is a protest whatever it is for."""
+    phrase = doer_phrase(verb, "PROTEST")
+    if phrase is None:
+        return False
+    head = head_noun(phrase)
+    words = recall_table().protesters
+    return head.pos_ == "NOUN" and (head.lower_ in words or head.lemma_.lower() in words)
+
+
 def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """Gathering or blocking verbs that are protests by their stated demand, with the rule
     each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
@@ -100,6 +111,8 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
             continue
         if _purpose(tok):
             out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+        elif lemma in t.assembly and _protesters_subject(tok):
+            out.append((tok, DEMO))  # "protesters gathered in the streets of Benghazi"
         elif lemma in t.obstruct and _way_object(tok) and _crowd_subject(tok):
             out.append((tok, _OBSTRUCT))  # "residents blocked the roads": a crowd's blockade
     return out

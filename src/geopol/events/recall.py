@@ -64,6 +64,7 @@ class RecallTable:
     group_types: frozenset[str] = frozenset()
     tallies: frozenset[str] = frozenset()
     ways: frozenset[str] = frozenset()
+    protesters: frozenset[str] = frozenset()
     missions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -98,6 +99,7 @@ def recall_table() -> RecallTable:
         armed_nouns=words("armed_nouns"),
         tallies=words("tallies"),
         ways=words("ways"),
+        protesters=words("protesters"),
         missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
@@ -232,7 +234,7 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
         ):
             cur = cur.head  # "locals staged a protest": the doer is the verb's subject
             continue
-        stray = stray_subject(cur)
+        stray = stray_subject(cur) or _numbered_unit(cur)
         if stray is not None:
             stray = phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
             return _clause_owner(stray)
@@ -252,6 +254,25 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             return _crowd_after_place(phrase_head(cur.head))
         return None
     return None
+
+
+def _numbered_unit(verb: Token) -> Token | None:
+    """The unit a number ends right before a main verb with no subject: "the military from
+    LIB 538 torched", "troops of battalion 377 detained" ("LIB", whose phrase heads on)."""
+    i = verb.i - 1
+    if (
+        verb.dep_ != "ROOT"
+        or i < verb.sent.start + 1
+        or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    ):
+        return None
+    num = verb.doc[i]
+    unit = num.head
+    if num.pos_ != "NUM" or num.dep_ != "nummod" or unit.i != i - 1:
+        return None
+    if unit.pos_ not in ("NOUN", "PROPN") or unit.head.i == verb.i:
+        return None
+    return unit
 
 
 def _clause_owner(tok: Token) -> Token:
