@@ -81,6 +81,11 @@ POSITIVES = [
      "truck.", "COERCE", "BRA"),
     ("On 3 June 2021, protesters gathered in the main square of Tobruk to back the council.",
      "PROTEST", "LBY"),
+    # members of a body are people, whatever the body is called
+    ("On 3 June 2021, members of the regional branch of the teachers' union staged a protest in "
+     "front of the governor's office in Cebu.", "PROTEST", "PHL"),
+    ("On 3 June 2021, in Cordoba, members of Barrios de Pie protested outside the town hall.",
+     "PROTEST", "ARG"),
     # the parse hangs the doers on a clause of their own ("men driving two vehicles attacked")
     ("On 3 June 2021, in Culiacan, Sinaloa, gunmen riding three pickups attacked a bakery.",
      "ASSAULT", "MEX"),

@@ -275,6 +275,20 @@ def _numbered_unit(verb: Token) -> Token | None:
     return unit
 
 
+def _members_of(actor: Actor, trigger: Token) -> bool:
+    """Whether a name read as a person's is what people are members of ("members of Polo
+    Obrero protested"): a body, so the members are a crowd like any other."""
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in ("member", "supporter", "activist")
+    )
+
+
 def _clause_owner(tok: Token) -> Token:
     """The people a clause ending on ``tok`` describes, when the parse left the main verb
     without its subject: "armed men driving two vehicles attacked" ("vehicles"), "armed men
@@ -385,6 +399,8 @@ def head_noun(tok: Token) -> Token:
         ]
         if not inner or inner[0].pos_ == "PROPN" or not inner[0].is_lower:
             return tok  # "members of the CPI(M)": the members are the doers
+        if tok.lemma_.lower() == "member" and not people_noun(inner[0]):
+            return tok  # "members of the local chapter", "of civil organizations": people
         tok = inner[0]
     return tok
 
@@ -433,7 +449,13 @@ def placed_doer(
     if type_ not in t.doer_types:
         return []
     # A named person of no known country is no crowd to place ("singer X walked out").
-    if any(not a.country and a.kind == "person" for a in raw_source):
+    # (but "members of Polo Obrero protested": a body's members; armed ones: armed_names.py)
+    if any(
+        not a.country
+        and a.kind == "person"
+        and not (type_ == "PROTEST" and _members_of(a, trigger))
+        for a in raw_source
+    ):
         return []
     unnamed = [a for a in raw_source if not a.country]
     phrase = doer_phrase(trigger, type_)
@@ -523,6 +545,9 @@ def placed_doer(
     ):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
+    if base is not None and base.kind == "person" and not base.sector:
+        # "members of Polo Obrero": the body's members, a crowd of the place's country
+        base = dataclasses.replace(base, kind="group", sector=_sector(None, type_))
     if base is not None:
         return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
     if head is not None:
