@@ -180,3 +180,19 @@ def test_remains_of_someone_unnamed_found_are_a_killing() -> None:
 def test_a_known_persons_body_or_a_finder_named_is_no_killing(text: str) -> None:
     evs = events(text)
     assert not any(e.type == "ASSAULT" for e in evs), show(evs)
+
+
+def test_a_crowd_the_police_dispersed_had_gathered() -> None:
+    evs = events("On 3 June 2021, a group of cleaning workers drove around Izmir city centre to "
+                 "mark the day. The workers were stopped and dispersed by the police.")
+    assert has(evs, "PROTEST", "TUR"), show(evs)
+    evs = events("On 3 June 2021, residents forced a shop in Durban to close. Police on the scene "
+                 "dispersed the crowd.")
+    assert has(evs, "PROTEST", "ZAF"), show(evs)
+    # the protest already told is not told twice
+    evs = events("On 3 June 2021, thousands of protesters marched in Lagos. Police dispersed the "
+                 "protesters with tear gas.")
+    assert sum(e.type == "PROTEST" for e in evs) == 1, show(evs)
+    # what police break up that is no crowd (a ring, a meeting of officials) is no protest
+    evs = events("On 3 June 2021, police in Lagos broke up a smuggling ring.")
+    assert not any(e.type == "PROTEST" for e in evs), show(evs)

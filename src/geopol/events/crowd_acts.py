@@ -215,3 +215,26 @@ def _anonymous(remains: Token) -> bool:
 
 #: The rule of remains found: a killing whose doer the text never names.
 REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)
+
+
+def dispersed_crowd(verb: Token) -> Token | None:
+    """The crowd a verb of dispersal acts on ("police dispersed the crowd", "the workers were
+    stopped and dispersed by the police", ``recall.yaml``'s ``dispersal``): people gathered,
+    which ACLED codes as the protest the forces intervened in."""
+    t = recall_table()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in t.dispersal:
+        return None
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ == "conj":  # "were stopped and dispersed by the police"
+        objs = [ch for ch in verb.head.children if ch.dep_ == "nsubjpass"]
+    for obj in objs:
+        head = head_noun(obj)
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in t.not_crowds or head.lower_ in t.not_crowds:
+            continue
+        if lemma in t.protesters or head.lower_ in t.protesters or lemma in ("crowd", "mob"):
+            return head
+        if people_noun(head):
+            return head
+    return None
+

@@ -65,6 +65,7 @@ class RecallTable:
     tallies: frozenset[str] = frozenset()
     ways: frozenset[str] = frozenset()
     protesters: frozenset[str] = frozenset()
+    dispersal: frozenset[str] = frozenset()
     missions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -100,6 +101,7 @@ def recall_table() -> RecallTable:
         tallies=words("tallies"),
         ways=words("ways"),
         protesters=words("protesters"),
+        dispersal=words("dispersal"),
         missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
