@@ -258,6 +258,17 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
     return None
 
 
+def _counted(noun: Token) -> bool:
+    """Whether an event noun is counted, as monitors tally what they observed: "2 explosions",
+    "a total of 19 explosions/shots", "dozens of shells"."""
+    if any(ch.dep_ == "nummod" or ch.like_num for ch in noun.children):
+        return True
+    top = _measured(noun)
+    return top.i != noun.i and (
+        top.pos_ == "NUM" or top.lemma_.lower() in ("total", "dozen", "dozens", "hundreds", "scores")
+    )
+
+
 def _numbered_unit(verb: Token) -> Token | None:
     """The unit a number ends right before a main verb with no subject: "the military from
     LIB 538 torched", "troops of battalion 377 detained" ("LIB", whose phrase heads on)."""
@@ -537,6 +548,8 @@ def placed_doer(
     # something exploded there, whoever fired it.
     observed = (
         noun
+        and type_ == "ASSAULT"
+        and _counted(trigger)  # "a total of 3 explosions", not "a clash", "the rally in prices"
         and base is None
         and head is None
         and not any(a.country for a in target)
