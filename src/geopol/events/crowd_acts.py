@@ -56,6 +56,16 @@ def _purpose(verb: Token) -> bool:
     return False
 
 
+def _way_object(verb: Token) -> bool:
+    """Whether the verb's object is a way people pass: "blocked the highway", "closed the
+    bridge", "barricaded the entrance to the town" (``recall.yaml``'s ``ways``)."""
+    ways = recall_table().ways
+    return any(
+        ch.dep_ == "dobj" and (ch.lemma_.lower() in ways or ch.lower_ in ways)
+        for ch in verb.children
+    )
+
+
 def _street_means(prep: Token) -> bool:
     """A "with"/"by" phrase naming what crowds block roads with: "with burning tyres",
     "by burning rubber tires", "with rocks and concrete blocks"."""
@@ -78,6 +88,17 @@ def _crowd_subject(verb: Token) -> bool:
     return head.pos_ == "NOUN" and people_noun(head)
 
 
+def _protesters_subject(verb: Token) -> bool:
+    """Whether the verb's doer is named as protesters ("demonstrators", ``recall.yaml``'s
+    ``protesters``): their gathering is a protest whatever it is for."""
+    phrase = doer_phrase(verb, "PROTEST")
+    if phrase is None:
+        return False
+    head = head_noun(phrase)
+    words = recall_table().protesters
+    return head.pos_ == "NOUN" and (head.lower_ in words or head.lemma_.lower() in words)
+
+
 def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """Gathering or blocking verbs that are protests by their stated demand, with the rule
     each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
@@ -93,6 +114,10 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
             continue
         if _purpose(tok):
             out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+        elif lemma in t.assembly and _protesters_subject(tok):
+            out.append((tok, DEMO))  # "protesters gathered in the streets of Benghazi"
+        elif lemma in t.obstruct and _way_object(tok) and _crowd_subject(tok):
+            out.append((tok, _OBSTRUCT))  # "residents blocked the roads": a crowd's blockade
     return out
 
 
@@ -144,7 +169,8 @@ def crowd_protest_triggers(sent: Span, trigs: Sequence[tuple[Token, Rule]]) -> l
 def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """"The body of a man was found in a field": remains found, with no finder named, are a
     killing by someone unnamed (ACLED: violence against civilians). Only the passive counts
-    ("rescuers found the bodies" names finders, no killers), and never with an accident."""
+    ("rescuers found the bodies" names finders, no killers), never with an accident or a
+    cause told ("found after the mine collapsed"), and only remains of someone unnamed."""
     t = recall_table()
     accidents = table().accidents
     arrays = doc_arrays(sent.doc)
@@ -158,9 +184,62 @@ def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
         subj = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
         if not subj or any(ch.dep_ == "agent" for ch in tok.children):
             continue
-        if subj[0].lemma_.lower() in t.remains or subj[0].lower_ in t.remains:
-            out.append((tok, _REMAINS))
+        if any(
+            d.lower_ in ("after", "following") and d.head.i in (tok.i, *(c.i for c in tok.children))
+            for d in tok.subtree
+        ):
+            continue  # "found after the mine collapsed": a cause told, the act of its own
+        remains = subj[0]
+        if (remains.lemma_.lower() in t.remains or remains.lower_ in t.remains) and _anonymous(
+            remains
+        ):
+            out.append((tok, REMAINS))
     return out
 
 
-_REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)
+def _anonymous(remains: Token) -> bool:
+    """Remains of nobody the text knows: "a body", "human remains", "the body of a man", "the
+    bodies of three men"; not "the body of the singer", "the bodies" or "his body" (a known
+    person's death, often of illness, is no killing by itself)."""
+    of = [
+        p
+        for ch in remains.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
+    whose = of[0] if of else remains
+    if whose.pos_ != "NOUN":
+        return False  # "the body of Smith"
+    known = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "no"))
+        for c in whose.children
+    )
+    return not known  # "human remains", "bodies of migrants", "a body", "the body of a man"
+
+
+#: The rule of remains found: a killing whose doer the text never names.
+REMAINS = Rule(PloverType.ASSAULT, None, "190", (), frozenset(), False, False, False, False, 500_103)
+
+
+def dispersed_crowd(verb: Token) -> Token | None:
+    """The crowd a verb of dispersal acts on ("police dispersed the crowd", "the workers were
+    stopped and dispersed by the police", ``recall.yaml``'s ``dispersal``): people gathered,
+    which ACLED codes as the protest the forces intervened in."""
+    t = recall_table()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in t.dispersal:
+        return None
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.dep_ == "conj":  # "were stopped and dispersed by the police"
+        objs = [ch for ch in verb.head.children if ch.dep_ == "nsubjpass"]
+    for obj in objs:
+        head = head_noun(obj)
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in t.not_crowds or head.lower_ in t.not_crowds:
+            continue
+        if lemma in t.protesters or head.lower_ in t.protesters or lemma in ("crowd", "mob"):
+            return head
+        if people_noun(head):
+            return head
+    return None
+

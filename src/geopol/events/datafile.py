@@ -317,13 +317,16 @@ _WORDS: Schema = {
 _RECALL: Schema = {
     "doer_types": types(True),
     "implicit_types": types(True),
+    "group_types": types(False),
     "sectors": codes(True),
+    "missions": codes(False),
     **{
         key: words(True)
         for key in (
             "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
             "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
-            "remains", "found", "not_crowds", "street_means",
+            "remains", "found", "not_crowds", "street_means", "armed_nouns",
+            "tallies", "ways", "protesters", "dispersal",
         )
     },
 }  # fmt: skip

@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
-from geopol.events.lexicon import Lexicon, Rule
+from geopol.events.lexicon import Rule
 from geopol.events.placed import AIMED, Where
 from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
@@ -60,6 +60,13 @@ class RecallTable:
     found: frozenset[str] = frozenset()
     not_crowds: frozenset[str] = frozenset()
     street_means: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
+    group_types: frozenset[str] = frozenset()
+    tallies: frozenset[str] = frozenset()
+    ways: frozenset[str] = frozenset()
+    protesters: frozenset[str] = frozenset()
+    dispersal: frozenset[str] = frozenset()
+    missions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.cache
@@ -90,6 +97,13 @@ def recall_table() -> RecallTable:
         found=words("found"),
         not_crowds=words("not_crowds"),
         street_means=words("street_means"),
+        armed_nouns=words("armed_nouns"),
+        tallies=words("tallies"),
+        ways=words("ways"),
+        protesters=words("protesters"),
+        dispersal=words("dispersal"),
+        missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
+        group_types=frozenset(str(t) for t in d.get("group_types") or ()),
     )
 
 
@@ -153,6 +167,53 @@ def _country(
     return None, named
 
 
+def country_of_act(trigger: Token, where: Where) -> str | None:
+    """The country where an act on the ground took place (a local place aimed at counts)."""
+    return _country(trigger, where.places, where.dateline, local_ok=True)[0]
+
+
+def _capital_country(trigger: Token, idx: ActorIndex) -> str | None:
+    """The country of a capital the actor layer read as its government ("the streets of
+    Accra") when it says where the act took place: the object of "in", "of", "at", "near"
+    or "outside" in the sentence, if all such capitals lie in one country."""
+    found = {
+        a.country
+        for t in trigger.sent
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "at", "near", "outside")
+        for a in idx.at(t)
+        if a.kind == "capital" and a.country
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def mission_country(sent: Span) -> str | None:
+    """The country of the one monitoring or peace mission the sentence names ("the OSCE SMM
+    observed 4 explosions near Zolote-4", ``recall.yaml``'s ``missions``): a mission reports
+    from its own country of operation, so an act it observed at a place the gazetteer lacks
+    still lies in that country."""
+    missions = recall_table().missions
+    if not missions:
+        return None
+    found = {
+        country
+        for name, country in missions.items()
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text)
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _place_phrase(sent: Span) -> bool:
+    """Whether the sentence says where with a name the gazetteer may lack: "near Zolote-4",
+    "at Kilu 16" (a proper name after a preposition of place, not a date or a person)."""
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("near", "in", "at", "outside", "around")
+        and t.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
+        for t in sent
+    )
+
+
 def doer_phrase(trigger: Token, type_: str) -> Token | None:
     """The head noun of the phrase naming who did it: the subject (through control and
     coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
@@ -165,7 +226,7 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
                 ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
             ):
                 for p in ch.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not _means_phrase(p):
                         return p
         if (
             cur.pos_ in ("NOUN", "PROPN")
@@ -175,9 +236,10 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
         ):
             cur = cur.head  # "locals staged a protest": the doer is the verb's subject
             continue
-        stray = stray_subject(cur)
+        stray = stray_subject(cur) or _numbered_unit(cur)
         if stray is not None:
-            return phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
+            stray = phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
+            return _clause_owner(stray)
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 return None
@@ -191,9 +253,83 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             # "dozens of teachers protested" parsed as a noun with a clause (a protest
             # has no patient, so even a participle here is the crowd's own act); the doer
             # heads the phrase: "medics of the city hospital protested"
-            return phrase_head(cur.head)
+            return _crowd_after_place(phrase_head(cur.head))
         return None
     return None
+
+
+def _counted(noun: Token) -> bool:
+    """Whether an event noun is counted, as monitors tally what they observed: "2 explosions",
+    "a total of 19 explosions/shots", "dozens of shells"."""
+    if any(ch.dep_ == "nummod" or ch.like_num for ch in noun.children):
+        return True
+    top = _measured(noun)
+    return top.i != noun.i and (
+        top.pos_ == "NUM" or top.lemma_.lower() in ("total", "dozen", "dozens", "hundreds", "scores")
+    )
+
+
+def _numbered_unit(verb: Token) -> Token | None:
+    """The unit a number ends right before a main verb with no subject: "the military from
+    LIB 538 torched", "troops of battalion 377 detained" ("LIB", whose phrase heads on)."""
+    i = verb.i - 1
+    if (
+        verb.dep_ != "ROOT"
+        or i < verb.sent.start + 1
+        or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    ):
+        return None
+    num = verb.doc[i]
+    unit = num.head
+    if num.pos_ != "NUM" or num.dep_ != "nummod" or unit.i != i - 1:
+        return None
+    if unit.pos_ not in ("NOUN", "PROPN") or unit.head.i == verb.i:
+        return None
+    return unit
+
+
+def _members_of(actor: Actor, trigger: Token) -> bool:
+    """Whether a name read as a person's is what people are members of ("members of Polo
+    Obrero protested"): a body, so the members are a crowd like any other."""
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in ("member", "supporter", "activist")
+    )
+
+
+def _clause_owner(tok: Token) -> Token:
+    """The people a clause ending on ``tok`` describes, when the parse left the main verb
+    without its subject: "armed men driving two vehicles attacked" ("vehicles"), "armed men
+    who arrived in two motorcycles attacked" ("motorcycles"): the men are the doers."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        cur = cur.head
+        if cur.pos_ != "VERB":
+            continue
+        owner: Token | None = None
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            owner = cur.head
+        elif cur.tag_ == "VBG":
+            owner = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if owner is not None and owner.i < tok.i and people_noun(head_noun(owner)):
+            return owner
+        break
+    return tok
+
+
+def _means_phrase(pobj: Token) -> bool:
+    """A "by" phrase that says how, not who: "demonstrated by burning tires", "by blocking
+    the road" (a gerund, or a noun a gerund modifies)."""
+    return pobj.tag_ == "VBG" or any(
+        ch.tag_ == "VBG" and ch.dep_ in ("amod", "compound") for ch in pobj.children
+    )
 
 
 def _crowd_after_place(subj: Token) -> Token:
@@ -261,7 +397,11 @@ def head_noun(tok: Token) -> Token:
     """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
     t = recall_table()
     for _ in range(3):
-        if tok.lemma_.lower() not in t.groups and tok.pos_ not in ("NUM",):
+        if (
+            tok.lemma_.lower() not in t.groups
+            and tok.lower_ not in t.groups  # "tens" has the lemma "ten"
+            and tok.pos_ not in ("NUM",)
+        ):
             return tok
         inner = [
             p
@@ -270,8 +410,10 @@ def head_noun(tok: Token) -> Token:
             for p in ch.children
             if p.dep_ == "pobj"
         ]
-        if not inner or inner[0].pos_ == "PROPN":
+        if not inner or inner[0].pos_ == "PROPN" or not inner[0].is_lower:
             return tok  # "members of the CPI(M)": the members are the doers
+        if tok.lemma_.lower() == "member" and not people_noun(inner[0]):
+            return tok  # "members of the local chapter", "of civil organizations": people
         tok = inner[0]
     return tok
 
@@ -292,6 +434,11 @@ def _phrase_start(top: Token, head: Token) -> int:
 #: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")
 #: always belong to a state, and coded with none they would be a wrong dyad.
 _ARMED = frozenset({"UAF", "REB", "INS"})
+
+#: A state's forces of no stated country ("regime forces", "soldiers") acting at a named place
+#: the gazetteer lacks, with no country anywhere in the act ("soldiers executed two herders
+#: near Tokabangou"): the act happened, and CAMEO codes such forces ---MIL and ---COP.
+_FORCES = frozenset({"MIL", "COP"})
 
 
 def _sector(noun: Token | None, type_: str) -> str:
@@ -315,7 +462,13 @@ def placed_doer(
     if type_ not in t.doer_types:
         return []
     # A named person of no known country is no crowd to place ("singer X walked out").
-    if any(not a.country and a.kind == "person" for a in raw_source):
+    # (but "members of Polo Obrero protested": a body's members; armed ones: armed_names.py)
+    if any(
+        not a.country
+        and a.kind == "person"
+        and not (type_ == "PROTEST" and _members_of(a, trigger))
+        for a in raw_source
+    ):
         return []
     unnamed = [a for a in raw_source if not a.country]
     phrase = doer_phrase(trigger, type_)
@@ -328,6 +481,8 @@ def placed_doer(
         placed = [a for a in idx.at(phrase) if a.country]
         if placed and type_ == "PROTEST" and all(a.kind == "agent" for a in placed):
             return placed[:1]  # "medics of the city hospital protested": a crowd placed already
+        if placed and raw_source is not None and not raw_source and type_ in t.group_types:
+            return placed[:1]  # "armed men driving two vehicles attacked": the patterns missed it
         if placed:
             return []  # a named actor the patterns already weighed
         head = head_noun(phrase)
@@ -370,6 +525,12 @@ def placed_doer(
     weapon = head if head is not None else trigger if noun else None
     from_afar = weapon is not None and weapon.lemma_.lower() in t.means
     country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
+    if country is None:
+        country = _capital_country(trigger, idx)
+        named = named or country is not None
+    if country is None:
+        country = mission_country(trigger.sent)
+        named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners
     # An act at a named place whose country is unknown ("in Zaghniya village") is kept with a
@@ -380,14 +541,28 @@ def placed_doer(
     armed = (
         base is not None
         and base.kind == "agent"
-        and base.sector in _ARMED
+        and (base.sector in _ARMED or (base.sector in _FORCES and country is None))
         and not any(a.country for a in target)
     )
+    # So is an attack noun with nobody named at a named place ("2 explosions near Zolote-4"):
+    # something exploded there, whoever fired it.
+    observed = (
+        noun
+        and type_ == "ASSAULT"
+        and _counted(trigger)  # "a total of 3 explosions", not "a clash", "the rally in prices"
+        and base is None
+        and head is None
+        and not any(a.country for a in target)
+        and (named or _place_phrase(trigger.sent))
+    )
     if country is None and not (
-        named and ((type_ == "PROTEST" and (base or head is not None)) or armed)
+        (named and ((type_ == "PROTEST" and (base or head is not None)) or armed)) or observed
     ):
         return []
     how = "unnamed,place-of-event" if country else "unnamed"
+    if base is not None and base.kind == "person" and not base.sector:
+        # "members of Polo Obrero": the body's members, a crowd of the place's country
+        base = dataclasses.replace(base, kind="group", sector=_sector(None, type_))
     if base is not None:
         return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
     if head is not None:
@@ -450,24 +625,6 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
         and a.text.lower() not in ("it", "they", "them", "he", "she", "him", "her", "its", "their")
     ]
     return out[:3]
-
-
-def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]]:
-    """Event nouns joined by slashes into one token ("projectiles/explosions/shots"): the
-    first part that is an event noun codes the token."""
-    out: list[tuple[Token, Rule]] = []
-    arrays = doc_arrays(sent.doc)
-    for i in range(sent.start, sent.end):
-        if i in taken or "/" not in arrays.lower[i] or arrays.pos[i] not in ("NOUN", "PROPN"):
-            continue
-        tok = sent.doc[i]
-        for part in tok.lower_.split("/"):
-            phrases = lex.nouns.get(part) or lex.nouns.get(part.rstrip("s")) or ()
-            plain = [p for p in phrases if not p.rest]
-            if plain:
-                out.append((tok, plain[0].rule))
-                break
-    return out
 
 
 #: Sectors of a state's organs: named by no country ("the High Court", "the government"),

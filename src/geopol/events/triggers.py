@@ -20,7 +20,7 @@ from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
-from geopol.events.recall import slashed_nouns
+from geopol.events.tallies import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
@@ -105,6 +105,14 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
         found.append(hit)
     return tuple(found)
 
+def _phrase_objects(extra: tuple[Token, ...]) -> list[str]:
+    """The objects of a multi-word verb's own preposition: "set fire to a lorry" acts on the
+    lorry, not on the fire."""
+    return [
+        w for k in extra if k.dep_ == "prep" for q in k.children if q.dep_ == "pobj"
+        for w in (_lemma(q), q.lower_)
+    ]
+
 def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | None:
     phrases: Sequence[Phrase] = lex.verbs.get(_lemma(tok), ())
     if not phrases:
@@ -136,7 +144,7 @@ def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | Non
         if p.rule.objects:
             if objects is None:
                 objects = _object_words(tok)
-            hits = [o for o in objects if o in p.rule.objects]
+            hits = [o for o in [*objects, *_phrase_objects(extra)] if o in p.rule.objects]
             if not hits:
                 continue
             # The most specific object wins among entries of the same rank: "expelled aid

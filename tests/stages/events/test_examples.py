@@ -59,6 +59,9 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "Egypt is mediating between Israel and Hamas": (
         "Egypt is mediating between Israel and Hamas.", ["AGREE EGY>ISR+PSEREB"]
     ),
+    "The police dispersed the crowd": (
+        "On 3 June 2021, the police dispersed the crowd in Harare.", ["PROTEST ZWECVL>"]
+    ),
     "Obama faces pressure from Congress": (
         "Obama faces pressure from Congress.", ["REQUEST USALEG>USAELI"]
     ),

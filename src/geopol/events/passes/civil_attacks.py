@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from geopol.events.context import Reading, SentenceContext
+from geopol.events.crowd_acts import REMAINS
 from geopol.events.dyads import ActorIndex, same_title
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -45,6 +46,8 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
     """Whether a material act with no party named is told as force: a word of violence in
     the sentence, an attack word for an attack, or a resignation (which names nobody)."""
     mode = r.trigger.rule.mode
+    if r.trigger.rule is REMAINS:
+        return True  # "the body of a man was found": remains with no finder are a killing
     if r.type is PloverType.RETREAT and mode is not None and mode != "withdraw":
         return True  # a resignation, a release, a ceasefire: named by the verb itself
     if r.type is PloverType.RETREAT and r.trigger.token.dep_ in _CARRIED:

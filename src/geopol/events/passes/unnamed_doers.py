@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from geopol.events.armed_names import named_group
 from geopol.events.context import SentenceContext
-from geopol.events.crowd_acts import crowd_protest
+from geopol.events.crowd_acts import DEMO, REMAINS, crowd_protest, dispersed_crowd
 from geopol.events.passes.base import Level, register
-from geopol.events.recall import crowd_dissent, placed_doer, unplaced_organ
+from geopol.events.recall import country_of_act, crowd_dissent, placed_doer, unplaced_organ
+from geopol.events.triggers import Trigger
 from geopol.records import Actor, PloverType
 
 
@@ -21,11 +23,17 @@ def unnamed_doers(ctx: SentenceContext) -> None:
     demo = crowd_protest(trig.token, trig.rule.type, r.source or r.raw_source)
     if demo is not None:
         trig = r.trigger = dataclasses.replace(trig, rule=demo)
+    if trig.rule is REMAINS:
+        # "in Juchitan, Oaxaca, the body of a man was found": a place read as an actor
+        # before the verb is no finder and no killer; remains found name no doer
+        r.source, r.raw_source = [], []
     if not r.source:
         doer = placed_doer(
             trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index, r.target
         )
         r.source = [] if doer and _toll_of_an_attack(ctx, doer) else doer
+        if not r.source:  # "10 Imbonerakure attacked": a named group no dictionary knows
+            r.source = named_group(trig.token, trig.rule.type, where, ctx.index, r.raw_source)
         if r.source and trig.rule.type is PloverType.PROTEST and trig.token.dep_ == "acl":
             # "medics of the brigades protested" read as a clause on "brigades": that noun
             # is in the crowd's own phrase, no target
@@ -34,6 +42,7 @@ def unnamed_doers(ctx: SentenceContext) -> None:
             r.raw_target = [a for a in r.raw_target if not a.start <= head.idx < a.end]
     if not r.source:
         r.source = unplaced_organ(r.raw_source, r.target)
+    _dispersed_protest(ctx)
     if not r.source and not r.target:
         dissent = crowd_dissent(trig.token, trig.rule.type, trig.noun, r.raw_source, where, ctx.index)
         if dissent:
@@ -56,3 +65,35 @@ def _toll_of_an_attack(ctx: SentenceContext, doer: list[Actor]) -> bool:
         e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= TOLL_SENTENCES
         for e in ctx.state.events
     )
+
+
+#: Sectors of the forces whose dispersal of a crowd tells of a gathering.
+_DISPERSERS = frozenset({"COP", "MIL", "PRM", "SPY"})
+
+
+def _dispersed_protest(ctx: SentenceContext) -> None:
+    """"The police dispersed the crowd": the crowd's gathering is coded as its protest (PROTEST
+    141, civilians of the country where it happened, else of the forces' country), unless a
+    protest was coded in this sentence or the two before."""
+    r = ctx.current
+    crowd = dispersed_crowd(r.trigger.token)
+    forces = [a for a in r.source if a.sector in _DISPERSERS]
+    if crowd is None or not forces:
+        return
+    if any(
+        e.type is PloverType.PROTEST and 0 <= ctx.number - e.evidence.sentence_index <= 2
+        for e in ctx.state.events
+    ):
+        return
+    country = country_of_act(r.trigger.token, ctx.where) or forces[0].country
+    if not country:
+        return
+    left = min(crowd.left_edge.i, crowd.i)
+    span = crowd.doc[left : crowd.i + 1]
+    people = Actor(
+        text=span.text, start=span.start_char, end=span.end_char, name=span.text,
+        country=country, sector="CVL", kind="group", how="unnamed,dispersed",
+    )  # fmt: skip
+    if ctx.first_time(PloverType.PROTEST, [people], []):
+        ctx.emit(Trigger(crowd, DEMO, noun=True, words=(crowd,)), [people], [])
+
