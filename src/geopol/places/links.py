@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -123,6 +124,35 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
 
 #: Prepositions that put the name after them on the map.
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
+#: "in Kilkis", "near the village of Azzun": a locative preposition, perhaps with an article
+#: and a place word ("the town of"), right before a name.
+_BEFORE_NAME = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|around|through)\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|area|region|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: Characters before a name that the test reads.
+_BEFORE_CHARS = 48
+
+
+def mark_roles(doc: Doc, mentions: Sequence[Mention]) -> None:
+    """Mark the mentions written right after a locative preposition ("in Kilkis", "near
+    Kafr Qaddum", "in the town of Qatraneh"), and those written aside from the story's
+    scene: an origin ("migrants from Afghanistan") or a modifier of a noun ("US military
+    forces", "Turkish-backed factions")."""
+    text = doc.text
+    for m in mentions:
+        m.locative = bool(_BEFORE_NAME.search(text, max(0, m.start - _BEFORE_CHARS), m.start))
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        last = span[-1]
+        m.aside = (span.start > 0 and doc[span.start - 1].lower_ == "from") or (
+            last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN"
+            and last.head.i >= span.end and last.head.lower_ not in _LINK_WORDS
+        )
 
 
 def after_locative(doc: Doc, start: int, regions: list[Entry]) -> bool:

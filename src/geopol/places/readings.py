@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALTERNATE, Entry
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -167,3 +167,23 @@ def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequenc
             or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
     ]
     return kept or cands
+
+
+#: Words that name a part of a country or division: "eastern Ukraine", "Northern Syria".
+_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                    "western", "central", "northeastern", "northwestern", "southeastern",
+                    "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "far", "upper", "lower"})
+
+
+def part_of(gaz: Gazetteer, text: str) -> Entry | None:
+    """A name unknown as a whole that is a direction plus a country or a first-level division
+    ("Eastern Ukraine"): that country or division, not the article's main country."""
+    words = text.split()
+    if len(words) < 2 or words[0].casefold() not in _PARTS or not words[1][:1].isupper():
+        return None  # "its east coast" is no place called "Coast"
+    rest = " ".join(words[1:])
+    for c in gaz.lookup(rest):
+        if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
+            return c
+    return None

@@ -32,6 +32,7 @@ from geopol.places.links import (
     chain_parts,
     feature_word,
     link_chains,
+    mark_roles,
     named_feature,
 )
 
@@ -58,6 +59,8 @@ class Mention:
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
     weak: bool = False  # found by position only: kept in a country the article names
+    locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
+    aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
 
 
 @functools.lru_cache(maxsize=4)
@@ -342,6 +345,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _abbreviations(doc, gaz, found, taken)
     _before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
+    mark_roles(doc, found)
     return found
 
 
@@ -510,3 +514,4 @@ def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str
 
 def link_inside(doc: Doc, mentions: list[Mention]) -> None:
     link_chains(doc, mentions)
+    mark_roles(doc, mentions)

@@ -26,6 +26,7 @@ from geopol.places.readings import (
     contains,
     holding,
     km,
+    part_of,
     small_town_in_region,
 )
 from geopol.places.recognise import Mention
@@ -47,7 +48,10 @@ CURATED_POPULATION = 3_000_000
 PARTIAL = 4
 #: Not the place itself, the division or town it is written inside ("X (Baramulla district)").
 WITHIN = 5
-KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0}
+#: A part of a country or division, unknown as a whole ("Northern Iraq", "eastern Ukraine").
+PART = 6
+KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0,
+              PART: 0.0}
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
 INSIDE_BONUS = 6.0
@@ -116,7 +120,11 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
                 out[c.pid] = c
         if out and m.hint is None:
             break
-    return list(out.values()) if out else _partial(gaz, m)
+    if out:
+        return list(out.values())
+    # "Northern Iraq": Iraq, as evidence for the other names too (not only afterwards)
+    part = part_of(gaz, m.text)
+    return [dataclasses.replace(part, kind=PART)] if part is not None else _partial(gaz, m)
 
 
 #: ... and beside another proper name ("Bar Elias"), where it is more likely a namesake.
