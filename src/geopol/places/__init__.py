@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
-from geopol.places.people import person_words, persons_name
+from geopol.places.notplaces import no_place, person_words
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
@@ -183,7 +183,7 @@ def find_places_for(
     words = person_words(doc)
     places = [
         p for p in places
-        if (p.name is not None or not _no_place(doc, p)) and not persons_name(doc, gaz, p, words)
+        if (p.name is not None or not _no_place(doc, p)) and not no_place(doc, gaz, p, words)
     ]
     places.sort(key=lambda p: p.start)
     return places, dateline

@@ -1,4 +1,5 @@
-"""Places, issue 18 (fourth round): names the article shows to be people's, countries
+"""Places, issue 18 (fourth round): names the article shows are no places (people, seats
+of power, feasts, a direction before a name), countries
 written aside from the scene ("US forces", "from Afghanistan"), and a direction with a
 country ("Northern Iraq") as evidence for the other names. Sentences are ours."""
 
@@ -77,3 +78,26 @@ def test_a_direction_and_a_country_is_that_country(nlp: Language) -> None:
     places = places_of(nlp, "Fighting spread across Northern Iraq and eastern Syria.")
     north = one(places, "Northern Iraq")
     assert north.country == "IRQ" and "part" in north.how
+
+
+def test_a_seat_of_power_named_for_its_institution_is_no_place(nlp: Language) -> None:
+    text = ("The White House condemned the raid, and a White House adviser briefed "
+            "reporters at the White House on Monday.")
+    places = places_of(nlp, text)
+    houses = [p for p in places if p.text == "White House"]
+    # only the building the reporters stood in
+    assert len(houses) == 1 and houses[0].start == text.rindex("White House")
+    assert houses[0].country == "USA"
+
+
+def test_a_feast_is_no_place(nlp: Language) -> None:
+    places = places_of(nlp, "Ten people died on the roads of Queensland over Easter.")
+    assert "Easter" not in _texts(places)
+    assert one(places, "Queensland").country == "AUS"
+
+
+def test_a_direction_before_a_region_is_no_region_abroad(nlp: Language) -> None:
+    # "Far North" is also a region of Cameroon; here it modifies Queensland
+    places = places_of(nlp, "Youth crime has risen in Far North Queensland, police say.")
+    assert all(p.country != "CMR" for p in places)
+    assert any(p.country == "AUS" for p in places)
