@@ -101,3 +101,22 @@ def test_a_direction_before_a_region_is_no_region_abroad(nlp: Language) -> None:
     places = places_of(nlp, "Youth crime has risen in Far North Queensland, police say.")
     assert all(p.country != "CMR" for p in places)
     assert any(p.country == "AUS" for p in places)
+
+
+def test_an_unknown_name_of_an_organisation_is_no_place(nlp: Language) -> None:
+    text = ("The Highway Patrol reported that the driver lost control on Blackwater Lane "
+            "near Sedalia, Missouri.")
+    places = places_of(nlp, text)
+    assert "Highway Patrol" not in _texts(places)
+    assert one(places, "Sedalia").country == "USA"
+
+
+def test_an_unknown_facility_needs_a_facility_word_or_a_preposition(nlp: Language) -> None:
+    # NER tags both as facilities: the embassy and the street are places, "the Golden
+    # Globe-" is no place
+    kept = _texts(places_of(nlp, "Protesters gathered outside the Kenyan Embassy on "
+                                 "Harwick Street."))
+    assert {"Kenyan Embassy", "Harwick Street"} <= kept
+    dropped = places_of(nlp, "Critics praised the Golden Globe-nominated drama from Chile.")
+    assert all("Globe" not in p.text for p in dropped)
+    assert one(dropped, "Chile").country == "CHL"

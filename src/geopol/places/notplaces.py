@@ -9,7 +9,9 @@ the map ("in Brunson"). Countries, first-level divisions, regions and towns of
 - Seats of power named for the institution: a curated building or palace (the White House,
   the Kremlin) not written after a locative preposition ("the White House condemned", "a
   White House strategist"); "a ceremony at the White House" stays a place.
-- Feasts and seasons NER tags as places ("over Easter"): the names of
+- Feasts and seasons NER tags as places ("over Easter"), and unknown names that end with an
+  organisation's word ("the Highway Patrol") or that NER tags as a facility without a
+  facility's word ("Islamic Sharia"), not after a locative preposition: the lists of
   ``data/places/not_places.yaml``.
 - A direction that modifies the name after it ("Far North Queensland" is no Far North of
   Cameroon beside Queensland).
@@ -54,12 +56,31 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "far", "northern", "s
                          "eastern", "western", "central", "upper", "lower", "deep"})
 
 
-@functools.lru_cache(maxsize=1)
-def feasts() -> frozenset[str]:
-    """The names of ``data/places/not_places.yaml`` (casefolded)."""
+@functools.lru_cache(maxsize=4)
+def word_list(key: str) -> frozenset[str]:
+    """A list of ``data/places/not_places.yaml`` (casefolded, periods dropped):
+    ``feasts``, ``organisation_words``, ``facility_words``."""
     path = resources.files("geopol") / "data" / "places" / "not_places.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(str(w).casefold() for w in data.get("feasts") or ())
+    return frozenset(str(w).casefold().replace(".", "") for w in data.get(key) or ())
+
+
+def _last_word(text: str) -> str:
+    words = text.replace(".", " ").split()
+    return words[-1].casefold() if words else ""
+
+
+def _unknown_no_place(doc: Doc, p: Place) -> bool:
+    """An unknown name that ends with an organisation's word ("the Highway Patrol
+    reported"), or that NER tags as a facility and that neither ends with a facility's
+    word nor stands after a locative preposition ("Islamic Sharia")."""
+    last = _last_word(p.text)
+    if last in word_list("organisation_words"):
+        return True
+    return (
+        "ner:FAC" in p.how and last not in word_list("facility_words")
+        and not _locative(doc, p)
+    )
 
 
 def _locative(doc: Doc, p: Place) -> bool:
@@ -84,8 +105,10 @@ def no_place(doc: Doc, gaz: Gazetteer, p: Place, words: frozenset[str]) -> bool:
         return False
     if p.feature_code in _SEATS and p.precision == PlacePrecision.FACILITY:
         return not _locative(doc, p)
-    if p.text.strip().casefold() in feasts():
+    if p.text.strip().casefold() in word_list("feasts"):
         return p.name is None or not _locative(doc, p)
+    if p.name is None and _unknown_no_place(doc, p):
+        return True
     return _modifies_next(doc, p) or persons_name(doc, gaz, p, words)
 
 
