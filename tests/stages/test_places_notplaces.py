@@ -1,5 +1,5 @@
 """Places, issue 18 (fourth round): names the article shows are no places (people, seats
-of power, feasts, a direction before a name), countries
+of power, feasts, a direction before a name), "X in Y", countries
 written aside from the scene ("US forces", "from Afghanistan"), and a direction with a
 country ("Northern Iraq") as evidence for the other names. Sentences are ours."""
 
@@ -120,3 +120,19 @@ def test_an_unknown_facility_needs_a_facility_word_or_a_preposition(nlp: Languag
     dropped = places_of(nlp, "Critics praised the Golden Globe-nominated drama from Chile.")
     assert all("Globe" not in p.text for p in dropped)
     assert one(dropped, "Chile").country == "CHL"
+
+
+def test_an_unknown_name_in_a_known_one_is_placed_there(nlp: Language) -> None:
+    # "X in Y": a village the gazetteer lacks is placed within Y
+    places = places_of(nlp, "Officials asked for more guards at the Kenyan Embassy in Moscow.")
+    embassy = one(places, "Kenyan Embassy")
+    assert embassy.country == "RUS" and "within" in embassy.how
+
+
+def test_a_name_placed_within_another_is_no_evidence_of_its_own(nlp: Language) -> None:
+    # negative: the unknown road placed "in Paris" must not vote for the Paris of a first
+    # guess; the article's other names keep Paris, Ontario
+    places = places_of(
+        nlp, "Brant County police closed Ridgeback Road in Paris after a crash near "
+        "Brantford.")
+    assert one(places, "Paris").country == "CAN"

@@ -40,8 +40,9 @@ _LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "l
 
 
 def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
-    """Mark "Springfield, Illinois" and "Baqim district (Saada)": the first mention is
-    inside the next one (a parenthesis says so surely, a comma only perhaps)."""
+    """Mark "Springfield, Illinois", "Baqim district (Saada)" and "Tell Abiad in
+    Ar-Raqqa": the first mention is inside the next one (a parenthesis says so surely, a
+    comma or "in" only perhaps)."""
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
@@ -55,6 +56,9 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
             doc[j].is_lower or feature_word(doc[j])
         ):
             j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
+        if j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].idx == b.start:
+            a.inside, a.loose = ib, True  # "Qabr al Kabir in al-Hasakeh", "Kfraya in Idlib"
+            continue
         if j + 1 >= len(doc) or doc[j].text not in (",", "("):
             continue
         k = j + 1

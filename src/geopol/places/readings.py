@@ -133,8 +133,8 @@ def holding(
     sure: set[int] = set()
     for j, m in enumerate(mentions):
         i = m.inside
-        if i is None or i == j:
-            continue
+        if i is None or i == j or m.loose:
+            continue  # "Rest Acres Road in Paris" says nothing of which Paris
         got = out.setdefault(i, set())
         for c in cands[i]:
             if c.pid not in got and any(contains(c, x) for x in cands[j] if x.pid != c.pid):

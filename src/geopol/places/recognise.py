@@ -61,6 +61,7 @@ class Mention:
     weak: bool = False  # found by position only: kept in a country the article names
     locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
     aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
+    loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
 
 
 @functools.lru_cache(maxsize=4)

@@ -229,6 +229,10 @@ def _best(
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
+    if m.loose and inside is not None and any(
+        curated(c) or c.precision in ("country", "admin1", "region") for c in cands
+    ):
+        inside = None  # "the Cauvery in Karnataka": a river is not inside the state
     if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (m.paren or not cands or small_town_in_region(cands, inside)):
@@ -415,7 +419,8 @@ def _focus(
     own: dict[str, tuple[str, int]] = {}
     for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
-        if e is None or not e.cc or key in own:
+        if e is None or not e.cc or key in own or e.kind == WITHIN:
+            # a name placed within another is no evidence beyond its container
             continue
         # a country's own name ("Canada", "UK") is as plain as a name gets, even where a
         # village abroad shares it
