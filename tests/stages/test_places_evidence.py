@@ -52,6 +52,15 @@ def test_a_namesake_abroad_is_not_inside_the_district(nlp: Language) -> None:
     assert p.country == "IND" and p.admin2 == "Bāramūla" and p.precision == "admin2"
 
 
+def test_a_division_of_the_articles_country_is_no_namesakes_village(nlp: Language) -> None:
+    """"(Nkhotakota, Central)" in a Malawi story: Nkhotakota is Malawi's district, not a
+    place somewhere in a bigger "Central" abroad."""
+    places = places_of(nlp, "Police in Malawi dispersed a crowd at Dwangwa (Nkhotakota, "
+                            "Central) on Monday.")
+    assert one(places, "Nkhotakota").country == "MWI"
+    assert one(places, "Dwangwa").country == "MWI"
+
+
 @pytest.mark.parametrize(
     "text",
     [

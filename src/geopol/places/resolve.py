@@ -240,7 +240,14 @@ def _best(
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
         held = [c for c in cands if contains(inside, c)]
-        if not held and not finer_container(cands, inside):
+        # ... unless the name is a division by its own name in a country the article
+        # points to more than the container's ("(Nkhotakota, Central)" in a Malawi story:
+        # not Uganda's Central)
+        own_division = any(
+            c.kind == PRIMARY and c.fcode in ("ADM1", "ADM2") and focus[c.cc] > focus[inside.cc]
+            for c in cands
+        )
+        if not held and not finer_container(cands, inside) and not own_division:
             return dataclasses.replace(inside, kind=WITHIN)
         cands = held or cands
     elif inside is not None and inside.kind != WITHIN and inside.precision in (
