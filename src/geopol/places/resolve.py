@@ -244,7 +244,8 @@ def _best(
         # points to more than the container's ("(Nkhotakota, Central)" in a Malawi story:
         # not Uganda's Central)
         own_division = any(
-            c.kind == PRIMARY and c.fcode in ("ADM1", "ADM2") and focus[c.cc] > focus[inside.cc]
+            c.kind == PRIMARY and c.fcode in ("ADM1", "ADM2") and c.cc is not None
+            and focus[c.cc] > focus[inside.cc or ""]
             for c in cands
         )
         if not held and not finer_container(cands, inside) and not own_division:
