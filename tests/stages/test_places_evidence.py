@@ -218,3 +218,30 @@ def test_the_word_province_picks_the_province_for_that_mention(nlp: Language) ->
                             "were hit again on Tuesday.")
     province = [p for p in places if p.text == "Idlib"][-1]
     assert province.feature_code == "ADM1" and province.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cc", "admin1"),
+    [
+        ("Nurses protested in Desnianskyi district of Kyiv over their wages.", "Desnianskyi",
+         "UKR", "Kyiv"),
+        ("A roadside bomb killed a district head in Nawa-e Barakzayi district, Helmand, on "
+         "Tuesday.", "Nawa-e Barakzayi", "AFG", "Helmand"),
+        ("Drones shelled the village of Munakh in the countryside of Ras Al Ain in "
+         "Al-Hasakeh.", "Ras Al Ain", "SYR", "Al Ḩasakah"),
+        ("Gunmen abducted an official in Gourma-Rharous (Gourma-Rharous, Tombouctou).",
+         "Gourma-Rharous", "MLI", "Tombouctou"),
+    ],
+)
+def test_a_longer_name_is_not_its_famous_part(
+    nlp: Language, text: str, mention: str, cc: str, admin1: str
+) -> None:
+    """A name goes on across a hyphen or from before an Arabic article, and "district of
+    Kyiv" holds the district: no Al Ain in the Emirates, no Nawa in Ghazni."""
+    p = one(places_of(nlp, text), mention)
+    assert (p.country, p.admin1) == (cc, admin1)
+
+
+def test_two_places_joined_by_a_hyphen_stay_apart(nlp: Language) -> None:
+    places = places_of(nlp, "Kabul-based diplomats met Russia-Ukraine negotiators in Geneva.")
+    assert [p.text for p in places] == ["Kabul", "Russia", "Ukraine", "Geneva"]

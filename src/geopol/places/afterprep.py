@@ -147,3 +147,45 @@ def goes_on(doc: Doc, i: int, feature_words: Container[str]) -> bool:
     return nxt is not None and nxt.pos_ == "PROPN" and _name_token(nxt) and (
         nxt.lower_ not in feature_words and not nxt.ent_type_
     )
+
+
+#: Small words inside hyphenated names: "Nawa-e Barakzayi", "Qala-i Naw", "Tell-al Abyad".
+_HYPHEN_JOINERS = frozenset({"e", "i", "ye", "al", "el", "ad", "as", "ar", "an", "ash", "ul"})
+
+
+def hyphen_compound(doc: Doc, gaz: Gazetteer, span: Span) -> int:
+    """The token end of the longer name a town or district goes on to across a hyphen
+    ("Nawa" of "Nawa-e Barakzayi", "Gourma" of "Gourma-Rharous"), else ``span.end``.
+    Two places joined ("Middlesex-London", "Russia-Ukraine") and a lower-case word
+    ("Kabul-based") are no longer name; nor is a country or first-level division joined
+    to a word ("Pakistan-Taliban")."""
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end].whitespace_:
+        return end
+    if any(c.precision in ("country", "admin1", "region") for c in gaz.lookup(span.text)):
+        return end
+    k = end + 1
+    if doc[k].lower_ in _HYPHEN_JOINERS and k + 1 < len(doc):
+        k += 1  # "Nawa-e Barakzayi"
+    if not (doc[k].is_alpha and doc[k].is_title and len(doc[k]) > 1):
+        return end
+    if any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(doc[k].text)):
+        return end  # two places: "Middlesex-London"
+    return k + 1
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"})
+
+
+def arabic_head(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
+    """The name at token ``i`` starts with an Arabic article after a proper name outside
+    any entity, or inside the same place entity: "Ras" of "Ras Al Ain", where "Al Ain"
+    alone is a town far away."""
+    if i < 1 or doc[i].lower_ not in _ARABIC_ARTICLES:
+        return False
+    head = doc[i - 1]
+    same = doc[i].ent_iob_ == "I" and head.ent_type_ in ("GPE", "LOC", "FAC")
+    return (
+        _name_token(head) and not head.is_sent_start and (same or not head.ent_type_)
+        and not taken[i - 1] and not blocked[i - 1]
+    )

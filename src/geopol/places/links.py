@@ -56,7 +56,9 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
             doc[j].is_lower or feature_word(doc[j])
         ):
             j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
-        if j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].idx == b.start:
+        if j + 1 < len(doc) and doc[j + 1].idx == b.start and (
+            doc[j].lower_ == "in" or (doc[j].lower_ == "of" and j > span.end)
+        ):  # ... and "Desnianskyi district of Kyiv"
             a.inside, a.loose = ib, True  # "Qabr al Kabir in al-Hasakeh", "Kfraya in Idlib"
             continue
         if j + 1 >= len(doc) or doc[j].text not in (",", "("):

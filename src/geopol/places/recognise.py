@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.afterprep import (
     after_preposition,
+    arabic_head,
     comma_parts,
     entity_label,
     goes_on,
+    hyphen_compound,
     longer_name,
 )
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
@@ -342,12 +344,30 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
     found = [m for m in found if not _stance(text, m)]
+    heads = [m.start for m in found]
+    found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
     _abbreviations(doc, gaz, found, taken)
     _before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
     mark_roles(doc, found)
     return found
+
+
+def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention:
+    """The mention stretched over a hyphenated name it is part of ("Nawa-e Barakzayi")."""
+    span = doc.char_span(m.start, m.end)
+    if m.demonym or m.inside is not None or span is None:
+        return m
+    end = hyphen_compound(doc, gaz, span)
+    if end == span.end:
+        return m
+    longer = doc[span.start : end]
+    if any(m.end < h < longer.end_char for h in heads):
+        return m  # the rest is a mention of its own
+    hint, name = _hint(longer)
+    return dataclasses.replace(m, end=longer.end_char, text=longer.text, lookup=name,
+                               hint=hint or m.hint)
 
 
 @functools.lru_cache(maxsize=1)
@@ -403,6 +423,8 @@ def _scan(
                 break
         if matched:
             matched = longer_name(doc, gaz, i, matched, taken)  # "San Miguel de Tucuman"
+            if arabic_head(doc, i, taken, blocked):
+                i, matched = i - 1, matched + 1  # "Ras Al Ain": not Al Ain
             span = doc[i : i + matched]
             hint, name = _hint(span)
             cands = gaz.lookup(span.text)

@@ -230,12 +230,18 @@ def _best(
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
     if m.loose and inside is not None and any(
-        curated(c) or c.precision in ("country", "admin1", "region") for c in cands
+        c.kind != PARTIAL and (curated(c) or c.precision in ("country", "admin1", "region"))
+        for c in cands
     ):
         inside = None  # "the Cauvery in Karnataka": a river is not inside the state
     if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
-    ) and (m.paren or not cands or small_town_in_region(cands, inside)):
+    ) and (
+        m.paren or not cands or small_town_in_region(cands, inside)
+        # a town read from part of the name ("Al Ain" in "Ras Al Ain in Al-Hasakeh") is
+        # no match for a container written beside it
+        or all(c.kind == PARTIAL for c in cands)
+    ):
         # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
