@@ -177,6 +177,16 @@ def hyphen_compound(doc: Doc, gaz: Gazetteer, span: Span) -> int:
 _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"})
 
 
+def hyphened_article(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
+    """The name at token ``i`` is written with an Arabic article and a hyphen before it
+    ("Ar-Raqqa" found as "Raqqa"): the article belongs to the name."""
+    return (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _ARABIC_ARTICLES
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+        and not any(taken[k] or blocked[k] for k in (i - 2, i - 1))
+    )
+
+
 def arabic_head(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
     """The name at token ``i`` starts with an Arabic article after a proper name outside
     any entity, or inside the same place entity: "Ras" of "Ras Al Ain", where "Al Ain"

@@ -109,14 +109,24 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
 
 def before_chain(span: Span, gaz: Gazetteer) -> bool:
     """A name after a locative preposition and right before a parenthesis whose last name
-    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON): a place, placed
-    within the parenthesis."""
+    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON), or before "in" and
+    a known name ("near Tell Abiad in Ar-Raqqa" with Tell Abiad tagged ORG): a place,
+    placed within the parenthesis or the known one."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+    if span.start == 0 or not all(t.is_alpha and t.is_title for t in span):
         return False
+    prev = doc[span.start - 1].lower_
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in _PLACE_NOUNS:
+        prev = "in"  # "in the countryside of Tell Abiad in Ar-Raqqa"
+    if prev not in _LOCATIVE:
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+        # "near Tell Abiad in Ar-Raqqa": a place written in a known one
+        end = span.end + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].text == "-"):
+            end += 1
+        return end > span.end + 1 and _known_name(gaz, doc[span.end + 1 : end].text)
     if span.end >= len(doc) or doc[span.end].text != "(":
-        return False
-    if not all(t.is_alpha and t.is_title for t in span):
         return False
     close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
     if close is None or close - span.end < 2:
@@ -128,6 +138,9 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
     return len(last) > 0 and _known_name(gaz, last.text)
 
 
+#: Nouns whose "of" names a place: "the countryside of Tell Abiad".
+_PLACE_NOUNS = frozenset({"countryside", "outskirts", "village", "town", "city", "vicinity",
+                          "suburbs", "area", "district", "province"})
 #: Prepositions that put the name after them on the map.
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 

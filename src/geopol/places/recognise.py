@@ -22,6 +22,7 @@ from geopol.places.afterprep import (
     entity_label,
     goes_on,
     hyphen_compound,
+    hyphened_article,
     longer_name,
 )
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
@@ -425,6 +426,8 @@ def _scan(
             matched = longer_name(doc, gaz, i, matched, taken)  # "San Miguel de Tucuman"
             if arabic_head(doc, i, taken, blocked):
                 i, matched = i - 1, matched + 1  # "Ras Al Ain": not Al Ain
+            elif hyphened_article(doc, i, taken, blocked):
+                i, matched = i - 2, matched + 2  # "Ar-Raqqa"
             span = doc[i : i + matched]
             hint, name = _hint(span)
             cands = gaz.lookup(span.text)

@@ -109,7 +109,12 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             # a demonym reading only when nothing else fits ("Ukrainian" tagged as a place)
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
-        found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
+        # ... unless a container is written beside it ("Tell Abiad in Ar-Raqqa"): the chain
+        # keeps those inside it
+        found = [
+            c for c in found
+            if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP or m.inside is not None
+        ]
         if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
             found = [c for c in found if c.kind != ALTERNATE]
         if out and text != m.text:
