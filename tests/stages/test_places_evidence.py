@@ -281,3 +281,11 @@ def test_another_spelling_of_a_village_in_its_province(
     p = one(places_of(nlp, text), mention)
     assert (p.name, p.country) == (name, "SYR")
     assert one(places_of(nlp, text), "Ar-Raqqa").country == "SYR"
+
+
+def test_a_town_after_the_outskirts_of_with_an_unknown_division(nlp: Language) -> None:
+    """ "on the outskirts of Tarhuna (Almargeb)": NER takes "Tarhuna (Almargeb" for an
+    organisation; the town after "outskirts of" and before a parenthesis is a place."""
+    places = places_of(nlp, "Militias attacked an army post on the outskirts of Tarhuna "
+                            "(Almargeb) on Friday.")
+    assert one(places, "Tarhuna").country == "LBY"

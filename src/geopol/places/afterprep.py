@@ -15,6 +15,10 @@ from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
 
 #: Prepositions after which a bare proper name is a place.
 AT_WORDS = frozenset({"in", "at", "near", "outside", "through", "into", "around", "inside"})
+#: Nouns whose "of" names a place: "the countryside of Tell Abiad", "the outskirts of
+#: Tarhuna".
+PLACE_NOUNS = frozenset({"countryside", "outskirts", "village", "town", "city", "vicinity",
+                         "suburbs", "area", "district", "province"})
 #: Least population of a town found in parentheses by another spelling ("(Misrata)").
 PAREN_POP = 50_000
 #: Longest name tried, in tokens.
@@ -56,6 +60,10 @@ def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> b
         return True
     if entity_label(doc, a, b) in _MISTAKEN:
         return True  # an unknown town NER took for a person or a product
+    if b - a > 1 and doc[a].ent_type_ == "NORP" and not doc[b - 1].ent_type_ and not any(
+        doc[k].ent_type_ not in ("", "NORP") for k in range(a, b)
+    ):
+        return True  # "in Kafr Qaddum" with "Kafr" taken for a nationality
     return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
 
 
@@ -71,7 +79,8 @@ def after_preposition(
     for i in range(1, len(doc)):
         prep = doc[i - 1]
         paren = prep.text == "("
-        if not (paren or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+        of = prep.lower_ == "of" and i > 1 and doc[i - 2].lower_ in PLACE_NOUNS
+        if not (paren or of or prep.lower_ in AT_WORDS) or taken[i] or not _name_token(doc[i]):
             continue
         end = i
         while end < len(doc) and _name_token(doc[end]):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.places.afterprep import comma_parts
+from geopol.places.afterprep import PLACE_NOUNS, comma_parts
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
     if span.start == 0 or not all(t.is_alpha and t.is_title for t in span):
         return False
     prev = doc[span.start - 1].lower_
-    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in _PLACE_NOUNS:
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
         prev = "in"  # "in the countryside of Tell Abiad in Ar-Raqqa"
     if prev not in _LOCATIVE:
         return False
@@ -138,9 +138,6 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
     return len(last) > 0 and _known_name(gaz, last.text)
 
 
-#: Nouns whose "of" names a place: "the countryside of Tell Abiad".
-_PLACE_NOUNS = frozenset({"countryside", "outskirts", "village", "town", "city", "vicinity",
-                          "suburbs", "area", "district", "province"})
 #: Prepositions that put the name after them on the map.
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 
