@@ -289,3 +289,11 @@ def test_a_town_after_the_outskirts_of_with_an_unknown_division(nlp: Language) -
     places = places_of(nlp, "Militias attacked an army post on the outskirts of Tarhuna "
                             "(Almargeb) on Friday.")
     assert one(places, "Tarhuna").country == "LBY"
+
+
+def test_a_town_named_ciudad_x_in_its_state(nlp: Language) -> None:
+    """ "Benito Juarez, Nuevo Leon": no town of that bare name lies in the state, but
+    Ciudad Benito Juárez does (the bare name's municipalities lie in other states)."""
+    p = one(places_of(nlp, "In Benito Juarez, Nuevo Leon, two men were shot on Sunday."),
+            "Benito Juarez")
+    assert (p.name, p.admin1, p.precision) == ("Ciudad Benito Juárez", "Nuevo León", "city")

@@ -136,3 +136,11 @@ def test_a_name_placed_within_another_is_no_evidence_of_its_own(nlp: Language) -
         nlp, "Brant County police closed Ridgeback Road in Paris after a crash near "
         "Brantford.")
     assert one(places, "Paris").country == "CAN"
+
+
+def test_a_news_agency_alone_is_no_place(nlp: Language) -> None:
+    places = places_of(nlp, "Xinhua reported that a bus caught fire in Shanghai.")
+    assert [p.text for p in places] == ["Shanghai"]
+    # a newspaper's place stays a place (the geoparsing corpora count it)
+    places = places_of(nlp, "The Winnipeg Free Press said the premier was in Costa Rica.")
+    assert [p.text for p in places] == ["Winnipeg", "Costa Rica"]

@@ -13,6 +13,9 @@ the map ("in Brunson"). Countries, first-level divisions, regions and towns of
   organisation's word ("the Highway Patrol") or that NER tags as a facility without a
   facility's word ("Islamic Sharia"), not after a locative preposition: the lists of
   ``data/places/not_places.yaml``.
+- A news agency's name written alone ("Xinhua reported"): the list ``news_agencies`` of
+  ``data/places/not_places.yaml``. (A place inside a newspaper's name, "the Winnipeg Free
+  Press", stays: the geoparsing corpora count it as a toponym.)
 - A direction that modifies the name after it ("Far North Queensland" is no Far North of
   Cameroon beside Queensland).
 """
@@ -59,7 +62,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "far", "northern", "s
 @functools.lru_cache(maxsize=4)
 def word_list(key: str) -> frozenset[str]:
     """A list of ``data/places/not_places.yaml`` (casefolded, periods dropped):
-    ``feasts``, ``organisation_words``, ``facility_words``."""
+    ``feasts``, ``organisation_words``, ``facility_words``, ``news_agencies``."""
     path = resources.files("geopol") / "data" / "places" / "not_places.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return frozenset(str(w).casefold().replace(".", "") for w in data.get(key) or ())
@@ -107,6 +110,8 @@ def no_place(doc: Doc, gaz: Gazetteer, p: Place, words: frozenset[str]) -> bool:
         return not _locative(doc, p)
     if p.text.strip().casefold() in word_list("feasts"):
         return p.name is None or not _locative(doc, p)
+    if p.text.strip().casefold() in word_list("news_agencies"):
+        return not _locative(doc, p)
     if p.name is None and _unknown_no_place(doc, p):
         return True
     return _modifies_next(doc, p) or persons_name(doc, gaz, p, words)

@@ -125,6 +125,11 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
                 out[c.pid] = c
         if out and m.hint is None:
             break
+    if m.inside is not None and not m.demonym and m.source != "abbreviation":
+        # "Benito Juarez, Nuevo Leon", "Victoria, Tamaulipas": the town is "Ciudad X"
+        for c in gaz.lookup("Ciudad " + (m.lookup or m.text)):
+            if c.fclass == "P" and c.kind in (PRIMARY, ALIAS) and c.pid not in out:
+                out[c.pid] = dataclasses.replace(c, kind=ALIAS)
     if out:
         return list(out.values())
     # "Northern Iraq": Iraq, as evidence for the other names too (not only afterwards)
