@@ -297,3 +297,12 @@ def test_a_town_named_ciudad_x_in_its_state(nlp: Language) -> None:
     p = one(places_of(nlp, "In Benito Juarez, Nuevo Leon, two men were shot on Sunday."),
             "Benito Juarez")
     assert (p.name, p.admin1, p.precision) == ("Ciudad Benito Juárez", "Nuevo León", "city")
+
+
+def test_a_district_before_its_state_in_parentheses(nlp: Language) -> None:
+    """ "Passiana, Patiala (Punjab)": Patiala, which NER misses, stands before its state in
+    parentheses, so it is found and picks India's Punjab."""
+    places = places_of(nlp, "A farmer was beaten to death in Passiana, Patiala (Punjab) on "
+                            "Tuesday.")
+    assert one(places, "Punjab").country == "IND"
+    assert one(places, "Passiana").country == "IND"

@@ -90,10 +90,15 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
 
 def _marked(doc: Doc, i: int) -> bool:
     """Token ``i`` stands where only a place can: before a feature word ("Baramulla
-    district") or right after an opening parenthesis ("(Kismaayo, Lower Juba)")."""
+    district"), before its division in parentheses ("Patiala (Punjab)") or right after an
+    opening parenthesis ("(Kismaayo, Lower Juba)")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and feature_word(nxt):
         return True
+    if nxt is not None and nxt.text == "(" and i + 2 < len(doc) and (
+        doc[i + 2].is_title and doc[i + 2].is_alpha and len(doc[i + 2]) > 1
+    ):
+        return True  # "Passiana, Patiala (Punjab)": its division follows in parentheses
     return i > 0 and doc[i - 1].text == "("
 
 
