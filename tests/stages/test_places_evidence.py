@@ -306,3 +306,17 @@ def test_a_district_before_its_state_in_parentheses(nlp: Language) -> None:
                             "Tuesday.")
     assert one(places, "Punjab").country == "IND"
     assert one(places, "Passiana").country == "IND"
+
+
+def test_a_sea_that_describes_a_noun_places_no_event(nlp: Language) -> None:
+    """ "the Red Sea port city (Al Hawak, Al Hudaydah)": the sea only describes the city;
+    the event is in the district written after it. A sea the event is in stays."""
+    doc = nlp("Forces fired artillery shells at the airport in the south of the Red Sea port "
+              "city (Al Hawak, Al Hudaydah) on Monday.")
+    places, _ = find_places_for(doc, [], None)
+    where = locate_event(next(t for t in doc if t.text == "fired"), places, None)
+    assert where is not None and where.country == "YEM"
+    doc = nlp("Pirates attacked a tanker in the Red Sea on Monday.")
+    places, _ = find_places_for(doc, [], None)
+    where = locate_event(next(t for t in doc if t.text == "attacked"), places, None)
+    assert where is not None and where.name == "Red Sea"
