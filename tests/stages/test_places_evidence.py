@@ -320,3 +320,16 @@ def test_a_sea_that_describes_a_noun_places_no_event(nlp: Language) -> None:
     places, _ = find_places_for(doc, [], None)
     where = locate_event(next(t for t in doc if t.text == "attacked"), places, None)
     assert where is not None and where.name == "Red Sea"
+
+
+def test_a_city_that_is_most_of_its_province_holds_a_quarter(nlp: Language) -> None:
+    """ "Abu Salim (Tripoli)": Tripoli city holds most of its province's people, so the
+    unknown quarter is placed at the city; "Baqim district (Saada)" keeps the governorate."""
+    places = places_of(nlp, "Heavy artillery fire was reported in Abu Salim (Tripoli) on "
+                            "Friday.")
+    quarter = one(places, "Abu Salim")
+    assert (quarter.name, quarter.precision) == ("Tripoli", "city")
+    assert "within" in quarter.how.split(",")
+    saada = one(places_of(nlp, "Houthi forces shelled Baqim district (Saada) on Monday."),
+                "Saada")
+    assert saada.precision == "admin1"

@@ -48,11 +48,19 @@ def small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
     )
 
 
+#: Share of a division's people its namesake city must hold to be read for a division
+#: written as a container in parentheses.
+CITY_PROVINCE_SHARE = 0.75
+
+
 def city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     """Drop a first-level division whose own namesake city is also a reading, unless the
     text says "state"/"province" ("New York state", "Kabul province")."""
-    if m.hint in ("admin1", "admin2") or m.outer:
+    if m.hint in ("admin1", "admin2"):
         return cands
+    # a division others are written inside in parentheses ("Baqim district (Saada)") stays
+    # the division, unless its city is most of it ("Abu Salim (Tripoli)": the city)
+    share = CITY_PROVINCE_SHARE if m.outer else NAMESAKE_SHARE
     cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
     # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
     seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
@@ -60,15 +68,18 @@ def city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     def namesake(d: Entry) -> bool:
         # the city must hold a good share of the division's people: New York City does,
         # Recife (once called "Pernambuco") and Quebec City do not
+        least = share if d.fcode == "ADM1" else NAMESAKE_SHARE
+        if m.outer and d.fcode != "ADM1":
+            return False  # a district's people are only its towns' of 500 or more
         return any(
-            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
+            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= least * d.pop
             for c in cities
         )
 
     kept = [
         c for c in cands
         if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
-        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
+        and not (c.fcode == "ADM2" and not m.outer and (c.cc, c.admin1, c.admin2) in seats)
     ]
     return kept or cands
 

@@ -36,7 +36,7 @@ def finer_container(cands: Sequence[Entry], inside: Entry) -> bool:
     if any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in cands):
         return True  # "in northwestern Yemen (Razih, Sadah)": the country is no district
     return inside.precision == "city" and any(
-        c.pop > max(inside.pop, PARTIAL_MIN_POP) for c in cands
+        c.pop > max(inside.pop, PARTIAL_MIN_POP) and c.kind != ALTERNATE for c in cands
     )
 
 
