@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
 from geopol.places.notplaces import no_place, person_words
+from geopol.places.partial import PARTIAL
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
-from geopol.places.resolve import PART, PARTIAL, WITHIN
+from geopol.places.resolve import PART, WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
 

@@ -344,7 +344,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
-    from geopol.places.repeat import repeated  # imports Mention from here
+    from geopol.places.abbrev import abbreviations  # these import Mention from here
+    from geopol.places.repeat import repeated
 
     text = doc.text  # built anew on every access: once, not once per mention
     # "Edmonton received a B" after "Edmonton, Alberta"
@@ -353,7 +354,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     heads = [m.start for m in found]
     found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
-    _abbreviations(doc, gaz, found, taken)
+    abbreviations(doc, gaz, found, taken)
     _before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
     mark_roles(doc, found)
@@ -482,37 +483,6 @@ def _before_region(
                 extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
                                      lookup=toks.text))
                 for k in range(toks.start, end):
-                    taken[k] = True
-                break
-    found.extend(extra)
-    found.sort(key=lambda m: m.start)
-
-
-def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
-    """ "City, Abbr.", "City (Abbr)": a written state abbreviation after a place."""
-    extra: list[Mention] = []
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in (",", "("):
-            continue
-        if doc[span.end].text == "(" and m.text.isupper():
-            continue  # "WASHINGTON (AP)": a dateline and its news agency
-        j = span.end + 1
-        for n in (3, 2, 1):
-            toks = doc[j : j + n]
-            if len(toks) < n or any(taken[k] for k in range(j, j + n)):
-                continue
-            text = toks.text
-            if not text[:1].isupper():
-                continue  # "In B.C., up to 20 centimetres": "UP" is written in capitals
-            if not text.endswith(".") and j + n < len(doc) and doc[j + n].text == ".":
-                text += "."
-            if gaz.abbreviation(text) is not None:
-                extra.append(
-                    Mention(toks.start_char, toks.end_char, toks.text, "abbreviation", "",
-                            "admin1", lookup=text)
-                )
-                for k in range(j, j + n):
                     taken[k] = True
                 break
     found.extend(extra)
