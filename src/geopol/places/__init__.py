@@ -16,11 +16,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer, get
+from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.locate import locate_event
+from geopol.places.notplaces import no_place, person_words
+from geopol.places.partial import PARTIAL
+from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
-from geopol.places.resolve import PARTIAL, WITHIN
+from geopol.places.resolve import PART, WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
 
@@ -106,11 +109,13 @@ def resolve_mentions(
             tags.append("partial")
         if e is not None and e.kind == WITHIN:
             tags.append("within")
+        if e is not None and e.kind == PART:
+            tags.append("part")
         if m.source != "dateline" and _as_actor(m, actors):
             tags.append("actor")
         if e is None or e.kind == PARTIAL:
             # "Eastern Chad" is a part of Chad, not Uganda's Eastern Region
-            part = _part_of(gaz, m.text)
+            part = part_of(gaz, m.text)
             if part is not None:
                 e = part
                 tags = [t for t in tags if t != "partial"] + ["part"]
@@ -134,26 +139,6 @@ def _entries(gaz: Gazetteer, mentions: list[Mention]) -> list[Entry | None]:
     for i, e in zip(keep, resolve_entries(gaz, strong), strict=True):
         entries[i] = e
     return entries
-
-
-#: Words that name a part of a country or division: "eastern Ukraine", "Northern Syria".
-_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                    "western", "central", "northeastern", "northwestern", "southeastern",
-                    "southwestern", "north-eastern", "north-western", "south-eastern",
-                    "south-western", "far", "upper", "lower"})
-
-
-def _part_of(gaz: Gazetteer, text: str) -> Entry | None:
-    """A name unknown as a whole that is a direction plus a country or a first-level division
-    ("Eastern Ukraine"): that country or division, not the article's main country."""
-    words = text.split()
-    if len(words) < 2 or words[0].casefold() not in _PARTS or not words[1][:1].isupper():
-        return None  # "its east coast" is no place called "Coast"
-    rest = " ".join(words[1:])
-    for c in gaz.lookup(rest):
-        if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
-            return c
-    return None
 
 
 #: Share of the article's resolved names the leading country must hold (and no tie) to
@@ -196,7 +181,11 @@ def find_places_for(
         if p.name is not None:
             dateline = p
             break
-    places = [p for p in places if p.name is not None or not _no_place(doc, p)]
+    words = person_words(doc)
+    places = [
+        p for p in places
+        if (p.name is not None or not _no_place(doc, p)) and not no_place(doc, gaz, p, words)
+    ]
     places.sort(key=lambda p: p.start)
     return places, dateline
 

@@ -16,6 +16,10 @@ from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
 
 #: Prepositions after which a bare proper name is a place.
 AT_WORDS = frozenset({"in", "at", "near", "outside", "through", "into", "around", "inside"})
+#: Nouns whose "of" names a place: "the countryside of Tell Abiad", "the outskirts of
+#: Tarhuna".
+PLACE_NOUNS = frozenset({"countryside", "outskirts", "village", "town", "city", "vicinity",
+                         "suburbs", "area", "district", "province"})
 #: Least population of a town found in parentheses by another spelling ("(Misrata)").
 PAREN_POP = 50_000
 #: Longest name tried, in tokens.
@@ -57,6 +61,10 @@ def _free(doc: Doc, a: int, b: int, taken: list[bool], blocked: list[bool]) -> b
         return True
     if entity_label(doc, a, b) in _MISTAKEN:
         return True  # an unknown town NER took for a person or a product
+    if b - a > 1 and doc[a].ent_type_ == "NORP" and not doc[b - 1].ent_type_ and not any(
+        doc[k].ent_type_ not in ("", "NORP") for k in range(a, b)
+    ):
+        return True  # "in Kafr Qaddum" with "Kafr" taken for a nationality
     return not any(blocked[k] or doc[k].ent_type_ for k in range(a, b))
 
 
@@ -72,7 +80,8 @@ def after_preposition(
     lower = doc_arrays(doc).lower
     for i in range(1, len(doc)):
         paren = lower[i - 1] == "("
-        if not (paren or lower[i - 1] in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+        of = lower[i - 1] == "of" and i > 1 and lower[i - 2] in PLACE_NOUNS
+        if not (paren or of or lower[i - 1] in AT_WORDS) or taken[i] or not _name_token(doc[i]):
             continue
         prep = doc[i - 1]
         end = i
@@ -148,4 +157,56 @@ def goes_on(doc: Doc, i: int, feature_words: Container[str]) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is not None and nxt.pos_ == "PROPN" and _name_token(nxt) and (
         nxt.lower_ not in feature_words and not nxt.ent_type_
+    )
+
+
+#: Small words inside hyphenated names: "Nawa-e Barakzayi", "Qala-i Naw", "Tell-al Abyad".
+_HYPHEN_JOINERS = frozenset({"e", "i", "ye", "al", "el", "ad", "as", "ar", "an", "ash", "ul"})
+
+
+def hyphen_compound(doc: Doc, gaz: Gazetteer, span: Span) -> int:
+    """The token end of the longer name a town or district goes on to across a hyphen
+    ("Nawa" of "Nawa-e Barakzayi", "Gourma" of "Gourma-Rharous"), else ``span.end``.
+    Two places joined ("Middlesex-London", "Russia-Ukraine") and a lower-case word
+    ("Kabul-based") are no longer name; nor is a country or first-level division joined
+    to a word ("Pakistan-Taliban")."""
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end].whitespace_:
+        return end
+    if any(c.precision in ("country", "admin1", "region") for c in gaz.lookup(span.text)):
+        return end
+    k = end + 1
+    if doc[k].lower_ in _HYPHEN_JOINERS and k + 1 < len(doc):
+        k += 1  # "Nawa-e Barakzayi"
+    if not (doc[k].is_alpha and doc[k].is_title and len(doc[k]) > 1):
+        return end
+    if any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(doc[k].text)):
+        return end  # two places: "Middlesex-London"
+    return k + 1
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"})
+
+
+def hyphened_article(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
+    """The name at token ``i`` is written with an Arabic article and a hyphen before it
+    ("Ar-Raqqa" found as "Raqqa"): the article belongs to the name."""
+    return (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _ARABIC_ARTICLES
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+        and not any(taken[k] or blocked[k] for k in (i - 2, i - 1))
+    )
+
+
+def arabic_head(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
+    """The name at token ``i`` starts with an Arabic article after a proper name outside
+    any entity, or inside the same place entity: "Ras" of "Ras Al Ain", where "Al Ain"
+    alone is a town far away."""
+    if i < 1 or doc[i].lower_ not in _ARABIC_ARTICLES:
+        return False
+    head = doc[i - 1]
+    same = doc[i].ent_iob_ == "I" and head.ent_type_ in ("GPE", "LOC", "FAC")
+    return (
+        _name_token(head) and not head.is_sent_start and (same or not head.ent_type_)
+        and not taken[i - 1] and not blocked[i - 1]
     )

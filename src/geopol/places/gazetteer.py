@@ -12,7 +12,15 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from geopol.places.build import ALIAS, ALTERNATE, DEMONYM, PRIMARY, ensure_index, normalise
+from geopol.places.build import (
+    ALIAS,
+    ALTERNATE,
+    DEMONYM,
+    PRIMARY,
+    ensure_index,
+    fold,
+    normalise,
+)
 
 __all__ = ["ALIAS", "ALTERNATE", "DEMONYM", "PRIMARY", "Entry", "Gazetteer", "get", "normalise"]
 
@@ -68,6 +76,7 @@ class Gazetteer:
         self.admin1_pid: dict[tuple[str, str], int] = {(r[0], r[1]): r[3] for r in rows}
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
         self._squashed = functools.lru_cache(maxsize=16384)(self._squashed_uncached)
+        self._folded = functools.lru_cache(maxsize=16384)(self._folded_uncached)
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:
@@ -102,7 +111,23 @@ class Gazetteer:
             found = self._lookup(rest)
         if not found:
             found = self.squashed(key)
+        if not found:
+            found = self.folded(key)
         return found
+
+    def folded(self, key: str) -> tuple[Entry, ...]:
+        """Places whose name folds onto the same letters as the key ``key`` (``fold``:
+        "Tell Abiad" for Tall Abyad), as another spelling (kind ALTERNATE)."""
+        flat = fold(key)
+        return self._folded(flat) if flat else ()
+
+    def _folded_uncached(self, flat: str) -> tuple[Entry, ...]:
+        rows = self._query(
+            f"SELECT {_COLS}, {ALTERNATE} FROM place p WHERE p.id IN "
+            "(SELECT place FROM folded WHERE key = ?)",
+            (flat,),
+        )
+        return tuple(Entry(*r) for r in rows)  # type: ignore[arg-type]
 
     def squashed(self, key: str) -> tuple[Entry, ...]:
         """Places whose name differs from the key ``key`` only in its spaces or hyphens

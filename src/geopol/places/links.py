@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.places.afterprep import comma_parts
+from geopol.places.afterprep import PLACE_NOUNS, comma_parts
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
 if TYPE_CHECKING:
@@ -39,8 +40,9 @@ _LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "l
 
 
 def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
-    """Mark "Springfield, Illinois" and "Baqim district (Saada)": the first mention is
-    inside the next one (a parenthesis says so surely, a comma only perhaps)."""
+    """Mark "Springfield, Illinois", "Baqim district (Saada)" and "Tell Abiad in
+    Ar-Raqqa": the first mention is inside the next one (a parenthesis says so surely, a
+    comma or "in" only perhaps)."""
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
@@ -54,6 +56,11 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
             doc[j].is_lower or feature_word(doc[j])
         ):
             j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
+        if j + 1 < len(doc) and doc[j + 1].idx == b.start and (
+            doc[j].lower_ == "in" or (doc[j].lower_ == "of" and j > span.end)
+        ):  # ... and "Desnianskyi district of Kyiv"
+            a.inside, a.loose = ib, True  # "Qabr al Kabir in al-Hasakeh", "Kfraya in Idlib"
+            continue
         if j + 1 >= len(doc) or doc[j].text not in (",", "("):
             continue
         k = j + 1
@@ -102,14 +109,24 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
 
 def before_chain(span: Span, gaz: Gazetteer) -> bool:
     """A name after a locative preposition and right before a parenthesis whose last name
-    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON): a place, placed
-    within the parenthesis."""
+    is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON), or before "in" and
+    a known name ("near Tell Abiad in Ar-Raqqa" with Tell Abiad tagged ORG): a place,
+    placed within the parenthesis or the known one."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+    if span.start == 0 or not all(t.is_alpha and t.is_title for t in span):
         return False
+    prev = doc[span.start - 1].lower_
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
+        prev = "in"  # "in the countryside of Tell Abiad in Ar-Raqqa"
+    if prev not in _LOCATIVE:
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+        # "near Tell Abiad in Ar-Raqqa": a place written in a known one
+        end = span.end + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].text == "-"):
+            end += 1
+        return end > span.end + 1 and _known_name(gaz, doc[span.end + 1 : end].text)
     if span.end >= len(doc) or doc[span.end].text != "(":
-        return False
-    if not all(t.is_alpha and t.is_title for t in span):
         return False
     close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
     if close is None or close - span.end < 2:
@@ -123,6 +140,35 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
 
 #: Prepositions that put the name after them on the map.
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
+#: "in Kilkis", "near the village of Azzun": a locative preposition, perhaps with an article
+#: and a place word ("the town of"), right before a name.
+_BEFORE_NAME = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|around|through)\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|area|region|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: Characters before a name that the test reads.
+_BEFORE_CHARS = 48
+
+
+def mark_roles(doc: Doc, mentions: Sequence[Mention]) -> None:
+    """Mark the mentions written right after a locative preposition ("in Kilkis", "near
+    Kafr Qaddum", "in the town of Qatraneh"), and those written aside from the story's
+    scene: an origin ("migrants from Afghanistan") or a modifier of a noun ("US military
+    forces", "Turkish-backed factions")."""
+    text = doc.text
+    for m in mentions:
+        m.locative = bool(_BEFORE_NAME.search(text, max(0, m.start - _BEFORE_CHARS), m.start))
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        last = span[-1]
+        m.aside = (span.start > 0 and doc[span.start - 1].lower_ == "from") or (
+            last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN"
+            and last.head.i >= span.end and last.head.lower_ not in _LINK_WORDS
+        )
 
 
 def after_locative(doc: Doc, start: int, regions: list[Entry]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from geopol.places.focus import finest_link, paragraph_place
-from geopol.records import Place
+from geopol.records import Place, PlacePrecision
 
 #: Prepositions that put an event at a place.
 LOCATIVE = frozenset(
@@ -212,6 +212,9 @@ def _locate(trigger: Token, places: list[Place], dateline: Place | None) -> Plac
         # a name inside an organisation's name ("a protest at Nepal Tourism Board in
         # Kathmandu") places the event only when no other locative phrase does
         dist += _EMBEDDED * ("embedded" in place.how.split(","))
+        # ... and so does a sea or region that only describes a noun ("the Red Sea port
+        # city (Al Hawak, Al Hudaydah)")
+        dist += _EMBEDDED * (_describes(span) and place.precision == PlacePrecision.REGION)
         cand = (dist, place.start, place)
         if best is None or cand[:2] < best[:2]:
             best = cand
@@ -225,6 +228,12 @@ def _locate(trigger: Token, places: list[Place], dateline: Place | None) -> Plac
     if dateline is not None and _early(doc, trigger):
         return dateline
     return None
+
+
+def _describes(span: Span) -> bool:
+    """The name modifies a common noun ("Red Sea port", "Black Sea coast")."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 #: Rank added to a place inside an organisation's name on the trigger's locative phrase.

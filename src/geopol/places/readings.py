@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALTERNATE, Entry
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -48,11 +48,19 @@ def small_town_in_region(cands: Sequence[Entry], inside: Entry) -> bool:
     )
 
 
+#: Share of a division's people its namesake city must hold to be read for a division
+#: written as a container in parentheses.
+CITY_PROVINCE_SHARE = 0.75
+
+
 def city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     """Drop a first-level division whose own namesake city is also a reading, unless the
     text says "state"/"province" ("New York state", "Kabul province")."""
-    if m.hint in ("admin1", "admin2") or m.outer:
+    if m.hint in ("admin1", "admin2"):
         return cands
+    # a division others are written inside in parentheses ("Baqim district (Saada)") stays
+    # the division, unless its city is most of it ("Abu Salim (Tripoli)": the city)
+    share = CITY_PROVINCE_SHARE if m.outer else NAMESAKE_SHARE
     cities = [c for c in cands if c.fclass == "P" and c.pop >= NAMESAKE_CITY_POP]
     # a district named after its own town, whatever the size ("Wainwright", "Kismayo")
     seats = {(c.cc, c.admin1, c.admin2) for c in cands if c.fclass == "P" and c.admin2}
@@ -60,15 +68,18 @@ def city_over_division(cands: Sequence[Entry], m: Mention) -> Sequence[Entry]:
     def namesake(d: Entry) -> bool:
         # the city must hold a good share of the division's people: New York City does,
         # Recife (once called "Pernambuco") and Quebec City do not
+        least = share if d.fcode == "ADM1" else NAMESAKE_SHARE
+        if m.outer and d.fcode != "ADM1":
+            return False  # a district's people are only its towns' of 500 or more
         return any(
-            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= NAMESAKE_SHARE * d.pop
+            c.cc == d.cc and c.admin1 == d.admin1 and c.pop >= least * d.pop
             for c in cities
         )
 
     kept = [
         c for c in cands
         if not (c.fcode in ("ADM1", "ADM2") and namesake(c))
-        and not (c.fcode == "ADM2" and (c.cc, c.admin1, c.admin2) in seats)
+        and not (c.fcode == "ADM2" and not m.outer and (c.cc, c.admin1, c.admin2) in seats)
     ]
     return kept or cands
 
@@ -133,8 +144,8 @@ def holding(
     sure: set[int] = set()
     for j, m in enumerate(mentions):
         i = m.inside
-        if i is None or i == j:
-            continue
+        if i is None or i == j or m.loose:
+            continue  # "Rest Acres Road in Paris" says nothing of which Paris
         got = out.setdefault(i, set())
         for c in cands[i]:
             if c.pid not in got and any(contains(c, x) for x in cands[j] if x.pid != c.pid):
@@ -167,3 +178,23 @@ def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequenc
             or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
     ]
     return kept or cands
+
+
+#: Words that name a part of a country or division: "eastern Ukraine", "Northern Syria".
+_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                    "western", "central", "northeastern", "northwestern", "southeastern",
+                    "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "far", "upper", "lower"})
+
+
+def part_of(gaz: Gazetteer, text: str) -> Entry | None:
+    """A name unknown as a whole that is a direction plus a country or a first-level division
+    ("Eastern Ukraine"): that country or division, not the article's main country."""
+    words = text.split()
+    if len(words) < 2 or words[0].casefold() not in _PARTS or not words[1][:1].isupper():
+        return None  # "its east coast" is no place called "Coast"
+    rest = " ".join(words[1:])
+    for c in gaz.lookup(rest):
+        if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
+            return c
+    return None

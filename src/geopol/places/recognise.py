@@ -18,9 +18,12 @@ from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
+    arabic_head,
     comma_parts,
     entity_label,
     goes_on,
+    hyphen_compound,
+    hyphened_article,
     longer_name,
 )
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
@@ -33,6 +36,7 @@ from geopol.places.links import (
     chain_parts,
     feature_word,
     link_chains,
+    mark_roles,
     named_feature,
 )
 
@@ -59,6 +63,9 @@ class Mention:
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
     weak: bool = False  # found by position only: kept in a country the article names
+    locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
+    aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
+    loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
 
 
 @functools.lru_cache(maxsize=4)
@@ -84,10 +91,15 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
 
 def _marked(doc: Doc, i: int) -> bool:
     """Token ``i`` stands where only a place can: before a feature word ("Baramulla
-    district") or right after an opening parenthesis ("(Kismaayo, Lower Juba)")."""
+    district"), before its division in parentheses ("Patiala (Punjab)") or right after an
+    opening parenthesis ("(Kismaayo, Lower Juba)")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and feature_word(nxt):
         return True
+    if nxt is not None and nxt.text == "(" and i + 2 < len(doc) and (
+        doc[i + 2].is_title and doc[i + 2].is_alpha and len(doc[i + 2]) > 1
+    ):
+        return True  # "Passiana, Patiala (Punjab)": its division follows in parentheses
     return i > 0 and doc[i - 1].text == "("
 
 
@@ -333,17 +345,37 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
-    from geopol.places.repeat import repeated  # imports Mention from here
+    from geopol.places.abbrev import abbreviations  # these import Mention from here
+    from geopol.places.repeat import repeated
 
     text = doc.text  # built anew on every access: once, not once per mention
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
     found = [m for m in found if not _stance(text, m)]
+    heads = [m.start for m in found]
+    found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
-    _abbreviations(doc, gaz, found, taken)
+    abbreviations(doc, gaz, found, taken)
     _before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
+    mark_roles(doc, found)
     return found
+
+
+def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention:
+    """The mention stretched over a hyphenated name it is part of ("Nawa-e Barakzayi")."""
+    span = doc.char_span(m.start, m.end)
+    if m.demonym or m.inside is not None or span is None:
+        return m
+    end = hyphen_compound(doc, gaz, span)
+    if end == span.end:
+        return m
+    longer = doc[span.start : end]
+    if any(m.end < h < longer.end_char for h in heads):
+        return m  # the rest is a mention of its own
+    hint, name = _hint(longer)
+    return dataclasses.replace(m, end=longer.end_char, text=longer.text, lookup=name,
+                               hint=hint or m.hint)
 
 
 @functools.lru_cache(maxsize=1)
@@ -400,6 +432,10 @@ def _scan(
                 break
         if matched:
             matched = longer_name(doc, gaz, i, matched, taken)  # "San Miguel de Tucuman"
+            if arabic_head(doc, i, taken, blocked):
+                i, matched = i - 1, matched + 1  # "Ras Al Ain": not Al Ain
+            elif hyphened_article(doc, i, taken, blocked):
+                i, matched = i - 2, matched + 2  # "Ar-Raqqa"
             span = doc[i : i + matched]
             hint, name = _hint(span)
             cands = gaz.lookup(span.text)
@@ -455,37 +491,6 @@ def _before_region(
     found.sort(key=lambda m: m.start)
 
 
-def _abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:
-    """ "City, Abbr.", "City (Abbr)": a written state abbreviation after a place."""
-    extra: list[Mention] = []
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in (",", "("):
-            continue
-        if doc[span.end].text == "(" and m.text.isupper():
-            continue  # "WASHINGTON (AP)": a dateline and its news agency
-        j = span.end + 1
-        for n in (3, 2, 1):
-            toks = doc[j : j + n]
-            if len(toks) < n or any(taken[k] for k in range(j, j + n)):
-                continue
-            text = toks.text
-            if not text[:1].isupper():
-                continue  # "In B.C., up to 20 centimetres": "UP" is written in capitals
-            if not text.endswith(".") and j + n < len(doc) and doc[j + n].text == ".":
-                text += "."
-            if gaz.abbreviation(text) is not None:
-                extra.append(
-                    Mention(toks.start_char, toks.end_char, toks.text, "abbreviation", "",
-                            "admin1", lookup=text)
-                )
-                for k in range(j, j + n):
-                    taken[k] = True
-                break
-    found.extend(extra)
-    found.sort(key=lambda m: m.start)
-
-
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:
     """A mention for a given span (gold toponyms in evaluation), with the same hints."""
     text = doc.text[start:end]
@@ -512,3 +517,4 @@ def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str
 
 def link_inside(doc: Doc, mentions: list[Mention]) -> None:
     link_chains(doc, mentions)
+    mark_roles(doc, mentions)

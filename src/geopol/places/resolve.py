@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
-from geopol.places.links import FEATURE_WORDS
 from geopol.places.namesake import nearest_namesakes
+from geopol.places.partial import PARTIAL, partial
 from geopol.places.readings import (
     HOLDS_BONUS,
     abroad,
@@ -26,13 +26,13 @@ from geopol.places.readings import (
     contains,
     holding,
     km,
+    part_of,
     small_town_in_region,
 )
 from geopol.places.recognise import Mention
 from geopol.places.scene import (
     HOME_STRAY_POP,
     HOME_WEIGHT,
-    PARTIAL_MIN_POP,
     curated,
     far_fetched,
     finer_container,
@@ -43,11 +43,12 @@ from geopol.places.scene import (
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
 #: Curated places have no population; they score as a place of this many people.
 CURATED_POPULATION = 3_000_000
-#: A reading from part of the name only.
-PARTIAL = 4
 #: Not the place itself, the division or town it is written inside ("X (Baramulla district)").
 WITHIN = 5
-KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0}
+#: A part of a country or division, unknown as a whole ("Northern Iraq", "eastern Ukraine").
+PART = 6
+KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0,
+              PART: 0.0}
 FOCUS_COUNTRY = 3.0
 FOCUS_ADMIN1 = 1.0
 INSIDE_BONUS = 6.0
@@ -105,7 +106,12 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             # a demonym reading only when nothing else fits ("Ukrainian" tagged as a place)
             found = [c for c in found if c.kind != DEMONYM] or found
         # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
-        found = [c for c in found if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP]
+        # ... unless a container is written beside it ("Tell Abiad in Ar-Raqqa"): the chain
+        # keeps those inside it
+        found = [
+            c for c in found
+            if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP or m.inside is not None
+        ]
         if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
             found = [c for c in found if c.kind != ALTERNATE]
         if out and text != m.text:
@@ -116,48 +122,16 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
                 out[c.pid] = c
         if out and m.hint is None:
             break
-    return list(out.values()) if out else _partial(gaz, m)
-
-
-#: ... and beside another proper name ("Bar Elias"), where it is more likely a namesake.
-PARTIAL_NAMED_POP = 100_000
-_GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
-                      "saint", "st", "central", "great", "little", "the", "of", "airport",
-                      "international", "university", "hospital", "church", "park", "gallery",
-                      "museum", "centre", "center", "station", "port", "bay", "city"})
-_STREETS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "crescent",
-                      "boulevard", "way", "place", "square", "close", "court", "terrace", "row",
-                      "highway", "hwy", "parkway", "circle", "grove", "mews", "gardens"})
-
-
-def _partial(gaz: Gazetteer, m: Mention) -> list[Entry]:
-    """An unknown multi-word name read as the best-known town or division inside it:
-    "Vancouver Art Gallery" is in Vancouver, "North London" in London."""
-    words = m.text.replace("-", " ").split()
-    if len(words) < 2 or words[-1].casefold().rstrip(".") in _STREETS:
-        return []  # streets are named after other places: "Trafalgar Street", "Oxford Road"
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            part = words[i : i + n]
-            if not all(w[:1].isupper() for w in part) or " ".join(part).casefold() in _GENERIC:
-                continue
-            # "Bar Elias" is no part of Bar, Montenegro: a small town only with common words
-            # or acronyms ("Vancouver Art Gallery", "Brant OPP"), not with another proper name
-            rest = words[:i] + words[i + n :]
-            plain = all(
-                w.casefold() in _GENERIC or w.casefold() in FEATURE_WORDS or not w[:1].isupper()
-                or w.isupper() for w in rest
-            )
-            least = PARTIAL_MIN_POP if plain else PARTIAL_NAMED_POP
-            found = [
-                dataclasses.replace(c, kind=PARTIAL)
-                for c in gaz.lookup(" ".join(part))
-                if c.kind in (PRIMARY, ALIAS)
-                and (c.fcode == "ADM1" or (c.fclass == "P" and c.pop >= least))
-            ]
-            if found:
-                return found
-    return []
+    if m.inside is not None and not m.demonym and m.source != "abbreviation":
+        # "Benito Juarez, Nuevo Leon", "Victoria, Tamaulipas": the town is "Ciudad X"
+        for c in gaz.lookup("Ciudad " + (m.lookup or m.text)):
+            if c.fclass == "P" and c.kind in (PRIMARY, ALIAS) and c.pid not in out:
+                out[c.pid] = dataclasses.replace(c, kind=ALIAS)
+    if out:
+        return list(out.values())
+    # "Northern Iraq": Iraq, as evidence for the other names too (not only afterwards)
+    part = part_of(gaz, m.text)
+    return [dataclasses.replace(part, kind=PART)] if part is not None else partial(gaz, m)
 
 
 def score(
@@ -221,14 +195,32 @@ def _best(
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
+    if m.loose and inside is not None and any(
+        c.kind != PARTIAL and (curated(c) or c.precision in ("country", "admin1", "region"))
+        for c in cands
+    ):
+        inside = None  # "the Cauvery in Karnataka": a river is not inside the state
     if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
-    ) and (m.paren or not cands or small_town_in_region(cands, inside)):
+    ) and (
+        m.paren or not cands or small_town_in_region(cands, inside)
+        # a town read from part of the name ("Al Ain" in "Ras Al Ain in Al-Hasakeh") is
+        # no match for a container written beside it
+        or all(c.kind == PARTIAL for c in cands)
+    ):
         # "Rampur sector (Baramulla district)": no Rampur inside it is known, so the
         # place is somewhere in Baramulla, not a Rampur elsewhere (a comma list,
         # "Aleppo, Idlib", only when the name is unknown)
         held = [c for c in cands if contains(inside, c)]
-        if not held and not finer_container(cands, inside):
+        # ... unless the name is a division by its own name in a country the article
+        # points to more than the container's ("(Nkhotakota, Central)" in a Malawi story:
+        # not Uganda's Central)
+        own_division = any(
+            c.kind == PRIMARY and c.fcode in ("ADM1", "ADM2") and c.cc is not None
+            and focus[c.cc] > focus[inside.cc or ""]
+            for c in cands
+        )
+        if not held and not finer_container(cands, inside) and not own_division:
             return dataclasses.replace(inside, kind=WITHIN)
         cands = held or cands
     elif inside is not None and inside.kind != WITHIN and inside.precision in (
@@ -407,7 +399,8 @@ def _focus(
     own: dict[str, tuple[str, int]] = {}
     for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
-        if e is None or not e.cc or key in own:
+        if e is None or not e.cc or key in own or e.kind == WITHIN:
+            # a name placed within another is no evidence beyond its container
             continue
         # a country's own name ("Canada", "UK") is as plain as a name gets, even where a
         # village abroad shares it

@@ -36,7 +36,7 @@ def finer_container(cands: Sequence[Entry], inside: Entry) -> bool:
     if any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in cands):
         return True  # "in northwestern Yemen (Razih, Sadah)": the country is no district
     return inside.precision == "city" and any(
-        c.pop > max(inside.pop, PARTIAL_MIN_POP) for c in cands
+        c.pop > max(inside.pop, PARTIAL_MIN_POP) and c.kind != ALTERNATE for c in cands
     )
 
 
@@ -61,12 +61,15 @@ def scene_weights(
     own: dict[str, tuple[str, int]],
     prior: Sequence[Entry],
 ) -> Counter[str]:
-    """The focus weights that place names give, demonyms left out."""
+    """The focus weights that place names give, demonyms left out, and names written
+    aside from the scene ("migrants from Afghanistan", "US military forces"): a country
+    so written is where people come from, not where the story is."""
     scene: Counter[str] = Counter({p.cc: 8 for p in prior if p.cc})
     seen: set[str] = set()
     for m, e in zip(mentions, chosen, strict=True):
         key = m.text.casefold()
-        if e is None or key in seen or key not in own or m.demonym or e.kind == DEMONYM:
+        if (e is None or key in seen or key not in own or m.demonym or e.kind == DEMONYM
+                or (m.aside and e.precision == "country")):
             continue
         seen.add(key)
         scene[own[key][0]] += own[key][1]
