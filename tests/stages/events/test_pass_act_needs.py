@@ -205,3 +205,23 @@ def test_a_coercion_of_uncoded_people_by_no_force_is_dropped(text: str) -> None:
 def test_a_detention_by_police_stays() -> None:
     got = readings(coded("Chinese police have detained three managers at the dairy firm."))
     assert ("COERCE", "CHNCOP", "") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Pakistan said that India had attacked first.", "PAK", "IND"),
+        ("Armenia said on Sunday that Azerbaijan had attacked overnight.", "ARM", "AZE"),
+    ],
+)
+def test_a_state_said_to_have_attacked_is_an_allegation(
+    text: str, accuser: str, accused: str
+) -> None:
+    got = readings(coded(text))
+    assert ("ASSAULT", accused, "") in got, got
+    assert ("ACCUSE", accuser, accused) in got, got
+
+
+def test_a_state_attacking_a_plan_it_speaks_of_is_no_assault() -> None:
+    text = "France said that Britain had attacked the plan."
+    assert "ASSAULT" not in {e.type.value for e in coded(text)}

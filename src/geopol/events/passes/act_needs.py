@@ -58,6 +58,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.context import SentenceContext
+from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -171,7 +172,20 @@ def bare_force(
         return any(o.lemma_.lower() in w.animals or o.lower_ in w.animals for o in _victims(trigger))
     if other_force(sentence, trigger) or people_aim(trigger, idx):
         return False
-    return not _armed_doer(source, trigger)
+    return not _armed_doer(source, trigger) and not _alleged_state_act(trigger, source)
+
+
+def _alleged_state_act(trigger: Token, source: list[Actor]) -> bool:
+    """A state as a whole said by someone else to have used force ("the US said that Iraq had
+    attacked"): the claim is an allegation of an armed act, kept for the accusation it makes."""
+    if not source or any(a.country is None or a.sector is not None for a in source):
+        return False
+    head = trigger.head
+    return (
+        trigger.dep_ == "ccomp"
+        and head.lemma_.lower() in table().speech
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
 
 
 #: Sectors of doers that use no force of their own: politicians, parties, courts, firms,
