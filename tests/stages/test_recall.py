@@ -128,8 +128,21 @@ def test_demand_addressed_to_nobody_by_a_state_is_no_event() -> None:
 
 def test_unplaced_crowd_still_protests() -> None:
     # The town is not in the gazetteer: the protest is kept, its crowd of no known country.
-    evs = events("Dozens of teachers protested in Diwaniya on Sunday, demanding unpaid salaries.")
+    evs = events("Dozens of teachers protested in Qutwaniya on Sunday, demanding unpaid salaries.")
     assert any(e.type == "PROTEST" and e.source[0].sector == "CVL" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Dozens of teachers protested in Diwaniya on Sunday, demanding unpaid salaries.", "IRQ"),
+        ("Hundreds of farmers rallied in Nasiriya on Friday over water cuts.", "IRQ"),
+    ],
+)
+def test_a_crowd_takes_the_country_of_a_city_by_another_spelling(text: str, country: str) -> None:
+    # NER takes the city for an organisation; the gazetteer knows it by another spelling
+    evs = events(text)
+    assert any(e.type == "PROTEST" and e.source[0].code == country + "CVL" for e in evs), show(evs)
 
 
 def test_palma_attack_is_an_attack_by_islamic_state() -> None:

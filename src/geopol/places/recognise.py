@@ -26,7 +26,7 @@ from geopol.places.afterprep import (
     hyphened_article,
     longer_name,
 )
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
@@ -141,6 +141,8 @@ _GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealt
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside"})
 _BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
                            "throughout"})
+#: ... and before a city NER took for an organisation, written by another spelling.
+_AT = frozenset({"in", "at", "near", "outside"})
 
 
 def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
@@ -205,6 +207,10 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
         return "place"
     if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
         return "place"  # "evacuations in BC"
+    if label == "ORG" and prev in _AT and any(
+        c.kind == ALTERNATE and c.fclass == "P" and c.pop >= EMBEDDED_POP for c in cands
+    ):
+        return "place"  # "protested in Diwaniya": a city by another spelling
     if label == "PERSON" and _known(gaz, span.text, 100_000) and (
         prev in _BEFORE_PLACE
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")

@@ -30,6 +30,12 @@ SRC = Path(__file__).resolve().parents[3] / "src" / "geopol" / "events"
 #: Quoted texts that are no example of what the coder reads.
 NOT_EXAMPLES = {
     "Make a visit",  # the name of CAMEO code 042, looked up by ``cameo_code``
+    # factuality's sentence shapes, with X and Y for the parties: each has sentences of its
+    # own in tests/stages/test_factuality_clauses.py
+    "After he met X, Y said ...",
+    "Should Iran attack tankers, Kuwait would ...",
+    "Speaking after he met Shultz, X said ...",
+    "Speaking after talks with X, Y said ...",
 }
 
 #: quote -> (the sentence coded, the readings it must give)
