@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from spacy.tokens import Token
+
 from geopol.events.cameo import cameo_code
 from geopol.events.context import SentenceContext
 from geopol.events.lexicon import Rule
@@ -51,6 +53,19 @@ def criticism() -> Rule:
     )  # fmt: skip
 
 
+def criticise_owner(ctx: SentenceContext, thing: Token) -> None:
+    """Read the current event as criticism of whoever owns ``thing`` (a remark, a policy:
+    "attacked the minister's plan"), or of its own target; drop it when there is neither."""
+    r = ctx.current
+    owner = [a for a in owners(thing, ctx.index) if all(a.code != s.code for s in r.source)]
+    target = owner or r.target
+    if not target:
+        r.dropped = True
+        return
+    r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
+    r.target = target
+
+
 @register("act-gate", Level.TRIGGER)
 def act_gate(ctx: SentenceContext) -> None:
     """A trigger whose own subject is a thing ("its shares closing at 873p", "the deficit is
@@ -95,10 +110,4 @@ def act_gate(ctx: SentenceContext) -> None:
         aim = abstract_aim(tok, ctx.index)
         if aim is None:
             return
-        owner = [a for a in owners(aim, ctx.index) if all(a.code != s.code for s in r.source)]
-        target = owner or r.target
-        if not target:
-            r.dropped = True
-            return
-        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
-        r.target = target
+        criticise_owner(ctx, aim)

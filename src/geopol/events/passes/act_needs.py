@@ -60,10 +60,10 @@ from spacy.tokens import Span, Token
 from geopol.events.context import SentenceContext
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
-from geopol.events.passes.act_gate import criticism
+from geopol.events.passes.act_gate import criticise_owner, criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.civil_gate import company, other_force, people_aim, sense_word
-from geopol.events.realis import owners, words
+from geopol.events.realis import words
 from geopol.events.recall import people_noun
 from geopol.records import Actor, PloverType
 
@@ -402,13 +402,7 @@ def act_needs(ctx: SentenceContext) -> None:
     said = rejected_statement(r.type, tok)
     if said is not None:
         # "rejected the minister's comment": criticism of the one who said it, not a refusal
-        owner = [a for a in owners(said, ctx.index) if all(a.code != s.code for s in r.source)]
-        target = owner or r.target
-        if not target:
-            r.dropped = True
-            return
-        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
-        r.target = target
+        criticise_owner(ctx, said)
         return
     if commercial_target(r.type, r.target, ctx.index):
         r.dropped = True  # "the first deal Iraq has signed with a foreign oil company"
