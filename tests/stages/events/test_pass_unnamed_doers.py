@@ -23,7 +23,7 @@ def test_a_device_of_no_country_takes_the_country_where_it_went_off() -> None:
         ("Truck drivers gathered in Lahore to denounce the new tax.", ("PROTEST", "PAKCVL", "")),
         (
             "Dozens of teachers protested in Diwaniya on Sunday, demanding unpaid salaries.",
-            ("PROTEST", "---CVL", ""),
+            ("PROTEST", "IRQCVL", ""),
         ),
     ],
 )
