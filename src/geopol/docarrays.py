@@ -48,10 +48,17 @@ class DocArrays:
         self.n = len(doc)
 
     def _strings(self, attr: int) -> list[str]:
-        hashes: list[int] = self.doc.to_array(attr).tolist()
+        hashes = self._ints(attr)
         strings = self.doc.vocab.strings
         names = {h: strings[h] for h in set(hashes)}
         return [names[h] for h in hashes]
+
+    def _ints(self, attr: int) -> list[int]:
+        out: list[int] = self.doc.to_array(attr).tolist()
+        return out
+
+    def _flags(self, attr: int) -> list[bool]:
+        return [bool(x) for x in self._ints(attr)]
 
     @functools.cached_property
     def text(self) -> str:
@@ -91,8 +98,7 @@ class DocArrays:
     @functools.cached_property
     def ent_iob(self) -> list[int]:
         """``token.ent_iob``: 0 unset, 1 inside, 2 outside, 3 beginning."""
-        out: list[int] = self.doc.to_array(ENT_IOB).tolist()
-        return out
+        return self._ints(ENT_IOB)
 
     @functools.cached_property
     def head(self) -> list[int]:
@@ -104,29 +110,27 @@ class DocArrays:
     @functools.cached_property
     def idx(self) -> list[int]:
         """``token.idx``: the token's character offset."""
-        out: list[int] = self.doc.to_array(IDX).tolist()
-        return out
+        return self._ints(IDX)
 
     @functools.cached_property
     def end(self) -> list[int]:
         """``token.idx + len(token)``: the character offset after the token's text."""
-        lengths: list[int] = self.doc.to_array(LENGTH).tolist()
-        return [i + n for i, n in zip(self.idx, lengths, strict=True)]
+        return [i + n for i, n in zip(self.idx, self._ints(LENGTH), strict=True)]
 
     @functools.cached_property
     def is_punct(self) -> list[bool]:
         """``token.is_punct``."""
-        return [bool(x) for x in self.doc.to_array(IS_PUNCT).tolist()]
+        return self._flags(IS_PUNCT)
 
     @functools.cached_property
     def is_space(self) -> list[bool]:
         """``token.is_space``."""
-        return [bool(x) for x in self.doc.to_array(IS_SPACE).tolist()]
+        return self._flags(IS_SPACE)
 
     @functools.cached_property
     def is_alpha(self) -> list[bool]:
         """``token.is_alpha``."""
-        return [bool(x) for x in self.doc.to_array(IS_ALPHA).tolist()]
+        return self._flags(IS_ALPHA)
 
     @functools.cached_property
     def sent(self) -> list[int]:

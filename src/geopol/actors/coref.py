@@ -58,13 +58,6 @@ def _is_state(a: Actor) -> bool:
     return a.kind in ("state", "capital", "seat") and a.country is not None
 
 
-def _sent_index(doc: Doc) -> list[int]:
-    idx = [0] * len(doc)
-    for n, s in enumerate(doc.sents):
-        idx[s.start : s.end] = [n] * (s.end - s.start)
-    return idx
-
-
 def _rank(cands: list[tuple[Actor, Token]], sent_of: list[int], here: int) -> list[Actor]:
     """Closest sentence first, subjects before others, then the most recent."""
     scored = sorted(
@@ -78,7 +71,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """``actors`` plus the mentions that corefer to them, in text order."""
     if not len(doc):
         return actors
-    sent_of = _sent_index(doc)
+    sent_of = doc_arrays(doc).sent
     covered: set[int] = set()
     generic: dict[int, Actor] = {}  # token -> an agent with no country ("the leaders")
     for a in actors:

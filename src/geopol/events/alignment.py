@@ -43,9 +43,14 @@ def _groups(sent: Span, idx: ActorIndex) -> list[tuple[int, list[Actor]]]:
     return out
 
 
-def _cue(sent: Span) -> Token | None:
+@functools.cache
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
     w = _words()
-    verbs, nouns = set(w["verbs"]), set(w["nouns"])
+    return frozenset(w["verbs"]), frozenset(w["nouns"])
+
+
+def _cue(sent: Span) -> Token | None:
+    verbs, nouns = _cue_words()
     arrays = doc_arrays(sent.doc)
     for i in range(sent.start, sent.end):
         pos, lemma = arrays.pos[i], arrays.lemma[i].lower()

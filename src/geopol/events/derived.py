@@ -181,6 +181,19 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+def alleged(tok: Token) -> bool:
+    """The event at ``tok`` is said to have happened by the subject of a verb of saying
+    whose clause it is ("the US said that Iraq had attacked"): the act an accusation is
+    derived from (see ``derive``)."""
+    gov = _governor(tok)
+    return (
+        gov is not None
+        and gov.lemma_.lower() in table().speech
+        and _own_subject(gov)
+        and _claimed(tok)
+    )
+
+
 def _countries(actors: list[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 

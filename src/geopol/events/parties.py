@@ -98,6 +98,7 @@ def _party_heads(trigger: Token) -> list[Token]:
     objects of its "against" phrases; an event noun's "into"/"against"/"of" objects, on the
     noun or on the light verb that governs it ("launched an investigation into X")."""
     heads: list[Token] = []
+    holders = [trigger]
     if trigger.pos_ in ("VERB", "AUX"):
         heads += [c for c in trigger.children if c.dep_ == "dobj"]
         # "found Barbarin guilty", "declared Smith bankrupt": the small clause's subject
@@ -109,10 +110,8 @@ def _party_heads(trigger: Token) -> list[Token]:
             if s.dep_ == "nsubj"
         ]
         preps = _VERB_PREPS
-        holders = [trigger]
     else:
         preps = _NOUN_PREPS
-        holders = [trigger]
         if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             holders.append(trigger.head)
     for h in holders:

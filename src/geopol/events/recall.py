@@ -191,15 +191,22 @@ def mission_country(sent: Span) -> str | None:
     observed 4 explosions near Zolote-4", ``recall.yaml``'s ``missions``): a mission reports
     from its own country of operation, so an act it observed at a place the gazetteer lacks
     still lies in that country."""
-    missions = recall_table().missions
-    if not missions:
+    pattern = _missions_pattern()
+    if pattern is None:
         return None
-    found = {
-        country
-        for name, country in missions.items()
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text)
-    }
+    missions = recall_table().missions
+    found = {missions[m.group(0)] for m in pattern.finditer(sent.text)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+@functools.cache
+def _missions_pattern() -> re.Pattern[str] | None:
+    """One pattern for every mission name, longest first, as whole words."""
+    names = sorted(recall_table().missions, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _place_phrase(sent: Span) -> bool:

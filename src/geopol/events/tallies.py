@@ -40,10 +40,13 @@ def _tally(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]
     ("33 shots / bursts of fire"), when no event noun of the list is coded already."""
     tallies = recall_table().tallies
     fire = [p for p in lex.nouns.get("gunfire", ()) if not p.rest]
-    doc = sent.doc
-    for tok in sent:
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.lower_ not in tallies or not fire:
+    if not fire:
+        return []
+    doc, arrays = sent.doc, doc_arrays(sent.doc)
+    for i in range(sent.start, sent.end):
+        if i in taken or arrays.pos[i] != "NOUN" or arrays.lower[i] not in tallies:
             continue
+        tok = doc[i]
         after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
         before = doc[tok.i - 1] if tok.i - 1 >= sent.start else None
         if (after is not None and after.text == "/") or (before is not None and before.text == "/"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.places.focus import finest_link, paragraph_place
 from geopol.records import Place, PlacePrecision
 
@@ -108,7 +109,7 @@ def _distance(start: Token, trigger: Token) -> int | None:
 
 def _early(doc: Doc, trigger: Token) -> bool:
     """The trigger is in the headline or one of the first body sentences."""
-    nl = doc.text.find("\n")
+    nl = doc_arrays(doc).text.find("\n")
     body_start = nl + 1 if nl >= 0 else 0
     if trigger.idx < body_start:
         return True
@@ -139,7 +140,7 @@ def locate_event(
     place of its paragraph (``focus.paragraph_place``)."""
     found = _locate(trigger, places, dateline)
     if found is not None:
-        return finest_link(found, places, trigger.doc.text)
+        return finest_link(found, places, doc_arrays(trigger.doc).text)
     if not paragraph:
         return None
     return paragraph_place(trigger, places, _locative_starts(trigger.doc, places))

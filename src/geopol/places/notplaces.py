@@ -29,6 +29,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc
 
+from geopol.docarrays import doc_arrays
 from geopol.places.gazetteer import Gazetteer
 from geopol.records import Place, PlacePrecision
 
@@ -59,13 +60,20 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "far", "northern", "s
                          "eastern", "western", "central", "upper", "lower", "deep"})
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache
+def _not_places() -> dict[str, object]:
+    path = resources.files("geopol") / "data" / "places" / "not_places.yaml"
+    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return data
+
+
+@functools.cache
 def word_list(key: str) -> frozenset[str]:
     """A list of ``data/places/not_places.yaml`` (casefolded, periods dropped):
     ``feasts``, ``organisation_words``, ``facility_words``, ``news_agencies``."""
-    path = resources.files("geopol") / "data" / "places" / "not_places.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(str(w).casefold().replace(".", "") for w in data.get(key) or ())
+    words = _not_places().get(key) or ()
+    assert isinstance(words, list | tuple)
+    return frozenset(str(w).casefold().replace(".", "") for w in words)
 
 
 def _last_word(text: str) -> str:
@@ -87,7 +95,7 @@ def _unknown_no_place(doc: Doc, p: Place) -> bool:
 
 
 def _locative(doc: Doc, p: Place) -> bool:
-    return bool(_LOCATIVE.search(doc.text, max(0, p.start - 40), p.start))
+    return bool(_LOCATIVE.search(doc_arrays(doc).text, max(0, p.start - 40), p.start))
 
 
 def _modifies_next(doc: Doc, p: Place) -> bool:

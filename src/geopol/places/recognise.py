@@ -141,8 +141,6 @@ _GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealt
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside"})
 _BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
                            "throughout"})
-#: ... and before a city NER took for an organisation, written by another spelling.
-_AT = frozenset({"in", "at", "near", "outside"})
 
 
 def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
@@ -207,7 +205,7 @@ def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
         return "place"
     if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
         return "place"  # "evacuations in BC"
-    if label == "ORG" and prev in _AT and any(
+    if label == "ORG" and prev in _LOCATIVE_BEFORE and any(
         c.kind == ALTERNATE and c.fclass == "P" and c.pop >= EMBEDDED_POP for c in cands
     ):
         return "place"  # "protested in Diwaniya": a city by another spelling

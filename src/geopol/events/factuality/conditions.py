@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues
-from geopol.events.factuality.words import opened_by, phrase_at
+from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
 __all__ = ["in_condition", "precaution", "sibling_condition"]
 
@@ -20,7 +20,7 @@ def in_condition(clause: Token, c: Cues) -> bool:
         return True
     if (
         clause.i == first
-        and clause.lower_ in ("were", "had", "should")
+        and clause.lower_ in INVERTING_AUX
         and clause.i > clause.head.i
     ):
         return True  # "would sell more rice were the price right" (the parse hangs all on "were")
@@ -28,20 +28,10 @@ def in_condition(clause: Token, c: Cues) -> bool:
         # "Should Iran attack tankers, Kuwait would ...": a sentence that opens with the
         # inverted auxiliary, however the parse reads the words after it
         opener = clause.doc[first]
-        if opener.lower_ in ("should", "were", "had") and opener.tag_ in ("MD", "VBD"):
+        if opener.lower_ in INVERTING_AUX and opener.tag_ in ("MD", "VBD"):
             return True
-    return any(
-        (
-            ch.dep_ in ("mark", "advmod", "prep")
-            and ch.i < clause.i
-            and phrase_at(ch, c.conditionals)
-        )
-        or (
-            ch.dep_ in ("aux", "auxpass")
-            and ch.i == first
-            and ch.lower_ in ("should", "were", "had")
-            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > ch.i for s in clause.children)
-        )
+    return inverted(clause) or any(
+        ch.dep_ in ("mark", "advmod", "prep") and ch.i < clause.i and phrase_at(ch, c.conditionals)
         for ch in clause.children
     )
 

@@ -57,8 +57,6 @@ def _future_time(tok: Token, c: Cues) -> Token | None:
                 if g.dep_ in ("prep", "npadvmod") and g.head.pos_ in _NOMINAL and g.i > ch.i:
                     near.append(g)
     for ch in near:
-        if ch.dep_ not in _TIME_DEPS:
-            continue
         sub = list(ch.subtree)
         if len(sub) > 6:
             continue

@@ -91,11 +91,15 @@ def subject(verb: Token) -> Token | None:
     return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+#: Auxiliaries that open a condition when put before their subject ("should the dollar fall").
+INVERTING_AUX = frozenset({"should", "were", "had"})
+
+
 def inverted(clause: Token) -> bool:
     """ "should the dollar fall": the clause opens with an auxiliary before its subject."""
     first = min(t.i for t in clause.subtree)
     return any(
-        ch.dep_ in ("aux", "auxpass") and ch.i == first and ch.lower_ in ("should", "were", "had")
+        ch.dep_ in ("aux", "auxpass") and ch.i == first and ch.lower_ in INVERTING_AUX
         for ch in clause.children
     ) and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > first for s in clause.children)
 

@@ -58,7 +58,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.context import SentenceContext
-from geopol.events.derived import table
+from geopol.events.derived import alleged
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.act_gate import criticise_owner, criticism
 from geopol.events.passes.base import Level, register
@@ -176,16 +176,11 @@ def bare_force(
 
 
 def _alleged_state_act(trigger: Token, source: list[Actor]) -> bool:
-    """A state as a whole said by someone else to have used force ("the US said that Iraq had
-    attacked"): the claim is an allegation of an armed act, kept for the accusation it makes."""
+    """A state as a whole said by a speaker to have used force ("the US said that Iraq had
+    attacked"): an allegation of an armed act, kept for the accusation derived from it."""
     if not source or any(a.country is None or a.sector is not None for a in source):
         return False
-    head = trigger.head
-    return (
-        trigger.dep_ == "ccomp"
-        and head.lemma_.lower() in table().speech
-        and any(c.dep_ == "nsubj" for c in head.children)
-    )
+    return alleged(trigger)
 
 
 #: Sectors of doers that use no force of their own: politicians, parties, courts, firms,
