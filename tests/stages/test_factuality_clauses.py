@@ -177,3 +177,59 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
     nlp: Language, marked: str, expected: str
 ) -> None:
     assert dyad(nlp, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # the one a report quotes is the speaker: his own charge is his act
+        (
+            "The radio quoted <s>President Mubarak</s> as saying <t>Libya</t> had armed the"
+            " rebels.",
+            "asserted",
+        ),
+        (
+            "The radio quoted diplomats as saying <s>Libya</s> had armed the rebels in"
+            " <t>Chad</t>.",
+            "reported",
+        ),
+        # a dated infinitive of a commitment is ahead of it
+        (
+            "<s>Chile</s> and <t>Peru</t> agreed to resume border talks in October, the ministry"
+            " said.",
+            "planned",
+        ),
+        (
+            "<s>Chile</s> and <t>Peru</t> agreed in October to a new border line, the ministry"
+            " said.",
+            "reported",
+        ),
+        # the infinitive of an offer that the parse hangs on it as one of purpose
+        (
+            "<s>Oslo</s> offered on Friday to hold talks with <t>Moscow</t> next month, officials"
+            " said.",
+            "planned",
+        ),
+        # an event noun that is the subject of "is to"
+        (
+            "A <s>Saudi</s> loan of 300 mln dlrs to <t>Jordan</t> is to be signed in Riyadh next"
+            " week, bankers said.",
+            "planned",
+        ),
+        (
+            "A <s>Saudi</s> loan of 300 mln dlrs to <t>Jordan</t> was signed in Riyadh last"
+            " week, bankers said.",
+            "reported",
+        ),
+        # the end of the month ahead of a present
+        (
+            "<s>Kenyan</s> and <t>Tanzanian</t> officials meet at the end of the month to discuss"
+            " the border, diplomats said.",
+            "planned",
+        ),
+    ],
+)
+def test_quoted_speakers_dated_commitments_and_is_to(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected

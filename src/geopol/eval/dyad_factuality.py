@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import governing, purpose
+from geopol.events.factuality.words import governing, purpose, speaker
 from geopol.records import Factuality
 
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
@@ -55,6 +55,10 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         lemma, phr = tok.lemma_.lower(), _phrasal(tok)
         level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
         below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if below is None and (lemma in c.verbal_acts or level is Factuality.PLANNED):
+            # "offered on Tuesday to hold talks next week": the parse hangs the infinitive of
+            # the commitment on it as one of purpose
+            below = next((ch for ch in tok.children if purpose(ch) and ch.i > tok.i), None)
         if (
             lemma == "be"
             and below is not None
@@ -174,8 +178,8 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
         else not (cue and _own_act(cue[0]))
     )
     if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0]) or _about(cue[0], th)):
-        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
-        if any(sh.i == t.i for s in speaker for t in s.subtree):
+        who = speaker(cue[0])  # also the one a report quotes: "quoted X as saying"
+        if who is not None and any(sh.i == t.i for t in who.subtree):
             return Factuality.ASSERTED, []
     return reading
 

@@ -20,6 +20,7 @@ from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     circumstance,
+    dated_infinitive,
     dated_present,
     detached,
     governing,
@@ -29,6 +30,7 @@ from geopol.events.factuality.words import (
     phrasal,
     phrase_at,
     purpose,
+    speaker,
     subject,
 )
 from geopol.records import Factuality
@@ -48,6 +50,9 @@ _TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod", "pobj"})
 def _future_time(tok: Token, c: Cues) -> Token | None:
     if tok.tag_ in ("VBD", "VBN"):
         return None
+    dated = dated_infinitive(tok, c)  # "agreed to hold talks in June"
+    if dated is not None:
+        return dated
     # the time phrase on the verb, or one the parser hangs on its object ("provide PNG with
     # 300 mln dlrs in aid over the next three years"): phrases, never a clause below
     near = [ch for ch in tok.children if ch.dep_ in _TIME_DEPS]
@@ -265,10 +270,10 @@ def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
     """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
     if event.lemma_.lower() not in c.verbal_acts:
         return False
-    subj, speaker = subject(event), subject(said)
-    if subj is None or speaker is None:
+    subj, who = subject(event), speaker(said)
+    if subj is None or who is None:
         return False
-    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
+    return subj.lower_ in _PRONOUNS or subj.lower_ == who.lower_
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
@@ -317,6 +322,19 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             _own_cues(head, c, found, depth)
             if double:
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            if dep == "nsubj" and head.lemma_ == "be":
+                # "a loan of 50 bln yen to China is to be signed next week": a schedule;
+                # "were to" is the subjunctive of a condition
+                found.extend(
+                    Cue(
+                        Factuality.HYPOTHETICAL if head.lower_ == "were" else Factuality.PLANNED,
+                        head,
+                        depth,
+                    )
+                    for ch in head.children
+                    if ch.dep_ == "xcomp"
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+                )
             if dep == "nsubj":
                 for ch in head.children:  # "a deal was possible", "the visit is likely"
                     if ch.dep_ not in ("acomp", "oprd"):

@@ -91,6 +91,20 @@ def subject(verb: Token) -> Token | None:
     return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def speaker(said: Token) -> Token | None:
+    """Who says it: the subject of the verb of saying, or the one a report quotes ("the agency
+    quoted Velayati as saying ...", "Velayati was quoted as saying ...": Velayati)."""
+    own = next((ch for ch in said.children if ch.dep_ == "nsubj"), None)
+    if own is not None:
+        return own
+    quote = said.head if said.dep_ == "pcomp" and said.head.lower_ == "as" else said
+    if quote.dep_ == "prep" and quote.i != said.i:
+        quote = quote.head
+    if quote.lemma_.lower() != "quote":
+        return None
+    return next((ch for ch in quote.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+
+
 #: Auxiliaries that open a condition when put before their subject ("should the dollar fall").
 INVERTING_AUX = frozenset({"should", "were", "had"})
 
@@ -120,6 +134,30 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
         tok.tag_ == "VB" and any(ch.dep_ == "nsubj" for ch in tok.children)
     )
     if not progressive and (not finite or aux):
+        return None
+    for ch in tok.children:
+        if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
+            return ch
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in _DATE_PREPS
+            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
+        ):
+            return ch
+    return None
+
+
+def dated_infinitive(tok: Token, c: Cues) -> Token | None:
+    """ "agreed to hold talks in June", "promised to send a mission on Monday": the infinitive of
+    a commitment or a plan, dated, is ahead of the commitment (a schedule)."""
+    if (
+        tok.dep_ != "xcomp"
+        or tok.tag_ != "VB"
+        or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+    ):
+        return None
+    head = tok.head
+    if head.lemma_.lower() not in c.verbal_acts and governing(head, c) is not Factuality.PLANNED:
         return None
     for ch in tok.children:
         if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
