@@ -182,12 +182,13 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [
-        # the one a report quotes is the speaker: his own charge is his act
+        # a quote is a report: the agency that quotes the source reports its charge
         (
             "The radio quoted <s>President Mubarak</s> as saying <t>Libya</t> had armed the"
             " rebels.",
-            "asserted",
+            "reported",
         ),
+        ("<s>President Mubarak</s> said <t>Libya</t> had armed the rebels.", "asserted"),
         (
             "The radio quoted diplomats as saying <s>Libya</s> had armed the rebels in"
             " <t>Chad</t>.",
@@ -229,7 +230,7 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
         ),
     ],
 )
-def test_quoted_speakers_dated_commitments_and_is_to(
+def test_quotes_dated_commitments_and_is_to(
     nlp: Language, marked: str, expected: str
 ) -> None:
     assert dyad(nlp, marked) == expected

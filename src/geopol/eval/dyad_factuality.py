@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import governing, purpose, speaker
+from geopol.events.factuality.words import governing, purpose
 from geopol.records import Factuality
 
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
@@ -178,8 +178,8 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
         else not (cue and _own_act(cue[0]))
     )
     if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0]) or _about(cue[0], th)):
-        who = speaker(cue[0])  # also the one a report quotes: "quoted X as saying"
-        if who is not None and any(sh.i == t.i for t in who.subtree):
+        speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
+        if any(sh.i == t.i for s in speaker for t in s.subtree):
             return Factuality.ASSERTED, []
     return reading
 

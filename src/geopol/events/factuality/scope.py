@@ -30,7 +30,6 @@ from geopol.events.factuality.words import (
     phrasal,
     phrase_at,
     purpose,
-    speaker,
     subject,
 )
 from geopol.records import Factuality
@@ -270,10 +269,10 @@ def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
     """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
     if event.lemma_.lower() not in c.verbal_acts:
         return False
-    subj, who = subject(event), speaker(said)
-    if subj is None or who is None:
+    subj, speaker = subject(event), subject(said)
+    if subj is None or speaker is None:
         return False
-    return subj.lower_ in _PRONOUNS or subj.lower_ == who.lower_
+    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:

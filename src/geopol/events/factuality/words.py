@@ -91,20 +91,6 @@ def subject(verb: Token) -> Token | None:
     return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def speaker(said: Token) -> Token | None:
-    """Who says it: the subject of the verb of saying, or the one a report quotes ("the agency
-    quoted Velayati as saying ...", "Velayati was quoted as saying ...": Velayati)."""
-    own = next((ch for ch in said.children if ch.dep_ == "nsubj"), None)
-    if own is not None:
-        return own
-    quote = said.head if said.dep_ == "pcomp" and said.head.lower_ == "as" else said
-    if quote.dep_ == "prep" and quote.i != said.i:
-        quote = quote.head
-    if quote.lemma_.lower() != "quote":
-        return None
-    return next((ch for ch in quote.children if ch.dep_ in ("dobj", "nsubjpass")), None)
-
-
 #: Auxiliaries that open a condition when put before their subject ("should the dollar fall").
 INVERTING_AUX = frozenset({"should", "were", "had"})
 
