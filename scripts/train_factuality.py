@@ -3,10 +3,10 @@
     PYTHONPATH=src python scripts/train_factuality.py            # write the shipped weights
     PYTHONPATH=src python scripts/train_factuality.py --holdout  # figures on a held-out fifth
 
-Reads ``benchmarks/labels/factuality-written.tsv`` and the even-id half of
-``benchmarks/labels/factuality-written-r4.tsv`` (our own sentences, labelled with the
-factuality guide; never ``../shared/eval``; the odd half of the fourth-round file stays held
-out, as the rules were tuned on its even half), reads each marked dyad's factuality with the
+Reads ``benchmarks/labels/factuality-written.tsv`` and the even-id halves of
+``benchmarks/labels/factuality-written-r4.tsv`` and ``-r5.tsv`` (our own sentences,
+labelled with the factuality guide; never ``../shared/eval``; the odd halves of the fourth-
+and fifth-round files stay out of training), reads each marked dyad's factuality with the
 cue rules alone, and fits a multinomial logistic regression (L2, full-batch gradient
 descent from zero: deterministic) over the reading's features. Writes
 ``src/geopol/data/events/factuality-model.json``. With ``--holdout`` it trains on the rows
@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "labels" / "factuality-written.tsv"
 #: The fourth round's sentences: the rules were tuned on the even ids, the odd ids are held out.
 DATA_R4 = ROOT / "benchmarks" / "labels" / "factuality-written-r4.tsv"
+#: The fifth round's wire-style probe sentences: the even ids train, the odd ids stay out.
+DATA_R5 = ROOT / "benchmarks" / "labels" / "factuality-written-r5.tsv"
 OUT = ROOT / "src" / "geopol" / "data" / "events" / "factuality-model.json"
 CLASSES = tuple(Factuality)
 MIN_COUNT = 2
@@ -129,14 +131,17 @@ def main() -> None:
     ap.add_argument(
         "--data-half",
         type=Path,
-        default=DATA_R4,
-        help="a further file whose even-id rows only are read (the odd ids stay held out)",
+        action="append",
+        help="a further file whose even-id rows only are read (the odd ids stay held out);"
+        " repeatable; default: the fourth and fifth rounds' files",
     )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--holdout", action="store_true", help="figures on ids divisible by 5")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    data = samples(args.data) + samples(args.data_half, Half.EVEN)
+    data = samples(args.data)
+    for path in args.data_half or (DATA_R4, DATA_R5):
+        data += samples(path, Half.EVEN)
     if args.holdout:
         train = [s for s in data if s[0] % 5]
         test = [s for s in data if not s[0] % 5]

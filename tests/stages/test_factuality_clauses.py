@@ -222,6 +222,17 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
             " week, bankers said.",
             "reported",
         ),
+        # "would" under a framework ("under the agreement") is the framework's future
+        (
+            "Under the accord, <s>Norway</s> would supply <t>Poland</t> with 2 mln tonnes of"
+            " coal a year.",
+            "planned",
+        ),
+        (
+            "In that case, <s>Norway</s> would supply <t>Poland</t> with 2 mln tonnes of coal"
+            " a year.",
+            "speculated",
+        ),
         # the end of the month ahead of a present
         (
             "<s>Kenyan</s> and <t>Tanzanian</t> officials meet at the end of the month to discuss"
@@ -230,7 +241,5 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
         ),
     ],
 )
-def test_quotes_dated_commitments_and_is_to(
-    nlp: Language, marked: str, expected: str
-) -> None:
+def test_quotes_dated_commitments_and_is_to(nlp: Language, marked: str, expected: str) -> None:
     assert dyad(nlp, marked) == expected

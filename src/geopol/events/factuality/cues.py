@@ -35,6 +35,7 @@ LISTS = (
     "schedule_dates",
     "attitudes",
     "verbal_nouns",
+    "frameworks",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -59,6 +60,7 @@ class Cues:
     schedule_dates: frozenset[str] = frozenset()
     attitudes: frozenset[str] = frozenset()
     verbal_nouns: frozenset[str] = frozenset()
+    frameworks: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -167,6 +169,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         schedule_dates=frozenset(sets["schedule_dates"]),
         attitudes=frozenset(sets["attitudes"]),
         verbal_nouns=frozenset(sets["verbal_nouns"]),
+        frameworks=frozenset(sets["frameworks"]),
     )
 
 

@@ -62,6 +62,8 @@ def reported_would(would: Token, c: Cues) -> bool:
     tok = would.head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if framed(tok, c):
+        return True  # "Under the agreement, Japan would buy ...": the agreement's terms
     head = tok.head
     if tok.dep_ in ("relcl", "acl:relcl"):
         # "a plan under which the Bank would lend Nigeria ...": the future of a plan
@@ -69,6 +71,17 @@ def reported_would(would: Token, c: Cues) -> bool:
     if tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
         return False
     return governing(head, c) is Factuality.REPORTED or head.lemma_.lower() in c.verbal_acts
+
+
+def framed(verb: Token, c: Cues) -> bool:
+    """ "under the agreement", "under a plan announced on Tuesday": the verb states the terms of
+    a framework (``frameworks``)."""
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ == "under"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in c.frameworks for g in ch.children)
+        for ch in verb.children
+    )
 
 
 def verdict(found: list[Cue], c: Cues) -> Reading:
