@@ -233,6 +233,17 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
             " a year.",
             "speculated",
         ),
+        # a reported present dated by "effective" or "starting" is a schedule
+        (
+            "<s>Chile</s> raises its duty on <t>Argentine</t> wine effective May 1, customs"
+            " officials said.",
+            "planned",
+        ),
+        (
+            "<s>Chile</s> raised its duty on <t>Argentine</t> wine effective May 1, customs"
+            " officials said.",
+            "reported",
+        ),
         # the end of the month ahead of a present
         (
             "<s>Kenyan</s> and <t>Tanzanian</t> officials meet at the end of the month to discuss"

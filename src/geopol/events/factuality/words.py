@@ -106,6 +106,8 @@ def inverted(clause: Token) -> bool:
 
 #: Prepositions of a date that names when a present (simple or progressive) takes place.
 _DATE_PREPS = frozenset({"on", "in", "from"})
+#: Words that put a date on the start of what the verb states ("effective April 17").
+_ONSET = frozenset({"effective", "starting", "beginning"})
 
 
 def dated_present(tok: Token, c: Cues) -> Token | None:
@@ -121,8 +123,11 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
     )
     if not progressive and (not finite or aux):
         return None
-    for ch in tok.children:
-        if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
+    # "raises its tariffs effective April 17", "cuts the duty, starting on Monday"
+    around = [g for ch in tok.children if ch.lower_ in _ONSET for g in ch.children]
+    for ch in [*tok.children, *around]:
+        date = ch.lower_ in c.schedule_dates
+        if date and (ch.dep_ == "npadvmod" or (ch in around and ch.dep_ in ("dobj", "pobj"))):
             return ch
         if (
             ch.dep_ == "prep"
