@@ -244,6 +244,17 @@ def test_dated_occurrence_and_a_subject_on_the_auxiliary(
             " officials said.",
             "reported",
         ),
+        # a present passive takes a future time: never merely reported
+        (
+            "<s>Kenyan</s> President Moi is expected in <t>Kampala</t> next week for talks,"
+            " officials said.",
+            "planned",
+        ),
+        (
+            "<s>Kenyan</s> President Moi was expected in <t>Kampala</t> last week for talks,"
+            " officials said.",
+            "reported",
+        ),
         # the end of the month ahead of a present
         (
             "<s>Kenyan</s> and <t>Tanzanian</t> officials meet at the end of the month to discuss"

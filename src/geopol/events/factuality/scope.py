@@ -20,9 +20,9 @@ from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     circumstance,
-    dated_infinitive,
     dated_present,
     detached,
+    future_time,
     governing,
     in_subject,
     inverted,
@@ -43,32 +43,6 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
-_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod", "pobj"})
-
-
-def _future_time(tok: Token, c: Cues) -> Token | None:
-    if tok.tag_ in ("VBD", "VBN"):
-        return None
-    dated = dated_infinitive(tok, c)  # "agreed to hold talks in June"
-    if dated is not None:
-        return dated
-    # the time phrase on the verb, or one the parser hangs on its object ("provide PNG with
-    # 300 mln dlrs in aid over the next three years"): phrases, never a clause below
-    near = [ch for ch in tok.children if ch.dep_ in _TIME_DEPS]
-    for ch in tok.children:
-        if ch.dep_ in ("dobj", "dative") or (ch.dep_ == "prep" and ch.lower_ == "with"):
-            for g in ch.subtree:
-                if g.dep_ in ("prep", "npadvmod") and g.head.pos_ in _NOMINAL and g.i > ch.i:
-                    near.append(g)
-    for ch in near:
-        sub = list(ch.subtree)
-        if len(sub) > 6:
-            continue
-        text = f" {' '.join(t.lower_ for t in sub)} "
-        for p in c.future_times:
-            if f" {p} " in text:
-                return ch
-    return None
 
 
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
@@ -181,7 +155,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         said = _trailing_attribution(tok, c)
         if said is not None:
             found.append(Cue(Factuality.REPORTED, said, depth))
-    when = _future_time(tok, c)
+    when = future_time(tok, c)
     if when is not None:
         found.append(Cue(Factuality.PLANNED, when, depth))
     # "is to meet": a schedule; "were to supply": the subjunctive of a condition.
@@ -517,7 +491,7 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
 
 def scheduled(tok: Token, table: Cues | None = None) -> bool:
     """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
-    return _future_time(tok, table or cues()) is not None
+    return future_time(tok, table or cues()) is not None
 
 
 def condition_clause(clause: Token, table: Cues | None = None) -> bool:

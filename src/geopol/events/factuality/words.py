@@ -162,6 +162,46 @@ def dated_infinitive(tok: Token, c: Cues) -> Token | None:
     return None
 
 
+def present_passive(tok: Token) -> bool:
+    """ "is expected in Paris next week", "talks are scheduled next month": a participle with a
+    present (or future) auxiliary takes a future time like a present does."""
+    aux = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+    return bool(aux) and aux[0] in ("is", "are", "'s", "'re", "will", "shall") and "been" not in aux
+
+
+_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod", "pobj"})
+
+
+def future_time(tok: Token, c: Cues) -> Token | None:
+    """The time phrase that puts ``tok`` in the future ("hold talks next week"), if any."""
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not present_passive(tok)):
+        return None
+    dated = dated_infinitive(tok, c)  # "agreed to hold talks in June"
+    if dated is not None:
+        return dated
+    # the time phrase on the verb, or one the parser hangs on its object ("provide PNG with
+    # 300 mln dlrs in aid over the next three years"): phrases, never a clause below
+    near = [ch for ch in tok.children if ch.dep_ in _TIME_DEPS]
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "dative") or (ch.dep_ == "prep" and ch.lower_ == "with"):
+            for g in ch.subtree:
+                if (
+                    g.dep_ in ("prep", "npadvmod")
+                    and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    and g.i > ch.i
+                ):
+                    near.append(g)
+    for ch in near:
+        sub = list(ch.subtree)
+        if len(sub) > 6:
+            continue
+        text = f" {' '.join(t.lower_ for t in sub)} "
+        for p in c.future_times:
+            if f" {p} " in text:
+                return ch
+    return None
+
+
 def detached(clause: Token) -> bool:
     """The parser hangs ``clause`` on a verb of saying that by surface order cannot govern it:
     "freed the prisoners; the ministry said it may review ..." (a semicolon or
