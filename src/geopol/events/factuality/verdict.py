@@ -63,7 +63,7 @@ def reported_would(would: Token, c: Cues) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if framed(tok, c):
-        return True  # "Under the agreement, Japan would buy ...": the agreement's terms
+        return True  # "under the agreement, Japan would buy": the terms of the agreement
     head = tok.head
     if tok.dep_ in ("relcl", "acl:relcl"):
         # "a plan under which the Bank would lend Nigeria ...": the future of a plan
