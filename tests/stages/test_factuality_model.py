@@ -181,3 +181,63 @@ def test_a_close_call_still_lowers_the_event_confidence() -> None:
     assert b.factuality is Factuality.SPECULATED
     assert b.confidence < a.confidence
     assert b.evidence.cues[0].text == "expected"
+
+
+def dyad_reading(nlp: Language, marked: str) -> Reading:
+    """The dyad's reading as ``geopol eval plv`` makes it, with the rules alone."""
+    from geopol.eval.plv import _span, _strip, classify_reading
+
+    text, spans = _strip(marked)
+    doc = nlp(text)
+    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
+    assert source is not None and target is not None
+    with rules_only():
+        got = classify_reading(doc, source, target)[1]
+    assert isinstance(got, Reading)
+    return got
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # someone else reports the source's past act: another speaker, a past clause
+        (
+            "<s>Peru</s> sold two patrol boats to <t>Ecuador</t> last year, bankers said.",
+            {"dyad", "dyad:depth=1", "dyad:speaker=other", "dyad:clause=past"},
+        ),
+        # the source reports a material act of its own: its own speaker, a past clause
+        (
+            "<s>Norway</s> said it had shipped grain to <t>Poland</t>.",
+            {"dyad", "dyad:depth=1", "dyad:speaker=source", "dyad:clause=past"},
+        ),
+    ],
+)
+def test_a_reported_dyad_carries_who_speaks_and_what_is_said(
+    nlp: Language, marked: str, expected: set[str]
+) -> None:
+    got = dyad_reading(nlp, marked)
+    assert got[0] is Factuality.REPORTED
+    assert expected <= {k for k in got.features if k.startswith("dyad")}
+
+
+def test_the_model_may_choose_asserted_over_a_lone_reported_only_with_the_dyad_view() -> None:
+    classes = tuple(Factuality)
+    up = tuple(3.0 if c is Factuality.ASSERTED else 0.0 for c in classes)
+    model = parse_model(
+        {
+            "classes": [c.value for c in classes],
+            "features": ["dyad:speaker=source"],
+            "weights": [list(up)],
+            "bias": [0.0] * len(classes),
+        }
+    )
+    feats = {"rule=reported": 1.0, "dyad:speaker=source": 1.0}
+    # without the dyad's view (the walk's own reading), a lone "reported" stands
+    assert choose(model, feats, Factuality.REPORTED, close=False)[0] is Factuality.REPORTED
+    feats["dyad"] = 1.0
+    assert choose(model, feats, Factuality.REPORTED, close=False) == (Factuality.ASSERTED, True)
+    # below the threshold it stands
+    assert (
+        choose(model, feats, Factuality.REPORTED, close=False, over_reported=0.99)[0]
+        is Factuality.REPORTED
+    )
