@@ -25,7 +25,7 @@ import numpy as np
 
 from geopol.eval.factuality_score import FactScore, Half
 from geopol.eval.plv import _span, classify_reading, read_plv
-from geopol.events.factuality.model import OVER_REPORTED_AT, Model, choose, rules_only
+from geopol.events.factuality.model import Model, choose, rules_only
 from geopol.nlp import load
 from geopol.records import Factuality
 
@@ -101,14 +101,10 @@ def to_json(model: Model) -> str:
     return json.dumps(data, indent=0, sort_keys=False) + "\n"
 
 
-def score(test: list[Sample], model: Model | None, over: float = OVER_REPORTED_AT) -> FactScore:
+def score(test: list[Sample], model: Model | None) -> FactScore:
     sc = FactScore()
     for _, feats, gold, rule, close in test:
-        level = (
-            rule
-            if model is None
-            else choose(model, feats, rule, close=close, over_reported=over)[0]
-        )
+        level = rule if model is None else choose(model, feats, rule, close=close)[0]
         sc.add(gold.value, level.value)
     return sc
 
@@ -155,15 +151,6 @@ def main() -> None:
             per = " ".join(f"{c[:6]}={v:.3f}" for c, v in f1.items())
             logger.info(
                 "held out (%d rows) %s: accuracy %.3f macro-F1 %.3f  %s", n, name, acc, macro, per
-            )
-        for over in (0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
-            n, acc, _, macro = score(test, model, over).figures(clear_only=False)
-            logger.info(
-                "held out, asserted/planned over a lone reported at >= %.2f: accuracy %.3f"
-                " macro-F1 %.3f",
-                over,
-                acc,
-                macro,
             )
         moved = [
             (gold, rule, choose(model, feats, rule, close=close)[0])

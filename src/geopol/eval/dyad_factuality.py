@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geopol.eval.dyad_features import dyad_features
 from geopol.events.extract import Trigger
-from geopol.events.factuality import Reading, assess, condition_clause, scheduled
+from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.model import choose, current_model
 from geopol.events.factuality.words import governing, purpose
 from geopol.records import Factuality
 
@@ -183,27 +181,7 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
         if any(sh.i == t.i for s in speaker for t in s.subtree):
             return Factuality.ASSERTED, []
-    if fact is Factuality.REPORTED:
-        return _weigh_reported(reading, best, sh, verbal=verbal)
     return reading
-
-
-def _weigh_reported(
-    reading: tuple[Factuality, list[Token]], best: Trigger | None, sh: Token, *, verbal: bool
-) -> tuple[Factuality, list[Token]]:
-    """A reading the rules left "reported": the model, shown who speaks and what is said
-    (``dyad_features``), may choose asserted or planned when it is sure (``model.choose``)."""
-    _, cue = reading
-    feats = dict(getattr(reading, "features", {}))
-    feats.update(dyad_features(best.token if best else None, cue, sh, verbal=verbal))
-    close = bool(getattr(reading, "close", False))
-    model = current_model()
-    chosen, close = (
-        choose(model, feats, Factuality.REPORTED, close=close)
-        if model is not None
-        else (Factuality.REPORTED, close)
-    )
-    return Reading(chosen, cue, close=close, rule=Factuality.REPORTED, features=feats)
 
 
 def _light_verbal(trigger: Token) -> Token | None:

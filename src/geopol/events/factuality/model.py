@@ -32,11 +32,6 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = "factuality-model.json"
 #: The model overrules the rules only when it is at least this sure.
 OVERRULE_AT = 0.6
-#: Where the rules left a lone "reported" and the dyad's attribution features are in
-#: (``dyad``, ``eval.dyad_features``), the model may choose asserted or planned when at
-#: least this sure (chosen on the held-out fifth of our sentences and FACT_dev's even half).
-OVER_REPORTED_AT = 0.7
-_FROM_REPORTED = frozenset({Factuality.ASSERTED, Factuality.PLANNED})
 #: Below this probability for the rules' own level, the reading counts as a close call.
 DOUBT_BELOW = 0.5
 
@@ -141,26 +136,13 @@ def features(
 
 
 def choose(
-    model: Model,
-    feats: Mapping[str, float],
-    rule: Factuality,
-    *,
-    close: bool,
-    over_reported: float = OVER_REPORTED_AT,
+    model: Model, feats: Mapping[str, float], rule: Factuality, *, close: bool
 ) -> tuple[Factuality, bool]:
     """(level, close call) from the rules' level and the model: on a close call the model may
-    pick another level the walk found, when it is at least ``OVERRULE_AT`` sure; on a lone
-    "reported" with the dyad's features, asserted or planned when at least ``over_reported``
-    sure; a low probability for the rules' level makes the reading a close call."""
+    pick another level the walk found, when it is at least ``OVERRULE_AT`` sure; a low
+    probability for the rules' level makes the reading a close call."""
     probs = model.probabilities(feats)
     best = max(probs, key=lambda f: probs[f])
-    if (
-        rule is Factuality.REPORTED
-        and "dyad" in feats
-        and best in _FROM_REPORTED
-        and probs[best] >= over_reported
-    ):
-        return best, True
     found = {Factuality(k.split("=", 1)[1]) for k in feats if k.startswith("has=")}
     if close and best is not rule and best in found | {rule} and probs[best] >= OVERRULE_AT:
         return best, True
