@@ -1,0 +1,65 @@
+"""The ``named-parties`` pass on sentences we wrote: the empty "it" of an extraposed clause is
+no party, and a government person out of office or in opposition is not the government; and
+the ``venue-parties`` rule that a place read as the only doer, beside a doer the coder did not
+code, gives no event."""
+
+from __future__ import annotations
+
+import pytest
+from events_passkit import before, coded, readings
+
+from geopol.events.passes.venue_parties import _uncoded_subject
+
+OPINIONS = [
+    # "it is <adjective> to <act>": a view of what should be done, nobody acts
+    "The Danish foreign minister said it was vital to support Poland in the dispute.",
+    'The Danish minister spoke to Polish radio: "It is really important to support Ukraine."',
+    "The Swedish premier said it would be wiser to reject the Norwegian offer.",
+    "Norway's envoy said it was right to back Denmark over the fishing quotas.",
+]
+
+
+@pytest.mark.parametrize("text", OPINIONS)
+def test_the_empty_it_of_an_opinion_is_no_doer(text: str) -> None:
+    assert coded(text, without=["named-parties"]), "the sentence must give an event to drop"
+    assert not coded(text)
+
+
+def test_it_standing_for_a_party_stays() -> None:
+    # the same words with "it" the subject of the act itself: the government acts
+    text = "The Dutch government said it would support Belgium in the dispute."
+    assert ("SUPPORT", "NLDGOV", "BEL") in readings(coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Former Spanish prime minister Jose Ramos criticised the French government.", "ESPELI"),
+        ("Spain's ex-prime minister criticised Morocco.", "ESPELI"),
+        ("Spain's shadow foreign minister criticised the French government.", "ESPOPP"),
+        ("The British shadow chancellor criticised the French government.", "GBROPP"),
+    ],
+)
+def test_out_of_office_and_shadow_ministers_are_not_the_government(text: str, code: str) -> None:
+    assert any(s == code for _, s, _ in readings(coded(text)))
+    assert not any(s.endswith("GOV") for _, s, _ in readings(coded(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spanish foreign minister criticised the French government.",
+        "The former government of Iraq attacked Kuwait.",  # an institution, not a person
+    ],
+)
+def test_ministers_in_office_stay_the_government(text: str) -> None:
+    assert any(s.endswith("GOV") for _, s, _ in readings(coded(text)))
+
+
+def test_an_uncoded_named_subject_is_seen() -> None:
+    ctx = before("In Madrid, Ms Okonkwo met the Spanish foreign minister.", "venue-parties", "met")
+    assert ctx.reading is not None
+    assert _uncoded_subject(ctx.reading.trigger.token, ctx.index)
+    ctx = before("In Madrid, the French minister met the Spanish foreign minister.", "venue-parties", "met")
+    assert ctx.reading is not None
+    assert not _uncoded_subject(ctx.reading.trigger.token, ctx.index)
