@@ -5,6 +5,10 @@ read for the opposition, is a wrong dyad).
 - **empty "it"**: the "it" of an extraposed clause ("it is really important to support
   teachers", "found it hard to persuade officials") is no party; with no other doer left, the
   event is dropped.
+- **forecasts**: a thing of the doer's as the subject of the act under a modal of possibility
+  ("EU cooperation would help the UK", "the EU's planned changes would force Britain to run a
+  surplus") is a forecast of what it would bring about, no act; people, names, forces and
+  the doer itself as subject stay ("EU leaders would discuss", "Israeli strikes could hit").
 - **out of office**: a person coded as a government (sector ``GOV``) whose own noun phrase
   says they no longer hold office or never held it (``out_of_office`` and ``opposition_titles``
   in ``data/events/realis.yaml``: "former", "ex-", "shadow", "challenger") takes the sector of
@@ -20,10 +24,14 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from geopol.events.context import SentenceContext
+from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import words
+from geopol.events.recall import people_noun
 from geopol.records import Actor
 
+#: Modals of what might come about.
+POSSIBLE = frozenset({"would", "could", "might", "may"})
 #: Heads of a government mention that name an institution, not a person ("the former regime").
 INSTITUTIONS = frozenset({"government", "regime", "administration", "cabinet", "ministry"})
 
@@ -54,7 +62,9 @@ def office_sector(a: Actor, doc: Doc) -> str | None:
         return None  # "the former government of Iraq": a regime, not a person out of office
     w = words()
     toks = _phrase(a, doc)
-    lows = {t.lower_ for t in toks} | {t.lower_.split("-")[0] + "-" for t in toks if "-" in t.lower_}
+    lows = {t.lower_ for t in toks} | {
+        t.lower_.split("-")[0] + "-" for t in toks if "-" in t.lower_
+    }
     for i, t in enumerate(toks[:-1]):
         if t.lower_ == "ex" and toks[i + 1].lower_ == "-":
             lows.add("ex-")
@@ -85,6 +95,31 @@ def expletive(a: Actor, doc: Doc) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for p in preds for c in p.children)
 
 
+def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
+    """The trigger's subject, under a modal of possibility, is a thing of the doer's, not the
+    doer ("EU cooperation would help the UK", "the EU's planned changes would force Britain
+    to run a surplus"): what the thing would bring about is a forecast, no act by the doer."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if not any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children):
+        return False
+    w = words()
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.pos_ != "NOUN" or idx.at(subj) or people_noun(subj):
+            return False  # the doer itself, a pronoun, a name or people
+        if subj.lemma_.lower() in w.persons | w.force or subj.lower_ in w.force:
+            return False  # "leaders would", "air strikes could": people and force act
+        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children):
+            return False  # "the minister, Mr Aiyar, would"
+        own = {t.i for t in subj.subtree}
+        return any(t.i in own for a in source for t in _tokens(a, trigger.doc))
+    return False
+
+
+def _tokens(a: Actor, doc: Doc) -> list[Token]:
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _in_office(actors: list[Actor], doc: Doc) -> list[Actor]:
     out = []
     for a in actors:
@@ -100,6 +135,9 @@ def named_parties(ctx: SentenceContext) -> None:
     opposition."""
     r = ctx.current
     doc = ctx.doc
+    if forecast(r.trigger.token, r.source, ctx.index):
+        r.dropped = True  # "EU cooperation would help get better controls": a forecast
+        return
     if any(expletive(a, doc) for a in r.source + r.target):
         r.source = [a for a in r.source if not expletive(a, doc)]
         r.target = [a for a in r.target if not expletive(a, doc)]
