@@ -85,3 +85,24 @@ def test_an_uncoded_named_subject_is_seen() -> None:
     )
     assert ctx.reading is not None
     assert not _uncoded_subject(ctx.reading.trigger.token, ctx.index)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "The Irish prime minister apologised to the families of the victims.",
+            ("CONCEDE", "IRLGOV", "IRLCVL"),
+        ),
+    ],
+)
+def test_people_acted_on_are_of_the_sentences_country(
+    text: str, reading: tuple[str, str, str]
+) -> None:
+    assert reading not in readings(coded(text, without=["named-parties"]))
+    assert reading in readings(coded(text))
+
+
+def test_people_stay_of_no_country_where_two_countries_are_named() -> None:
+    text = "Syrian troops and Turkish troops attacked civilians."
+    assert any(t == "---CVL" for _, _, t in readings(coded(text)))

@@ -15,6 +15,10 @@ read for the opposition, is a wrong dyad).
   an elite (``ELI``) or of the opposition (``OPP``): "Former Cabinet minister Clare Short
   criticised the plan" is not the government acting; "Shadow home secretary David Davis" is
   the opposition.
+- **people at home**: people acted on, named with no country ("the crackdown on protesters",
+  "apologised to the families"), are of the one country the sentence names, or failing that
+  of the article's home country (as ``home-organs`` does for state organs); a target of no
+  country is a wrong dyad (docs/precision-guide.md).
 """
 
 from __future__ import annotations
@@ -26,10 +30,13 @@ from spacy.tokens import Doc, Token
 from geopol.events.context import SentenceContext
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
+from geopol.events.passes.home_organs import home_country, sentence_country
 from geopol.events.realis import words
 from geopol.events.recall import people_noun
 from geopol.records import Actor
 
+#: Sectors of unnamed people, who are of the country where the story is.
+PEOPLE = frozenset({"CVL"})
 #: Modals of what might come about.
 POSSIBLE = frozenset({"would", "could", "might", "may"})
 #: Heads of a government mention that name an institution, not a person ("the former regime").
@@ -120,6 +127,20 @@ def _tokens(a: Actor, doc: Doc) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def _home_people(actors: list[Actor], ctx: SentenceContext) -> list[Actor]:
+    """People of no country (sector ``CVL``: "protesters", "families", "voters") are of the one
+    country the sentence names, or failing that of the article's home country."""
+    if not any(a.country is None and a.sector in PEOPLE for a in actors):
+        return actors
+    home = sentence_country(ctx) or home_country(ctx)
+    if home is None:
+        return actors
+    return [
+        dataclasses.replace(a, country=home) if a.country is None and a.sector in PEOPLE else a
+        for a in actors
+    ]
+
+
 def _in_office(actors: list[Actor], doc: Doc) -> list[Actor]:
     out = []
     for a in actors:
@@ -145,4 +166,4 @@ def named_parties(ctx: SentenceContext) -> None:
             r.dropped = True  # "it is important to support teachers": nobody acts
             return
     r.source = _in_office(r.source, ctx.doc)
-    r.target = _in_office(r.target, ctx.doc)
+    r.target = _home_people(_in_office(r.target, ctx.doc), ctx)
