@@ -6,14 +6,15 @@ read for the opposition, is a wrong dyad).
   teachers", "found it hard to persuade officials") is no party; with no other doer left, the
   event is dropped.
 - **forecasts**: a thing of the doer's as the subject of the act under a modal of possibility
-  ("EU cooperation would help the UK", "the EU's planned changes would force Britain to run a
-  surplus") is a forecast of what it would bring about, no act; people, names, forces and
-  the doer itself as subject stay ("EU leaders would discuss", "Israeli strikes could hit").
+  ("cooperation with the EU would help the UK", "the EU's planned changes would force
+  Britain to run a surplus") is a forecast of what it would bring about, no act; people,
+  names, forces and the doer itself as subject stay ("the EU's leaders would discuss", "the
+  Israeli strikes could hit").
 - **out of office**: a person coded as a government (sector ``GOV``) whose own noun phrase
   says they no longer hold office or never held it (``out_of_office`` and ``opposition_titles``
   in ``data/events/realis.yaml``: "former", "ex-", "shadow", "challenger") takes the sector of
-  an elite (``ELI``) or of the opposition (``OPP``): "Former Cabinet minister Clare Short
-  criticised the plan" is not the government acting; "Shadow home secretary David Davis" is
+  an elite (``ELI``) or of the opposition (``OPP``): "the former Cabinet minister
+  criticised the plan" is not the government acting; "the shadow home secretary" is
   the opposition.
 - **people at home**: people acted on, named with no country ("the crackdown on protesters",
   "apologised to the families"), are of the one country the sentence names, or failing that
@@ -104,7 +105,7 @@ def expletive(a: Actor, doc: Doc) -> bool:
 
 def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
     """The trigger's subject, under a modal of possibility, is a thing of the doer's, not the
-    doer ("EU cooperation would help the UK", "the EU's planned changes would force Britain
+    doer ("cooperation with the EU would help the UK", "the EU's planned changes would force Britain
     to run a surplus"): what the thing would bring about is a forecast, no act by the doer."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if not any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children):
@@ -157,7 +158,7 @@ def named_parties(ctx: SentenceContext) -> None:
     r = ctx.current
     doc = ctx.doc
     if forecast(r.trigger.token, r.source, ctx.index):
-        r.dropped = True  # "EU cooperation would help get better controls": a forecast
+        r.dropped = True  # "cooperation with the EU would help get better controls": a forecast
         return
     if any(expletive(a, doc) for a in r.source + r.target):
         r.source = [a for a in r.source if not expletive(a, doc)]
