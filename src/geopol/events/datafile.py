@@ -340,7 +340,7 @@ _REALIS: Schema = {
         "company_nouns", "opinion_modals", "money", "persons", "trade_flows",
         "warnings", "warned_acts", "own_moves", "place_moves", "handovers", "released_matter",
         "armed_words", "poll_words", "animals", "terror_words", "sum_words",
-        "statement_objects", "office_heads",
+        "statement_objects", "office_heads", "out_of_office", "opposition_titles",
     )
 }  # fmt: skip
 

@@ -79,6 +79,8 @@ class _Words:
     sums: frozenset[str]
     statements: frozenset[str]
     office_heads: frozenset[str]
+    out_of_office: frozenset[str]
+    opposition_titles: frozenset[str]
     #: words of force: ``violence`` and ``unrest`` together, read once
     force: frozenset[str]
 
@@ -123,6 +125,8 @@ def words() -> _Words:
         sums=ws("sum_words"),
         statements=ws("statement_objects"),
         office_heads=ws("office_heads"),
+        out_of_office=ws("out_of_office"),
+        opposition_titles=ws("opposition_titles"),
         force=ws("violence") | ws("unrest"),
     )
 

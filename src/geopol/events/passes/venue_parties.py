@@ -7,7 +7,9 @@ happened, not a party to it; and a warning is a threat only when it names an act
   act that is not aimed at a place (attacks, coercion and protests keep their place phrase:
   "shelled positions in Kirkuk"), and so does a meeting, where the host is visited ("attended
   a summit in Ghana"). When only the doer is taken out and the one left is the trigger's
-  subject, that one is the doer; when no doer would be left, the reading stays as it was.
+  subject, that one is the doer; when no doer would be left, the reading stays as it was,
+  unless the trigger's subject is a named person or organisation of no coded country: then
+  the place stood in for a doer the coder did not code, and the trigger is dropped.
   A place that locates the act's direct object ("examine the refineries in Iran") is what
   is acted on: it stays the target when no other target is left.
 - **warnings**: a ``THREATEN`` read off a word of ``warnings`` (data/events/realis.yaml) is a
@@ -120,6 +122,21 @@ def warning(trigger: Token) -> bool:
     return trigger.lemma_.lower() in words().warnings or trigger.lower_ in words().warnings
 
 
+def _uncoded_subject(trigger: Token, idx: ActorIndex) -> bool:
+    """The trigger's subject (or its verb's, for a noun) is a named person or organisation that
+    no actor mention of a country covers: the doer is someone the coder did not code."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for t in verb.children:
+        if t.dep_ not in ("nsubj", "nsubjpass") or any(a.country for a in idx.at(t)):
+            continue
+        if any(
+            c.ent_type_ in ("PERSON", "ORG") and not any(a.country for a in idx.at(c))
+            for c in t.subtree
+        ):
+            return True
+    return False
+
+
 def _home_venues(r: Reading, doc: Doc) -> None:
     """A meeting's venue in the country of one of its parties is no visit and no party ("talks
     with France in Berlin" by Germany): it leaves the dyad."""
@@ -155,5 +172,7 @@ def venue_parties(ctx: SentenceContext) -> None:
     if not source and target and all(_subject_of(tok, a, doc) for a in target):
         source, target = target, []  # "in London, G7 ministers backed": the ministers act
     if not source:
+        if _uncoded_subject(tok, ctx.index):
+            r.dropped = True  # "in Paris, President Kirchner discussed": the doer is uncoded
         return  # only a place was read as the doer: leave the reading as it was
     r.source, r.target = source, target
