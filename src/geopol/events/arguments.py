@@ -30,6 +30,11 @@ _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
 
+#: Event types whose target may be the subject of the clause they take: the one asked
+#: ("demanded that Chile withdraw"), accused ("alleged that France was aware") or refused
+#: ("rejected Netanyahu to postpone the hearing").
+_CLAUSE_TARGETS = frozenset({PloverType.REQUEST, PloverType.ACCUSE, PloverType.REJECT})
+
 
 def dyad(
     trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
@@ -91,11 +96,13 @@ def dyad(
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
                         target = target or prep_targets(obj, idx)
-    if not target and not trig.noun and trig.rule.type in (PloverType.REQUEST, PloverType.ACCUSE):
+    if not target and not trig.noun and trig.rule.type in _CLAUSE_TARGETS:
         # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
-        # France is accused
-        claimed = clause_subject(tok, idx, mandative=trig.rule.type == PloverType.REQUEST)
-        target = [a for a in claimed if a.code not in {s.code for s in source}]
+        # France is accused; "rejected Netanyahu to postpone": Netanyahu is refused
+        claimed = clause_subject(tok, idx, mandative=trig.rule.type != PloverType.ACCUSE)
+        # another body of the doer's own state may be the one asked ("Israel's attorney
+        # general rejected Prime Minister Netanyahu to ..."): the doer itself is dropped below
+        target = claimed
     # "Iraq asked the coalition to leave the country": no state is its own target
     target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
     if trig.rule.swap and target:
