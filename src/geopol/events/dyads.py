@@ -426,7 +426,8 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
     For a demand (``mandative``) only a subjunctive (bare or "should") clause is one made of
     its subject: "demanded that Chile withdraw"; "insisted it would not bow" asks nobody. An
     infinitive clause the parser gave its own subject is the one asked or refused as well:
-    "rejected Netanyahu to postpone a hearing", parsed as "Netanyahu to postpone"."""
+    "rejected Netanyahu to postpone a hearing", parsed with Netanyahu as the subject of
+    "to postpone"."""
     for ch in verb.children:
         aux = [a.lower_ for a in ch.children if a.dep_ in ("aux", "auxpass")]
         if ch.dep_ != "ccomp":

@@ -1,6 +1,6 @@
-"""Parties named only by what they are ("lecturers", "several suspects", "the organization")
+"""Parties named only by what they are ("lecturers", "several detainees", "the organization")
 are agents (data/actors/agents.yaml): the event done to them is coded toward them, with the
-country of a place the sentence gives ("arrested two suspects in Cairo": EGYCVL) or none
+country of a place the sentence gives ("arrested two inmates in Cairo": EGYCVL) or none
 (---CVL, ---UNK)."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from events_passkit import coded, readings
          ("REQUEST", "NGAGOV", "---CVL")),
         ("The Ghanaian government is pressuring nurses to return to work.",
          ("REQUEST", "GHAGOV", "---CVL")),
-        ("Kenyan police detained several suspects on Monday.", ("COERCE", "KENCOP", "---CVL")),
-        ("Egyptian police arrested two suspects in Cairo.", ("COERCE", "EGYCOP", "EGYCVL")),
+        ("Kenyan police freed several detainees on Monday.", ("RETREAT", "KENCOP", "---CVL")),
+        ("Egyptian police arrested two inmates in Cairo.", ("COERCE", "EGYCOP", "EGYCVL")),
         ("The Islamic State group released 19 Christians on Sunday.",
          ("RETREAT", "IMG-ISREB", "---CVL")),
         ("A higher Italian court rejected the organization.", ("REJECT", "ITAJUD", "---UNK")),
@@ -37,3 +37,8 @@ def test_a_football_club_called_man_is_no_person() -> None:
     # "man" is not among the words: "Man Utd" is a club
     text = "Chelsea beat Man Utd on Saturday."
     assert not any("CVL" in r[2] for r in readings(coded(text)))
+
+
+def test_suspects_of_a_law_are_no_one_acted_on() -> None:
+    text = "Foreign suspects can be detained in Danish jails without trial under the new law."
+    assert "COERCE" not in {r[0] for r in readings(coded(text))}
