@@ -195,7 +195,7 @@ def _aimed(verb: Token) -> bool:
     return False
 
 def _of_phrase(head: Token, lex: Lexicon) -> Rule | None:
-    """The rule of an "X of Y" noun phrase of the lexicon headed by ``head`` ("a state of
+    """The rule of a noun phrase of the lexicon with "of" in it, headed by ``head`` ("a state of
     siege", "a show of force"): the parser hangs its last word on "of" under its first."""
     for p in head.children:
         if p.dep_ != "prep" or p.lower_ != "of":
