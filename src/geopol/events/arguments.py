@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
+    TARGET_PREPS,
     ActorIndex,
     aimed_targets,
     between,
@@ -29,6 +30,11 @@ _VISIT_PREPS = word_tuple("visit_preps")
 _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
+
+#: Whom a request noun is addressed to: "an appeal to Russia", "a call on the UN"; "an appeal
+#: against a ruling" or "against an inmate's compensation" challenges a decision, it asks
+#: nobody named there.
+_REQUEST_NOUN_PREPS = tuple(p for p in TARGET_PREPS if p != "against")
 
 #: Event types whose target may be the subject of the clause they take: the one asked
 #: ("demanded that Chile withdraw"), accused ("alleged that France was aware") or refused
@@ -74,7 +80,10 @@ def dyad(
         ):
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
-        target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+        if not preps and trig.rule.type == PloverType.REQUEST:
+            target = noun_target(tok, idx, _REQUEST_NOUN_PREPS)
+        else:
+            target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
         source, target = _light_verb_doer(tok, idx, lex, source, target)
     else:
         source, _ = subject_of(tok, idx)

@@ -69,3 +69,10 @@ def test_a_clause_of_saying_is_no_demand() -> None:
     # "insisted it would": an indicative clause asks nobody
     text = "France insisted that Germany would pay."
     assert not any(r[0] == "REQUEST" for r in readings(coded(text)))
+
+
+def test_an_appeal_against_a_decision_asks_nobody_named_in_it() -> None:
+    text = "The Welsh government lost an appeal against a prisoner's compensation award."
+    assert not any(r[0] == "REQUEST" for r in readings(coded(text)))
+    asked = readings(coded("Egypt made an urgent appeal to Israel to halt the raids."))
+    assert ("REQUEST", "EGY", "ISR") in asked, asked
