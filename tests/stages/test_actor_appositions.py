@@ -1,4 +1,5 @@
-"""A person the dictionaries lack takes the one country an apposition to the name gives."""
+"""A person the dictionaries lack takes the one country an apposition to the name gives; a
+government named after its leader is his country's."""
 
 from __future__ import annotations
 
@@ -43,3 +44,21 @@ def test_a_country_in_an_apposition_is_the_person_s(
 )
 def test_no_country_or_two_countries_give_none(nlp: Language, text: str) -> None:
     assert _person(nlp, text, "Marta Ferreira").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Assad regime allowed aid convoys into the city.", "Assad regime"),
+        ("Putin's government rejected the proposal.", "Putin's government"),
+    ],
+)
+def test_a_government_named_after_its_leader_is_his_country_s(
+    nlp: Language, text: str, name: str
+) -> None:
+    got = _person(nlp, text, name)
+    assert got.country is not None and got.sector == "GOV"
+
+
+def test_a_leader_s_troops_take_no_country_from_him(nlp: Language) -> None:
+    assert _person(nlp, "Putin's troops attacked the town.", "troops").country is None

@@ -239,6 +239,12 @@ def _owner(head: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _leads(person: Mention, e: Entry) -> bool:
+    """A government named after the leader who heads it: "the Assad regime", "Putin's
+    government" (a leader's government is his country's; his troops may be anyone's)."""
+    return e.sector == "GOV" and e.role is None and person.sector == "GOV" and bool(person.country)
+
+
 def _join_agents(
     doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]
 ) -> list[Mention]:
@@ -279,7 +285,7 @@ def _join_agents(
                 merged_away.add(id(owner))
             continue
         owner = _owner(head, by_token)
-        if owner is not None and owner.kind in ("person",):
+        if owner is not None and owner.kind in ("person",) and not _leads(owner, e):
             owner = None  # "Putin's troops" is not a country modifier we can trust
         extra: list[Mention] = []
         if owner is not None:
