@@ -239,6 +239,12 @@ def _owner(head: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _leads(person: Mention, e: Entry) -> bool:
+    """A government named after the leader who heads it: "the Assad regime", "Putin's
+    government" (a leader's government is his country's; his troops may be anyone's)."""
+    return e.sector == "GOV" and e.role is None and person.sector == "GOV" and bool(person.country)
+
+
 def _join_agents(
     doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]
 ) -> list[Mention]:
@@ -279,7 +285,7 @@ def _join_agents(
                 merged_away.add(id(owner))
             continue
         owner = _owner(head, by_token)
-        if owner is not None and owner.kind in ("person",):
+        if owner is not None and owner.kind in ("person",) and not _leads(owner, e):
             owner = None  # "Putin's troops" is not a country modifier we can trust
         extra: list[Mention] = []
         if owner is not None:
@@ -357,6 +363,33 @@ def _title_of(head: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
+#: Kinds of mention that name a country itself ("U.S.", "Russian", "Kabul").
+_COUNTRY_KINDS = frozenset({"state", "adjective", "capital"})
+#: Dependencies of a noun's own modifiers: "U.S. winter olympian", "Russia's envoy".
+_OWN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _appositive_country(ent: Span, used: dict[int, Mention]) -> str | None:
+    """The one country named in an apposition to a person the dictionaries lack: "Adam
+    Rippon, the first openly gay U.S. winter olympian", "Mikhail Khodorkovsky, a former
+    Russian oil tycoon", "the former Prime Minister of Sri Lanka". Only a modifier of the
+    apposition's own noun or its "of" phrase counts, not a country further down ("the younger
+    of the two brothers in charge of India's largest company"). None when it names none or
+    several, or only an organisation."""
+    found: set[str] = set()
+    for ch in ent.root.children:
+        if ch.dep_ != "appos":
+            continue
+        of = [q for p in ch.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children]
+        near = [t for h in (ch, *of) for t in h.children if t.dep_ in _OWN_MODIFIERS] + of
+        near += [c for t in near for c in t.children if c.dep_ == "conj"]  # "Brazilian and French"
+        for t in near:
+            mn = used.get(t.i)
+            if mn is not None and mn.country and mn.kind in _COUNTRY_KINDS:
+                found.add(mn.country)
+    return found.pop() if len(found) == 1 else None
+
+
 def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]) -> list[Mention]:
     """Named entities the dictionaries lack, resolved where a known actor sits inside them."""
     used: dict[int, Mention] = {}
@@ -413,8 +446,10 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
             None,
         )
         kind = "person" if ent.label_ == "PERSON" else "org"
+        country = _appositive_country(ent, used) if kind == "person" else None
+        how = "ner+appos" if country else "ner"
         extra.append(
-            Mention(ent.start, ent.end, ent.text, None, sector, None, kind, "ner", origin=Origin.NER)
+            Mention(ent.start, ent.end, ent.text, country, sector, None, kind, how, origin=Origin.NER)
         )
     kept = [mn for mn in mentions if id(mn) not in drop]
     return sorted(kept + extra, key=lambda mn: mn.start)

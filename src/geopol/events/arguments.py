@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
+    TARGET_PREPS,
     ActorIndex,
     aimed_targets,
     between,
@@ -29,6 +30,16 @@ _VISIT_PREPS = word_tuple("visit_preps")
 _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
+
+#: Whom a request noun is addressed to: "an appeal to Russia", "a call on the UN"; "an appeal
+#: against a ruling" or "against an inmate's compensation" challenges a decision, it asks
+#: nobody named there.
+_REQUEST_NOUN_PREPS = tuple(p for p in TARGET_PREPS if p != "against")
+
+#: Event types whose target may be the subject of the clause they take: the one asked
+#: ("demanded that Chile withdraw"), accused ("alleged that France was aware") or refused
+#: ("rejected Netanyahu to postpone the hearing").
+_CLAUSE_TARGETS = frozenset({PloverType.REQUEST, PloverType.ACCUSE, PloverType.REJECT})
 
 
 def dyad(
@@ -69,7 +80,10 @@ def dyad(
         ):
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
-        target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+        if not preps and trig.rule.type == PloverType.REQUEST:
+            target = noun_target(tok, idx, _REQUEST_NOUN_PREPS)
+        else:
+            target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
         source, target = _light_verb_doer(tok, idx, lex, source, target)
     else:
         source, _ = subject_of(tok, idx)
@@ -91,11 +105,13 @@ def dyad(
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and _lemma(obj) in trig.rule.objects:
                         target = target or prep_targets(obj, idx)
-    if not target and not trig.noun and trig.rule.type in (PloverType.REQUEST, PloverType.ACCUSE):
+    if not target and not trig.noun and trig.rule.type in _CLAUSE_TARGETS:
         # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
-        # France is accused
-        claimed = clause_subject(tok, idx, mandative=trig.rule.type == PloverType.REQUEST)
-        target = [a for a in claimed if a.code not in {s.code for s in source}]
+        # France is accused; "rejected Netanyahu to postpone": Netanyahu is refused
+        claimed = clause_subject(tok, idx, mandative=trig.rule.type != PloverType.ACCUSE)
+        # another body of the doer's own state may be the one asked ("Israel's attorney
+        # general rejected Prime Minister Netanyahu to ..."): the doer itself is dropped below
+        target = claimed
     # "Iraq asked the coalition to leave the country": no state is its own target
     target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
     if trig.rule.swap and target:

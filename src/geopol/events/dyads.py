@@ -424,32 +424,36 @@ def clause_subject(verb: Token, idx: ActorIndex, *, mandative: bool = True) -> l
     """The subject of a verb's that-clause: "alleged that France was aware" -> France.
 
     For a demand (``mandative``) only a subjunctive (bare or "should") clause is one made of
-    its subject: "demanded that Chile withdraw"; "insisted it would not bow" asks nobody."""
+    its subject: "demanded that Chile withdraw"; "insisted it would not bow" asks nobody. An
+    infinitive clause the parser gave its own subject is the one asked or refused as well:
+    "rejected Netanyahu to postpone a hearing", parsed with Netanyahu as the subject of
+    "to postpone"."""
     for ch in verb.children:
         aux = [a.lower_ for a in ch.children if a.dep_ in ("aux", "auxpass")]
         if ch.dep_ != "ccomp":
             continue
-        if not mandative or (ch.tag_ == "VB" and all(a in ("should", "be") for a in aux)):
+        if not mandative or (ch.tag_ == "VB" and all(a in ("should", "be", "to") for a in aux)):
             for s in ch.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return _nominal_actors(s, idx)
         if _misread_bare_verb(ch):
             # "demanded that Prime Minister Pashinian resign", parsed as a noun "resign"
-            # with the name as its compound: the name is the clause's subject
-            return _nominal_actors(ch, idx)
+            # with the name as its compound: the words before it are the clause's subject
+            found: list[Actor] = []
+            for t in ch.subtree:
+                if t.i < ch.i and t.dep_ != "mark":
+                    found.extend(a for a in idx.at(t) if a not in found)
+            return found
     return []
 
 
 def _misread_bare_verb(tok: Token) -> bool:
     """A that-clause's bare verb the tagger took for a noun, its subject hung on it as a
-    compound ("that Prime Minister Pashinian resign"): a noun with "that" and a proper-noun
-    compound, and no determiner."""
-    kids = list(tok.children)
-    return (
-        tok.tag_ in ("NN", "NNP")
-        and any(k.dep_ == "mark" and k.lower_ == "that" for k in kids)
-        and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids)
-        and not any(k.dep_ in ("det", "poss", "nsubj") for k in kids)
+    compound, a determiner or a subject ("that Prime Minister Pashinian resign", "that the
+    Iranian government resign", "that Pashinian's government resign"): a that-clause has a
+    verb, so a noun heading one is a misread verb."""
+    return tok.tag_ in ("NN", "NNP") and any(
+        k.dep_ == "mark" and k.lower_ == "that" for k in tok.children
     )
 
 

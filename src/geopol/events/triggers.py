@@ -9,7 +9,7 @@ or threat ("agreed to withdraw") is folded into it (``_prune``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -194,7 +194,26 @@ def _aimed(verb: Token) -> bool:
                 return True
     return False
 
+def _of_phrase(head: Token, lex: Lexicon) -> Rule | None:
+    """The rule of a noun phrase of the lexicon with "of" in it, headed by ``head`` ("a state of
+    siege", "a show of force"): the parser hangs its last word on "of" under its first."""
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for q in p.children:
+            if q.dep_ != "pobj":
+                continue
+            for ph in lex.nouns.get(_lemma(q), ()) or lex.nouns.get(q.lower_, ()):
+                if ph.rest in ((head.lower_, "of"), (_lemma(head), "of")):
+                    return ph.rule
+    return None
+
 def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
+    rule = _of_phrase(tok, lex)
+    if rule is not None:
+        return rule
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_phrase(tok.head.head, lex):
+        return None  # "siege" in "a state of siege": the phrase is coded at its head
     phrases = lex.nouns.get(_lemma(tok), ()) or lex.nouns.get(tok.lower_, ())
     if not phrases:
         return None
@@ -269,7 +288,7 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.rule.objects
         for o in t.token.children
         if o.dep_ in ("dobj", "nsubjpass")
-    } | {w.i for t in verbs.values() for w in t.words}
+    } | {w.i for t in verbs.values() for w in t.words} | _partitive_objects(verbs.values())
     free = [t for t in trigs if not (t.noun and t.token.i in named)]
     by_token = {t.token.i: t for t in free}
     kept: list[Trigger] = []
@@ -299,6 +318,27 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
                 t = dataclasses.replace(t, rule=r.rule)
                 break
         out.append(t)
+    return out
+
+def _partitive_objects(verbs: Iterable[Trigger]) -> set[int]:
+    """Event nouns a verb entry names as its object through a part of it: "ease some of its
+    restrictions", "lifted most of the sanctions" (the noun is what is eased, no act of its
+    own)."""
+    out: set[int] = set()
+    for t in verbs:
+        if not t.rule.objects:
+            continue
+        for o in t.token.children:
+            if o.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ in ("of", "in"):
+                    out.update(
+                        q.i
+                        for q in p.children
+                        if q.dep_ == "pobj"
+                        and (_lemma(q) in t.rule.objects or q.lower_ in t.rule.objects)
+                    )
     return out
 
 def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
