@@ -67,6 +67,8 @@ class RecallTable:
     protesters: frozenset[str] = frozenset()
     dispersal: frozenset[str] = frozenset()
     missions: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: named armed groups (by country code "IMG-IS" or name) -> the countries they fight in
+    theatres: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 @functools.cache
@@ -104,6 +106,10 @@ def recall_table() -> RecallTable:
         dispersal=words("dispersal"),
         missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
+        theatres={
+            str(k).lower(): frozenset(str(v).upper().split())
+            for k, v in (d.get("theatres") or {}).items()
+        },
     )
 
 
