@@ -18,9 +18,9 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from geopol.events.recall import recall_table
+from geopol.events.dyads import ActorIndex
 from geopol.places import place_from_entry
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer, get
 from geopol.records import Actor, Place
@@ -61,6 +61,8 @@ def theatres(actor: Actor) -> frozenset[str]:
     code, "IMG-IS", or its name, "al-Shabaab"), else its own country."""
     if actor.sector not in _ARMED or actor.kind not in ("agent", "group", "org"):
         return frozenset()
+    from geopol.events.recall import recall_table  # recall.py asks this module for clues
+
     table = recall_table().theatres
     keys = [(actor.country or "").lower(), actor.name.lower()]
     for key in keys:
@@ -266,3 +268,35 @@ def namesake(place: Place, iso3: str) -> Place | None:
     return place_from_entry(
         gaz, best, place.text, place.start, place.end, place.how + ",note-country"
     )
+
+
+def article_evidence(doc: Doc, places: list[Place], actors: list[Actor]) -> Evidence:
+    """The article's evidence, built once per Doc."""
+    ev = doc.user_data.get("geopol.note-evidence")
+    if not isinstance(ev, Evidence) or ev.places is not places:
+        ev = Evidence(list(doc.sents), places, actors)
+        doc.user_data["geopol.note-evidence"] = ev
+    return ev
+
+
+def indexed_actors(idx: ActorIndex, more: Iterable[Actor] = ()) -> list[Actor]:
+    """The article's actor mentions (once each), less the names NER took for a person with
+    nothing else known, which may be places ("(Anchawadi, Gao)")."""
+    seen: dict[int, Actor] = {}
+    for found in idx.by_token.values():
+        for a in found:
+            seen.setdefault(id(a), a)
+    for a in more:
+        seen.setdefault(id(a), a)
+    return [a for a in seen.values() if a.country or a.sector or a.how != "ner"]
+
+
+def clue_country(trigger: Token, places: list[Place], idx: ActorIndex) -> str | None:
+    """The one country the clues of the trigger's sentence (of the whole note when it is a
+    short one) point to: where an act with no place of known country happened."""
+    ev = article_evidence(trigger.doc, places, indexed_actors(idx))
+    start = trigger.sent.start_char
+    n = next((k for k, s in enumerate(ev.sentences) if s.start_char == start), -1)
+    if n < 0:
+        return None
+    return top_country(ev.pool(n))

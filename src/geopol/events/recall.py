@@ -33,6 +33,7 @@ from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Rule
+from geopol.events.note_country import clue_country
 from geopol.events.placed import AIMED, Where
 from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
@@ -543,6 +544,10 @@ def placed_doer(
         named = named or country is not None
     if country is None:
         country = mission_country(trigger.sent)
+        named = named or country is not None
+    if country is None:
+        # "in Bubamba village (Kalehe, Sud-Kivu)": a division of the sentence or note
+        country = clue_country(trigger, where.places, idx)
         named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners

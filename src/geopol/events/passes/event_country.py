@@ -6,22 +6,10 @@ import dataclasses
 from collections import Counter
 
 from geopol.events.context import ArticleContext
-from geopol.events.note_country import Clue, Evidence, namesake, top_country
+from geopol.events.note_country import Clue, Evidence, indexed_actors, namesake, top_country
 from geopol.events.passes.base import Level, register
 from geopol.records import Actor, Event, Place, StandsFor
 from geopol.records import Span as TextSpan
-
-
-def _actors(ctx: ArticleContext) -> list[Actor]:
-    seen: dict[int, Actor] = {}
-    for found in ctx.index.by_token.values():
-        for a in found:
-            seen.setdefault(id(a), a)
-    for e in ctx.events:
-        for a in (*e.source, *e.target):
-            seen.setdefault(id(a), a)
-    # a name NER took for a person with nothing else known may be a place ("(Anchawadi, Gao)")
-    return [a for a in seen.values() if a.country or a.sector or a.how != "ner"]
 
 
 def _recode(actors: list[Actor], old: str | None, new: str) -> list[Actor]:
@@ -93,7 +81,11 @@ def event_country(ctx: ArticleContext) -> None:
     if not ctx.events:
         return
     sentences = list(ctx.doc.sents)
-    ev = Evidence(sentences, ctx.places, _actors(ctx))
+    ev = Evidence(
+        sentences,
+        ctx.places,
+        indexed_actors(ctx.index, (a for e in ctx.events for a in (*e.source, *e.target))),
+    )
     out = []
     for e in ctx.events:
         n = e.evidence.sentence_index
