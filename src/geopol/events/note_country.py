@@ -145,6 +145,22 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
     return tok.is_alpha or "-" in tok.text
 
 
+#: Prepositions that make a name a place where something is, whatever else it stands for.
+_AT = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of"})
+
+
+def _where(span: Span) -> bool:
+    """A name told as a place: the object of a locative preposition ("in western Yemen"),
+    or inside a chain of divisions ("(Al Hudaydah)")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _AT:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text in ("(", ",") and span.start >= 2 and (
+        before.text == "(" or span.doc[span.start - 2].text[:1].isupper()
+    )
+
+
 def _names(span: Span) -> list[str]:
     """The name itself, then without a feature word around it ("Basra city")."""
     words = [t.text for t in span]
@@ -206,6 +222,8 @@ class Evidence:
             if span is not None:
                 taken.update(range(span.start, span.end))
             tags = set(p.how.split(","))
+            if "actor" in tags and span is not None and _where(span):
+                tags.discard("actor")  # "in western Yemen (Al Hudaydah)": a place all the same
             if p.country and not tags & {"actor", "demonym", "embedded", "article-country"}:
                 out.append(Clue(frozenset({p.country}), n, p))
         for a in self.actors:

@@ -404,7 +404,8 @@ def _measured_thing(ch: Token) -> bool:
         return True
     return any(
         p.dep_ == "prep" and p.lower_ == "of" and any(
-            q.dep_ == "pobj" and q.pos_ == "NOUN" and not q.like_num for q in p.children
+            q.dep_ == "pobj" and q.pos_ in ("NOUN", "PROPN") and not q.like_num
+            for q in p.children
         )
         for p in ch.children
     ) and ch.ent_type_ == "QUANTITY"
