@@ -85,7 +85,7 @@ def _sure(entries: Iterable[Entry], chained: bool) -> list[Entry]:
     for e in entries:
         if e.kind not in (PRIMARY, ALIAS, ALTERNATE):
             continue
-        if e.kind == ALTERNATE and e.pop < _SURE_POP and not e.fcode.startswith("ADM"):
+        if e.kind == ALTERNATE and e.pop < _SURE_POP and not (chained or e.fcode.startswith("ADM")):
             continue
         if e.fcode.startswith("ADM") or (e.fclass == "P" and (chained or e.pop >= _SURE_POP)):
             out.append(e)
@@ -156,8 +156,11 @@ def _where(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in _AT:
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.text in ("(", ",") and span.start >= 2 and (
-        before.text == "(" or span.doc[span.start - 2].text[:1].isupper()
+    return (
+        before is not None
+        and before.text in ("(", ",")
+        and span.start >= 2
+        and (before.text == "(" or span.doc[span.start - 2].text[:1].isupper())
     )
 
 
@@ -275,11 +278,16 @@ def top_country(clues: Sequence[Clue], exclude: Place | None = None) -> str | No
 def namesake(place: Place, iso3: str) -> Place | None:
     """The reading of ``place``'s name inside ``iso3`` ("Palma" in Mozambique)."""
     gaz = get()
-    inside = [
-        e
-        for e in gaz.lookup(place.text)
-        if _iso3(gaz, e.cc) == iso3 and e.kind in (PRIMARY, ALIAS, ALTERNATE)
-    ]
+    inside: list[Entry] = []
+    # the name itself, else the name it was read as ("Safala" read inside Abala)
+    for name in dict.fromkeys(n for n in (place.text, place.name) if n):
+        inside = [
+            e
+            for e in gaz.lookup(name)
+            if _iso3(gaz, e.cc) == iso3 and e.kind in (PRIMARY, ALIAS, ALTERNATE)
+        ]
+        if inside:
+            break
     if not inside:
         return None
     best = max(inside, key=lambda e: (e.kind == PRIMARY, e.fclass == "P", e.pop))

@@ -54,7 +54,12 @@ def _closest(clues: list[Place], iso3: str, after: int) -> Place | None:
 def _namesake(clues: list[Clue], at: Place) -> Place | None:
     """The namesake of ``at`` in the country most clues point to, when no clue points to
     ``at``'s own country."""
-    others = [c for c in clues if c.place is None or c.place.start != at.start]
+    others = [
+        c
+        for c in clues
+        if c.place is None
+        or (c.place.start != at.start and c.place.gazetteer_id != at.gazetteer_id)
+    ]
     if not others or any(at.country in c.countries for c in others):
         return None
     votes: Counter[str] = Counter(iso for c in others for iso in c.countries)
