@@ -246,3 +246,20 @@ def test_sums_and_levels_stay_no_acts(text: str) -> None:
 def test_an_unnamed_doer_takes_the_country_of_the_division(text: str, country: str) -> None:
     evs = events(text)
     assert any(e.location is not None and e.location.country == country for e in evs), show(evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2021, IS militants attacked a police checkpoint near Tikrit.",
+        "On 2 June 2021, IS militants ambushed an army patrol near Kirkuk, killing two soldiers.",
+    ],
+)
+def test_an_abbreviation_before_armed_men_names_the_group(text: str) -> None:
+    evs = events(text)
+    assert has(evs, "ASSAULT", "IMG-IS"), show(evs)
+
+
+def test_is_as_a_verb_stays_no_group() -> None:
+    evs = events("The army said the town IS safe after militants fled.")
+    assert not any(a.country == "IMG-IS" for e in evs for a in e.source), show(evs)

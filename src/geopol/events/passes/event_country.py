@@ -18,7 +18,10 @@ def _recode(actors: list[Actor], old: str | None, new: str) -> list[Actor]:
     out = []
     for a in actors:
         unnamed = a.country is None and a.sector and a.kind in ("agent", "group")
-        if unnamed or (old and a.country == old and StandsFor.PLACE in a.stands_for):
+        placed = StandsFor.PLACE in a.stands_for or any(
+            "place" in tag for tag in a.how.replace("+", ",").split(",")
+        )  # "agent+place", "unnamed,place-of-event": the country came from the place
+        if unnamed or (old and a.country == old and placed):
             a = dataclasses.replace(a, country=new, how=f"{a.how},note-country")
         out.append(a)
     return out
