@@ -238,9 +238,9 @@ def test_sums_and_levels_stay_no_acts(text: str) -> None:
     "text, country",
     [
         # an unnamed doer at a village the gazetteer lacks, its district in parentheses
-        ("On 6 June 2021, gunmen shot and killed a nurse in Dakwa (Yamaltu/Deba LGA, Gombe).",
+        ("On 6 June 2021, gunmen shot and killed a nurse in Dakwa (Dukku LGA, Gombe).",
          "NGA"),
-        ("On 6 June 2021, gunmen killed three traders in Kouroum (Anchawadi, Gao).", "MLI"),
+        ("On 6 June 2021, gunmen killed three traders in Kouroum (Ansongo, Gao).", "MLI"),
     ],
 )
 def test_an_unnamed_doer_takes_the_country_of_the_division(text: str, country: str) -> None:

@@ -2,9 +2,9 @@
 and of a short note.
 
 Local conflict reporting names a village the gazetteer lacks inside a chain of divisions
-("In-Tamede (Anchawadi, Gao)"), a place with namesakes abroad ("a village near Palma"), or no
+("a village in Kouroum (Ansongo, Gao)"), a place with namesakes abroad ("a village near Palma"), or no
 place at all, while other words of the same sentence tell the country: a province or
-district the gazetteer knows ("Gao", "Akkar"), a place resolved elsewhere in the sentence,
+district the gazetteer knows ("Gao", "Gombe"), a place resolved elsewhere in the sentence,
 or a named armed group and the countries it fights in (``recall.yaml``'s ``theatres``:
 Islamic State in Mozambique's Cabo Delgado, al-Shabaab in Somalia). ``Evidence`` gathers
 these; ``evidence_for`` reads them for one sentence (or the whole article when it is a
@@ -29,7 +29,7 @@ from geopol.records import Actor, Place
 _NOT_PLACES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 )
-#: Words after or before a name that say what kind of place it is ("Utmah district").
+#: Words after or before a name that say what kind of place it is ("Hays district").
 _FEATURE_WORDS = frozenset(
     {
         "district", "province", "county", "region", "governorate", "state", "lga", "city",
@@ -120,7 +120,7 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
         ):
             j += 1
         prev = doc[i - 1] if i > sent.start else None
-        # "Juliaca, Puno": a comma after a name, not after a date ("On 2 May 2020, IS ...")
+        # "Cusco, Peru": a comma after a name, not after a date (on 2 May 2020, IS ...)
         chained = depth > 0 or (
             prev is not None
             and prev.text == ","
@@ -135,7 +135,7 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
 
 def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
     """A capitalised word that may be part of a division's name; inside parentheses a name
-    NER took for a nationality is one too ("(Anchawadi, Gao)")."""
+    NER took for a nationality is one too (Ansongo, Gao)."""
     if tok.i in taken or not tok.text[:1].isupper():
         return False
     if tok.ent_type_ in _NOT_PLACES and not (inside and tok.ent_type_ == "NORP"):
@@ -181,7 +181,7 @@ def _division(name: str, chained: bool) -> tuple[str, Entry] | None:
     gaz = get()
     sure = _sure(gaz.lookup(name), chained)
     divisions = [e for e in sure if e.fcode.startswith("ADM")]
-    sure = divisions or sure  # "(Anchawadi, Gao)": the region of Mali, not a town abroad
+    sure = divisions or sure  # (Ansongo, Gao): the region of Mali, not a town abroad
     countries = {e.cc for e in sure}
     if len(countries) != 1 or None in countries:
         return None
@@ -279,7 +279,7 @@ def namesake(place: Place, iso3: str) -> Place | None:
     """The reading of ``place``'s name inside ``iso3`` ("Palma" in Mozambique)."""
     gaz = get()
     inside: list[Entry] = []
-    # the name itself, else the name it was read as ("Safala" read inside Abala)
+    # the name itself, else the name it was read as (a village read inside its district)
     for name in dict.fromkeys(n for n in (place.text, place.name) if n):
         inside = [
             e
@@ -307,7 +307,7 @@ def article_evidence(doc: Doc, places: list[Place], actors: list[Actor]) -> Evid
 
 def indexed_actors(idx: ActorIndex, more: Iterable[Actor] = ()) -> list[Actor]:
     """The article's actor mentions (once each), less the names NER took for a person with
-    nothing else known, which may be places ("(Anchawadi, Gao)")."""
+    nothing else known, which may be places (Ansongo, Gao)."""
     seen: dict[int, Actor] = {}
     for found in idx.by_token.values():
         for a in found:

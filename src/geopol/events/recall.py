@@ -462,6 +462,19 @@ def _sector(noun: Token | None, type_: str) -> str:
     return t.sectors.get(type_, "UAF")
 
 
+def _street_protest(trigger: Token, head: Token) -> bool:
+    """A plural common noun as the subject of "protested"/"demonstrated" with no object or
+    clause ("taxis demonstrated and blocked streets"; not "results demonstrated that")."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.lemma_.lower() in ("protest", "demonstrate")
+        and not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in trigger.children)
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NNS"
+        and head.is_lower
+    )
+
+
 def placed_doer(
     trigger: Token,
     type_: str,
@@ -505,6 +518,9 @@ def placed_doer(
             return []
         # an agent noun of the actor dictionaries ("pilgrims", "boda boda drivers") names people
         crowd = people_noun(head) or any(a.kind == "agent" for a in idx.at(head))
+        # "at least 50 motorcycle taxis demonstrated": whatever plural noun protested in the
+        # street is a crowd (only with "protest"/"demonstrate" used alone, no object)
+        crowd = crowd or (type_ == "PROTEST" and _street_protest(trigger, head))
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON") and not (
             crowd and head.pos_ == "NOUN" and head.is_lower
         ):

@@ -82,7 +82,7 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
 def event_country(ctx: ArticleContext) -> None:
     """An event placed nowhere, or only by a guessed country, is placed at the division or
     town its sentence (or its short note) names in the one country the evidence points to
-    ("killed seven people in In-Tamede (Anchawadi, Gao)": Gao, Mali); an event placed in a
+    ("gunmen killed four herders in Kouroum (Ansongo, Gao)": Gao, Mali); an event placed in a
     country no evidence points to moves to the namesake in the country it does ("Islamic
     State militants attacked a village near Palma": Palma, Mozambique, the group's
     theatre, not Palma de Mallorca). Unnamed actors take the country (events/note_country.py)."""
