@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.events.dyads import ActorIndex
 from geopol.places import place_from_entry
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer, get
-from geopol.records import Actor, Place
+from geopol.records import Actor, Place, PlacePrecision
 
 #: Entity labels that never name a division ("May", "Fulani", "Mikati").
 _NOT_PLACES = frozenset(
@@ -146,22 +146,17 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
 
 
 #: Prepositions that make a name a place where something is, whatever else it stands for.
-_AT = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of"})
+_AT = frozenset({"in", "near", "outside", "inside", "across", "throughout", "of"})
 
 
 def _where(span: Span) -> bool:
     """A name told as a place: the object of a locative preposition ("in western Yemen"),
-    or inside a chain of divisions ("(Al Hudaydah)")."""
+    or inside parentheses ("(Al Hudaydah)"); not one of a list of states ("Britain, France
+    and Germany criticised")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _AT:
         return True
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return (
-        before is not None
-        and before.text in ("(", ",")
-        and span.start >= 2
-        and (before.text == "(" or span.doc[span.start - 2].text[:1].isupper())
-    )
+    return span.start > 0 and span.doc[span.start - 1].text == "("
 
 
 def _names(span: Span) -> list[str]:
@@ -317,12 +312,24 @@ def indexed_actors(idx: ActorIndex, more: Iterable[Actor] = ()) -> list[Actor]:
     return [a for a in seen.values() if a.country or a.sector or a.how != "ner"]
 
 
-def clue_country(trigger: Token, places: list[Place], idx: ActorIndex) -> str | None:
-    """The one country the clues of the trigger's sentence (of the whole note when it is a
-    short one) point to: where an act with no place of known country happened."""
+def clue_country(
+    trigger: Token, places: list[Place], idx: ActorIndex, aimed: Iterable[int] = ()
+) -> str | None:
+    """The one country the clues of the trigger's sentence point to: where an act with no
+    place of known country happened. The places starting at ``aimed`` are what the act was
+    aimed at ("fired rockets at Israel"), which says nothing of where its doers were; a
+    country named whole is left to recall.py's own reading of the sentence's places."""
     ev = article_evidence(trigger.doc, places, indexed_actors(idx))
     start = trigger.sent.start_char
     n = next((k for k, s in enumerate(ev.sentences) if s.start_char == start), -1)
     if n < 0:
         return None
-    return top_country(ev.pool(n))
+    skip = set(aimed)
+    return top_country(
+        [
+            c
+            for c in ev.clues(n)
+            if c.place is None
+            or (c.place.start not in skip and c.place.precision is not PlacePrecision.COUNTRY)
+        ]
+    )

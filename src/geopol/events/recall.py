@@ -563,7 +563,12 @@ def placed_doer(
         named = named or country is not None
     if country is None:
         # "in Bubamba village (Kalehe, Sud-Kivu)": a division of the sentence or note
-        country = clue_country(trigger, where.places, idx)
+        aimed = [
+            p.start
+            for p in where.places
+            if (tok := _token_at(trigger, p)) is not None and _aimed_at(tok, trigger)
+        ]
+        country = clue_country(trigger, where.places, idx, aimed)
         named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from events_passkit import coded, parse
 
-from geopol.events.note_country import Evidence, indexed_actors, top_country
+from geopol.events.note_country import Clue, Evidence, indexed_actors, top_country
 from geopol.records import Event
 
 
@@ -98,11 +98,17 @@ def test_a_long_article_uses_the_sentence_only() -> None:
 
 
 def test_a_tie_between_countries_says_nothing() -> None:
-    got = parse("Gunmen attacked Kouroum (Ansongo, Gao) and Dakwa (Dukku, Gombe).")
+    mali, niger = Clue(frozenset({"MLI"}), 0), Clue(frozenset({"NER"}), 0)
+    assert top_country([mali, niger]) is None
+    assert top_country([mali, niger, Clue(frozenset({"MLI", "BFA"}), 0)]) == "MLI"
+    assert top_country([]) is None
+
+
+def test_a_list_of_states_is_no_place_of_the_next_sentence() -> None:
+    text = "Britain, France and Germany criticised the decision. The army closed the airport."
+    got = parse(text)
     ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
-    clues = ev.pool(len(ev.sentences) - 1)
-    assert {"MLI", "NGA"} <= {iso for c in clues for iso in c.countries}
-    assert top_country(clues) is None
+    assert top_country(ev.pool(len(ev.sentences) - 1)) is None
 
 
 def test_dates_and_person_names_outside_parentheses_are_no_divisions() -> None:

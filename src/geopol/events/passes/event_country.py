@@ -8,7 +8,7 @@ from collections import Counter
 from geopol.events.context import ArticleContext
 from geopol.events.note_country import Clue, Evidence, indexed_actors, namesake, top_country
 from geopol.events.passes.base import Level, register
-from geopol.records import Actor, Event, Place, StandsFor
+from geopol.records import Actor, Event, Place, PlacePrecision, StandsFor
 from geopol.records import Span as TextSpan
 
 
@@ -36,7 +36,11 @@ def _moved(e: Event, place: Place) -> Event:
     return dataclasses.replace(
         e,
         location=place,
-        source=_recode(e.source, old, place.country),
+        # doers of no country at a whole country ("insurgents bombarded areas of Syria") may
+        # have come from anywhere; at a town or a district they acted there
+        source=e.source
+        if place.precision is PlacePrecision.COUNTRY
+        else _recode(e.source, old, place.country),
         target=_recode(e.target, old, place.country),
         evidence=dataclasses.replace(e.evidence, location=span),
     )
