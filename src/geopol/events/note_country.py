@@ -151,8 +151,8 @@ _AT = frozenset({"in", "near", "outside", "inside", "across", "throughout", "of"
 
 def _where(span: Span) -> bool:
     """A name told as a place: the object of a locative preposition ("in western Yemen"),
-    or inside parentheses ("(Al Hudaydah)"); not one of a list of states ("Britain, France
-    and Germany criticised")."""
+    or inside parentheses ("(Al Hudaydah)"); not one of a list of states after a comma
+    (Britain, France and Germany criticised)."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _AT:
         return True
