@@ -29,6 +29,8 @@ from geopol.records import Actor, Place, PlacePrecision
 _NOT_PLACES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 )
+#: Entity labels of names that are no places unless written in a chain of divisions.
+_NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
 #: Words after or before a name that say what kind of place it is ("Hays district").
 _FEATURE_WORDS = frozenset(
     {
@@ -128,9 +130,26 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
             and doc[prev.i - 1].text[:1].isupper()
             and doc[prev.i - 1].is_alpha
         )
-        out.append((doc[i : j + 1], chained))
+        span = doc[i : j + 1]
+        if _standalone(span, taken):
+            out.append((span, chained))
         i = j + 1
     return out
+
+
+def _standalone(span: Span, taken: set[int]) -> bool:
+    """A run that may be a name of its own: some proper noun in it, no single short or
+    common word ("The", "We", "As"), and no part of a longer name that an actor or a place
+    holds ("the Parliament Act")."""
+    if not any(t.pos_ == "PROPN" for t in span):
+        return False
+    if len(span) == 1 and (span[0].is_stop or len(span[0]) < 3):
+        return False
+    doc = span.doc
+    for k in (span.start - 1, span.end):
+        if 0 <= k < len(doc) and k in taken and doc[k].text[:1].isupper():
+            return False
+    return True
 
 
 def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
@@ -140,6 +159,8 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
         return False
     if tok.ent_type_ in _NOT_PLACES and not (inside and tok.ent_type_ == "NORP"):
         return False
+    if tok.ent_type_ in _NAMES and not inside:
+        return False  # "Frederick is wrong", "the Countryside Alliance": inside a chain only
     if tok.i == sent.start and tok.pos_ != "PROPN":
         return False
     return tok.is_alpha or "-" in tok.text

@@ -61,8 +61,8 @@ def test_places_with_no_contrary_clue_stay(text: str, where: str) -> None:
         ("On 2 May, soldiers executed two herders near Tinakoff (Gorom-Gorom, Oudalan).", "BFA"),
         # a village written with its province after "in"
         ("On 30 April, regime forces shelled Kafr Loma in Idleb with artillery.", "SYR"),
-        # a district read only by the note, not by the place finder (an Akkar road)
-        ("On 28 April, protesters blocked the main Akkar road near the Qobayat junction.", "LBN"),
+        # a district in parentheses that NER took for a person
+        ("On 28 April, protesters blocked the main road near Qobayat junction (Akkar).", "LBN"),
     ],
 )
 def test_an_unplaced_event_takes_the_division_named(text: str, country: str) -> None:
@@ -115,3 +115,18 @@ def test_dates_and_person_names_outside_parentheses_are_no_divisions() -> None:
     got = parse("On 2 May 2020, IS militants attacked a checkpoint.")
     ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
     assert all(c.place is None for c in ev.clues(len(ev.sentences) - 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The reality is that the ministers do not want to discuss it," he said.',
+        "Of course Frederick is wrong about the war, and As he said, We must wait.",
+        "The Countryside Alliance said the Parliament Act was invalid.",
+    ],
+)
+def test_common_words_names_and_parts_of_names_are_no_divisions(text: str) -> None:
+    got = parse(text)
+    ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
+    found = [c.place.text for n in range(len(ev.sentences)) for c in ev.clues(n) if c.place]
+    assert not [t for t in found if t in ("The", "We", "As", "Frederick", "Act", "Alliance")]

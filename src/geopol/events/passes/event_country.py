@@ -106,7 +106,9 @@ def event_country(ctx: ArticleContext) -> None:
             continue
         at = e.location
         guessed = at is not None and "article-country" in at.how.split(",")
-        if at is None or at.country is None or guessed:
+        # in a long article an event whose parties have a country is left where they are
+        told = any(a.country for a in (*e.source, *e.target))
+        if (at is None or at.country is None or guessed) and (ev.short or not told):
             pool = ev.pool(n)
             iso = top_country(pool)
             place = (
