@@ -108,7 +108,10 @@ def event_country(ctx: ArticleContext) -> None:
         guessed = at is not None and "article-country" in at.how.split(",")
         # in a long article an event whose parties have a country is left where they are
         told = any(a.country for a in (*e.source, *e.target))
-        if (at is None or at.country is None or guessed) and (ev.short or not told):
+        if at is None or at.country is None or guessed:
+            if told and not ev.short:
+                out.append(e)
+                continue
             pool = ev.pool(n)
             iso = top_country(pool)
             place = (
