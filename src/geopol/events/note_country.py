@@ -137,6 +137,13 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
     return out
 
 
+def _after_locative(tok: Token) -> bool:
+    """The word is (in) the object of a locative preposition: "shelled a village in Idleb"."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AT
+
+
 def _standalone(span: Span, taken: set[int]) -> bool:
     """A run that may be a name of its own: some proper noun in it, no single short or
     common word ("The", "We", "As"), and no part of a longer name that an actor or a place
@@ -159,8 +166,8 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
         return False
     if tok.ent_type_ in _NOT_PLACES and not (inside and tok.ent_type_ == "NORP"):
         return False
-    if tok.ent_type_ in _NAMES and not inside:
-        return False  # "Frederick is wrong", "the Countryside Alliance": inside a chain only
+    if tok.ent_type_ in _NAMES and not (inside or _after_locative(tok)):
+        return False  # "Frederick is wrong", "the Countryside Alliance"; but "in Idleb"
     if tok.i == sent.start and tok.pos_ != "PROPN":
         return False
     return tok.is_alpha or "-" in tok.text
