@@ -167,7 +167,7 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
     if tok.ent_type_ in _NOT_PLACES and not (inside and tok.ent_type_ == "NORP"):
         return False
     if tok.ent_type_ in _NAMES and not (inside or _after_locative(tok)):
-        return False  # "Frederick is wrong", "the Countryside Alliance"; but "in Idleb"
+        return False  # a person (Frederick is wrong), "the Countryside Alliance"; not "in Idleb"
     if tok.i == sent.start and tok.pos_ != "PROPN":
         return False
     return tok.is_alpha or "-" in tok.text
