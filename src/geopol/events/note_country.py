@@ -152,6 +152,8 @@ def _standalone(span: Span, taken: set[int]) -> bool:
         return False
     if len(span) == 1 and (span[0].is_stop or len(span[0]) < 3):
         return False
+    if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5:
+        return False  # an abbreviation ("the LSE"): the place finder reads those
     doc = span.doc
     for k in (span.start - 1, span.end):
         if 0 <= k < len(doc) and k in taken and doc[k].text[:1].isupper():
@@ -343,11 +345,13 @@ def indexed_actors(idx: ActorIndex, more: Iterable[Actor] = ()) -> list[Actor]:
 def clue_country(
     trigger: Token, places: list[Place], idx: ActorIndex, aimed: Iterable[int] = ()
 ) -> str | None:
-    """The one country the clues of the trigger's sentence point to: where an act with no
-    place of known country happened. The places starting at ``aimed`` are what the act was
+    """The one country the clues of the trigger's sentence point to, in a short note: where
+    an act with no place of known country happened. The places starting at ``aimed`` are what the act was
     aimed at ("fired rockets at Israel"), which says nothing of where its doers were; a
     country named whole is left to recall.py's own reading of the sentence's places."""
     ev = article_evidence(trigger.doc, places, indexed_actors(idx))
+    if not ev.short:
+        return None  # a long article's own places and focus are read by recall.py already
     start = trigger.sent.start_char
     n = next((k for k, s in enumerate(ev.sentences) if s.start_char == start), -1)
     if n < 0:

@@ -463,12 +463,16 @@ def _sector(noun: Token | None, type_: str) -> str:
 
 
 def _street_protest(trigger: Token, head: Token) -> bool:
-    """A plural common noun as the subject of "protested"/"demonstrated" with no object or
-    clause ("taxis demonstrated and blocked streets"; not "results demonstrated that")."""
+    """A plural common noun as the subject of "protested"/"demonstrated", told as done, with
+    no object or clause ("taxis demonstrated and blocked streets"; not "results demonstrated
+    that", nor "the management has to demonstrate why")."""
     return (
         trigger.pos_ == "VERB"
+        and trigger.tag_ in ("VBD", "VBZ", "VBP")  # told as done, not "to demonstrate why"
         and trigger.lemma_.lower() in ("protest", "demonstrate")
-        and not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in trigger.children)
+        and not any(
+            ch.dep_ in ("dobj", "ccomp", "xcomp", "attr", "advcl") for ch in trigger.children
+        )
         and head.pos_ == "NOUN"
         and head.tag_ == "NNS"
         and head.is_lower

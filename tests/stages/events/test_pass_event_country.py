@@ -123,10 +123,11 @@ def test_dates_and_person_names_outside_parentheses_are_no_divisions() -> None:
         '"The reality is that the ministers do not want to discuss it," he said.',
         "Of course Frederick is wrong about the war, and As he said, We must wait.",
         "The Countryside Alliance said the Parliament Act was invalid.",
+        "The management must show why buying the LSE creates value for shareholders.",
     ],
 )
 def test_common_words_names_and_parts_of_names_are_no_divisions(text: str) -> None:
     got = parse(text)
     ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
     found = [c.place.text for n in range(len(ev.sentences)) for c in ev.clues(n) if c.place]
-    assert not [t for t in found if t in ("The", "We", "As", "Frederick", "Act", "Alliance")]
+    assert not [t for t in found if t in ("The", "We", "As", "Frederick", "Act", "Alliance", "LSE")]
