@@ -44,6 +44,8 @@ def test_without_the_pass_palma_is_in_spain() -> None:
         ("Islamic State militants attacked a hotel in Paris, killing five civilians.", "FRA"),
         # a place no clue contradicts stays
         ("Protesters blocked a road in Palma on Sunday.", "ESP"),
+        # a country named whole picks no namesake of a city
+        ("At a summit in Lisbon, leaders pledged to outstrip the economy of the US.", "PRT"),
         # a state's forces are no armed group with a theatre
         ("Russian forces shelled Kharkiv on Monday, killing two civilians.", "UKR"),
     ],

@@ -61,11 +61,16 @@ def _closest(clues: list[Place], iso3: str, after: int) -> Place | None:
 def _namesake(clues: list[Clue], at: Place) -> Place | None:
     """The namesake of ``at`` in the country most clues point to, when no clue points to
     ``at``'s own country."""
+    # a country named whole ("outstrip that of the US") says nothing of which namesake is meant
     others = [
         c
         for c in clues
         if c.place is None
-        or (c.place.start != at.start and c.place.gazetteer_id != at.gazetteer_id)
+        or (
+            c.place.start != at.start
+            and c.place.gazetteer_id != at.gazetteer_id
+            and c.place.precision is not PlacePrecision.COUNTRY
+        )
     ]
     if not others or any(at.country in c.countries for c in others):
         return None
