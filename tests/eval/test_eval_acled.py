@@ -88,3 +88,13 @@ def test_plv_reports_rows_with_no_event(tmp_path: Path) -> None:
     rep = evaluate_plv(f)
     assert rep.no_event == 1, rep.render()
     assert "no event at all" in rep.render()
+
+
+def test_acleds_own_country_codes_read_as_iso(tmp_path: Path) -> None:
+    path = tmp_path / "ro.csv"
+    path.write_text(
+        "data_id,event_date,event_type,iso3,notes\n"
+        '2,4-May-20,Protests,ROM,"On 4 May 2020, residents protested in Cluj."\n',
+        encoding="utf-8",
+    )
+    assert read_acled(path)[0].iso3 == "ROU"

@@ -198,3 +198,68 @@ def test_a_crowd_the_police_dispersed_had_gathered() -> None:
     # what police break up that is no crowd (a ring, a meeting of officials) is no protest
     evs = events("On 3 June 2021, police in Lagos broke up a smuggling ring.")
     assert not any(e.type == "PROTEST" for e in evs), show(evs)
+
+
+# --- fifth round: calibres and amounts of goods are no sums; an unnamed doer's country from
+# --- the divisions of its sentence ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, type_, src",
+    [
+        # a weapon's calibre as the object of "fired" is no sum reached
+        ("On 6 June 2021, Houthi forces fired 14.5mm and 12.7mm machine guns at farms in "
+         "Hays district (Al Hudaydah).", "ASSAULT", "YEM"),
+        ("On 6 June 2021, Houthi forces fired 23mm anti-aircraft guns at villages near Hays "
+         "(Al Hudaydah).", "ASSAULT", "YEM"),
+        # an amount of goods seized is the goods
+        ("On 7 June 2021, Brazilian police seized a ton of cocaine on a farm.", "COERCE", "BRA"),
+        ("On 7 June 2021, Brazilian police seized two tons of marijuana hidden in a truck.",
+         "COERCE", "BRA"),
+    ],
+)
+def test_calibres_and_amounts_of_goods_are_no_sums(text: str, type_: str, src: str) -> None:
+    assert has(events(text), type_, src), show(events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House prices hit 3 trillion pounds last year.",
+        "The company's shares hit a record on Monday.",
+        "The fund withdrew $2bn in assets from the bank.",
+    ],
+)
+def test_sums_and_levels_stay_no_acts(text: str) -> None:
+    assert not events(text), show(events(text))
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # an unnamed doer at a village the gazetteer lacks, its district in parentheses
+        ("On 6 June 2021, gunmen shot and killed a nurse in Dakwa (Dukku LGA, Gombe).",
+         "NGA"),
+        ("On 6 June 2021, gunmen killed three traders in Kouroum (Ansongo, Gao).", "MLI"),
+    ],
+)
+def test_an_unnamed_doer_takes_the_country_of_the_division(text: str, country: str) -> None:
+    evs = events(text)
+    assert any(e.location is not None and e.location.country == country for e in evs), show(evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2021, IS militants attacked a police checkpoint near Tikrit.",
+        "On 2 June 2021, IS militants ambushed an army patrol near Kirkuk, killing two soldiers.",
+    ],
+)
+def test_an_abbreviation_before_armed_men_names_the_group(text: str) -> None:
+    evs = events(text)
+    assert has(evs, "ASSAULT", "IMG-IS"), show(evs)
+
+
+def test_is_as_a_verb_stays_no_group() -> None:
+    evs = events("The army said the town IS safe after militants fled.")
+    assert not any(a.country == "IMG-IS" for e in evs for a in e.source), show(evs)

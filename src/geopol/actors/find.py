@@ -148,9 +148,20 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
         )
     if p.ambiguous and p.entry.kind == "person":
         return "PERSON" in ent_types  # a name of common words or a surname: the tagger agrees
+    if p.ambiguous and p.entry.kind == "group" and _armed_noun_after(span):
+        return True  # "IS militants": the group, whatever the tagger says
     if p.ambiguous:
         return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
     return True
+
+
+#: Nouns of armed members that name a group's men right after its abbreviation.
+_ARMED_AFTER = frozenset({"militant", "militants", "fighter", "fighters", "insurgent", "insurgents"})
+
+
+def _armed_noun_after(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _ARMED_AFTER
 
 
 def _by_article_countries(accepted: list[Match]) -> list[Match]:

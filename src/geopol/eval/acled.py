@@ -106,6 +106,14 @@ def _int(text: str | None) -> int | None:
         return None
 
 
+#: ACLED's own country codes that differ from ISO 3166 alpha-3 (ACLED writes Romania "ROM").
+ACLED_CODES = {"ROM": "ROU"}
+
+
+def _iso3(code: str) -> str:
+    return ACLED_CODES.get(code, code)
+
+
 def read_acled(path: Path, *, half: str = "all", limit: int | None = None) -> list[AcledRow]:
     """The rows of an ACLED CSV with a note, filtered by ``data_id`` parity."""
     if half not in HALVES:
@@ -133,7 +141,7 @@ def read_acled(path: Path, *, half: str = "all", limit: int | None = None) -> li
                     data_id=data_id,
                     date=_date(r.get("event_date") or ""),
                     event_type=(r.get("event_type") or "").strip(),
-                    iso3=(r.get("iso3") or "").strip().upper(),
+                    iso3=_iso3((r.get("iso3") or "").strip().upper()),
                     lat=_float(r.get("latitude")),
                     lon=_float(r.get("longitude")),
                     fatalities=_int(r.get("fatalities")),

@@ -320,6 +320,7 @@ _RECALL: Schema = {
     "group_types": types(False),
     "sectors": codes(True),
     "missions": codes(False),
+    "theatres": codes(False),
     **{
         key: words(True)
         for key in (

@@ -308,7 +308,7 @@ def thing_aim(trigger: Token, idx: ActorIndex, *, abstract: bool = True) -> bool
             continue
         if trigger.pos_ == "NOUN" and (head.tag_ == "VBG" or head.lower_.endswith("ing")):
             return True  # an activity, not a party: "a ban on smoking"
-        if head.ent_type_ in _AMOUNTS or head.like_num:
+        if (head.ent_type_ in _AMOUNTS or head.like_num) and not _measured_thing(head):
             return True
         low = _lemma(head)
         if low in w.commercial or head.lower_ in w.commercial:
@@ -397,10 +397,30 @@ def outside_passive(trigger: Token, a: Actor, idx: ActorIndex) -> bool:
     return not (trigger.left_edge.i <= root.i <= trigger.right_edge.i)
 
 
+#: Units of a weapon's calibre: "14.5mm machine guns" names guns, not a sum.
+_CALIBRES = frozenset({"mm", "millimetre", "millimeter", "calibre", "caliber", "cm"})
+
+
+def _measured_thing(ch: Token) -> bool:
+    """An object that measures a thing it names: a calibre ("14.5mm and 12.7mm machine
+    guns") or an amount of goods ("a ton of cocaine", "3 tons of marijuana")."""
+    if _lemma(ch) in _CALIBRES:
+        return True
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            q.dep_ == "pobj" and q.pos_ in ("NOUN", "PROPN") and not q.like_num
+            for q in p.children
+        )
+        for p in ch.children
+    ) and ch.ent_type_ == "QUANTITY"
+
+
 def amount_aim(trigger: Token) -> bool:
     """A verb of force whose object is a sum or a level: "the deficit will hit $368bn",
     "homes hit 3.3 trillion pounds", "shares hit a record"."""
     for ch in trigger.children:
+        if _measured_thing(ch):
+            continue  # "fired 14.5mm machine guns", "seized a ton of cocaine": no sum
         if ch.dep_ in ("dobj", "attr") and (
             ch.ent_type_ in _AMOUNTS
             or ch.ent_type_ == "CARDINAL"

@@ -33,6 +33,7 @@ from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Rule
+from geopol.events.note_country import clue_country
 from geopol.events.placed import AIMED, Where
 from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
@@ -67,6 +68,8 @@ class RecallTable:
     protesters: frozenset[str] = frozenset()
     dispersal: frozenset[str] = frozenset()
     missions: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: named armed groups (by country code "IMG-IS" or name) -> the countries they fight in
+    theatres: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 @functools.cache
@@ -104,6 +107,10 @@ def recall_table() -> RecallTable:
         dispersal=words("dispersal"),
         missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
         group_types=frozenset(str(t) for t in d.get("group_types") or ()),
+        theatres={
+            str(k).lower(): frozenset(str(v).upper().split())
+            for k, v in (d.get("theatres") or {}).items()
+        },
     )
 
 
@@ -455,6 +462,23 @@ def _sector(noun: Token | None, type_: str) -> str:
     return t.sectors.get(type_, "UAF")
 
 
+def _street_protest(trigger: Token, head: Token) -> bool:
+    """A plural common noun as the subject of "protested"/"demonstrated", told as done, with
+    no object or clause ("taxis demonstrated and blocked streets"; not "results demonstrated
+    that", nor "the management has to demonstrate why")."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ in ("VBD", "VBZ", "VBP")  # told as done, not "to demonstrate why"
+        and trigger.lemma_.lower() in ("protest", "demonstrate")
+        and not any(
+            ch.dep_ in ("dobj", "ccomp", "xcomp", "attr", "advcl") for ch in trigger.children
+        )
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NNS"
+        and head.is_lower
+    )
+
+
 def placed_doer(
     trigger: Token,
     type_: str,
@@ -498,6 +522,9 @@ def placed_doer(
             return []
         # an agent noun of the actor dictionaries ("pilgrims", "boda boda drivers") names people
         crowd = people_noun(head) or any(a.kind == "agent" for a in idx.at(head))
+        # "at least 50 motorcycle taxis demonstrated": whatever plural noun protested in the
+        # street is a crowd (only with "protest"/"demonstrate" used alone, no object)
+        crowd = crowd or (type_ == "PROTEST" and _street_protest(trigger, head))
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON") and not (
             crowd and head.pos_ == "NOUN" and head.is_lower
         ):
@@ -537,6 +564,15 @@ def placed_doer(
         named = named or country is not None
     if country is None:
         country = mission_country(trigger.sent)
+        named = named or country is not None
+    if country is None:
+        # "in Bubamba village (Kalehe, Sud-Kivu)": a division of the sentence or note
+        aimed = [
+            p.start
+            for p in where.places
+            if (tok := _token_at(trigger, p)) is not None and _aimed_at(tok, trigger)
+        ]
+        country = clue_country(trigger, where.places, idx, aimed)
         named = named or country is not None
     if base is None and head is None and any(a.country and a.country != country for a in target):
         return []  # "two Canadian tourists were killed in Peru": no doer assumed for foreigners

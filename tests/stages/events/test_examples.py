@@ -40,6 +40,10 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "Islamic State militants attacked a village near Palma": (
+        "Islamic State militants attacked a village near Palma, killing five civilians.",
+        ["ASSAULT IMG-ISREB>MOZ", "!ASSAULT IMG-ISREB>ESP"],
+    ),
     "U.S. authorities announced they will return the uranium": (
         "U.S. authorities announced they will return the uranium to Russia.",
         ["RETREAT USAGOV>RUS"],

@@ -25,6 +25,7 @@ from geopol.events.passes import (  # noqa: F401  (each module registers its pas
     complement_places,
     derived,
     dyad_events,
+    event_country,
     fill_arguments,
     gatherings,
     home_organs,
@@ -85,6 +86,7 @@ ORDER: tuple[str, ...] = (
     "unreal-events",
     "one-act",
     "stated-alignments",
+    "event-country",
 )
 
 

@@ -1,0 +1,136 @@
+"""Pass ``event-country``: an event's place from the evidence of its sentence or short note."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from geopol.events.context import ArticleContext
+from geopol.events.note_country import Clue, Evidence, indexed_actors, namesake, top_country
+from geopol.events.passes.base import Level, register
+from geopol.records import Actor, Event, Place, PlacePrecision, StandsFor
+from geopol.records import Span as TextSpan
+
+
+def _recode(actors: list[Actor], old: str | None, new: str) -> list[Actor]:
+    """Unnamed actors of the event take the country where it happened; actors that stood for
+    the old place move with it."""
+    out = []
+    for a in actors:
+        unnamed = a.country is None and a.sector and a.kind in ("agent", "group")
+        placed = StandsFor.PLACE in a.stands_for or any(
+            "place" in tag for tag in a.how.replace("+", ",").split(",")
+        )  # "agent+place", "unnamed,place-of-event": the country came from the place
+        if unnamed or (old and a.country == old and placed):
+            a = dataclasses.replace(a, country=new, how=f"{a.how},note-country")
+        out.append(a)
+    return out
+
+
+def _moved(e: Event, place: Place) -> Event:
+    old = e.location.country if e.location is not None else None
+    assert place.country is not None
+    span = None
+    if place.end > place.start:
+        span = TextSpan(start=place.start, end=place.end, text=place.text)
+    return dataclasses.replace(
+        e,
+        location=place,
+        # doers of no country at a whole country ("insurgents bombarded areas of Syria") may
+        # have come from anywhere; at a town or a district they acted there
+        source=e.source
+        if place.precision is PlacePrecision.COUNTRY
+        else _recode(e.source, old, place.country),
+        target=_recode(e.target, old, place.country),
+        evidence=dataclasses.replace(e.evidence, location=span),
+    )
+
+
+def _closest(clues: list[Place], iso3: str, after: int) -> Place | None:
+    """The finest place of ``iso3`` among the clues, the first after the trigger on a tie."""
+    rank = {"city": 0, "admin2": 1, "admin1": 2}
+    inside = [p for p in clues if p.country == iso3 and p.lat is not None]
+    if not inside:
+        return None
+    return min(
+        inside,
+        key=lambda p: (rank.get(str(p.precision), 3), p.start < after, abs(p.start - after)),
+    )
+
+
+def _namesake(clues: list[Clue], at: Place) -> Place | None:
+    """The namesake of ``at`` in the country most clues point to, when no clue points to
+    ``at``'s own country."""
+    # a country named whole ("outstrip that of the US") says nothing of which namesake is meant
+    others = [
+        c
+        for c in clues
+        if c.place is None
+        or (
+            c.place.start != at.start
+            and c.place.gazetteer_id != at.gazetteer_id
+            and c.place.precision is not PlacePrecision.COUNTRY
+        )
+    ]
+    if not others or any(at.country in c.countries for c in others):
+        return None
+    votes: Counter[str] = Counter(iso for c in others for iso in c.countries)
+    best: tuple[int, Place] | None = None
+    for iso, n in votes.most_common():
+        if best is not None and n < best[0]:
+            break
+        found = namesake(at, iso)
+        if found is not None:
+            if best is not None:
+                return None  # namesakes in two countries the evidence names alike
+            best = (n, found)
+    return best[1] if best else None
+
+
+@register("event-country", Level.ARTICLE)
+def event_country(ctx: ArticleContext) -> None:
+    """An event placed nowhere, or only by a guessed country, is placed at the division or
+    town its sentence (or its short note) names in the one country the evidence points to
+    ("gunmen killed four herders in Kouroum (Ansongo, Gao)": Gao, Mali); an event placed in a
+    country no evidence points to moves to the namesake in the country it does ("Islamic
+    State militants attacked a village near Palma": Palma, Mozambique, the group's
+    theatre, not Palma de Mallorca). Unnamed actors take the country (events/note_country.py)."""
+    if not ctx.events:
+        return
+    sentences = list(ctx.doc.sents)
+    ev = Evidence(
+        sentences,
+        ctx.places,
+        indexed_actors(ctx.index, (a for e in ctx.events for a in (*e.source, *e.target))),
+    )
+    out = []
+    for e in ctx.events:
+        n = e.evidence.sentence_index
+        if not 0 <= n < len(sentences):
+            out.append(e)
+            continue
+        at = e.location
+        guessed = at is not None and "article-country" in at.how.split(",")
+        # in a long article an event whose parties have a country is left where they are
+        told = any(a.country for a in (*e.source, *e.target))
+        if at is None or at.country is None or guessed:
+            if told and not ev.short:
+                out.append(e)
+                continue
+            pool = ev.pool(n)
+            iso = top_country(pool)
+            place = (
+                _closest(
+                    [c.place for c in pool if c.place is not None], iso, e.evidence.trigger.start
+                )
+                if iso
+                else None
+            )
+            if place is not None:
+                e = _moved(e, place)
+        else:
+            moved = _namesake(ev.clues(n), at)
+            if moved is not None:
+                e = _moved(e, moved)
+        out.append(e)
+    ctx.events[:] = out
