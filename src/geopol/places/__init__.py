@@ -153,7 +153,7 @@ def _main_country(
     seen: set[str] = set()
     for m, e in zip(mentions, entries, strict=True):
         key = m.text.casefold()
-        if e is not None and e.cc and key not in seen:
+        if e is not None and e.cc and key not in seen and not m.modifier:
             seen.add(key)
             counts[e.cc] += 1
     if not counts:

@@ -39,6 +39,13 @@ from geopol.places.links import (
     mark_roles,
     named_feature,
 )
+from geopol.places.modifiers import (
+    abbreviated_town,
+    hyphen_parts,
+    hyphen_prefixes,
+    language_use,
+    leading_demonym,
+)
 
 #: NER labels whose entities are looked up as places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -66,6 +73,7 @@ class Mention:
     locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
     aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
     loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
+    modifier: bool = False  # part of a longer word or name ("U.S.-led", "Canadian Press"): no focus
 
 
 @functools.lru_cache(maxsize=4)
@@ -296,6 +304,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             )
             for i in range(span.start, span.end):
                 taken[i] = True
+        elif label == "NORP" and (parts := hyphen_parts(span, gaz)):
+            # "Turkish-Russian relations": both countries
+            found.extend(_demonym_or_place(gaz, p, label) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in OTHER_LABELS and (town := abbreviated_town(span, gaz)) is not None:
+            found.append(Mention(town.start_char, town.end_char, town.text, f"ner:{label}",
+                                 label, lookup=town.text))  # "Wainwright, Alta" tagged ORG
+            for i in range(town.start, town.end):
+                taken[i] = True
         elif label in OTHER_LABELS and (parts := chain_parts(span, gaz)):
             # "(Khairpur, Sindh" tagged ORG: a chain of places in parentheses
             found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
@@ -316,6 +334,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(span.text)
             ):
                 kind = "place"  # "(Kismaayo, Lower Juba)" tagged PERSON
+            if kind is None and label == "ORG" and (lead := leading_demonym(span, gaz)):
+                found.append(dataclasses.replace(  # "The Canadian Press"
+                    _demonym_or_place(gaz, lead, label), source="embedded", modifier=True))
             if kind == "demonym":
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
@@ -349,13 +370,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
+    spans = [(m.start, m.end) for m in found]
+    found.extend(  # "a U.S.-led campaign"
+        Mention(a, b, t, "embedded", "", lookup=t, modifier=True) for a, b, t in hyphen_prefixes(
+            doc, gaz, lambda a, b: not any(x < b and a < y for x, y in spans))
+    )
     from geopol.places.abbrev import abbreviations  # these import Mention from here
     from geopol.places.repeat import repeated
 
     text = doc.text  # built anew on every access: once, not once per mention
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
-    found = [m for m in found if not _stance(text, m)]
+    found = [m for m in found if not _stance(text, m) and not _language(doc, gaz, m)]
     heads = [m.start for m in found]
     found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
@@ -364,6 +390,23 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     link_chains(doc, found)
     mark_roles(doc, found)
     return found
+
+
+def _language(doc: Doc, gaz: Gazetteer, m: Mention) -> bool:
+    """ "shouted in Turkish": a demonym that names a language, whatever NER labelled it."""
+    if " " in m.text:
+        return False
+    cands = gaz.lookup(m.text)
+    if not (m.demonym or (cands and all(c.kind == DEMONYM for c in cands))):
+        return False
+    span = doc.char_span(m.start, m.end)
+    return span is not None and language_use(span)
+
+
+def _demonym_or_place(gaz: Gazetteer, part: Span, label: str) -> Mention:
+    demonym = any(c.kind == DEMONYM for c in gaz.lookup(part.text))  # not Canadian, Texas
+    return Mention(part.start_char, part.end_char, part.text, f"ner:{label}", label,
+                   demonym=demonym, lookup=part.text)
 
 
 def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention:
