@@ -122,3 +122,20 @@ def test_a_capital_is_not_displaced_by_a_small_namesake_in_a_named_state(
 def test_an_unknown_village_after_in_is_no_language(nlp: Language) -> None:
     text = "Gunmen opened fire in Qorvanekiya, a village in Idlib province, on Sunday."
     assert "Qorvanekiya" in _texts(places_of(nlp, text))
+
+
+def test_an_unknown_name_in_a_story_about_one_city_lies_in_that_city(nlp: Language) -> None:
+    text = ("A water main broke in Toronto on Monday, flooding Kellberry Avenue. Toronto "
+            "crews worked through the night.")
+    street = one(places_of(nlp, text), "Kellberry Avenue")
+    assert street.name == "Toronto"
+    assert "article-city" in street.how.split(",")
+    assert street.lat is not None and abs(street.lat - 43.7) < 0.2
+
+
+def test_no_city_is_lent_when_the_story_tours_several(nlp: Language) -> None:
+    text = ("Storms hit Toronto, Ottawa, Montreal and Halifax on Monday, flooding Kellberry "
+            "Avenue. Crews in Toronto worked through the night.")
+    street = one(places_of(nlp, text), "Kellberry Avenue")
+    assert street.name is None
+    assert street.country == "CAN"
