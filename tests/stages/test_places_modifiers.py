@@ -139,3 +139,10 @@ def test_no_city_is_lent_when_the_story_tours_several(nlp: Language) -> None:
     street = one(places_of(nlp, text), "Kellberry Avenue")
     assert street.name is None
     assert street.country == "CAN"
+
+
+def test_a_city_named_with_city_is_not_its_province(nlp: Language) -> None:
+    text = "Grades were given to Winnipeg, Ottawa, Quebec City and Halifax this week."
+    place = one(places_of(nlp, text), "Quebec City")
+    assert place.feature_class == "P"
+    assert place.country == "CAN"

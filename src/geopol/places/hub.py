@@ -3,9 +3,9 @@
 A story about one city names its streets, parks, hospitals and neighbourhoods, which a
 gazetteer of populated places lacks ("St. Michael's Hospital", "Stoke Newington" in a
 Toronto or a London story). Such a name is placed at the city the article is about (tag
-``article-city``, the city's own entry and point), when one city clearly leads: it is the
-dateline's, or named at least twice and in at least half the mentions of cities, and it lies in the
-country the unknown name was given (``article-country``). Names that modify other words,
+``article-city``, the city's own entry and point), when one city leads: it holds at least
+half the mentions of cities (the dateline's counting twice), and it lies in the country the
+unknown name was given (``article-country``). Names that modify other words,
 demonyms and readings of part of a name give no vote.
 """
 
@@ -20,7 +20,7 @@ from geopol.records import Place
 #: Votes a dateline's city carries (a plain mention carries one).
 DATELINE_VOTES = 2
 #: Least votes for the leading city.
-LEAST_VOTES = 2
+LEAST_VOTES = 1
 #: Share of all the votes for cities the leading one must hold.
 LEAD_SHARE = 0.5
 #: Readings that are no plain mention of a city.

@@ -119,7 +119,9 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != ALTERNATE]
         if out and text != m.text:
             # "Guatemala City": the city, not the country its name without "City" names
-            found = [c for c in found if c.precision != "country"]
+            # ... nor, where the whole name is known, the division ("Quebec City")
+            found = [c for c in found if c.precision != "country"
+                     and not (m.hint == "city" and c.fclass == "A")]
         for c in found:
             if c.pid not in out or c.kind < out[c.pid].kind:
                 out[c.pid] = c
