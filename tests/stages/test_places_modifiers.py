@@ -146,3 +146,10 @@ def test_a_city_named_with_city_is_not_its_province(nlp: Language) -> None:
     place = one(places_of(nlp, text), "Quebec City")
     assert place.feature_class == "P"
     assert place.country == "CAN"
+
+
+def test_of_two_cities_as_often_named_the_first_lends_its_point(nlp: Language) -> None:
+    text = ("A church in Cairo's Kellbarra district was bombed on Sunday, and police in "
+            "Alexandria raised their guard.")
+    place = one(places_of(nlp, text), "Kellbarra district")
+    assert place.name == "Cairo"

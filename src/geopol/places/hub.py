@@ -4,7 +4,8 @@ A story about one city names its streets, parks, hospitals and neighbourhoods, w
 gazetteer of populated places lacks ("St. Michael's Hospital", "Stoke Newington" in a
 Toronto or a London story). Such a name is placed at the city the article is about (tag
 ``article-city``, the city's own entry and point), when one city leads: it holds at least
-half the mentions of cities (the dateline's counting twice), and it lies in the country the
+half the mentions of cities (the dateline's counting twice; of two as often named, the
+first), and it lies in the country the
 unknown name was given (``article-country``). Names that modify other words,
 demonyms and readings of part of a name give no vote.
 """

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span
 
+from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer
 
 
@@ -125,3 +126,18 @@ def abbreviated_town(span: Span, gaz: Gazetteer) -> Span | None:
     if not text.endswith(".") and span.end < len(doc) and doc[span.end].text == ".":
         text += "."
     return town if gaz.abbreviation(text) is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _stance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(r"(?i)\b(?:" + "|".join(sorted(STANCE_PREFIXES)) + r")-$")
+    after = re.compile(r"(?i)^-(?:" + "|".join(sorted(BACKING)) + r")\b")
+    return before, after
+
+
+def stance(text: str, start: int, end: int) -> bool:
+    """ "pro-Russia rebels", "Iranian-backed militias": a stance, not a place the story is in."""
+    before, after = _stance_patterns()
+    return bool(before.search(text[max(0, start - 6) : start])) or bool(
+        after.match(text[end : end + 14])
+    )

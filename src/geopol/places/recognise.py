@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
     arabic_head,
     comma_parts,
-    entity_label,
     goes_on,
     hyphen_compound,
     hyphened_article,
@@ -31,7 +28,6 @@ from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
     acronym_as_word,
-    after_locative,
     before_chain,
     chain_parts,
     feature_word,
@@ -45,6 +41,7 @@ from geopol.places.modifiers import (
     hyphen_prefixes,
     language_use,
     leading_demonym,
+    stance,
 )
 
 #: NER labels whose entities are looked up as places.
@@ -185,7 +182,7 @@ def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
             if (
                 not joined
                 and len(part.text) > 2
-                and all(_is_name_token(t) and not t.is_stop for t in part)
+                and all(is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in _GENERIC_WORDS
                 and _known(gaz, part.text, EMBEDDED_POP)
             ):
@@ -263,7 +260,7 @@ def _span_marked(span: Span) -> bool:
     return _marked(doc, span.end - 1)
 
 
-def _is_name_token(tok: Token) -> bool:
+def is_name_token(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
 
 
@@ -375,18 +372,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         Mention(a, b, t, "embedded", "", lookup=t, modifier=True) for a, b, t in hyphen_prefixes(
             doc, gaz, lambda a, b: not any(x < b and a < y for x, y in spans))
     )
-    from geopol.places.abbrev import abbreviations  # these import Mention from here
+    from geopol.places.abbrev import abbreviations, before_region  # these import Mention
     from geopol.places.repeat import repeated
 
     text = doc.text  # built anew on every access: once, not once per mention
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
-    found = [m for m in found if not _stance(text, m) and not _language(doc, gaz, m)]
+    found = [m for m in found if not stance(text, m.start, m.end) and not _language(doc, gaz, m)]
     heads = [m.start for m in found]
     found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
     abbreviations(doc, gaz, found, taken)
-    _before_region(doc, gaz, found, taken, blocked)
+    before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
     mark_roles(doc, found)
     return found
@@ -423,21 +420,6 @@ def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention
     hint, name = _hint(longer)
     return dataclasses.replace(m, end=longer.end_char, text=longer.text, lookup=name,
                                hint=hint or m.hint)
-
-
-@functools.lru_cache(maxsize=1)
-def _stance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = re.compile(r"(?i)\b(?:" + "|".join(sorted(STANCE_PREFIXES)) + r")-$")
-    after = re.compile(r"(?i)^-(?:" + "|".join(sorted(BACKING)) + r")\b")
-    return before, after
-
-
-def _stance(text: str, m: Mention) -> bool:
-    """ "pro-Russia rebels", "Iranian-backed militias": a stance, not a place the story is in."""
-    before, after = _stance_patterns()
-    return bool(before.search(text[max(0, m.start - 6) : m.start])) or bool(
-        after.match(text[m.end : m.end + 14])
-    )
 
 
 def _scan(
@@ -496,46 +478,6 @@ def _scan(
             i += matched
         else:
             i += 1
-
-
-def _before_region(
-    doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], blocked: list[bool]
-) -> None:
-    """ "near Avdiivka, Donetsk": a name NER missed, written before ", Region", is a place
-    when the gazetteer has a town or district of that name in that region."""
-    extra: list[Mention] = []
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
-            continue
-        regions = [c for c in gaz.lookup(m.lookup or m.text)
-                   if c.kind in (PRIMARY, ALIAS) and c.precision in ("admin1", "admin2", "country")]
-        if not regions:
-            continue
-        end = span.start - 1
-        for n in (3, 2, 1):
-            toks = doc[max(0, end - n) : end]
-            if len(toks) < n or any(taken[k] for k in range(toks.start, end)):
-                continue
-            if any(blocked[k] for k in range(toks.start, end)) and not entity_label(
-                doc, toks.start, end
-            ):
-                continue  # part of a person's or organisation's name
-            if not all(_is_name_token(t) for t in toks) or toks[0].is_sent_start:
-                continue
-            if any(
-                (c.kind in (PRIMARY, ALIAS) or c.pop >= 5_000) and c.fclass in ("P", "A")
-                and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
-                        for r in regions)
-                for c in gaz.lookup(toks.text)
-            ) or after_locative(doc, toks.start, regions):
-                extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
-                                     lookup=toks.text))
-                for k in range(toks.start, end):
-                    taken[k] = True
-                break
-    found.extend(extra)
-    found.sort(key=lambda m: m.start)
 
 
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:
