@@ -153,3 +153,18 @@ def test_of_two_cities_as_often_named_the_first_lends_its_point(nlp: Language) -
             "Alexandria raised their guard.")
     place = one(places_of(nlp, text), "Kellbarra district")
     assert place.name == "Cairo"
+
+
+def test_a_name_after_a_citys_possessive_lies_in_that_city(nlp: Language) -> None:
+    text = "A bomb hit a church in Cairo's Kellbarra district on Sunday."
+    place = one(places_of(nlp, text), "Kellbarra")
+    assert place.name == "Cairo"
+    assert "within" in place.how.split(",")
+
+
+def test_a_name_in_a_city_is_no_namesake_far_away(nlp: Language) -> None:
+    # "Abbasiya" is also another spelling of a town in Chad: the one meant lies by Cairo
+    text = "Gunmen attacked a checkpoint in Cairo's Abbasiya district on Sunday."
+    place = one(places_of(nlp, text), "Abbasiya")
+    assert place.country == "EGY"
+    assert place.name == "Cairo"
