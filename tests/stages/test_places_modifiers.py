@@ -168,3 +168,8 @@ def test_a_name_in_a_city_is_no_namesake_far_away(nlp: Language) -> None:
     place = one(places_of(nlp, text), "Abbasiya")
     assert place.country == "EGY"
     assert place.name == "Cairo"
+
+
+def test_a_country_written_in_a_city_stays_the_country(nlp: Language) -> None:
+    text = "The ambassador of Russia in Washington met officials on Monday."
+    assert one(places_of(nlp, text), "Russia").feature_code == "PCLI"

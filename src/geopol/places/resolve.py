@@ -200,17 +200,18 @@ def _best(
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
-    if m.loose and inside is not None and inside.precision == "city" and inside.kind != WITHIN:
-        # "Cairo's Abbasiya", "Kfraya in Idlib" (the city): a reading near that city, else
-        # somewhere in it (not a namesake by another spelling in Chad)
-        cands = [c for c in cands if km(c, inside) <= NEAR_KM]
-        if not cands:
-            return dataclasses.replace(inside, kind=WITHIN)
     if m.loose and inside is not None and any(
         c.kind != PARTIAL and (curated(c) or c.precision in ("country", "admin1", "region"))
         for c in cands
     ):
         inside = None  # "the Cauvery in Karnataka": a river is not inside the state
+    if m.loose and inside is not None and inside.precision == "city" and inside.kind != WITHIN:
+        # "Cairo's Abbasiya", "Kfraya in Idlib" (the city): a reading near that city, else
+        # somewhere in it (not a namesake by another spelling in Chad); a country or a
+        # region is never inside a city ("the envoy of Russia in Washington")
+        cands = [c for c in cands if km(c, inside) <= NEAR_KM]
+        if not cands:
+            return dataclasses.replace(inside, kind=WITHIN)
     if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (
