@@ -173,3 +173,12 @@ def test_a_name_in_a_city_is_no_namesake_far_away(nlp: Language) -> None:
 def test_a_country_written_in_a_city_stays_the_country(nlp: Language) -> None:
     text = "The ambassador of Russia in Washington met officials on Monday."
     assert one(places_of(nlp, text), "Russia").feature_code == "PCLI"
+
+
+def test_a_list_of_countries_is_no_chain(nlp: Language) -> None:
+    # China is also a town of Nuevo Leon: "China, Mexico" in a list is still two countries
+    text = "Russia, China, Mexico and the United States met on Monday."
+    place = one(places_of(nlp, text), "China")
+    assert (place.country, place.feature_code) == ("CHN", "PCLI")
+    text = "Storms hit Atlanta, Georgia, USA on Monday."
+    assert one(places_of(nlp, text), "Georgia").country == "USA"

@@ -205,6 +205,10 @@ def _best(
         for c in cands
     ):
         inside = None  # "the Cauvery in Karnataka": a river is not inside the state
+    if inside is not None and inside.precision == "country" and any(
+        c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS) and c.cc != inside.cc for c in cands
+    ) and not any(c.fcode == "ADM1" and contains(inside, c) for c in cands):
+        inside = None  # "Russia, China, Mexico": a list of countries, not a town in Mexico
     if m.loose and inside is not None and inside.precision == "city" and inside.kind != WITHIN:
         # "Cairo's Abbasiya", "Kfraya in Idlib" (the city): a reading near that city, else
         # somewhere in it (not a namesake by another spelling in Chad); a country or a
