@@ -182,3 +182,11 @@ def test_a_list_of_countries_is_no_chain(nlp: Language) -> None:
     assert (place.country, place.feature_code) == ("CHN", "PCLI")
     text = "Storms hit Atlanta, Georgia, USA on Monday."
     assert one(places_of(nlp, text), "Georgia").country == "USA"
+
+
+def test_a_currency_lends_no_country_to_unknown_names(nlp: Language) -> None:
+    text = ("Protesters angry at the US dollar exchange rate blocked a road near Qorvanekiya "
+            "on Monday.")
+    places = places_of(nlp, text)
+    assert one(places, "US").country == "USA"
+    assert one(places, "Qorvanekiya").country != "USA"

@@ -141,3 +141,12 @@ def stance(text: str, start: int, end: int) -> bool:
     return bool(before.search(text[max(0, start - 6) : start])) or bool(
         after.match(text[end : end + 14])
     )
+
+
+def names_currency(doc: Doc, start: int, end: int) -> bool:
+    """ "the US dollar exchange rate": a name right before a currency noun
+    (``currency_nouns`` in ``data/places/modifiers.yaml``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ in _vocabulary().get("currency_nouns", frozenset())

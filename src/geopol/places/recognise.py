@@ -41,6 +41,7 @@ from geopol.places.modifiers import (
     hyphen_prefixes,
     language_use,
     leading_demonym,
+    names_currency,
     stance,
 )
 
@@ -386,6 +387,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
     mark_roles(doc, found)
+    for m in found:
+        m.modifier = m.modifier or names_currency(doc, m.start, m.end)  # "US dollar"
     return found
 
 
