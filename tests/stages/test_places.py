@@ -255,7 +255,9 @@ def test_part_of_a_name_is_not_read_as_a_town_abroad(nlp: Language) -> None:
     )
     _, places, _ = parse(nlp, "Parking", body)
     p = by_text(places, "Palmerston Heights")
-    assert p.name is None and p.country == "GBR"
+    # unknown as a whole: no Palmerston abroad, but the article's own city (fifth round)
+    assert p.country == "GBR"
+    assert p.name is None or (p.name == "Leeds" and "article-city" in p.how.split(","))
 
 
 def test_curated_places_and_seas(nlp: Language) -> None:

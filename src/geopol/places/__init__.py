@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
+from geopol.places.hub import at_article_city
 from geopol.places.locate import locate_event
 from geopol.places.notplaces import no_place, person_words
 from geopol.places.partial import PARTIAL
@@ -91,8 +92,10 @@ def resolve_mentions(
     mentions: list[Mention],
     actors: Sequence[Actor] = (),
     n_dateline: int = 0,
+    at_city: bool = True,
 ) -> list[Place]:
-    """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts)."""
+    """Resolve ``mentions`` together (the first ``n_dateline`` are the dateline's parts);
+    ``at_city``: unknown names placed at the article's own city (``hub``)."""
     entries = _entries(gaz, mentions)
     country = _main_country(gaz, mentions, entries)
     places: list[Place] = []
@@ -124,7 +127,7 @@ def resolve_mentions(
             # unknown name ("Hertford Road"): no coordinates, but the article's country
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
         places.append(place)
-    return places
+    return at_article_city(places) if at_city else places
 
 
 def _entries(gaz: Gazetteer, mentions: list[Mention]) -> list[Entry | None]:
@@ -153,7 +156,7 @@ def _main_country(
     seen: set[str] = set()
     for m, e in zip(mentions, entries, strict=True):
         key = m.text.casefold()
-        if e is not None and e.cc and key not in seen:
+        if e is not None and e.cc and key not in seen and not m.modifier:
             seen.add(key)
             counts[e.cc] += 1
     if not counts:
@@ -175,7 +178,7 @@ def find_places_for(
     for m in mentions[len(dl) :]:
         if m.inside is not None:
             m.inside += len(dl)
-    places = resolve_mentions(gaz, mentions, actors, len(dl))
+    places = resolve_mentions(gaz, mentions, actors, len(dl), at_city=False)
     dateline: Place | None = None
     for p in places[: len(dl)]:
         if p.name is not None:
@@ -187,7 +190,7 @@ def find_places_for(
         if (p.name is not None or not _no_place(doc, p)) and not no_place(doc, gaz, p, words)
     ]
     places.sort(key=lambda p: p.start)
-    return places, dateline
+    return at_article_city(places), dateline
 
 
 #: Titles before a person's name ("Ms Raggi") and verbs of saying a person is subject of.

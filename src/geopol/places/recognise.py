@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from geopol.actors.find import BACKING, STANCE_PREFIXES
 from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
     arabic_head,
     comma_parts,
-    entity_label,
     goes_on,
     hyphen_compound,
     hyphened_article,
@@ -31,13 +28,21 @@ from geopol.places.links import (
     FEATURE_WORDS,
     UPPER_FEATURES,
     acronym_as_word,
-    after_locative,
     before_chain,
     chain_parts,
     feature_word,
     link_chains,
     mark_roles,
     named_feature,
+)
+from geopol.places.modifiers import (
+    abbreviated_town,
+    hyphen_parts,
+    hyphen_prefixes,
+    language_use,
+    leading_demonym,
+    names_currency,
+    stance,
 )
 
 #: NER labels whose entities are looked up as places.
@@ -66,6 +71,7 @@ class Mention:
     locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
     aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
     loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
+    modifier: bool = False  # part of a longer word or name ("U.S.-led", "Canadian Press"): no focus
 
 
 @functools.lru_cache(maxsize=4)
@@ -177,7 +183,7 @@ def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
             if (
                 not joined
                 and len(part.text) > 2
-                and all(_is_name_token(t) and not t.is_stop for t in part)
+                and all(is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in _GENERIC_WORDS
                 and _known(gaz, part.text, EMBEDDED_POP)
             ):
@@ -255,7 +261,7 @@ def _span_marked(span: Span) -> bool:
     return _marked(doc, span.end - 1)
 
 
-def _is_name_token(tok: Token) -> bool:
+def is_name_token(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
 
 
@@ -296,6 +302,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             )
             for i in range(span.start, span.end):
                 taken[i] = True
+        elif label == "NORP" and (parts := hyphen_parts(span, gaz)):
+            # "Turkish-Russian relations": both countries
+            found.extend(_demonym_or_place(gaz, p, label) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in OTHER_LABELS and (town := abbreviated_town(span, gaz)) is not None:
+            found.append(Mention(town.start_char, town.end_char, town.text, f"ner:{label}",
+                                 label, lookup=town.text))  # "Wainwright, Alta" tagged ORG
+            for i in range(town.start, town.end):
+                taken[i] = True
         elif label in OTHER_LABELS and (parts := chain_parts(span, gaz)):
             # "(Khairpur, Sindh" tagged ORG: a chain of places in parentheses
             found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
@@ -316,6 +332,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(span.text)
             ):
                 kind = "place"  # "(Kismaayo, Lower Juba)" tagged PERSON
+            if kind is None and label == "ORG" and (lead := leading_demonym(span, gaz)):
+                found.append(dataclasses.replace(  # "The Canadian Press"
+                    _demonym_or_place(gaz, lead, label), source="embedded", modifier=True))
             if kind == "demonym":
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, "ner:NORP", label,
@@ -349,21 +368,45 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
-    from geopol.places.abbrev import abbreviations  # these import Mention from here
+    spans = [(m.start, m.end) for m in found]
+    found.extend(  # "a U.S.-led campaign"
+        Mention(a, b, t, "embedded", "", lookup=t, modifier=True) for a, b, t in hyphen_prefixes(
+            doc, gaz, lambda a, b: not any(x < b and a < y for x, y in spans))
+    )
+    from geopol.places.abbrev import abbreviations, before_region  # these import Mention
     from geopol.places.repeat import repeated
 
     text = doc.text  # built anew on every access: once, not once per mention
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
-    found = [m for m in found if not _stance(text, m)]
+    found = [m for m in found if not stance(text, m.start, m.end) and not _language(doc, gaz, m)]
     heads = [m.start for m in found]
     found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)
     abbreviations(doc, gaz, found, taken)
-    _before_region(doc, gaz, found, taken, blocked)
+    before_region(doc, gaz, found, taken, blocked)
     link_chains(doc, found)
     mark_roles(doc, found)
+    for m in found:
+        m.modifier = m.modifier or names_currency(doc, m.start, m.end)  # "US dollar"
     return found
+
+
+def _language(doc: Doc, gaz: Gazetteer, m: Mention) -> bool:
+    """ "shouted in Turkish": a demonym that names a language, whatever NER labelled it."""
+    if " " in m.text:
+        return False
+    cands = gaz.lookup(m.text)
+    if not (m.demonym or (cands and all(c.kind == DEMONYM for c in cands))):
+        return False
+    span = doc.char_span(m.start, m.end)
+    return span is not None and language_use(span)
+
+
+def _demonym_or_place(gaz: Gazetteer, part: Span, label: str) -> Mention:
+    demonym = any(c.kind == DEMONYM for c in gaz.lookup(part.text))  # not Canadian, Texas
+    return Mention(part.start_char, part.end_char, part.text, f"ner:{label}", label,
+                   demonym=demonym, lookup=part.text)
 
 
 def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention:
@@ -380,21 +423,6 @@ def _compound(doc: Doc, gaz: Gazetteer, m: Mention, heads: list[int]) -> Mention
     hint, name = _hint(longer)
     return dataclasses.replace(m, end=longer.end_char, text=longer.text, lookup=name,
                                hint=hint or m.hint)
-
-
-@functools.lru_cache(maxsize=1)
-def _stance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = re.compile(r"(?i)\b(?:" + "|".join(sorted(STANCE_PREFIXES)) + r")-$")
-    after = re.compile(r"(?i)^-(?:" + "|".join(sorted(BACKING)) + r")\b")
-    return before, after
-
-
-def _stance(text: str, m: Mention) -> bool:
-    """ "pro-Russia rebels", "Iranian-backed militias": a stance, not a place the story is in."""
-    before, after = _stance_patterns()
-    return bool(before.search(text[max(0, m.start - 6) : m.start])) or bool(
-        after.match(text[m.end : m.end + 14])
-    )
 
 
 def _scan(
@@ -453,46 +481,6 @@ def _scan(
             i += matched
         else:
             i += 1
-
-
-def _before_region(
-    doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], blocked: list[bool]
-) -> None:
-    """ "near Avdiivka, Donetsk": a name NER missed, written before ", Region", is a place
-    when the gazetteer has a town or district of that name in that region."""
-    extra: list[Mention] = []
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
-            continue
-        regions = [c for c in gaz.lookup(m.lookup or m.text)
-                   if c.kind in (PRIMARY, ALIAS) and c.precision in ("admin1", "admin2", "country")]
-        if not regions:
-            continue
-        end = span.start - 1
-        for n in (3, 2, 1):
-            toks = doc[max(0, end - n) : end]
-            if len(toks) < n or any(taken[k] for k in range(toks.start, end)):
-                continue
-            if any(blocked[k] for k in range(toks.start, end)) and not entity_label(
-                doc, toks.start, end
-            ):
-                continue  # part of a person's or organisation's name
-            if not all(_is_name_token(t) for t in toks) or toks[0].is_sent_start:
-                continue
-            if any(
-                (c.kind in (PRIMARY, ALIAS) or c.pop >= 5_000) and c.fclass in ("P", "A")
-                and any(r.cc == c.cc and (r.precision == "country" or r.admin1 == c.admin1)
-                        for r in regions)
-                for c in gaz.lookup(toks.text)
-            ) or after_locative(doc, toks.start, regions):
-                extra.append(Mention(toks.start_char, toks.end_char, toks.text, "gazetteer", "",
-                                     lookup=toks.text))
-                for k in range(toks.start, end):
-                    taken[k] = True
-                break
-    found.extend(extra)
-    found.sort(key=lambda m: m.start)
 
 
 def mention_for_span(doc: Doc, gaz: Gazetteer, start: int, end: int, source: str) -> Mention:

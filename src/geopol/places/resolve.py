@@ -58,6 +58,9 @@ NEAR_BONUS = 2.0
 NEAR_KM = 150.0
 #: Readings per name that take part in the closeness test.
 NEAR_TOP = 5
+#: A town outside those readings is supported by its state being named unless a namesake
+#: in its country is this many times as populous.
+STATE_TOWN_RATIO = 20
 MIN_SCORE = 1.0
 #: Towns smaller than this are taken only in a country the article is about.
 STRAY_POP = 10_000
@@ -116,7 +119,9 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             found = [c for c in found if c.kind != ALTERNATE]
         if out and text != m.text:
             # "Guatemala City": the city, not the country its name without "City" names
-            found = [c for c in found if c.precision != "country"]
+            # ... nor, where the whole name is known, the division ("Quebec City")
+            found = [c for c in found if c.precision != "country"
+                     and not (m.hint == "city" and c.fclass == "A")]
         for c in found:
             if c.pid not in out or c.kind < out[c.pid].kind:
                 out[c.pid] = c
@@ -200,6 +205,17 @@ def _best(
         for c in cands
     ):
         inside = None  # "the Cauvery in Karnataka": a river is not inside the state
+    if inside is not None and inside.precision == "country" and any(
+        c.fcode == "PCLI" and c.kind in (PRIMARY, ALIAS) and c.cc != inside.cc for c in cands
+    ) and not any(c.fcode == "ADM1" and contains(inside, c) for c in cands):
+        inside = None  # "Russia, China, Mexico": a list of countries, not a town in Mexico
+    if m.loose and inside is not None and inside.precision == "city" and inside.kind != WITHIN:
+        # "Cairo's Abbasiya", "Kfraya in Idlib" (the city): a reading near that city, else
+        # somewhere in it (not a namesake by another spelling in Chad); a country or a
+        # region is never inside a city ("the envoy of Russia in Washington")
+        cands = [c for c in cands if km(c, inside) <= NEAR_KM]
+        if not cands:
+            return dataclasses.replace(inside, kind=WITHIN)
     if inside is not None and (inside.kind != WITHIN or m.paren) and (
         inside.precision in ("admin1", "admin2", "city", "country")
     ) and (
@@ -356,6 +372,8 @@ def _nearby(
     empty: Counter[str] = Counter()
     top: dict[str, list[Entry]] = {}
     counties: dict[str, list[Entry]] = {}
+    towns: dict[str, list[Entry]] = {}
+    states: dict[str, tuple[str | None, str]] = {}
     for m, cs in zip(mentions, cands, strict=True):
         key = m.text.casefold()
         if key in top or not cs:
@@ -367,6 +385,18 @@ def _nearby(
         shire = [c for c in ranked if c.fcode == "ADM2"]
         top[key] = [c for c in ranked[:NEAR_TOP] if c.fcode != "ADM2" or len(shire) == 1]
         counties[key] = [c for c in shire if c not in top[key]]
+        # a town too small for the top readings still lies in a state the article names
+        # ("observed in Plymouth" beside "the Massachusetts governor")
+        # ... unless a namesake in its country dwarfs it ("WASHINGTON" beside "North
+        # Carolina" is still the capital)
+        biggest: Counter[str | None] = Counter()
+        for c in ranked:
+            if c.fclass == "P":
+                biggest[c.cc] = max(biggest[c.cc], c.pop)
+        towns[key] = [c for c in ranked[NEAR_TOP:] if c.fclass == "P" and c.admin1
+                      and c.pop * STATE_TOWN_RATIO >= biggest[c.cc]]
+        if ranked[0].fcode == "ADM1" and ranked[0].admin1:
+            states[key] = (ranked[0].cc, ranked[0].admin1)
     out: dict[int, int] = {}
     names = list(top)
     for a_name in names:
@@ -377,6 +407,10 @@ def _nearby(
                     continue
                 if any(_close(a, b) for b in top[b_name]):
                     support += 1
+            if support:
+                out[a.pid] = support
+        for a in towns[a_name]:
+            support = sum(1 for b, st in states.items() if b != a_name and st == (a.cc, a.admin1))
             if support:
                 out[a.pid] = support
     return out
@@ -399,7 +433,7 @@ def _focus(
     own: dict[str, tuple[str, int]] = {}
     for i, e in enumerate(chosen):
         key = mentions[i].text.casefold()
-        if e is None or not e.cc or key in own or e.kind == WITHIN:
+        if e is None or not e.cc or key in own or e.kind == WITHIN or mentions[i].modifier:
             # a name placed within another is no evidence beyond its container
             continue
         # a country's own name ("Canada", "UK") is as plain as a name gets, even where a
@@ -468,10 +502,14 @@ def resolve(
     # one sense per name per article: the same text resolves the same way
     # ("LONDON, Ky." settles every later "London"), the "City, Region" reading first
     # ... apart from a name its text calls a division ("Idlib province" beside "Idlib")
+    # ... but not the town of "Singapore, Singapore": the name alone is the country
     by_text: dict[tuple[str, bool], Entry] = {}
     for i in sorted(order, key=lambda i: (mentions[i].inside is None, mentions[i].start)):
         e = chosen[i]
         key = _sense_key(mentions[i])
+        j = mentions[i].inside
+        if j is not None and _sense_key(mentions[j])[0] == key[0]:
+            continue
         if e is not None and key not in by_text:
             by_text[key] = e
     for i, m in enumerate(mentions):
