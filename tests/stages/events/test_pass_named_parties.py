@@ -106,3 +106,22 @@ def test_people_acted_on_are_of_the_sentences_country(
 def test_people_stay_of_no_country_where_two_countries_are_named() -> None:
     text = "Syrian troops and Turkish troops attacked civilians."
     assert any(t == "---CVL" for _, _, t in readings(coded(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dutch soldiers beat civilians at a checkpoint.",
+        "Belgian troops fired on protesters outside the base.",
+    ],
+)
+def test_soldiers_lend_the_people_they_act_on_no_country(text: str) -> None:
+    """Troops act abroad: their own country is no evidence of the people's."""
+    targets = [t for _, _, t in readings(coded(text))]
+    assert targets, "the sentence must give an event"
+    assert "NLDCVL" not in targets and "BELCVL" not in targets
+
+
+def test_police_lend_the_people_they_act_on_their_country() -> None:
+    text = "Dutch police beat protesters outside parliament."
+    assert ("ASSAULT", "NLDCOP", "NLDCVL") in readings(coded(text))

@@ -38,6 +38,8 @@ from geopol.records import Actor
 
 #: Sectors of unnamed people, who are of the country where the story is.
 PEOPLE = frozenset({"CVL"})
+#: Doers whose own country is no evidence of the people they act on.
+MILITARY = frozenset({"MIL"})
 #: Modals of what might come about.
 POSSIBLE = frozenset({"would", "could", "might", "may"})
 #: Heads of a government mention that name an institution, not a person ("the former regime").
@@ -128,13 +130,15 @@ def _tokens(a: Actor, doc: Doc) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _home_people(actors: list[Actor], ctx: SentenceContext) -> list[Actor]:
+def _home_people(actors: list[Actor], doers: list[Actor], ctx: SentenceContext) -> list[Actor]:
     """People of no country (sector ``CVL``: "protesters", "families", "voters") are of the one
-    country the sentence names, or failing that of the article's home country."""
+    country the sentence names, or failing that of the article's home country; but a military
+    doer's own country says nothing of the people it acts on (troops act abroad: "British
+    soldiers beat civilians" in an Iraq story), so that country is no evidence."""
     if not any(a.country is None and a.sector in PEOPLE for a in actors):
         return actors
     home = sentence_country(ctx) or home_country(ctx)
-    if home is None:
+    if home is None or home in {a.country for a in doers if a.sector in MILITARY}:
         return actors
     return [
         dataclasses.replace(a, country=home) if a.country is None and a.sector in PEOPLE else a
@@ -167,4 +171,4 @@ def named_parties(ctx: SentenceContext) -> None:
             r.dropped = True  # "it is important to support teachers": nobody acts
             return
     r.source = _in_office(r.source, ctx.doc)
-    r.target = _home_people(_in_office(r.target, ctx.doc), ctx)
+    r.target = _home_people(_in_office(r.target, ctx.doc), r.source, ctx)
