@@ -268,9 +268,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     first = _first_words(gaz)
     # tokens that may start a gazetteer name, found once (Token objects are costly)
     flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH]).tolist() if len(doc) else []
+    arrays = doc_arrays(doc)
+    text, idx = arrays.text, arrays.idx
     starts = [
         bool(alpha and (title or upper) and n > 1)
-        and normalise(doc[i].text).split(" ")[0] in first
+        and normalise(text[idx[i] : idx[i] + n]).split(" ")[0] in first
         for i, (alpha, title, upper, n) in enumerate(flags)
     ]
     # first, multi-word gazetteer names, whatever NER made of them ("Zaporizhzhia nuclear
@@ -352,7 +354,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     from geopol.places.abbrev import abbreviations  # these import Mention from here
     from geopol.places.repeat import repeated
 
-    text = doc.text  # built anew on every access: once, not once per mention
+    text = doc_arrays(doc).text  # read once per Doc, shared with the other stages
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
     found = [m for m in found if not _stance(text, m)]
