@@ -58,7 +58,7 @@ def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | No
 
 
 def code_articles(
-    articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16
+    articles: Iterable[Article], *, model: str | None = None, batch_size: int = 64
 ) -> Iterator[CodedArticle]:
     """Code many articles, parsing them in batches.
 

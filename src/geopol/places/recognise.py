@@ -15,6 +15,7 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.cache import cached
 from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
@@ -68,25 +69,47 @@ class Mention:
     loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
 
 
+def _index_stamp(gaz: Gazetteer) -> str:
+    """The index file's name, size and time: what the name sets below are read from (the
+    start-up cache, ``geopol.cache``, keeps them; reading them from SQLite takes longer)."""
+    try:
+        st = gaz.path.stat()
+    except OSError:
+        return f"{gaz.path}|{id(gaz)}"
+    return f"{gaz.path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+
+
 @functools.lru_cache(maxsize=4)
 def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
     """Names worth finding outside entities: countries, divisions, curated places, demonyms."""
-    rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
-    return frozenset(str(r[0]) for r in rows)
+
+    def build() -> frozenset[str]:
+        rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
+        return frozenset(str(r[0]) for r in rows)
+
+    return cached("scan-strong", _index_stamp(gaz), build)
 
 
 @functools.lru_cache(maxsize=4)
 def _local_keys(gaz: Gazetteer) -> frozenset[str]:
     """One-word names of second-level divisions: found outside entities only where the
     text marks them as places ("Baramulla district", "(Kismaayo, Lower Juba)")."""
-    rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
-    return frozenset(str(r[0]) for r in rows)
+
+    def build() -> frozenset[str]:
+        rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
+        return frozenset(str(r[0]) for r in rows)
+
+    return cached("scan-local", _index_stamp(gaz), build)
 
 
 @functools.lru_cache(maxsize=4)
 def _first_words(gaz: Gazetteer) -> frozenset[str]:
     """First words of the strong names: a cheap test before building any n-gram."""
-    return frozenset(k.split()[0] for k in _strong_keys(gaz) | _local_keys(gaz) if k)
+
+    def build() -> frozenset[str]:
+        return frozenset(k.split()[0] for k in _strong_keys(gaz) | _local_keys(gaz) if k)
+
+    return cached("scan-first", _index_stamp(gaz), build)
 
 
 def _marked(doc: Doc, i: int) -> bool:
