@@ -133,7 +133,7 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    return span.doc[start:end]
+    return Span(span.doc, start, end)  # span.doc[start:end] without its slice checks
 
 
 def _hint(span: Span) -> tuple[str | None, str]:
