@@ -58,13 +58,15 @@ def code_doc(article: Article, doc: Doc, dateline: Span | None, place: Span | No
 
 
 def code_articles(
-    articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16
+    articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32
 ) -> Iterator[CodedArticle]:
     """Code many articles, parsing them in batches.
 
     The headline and the body are parsed as separate texts and joined into one Doc whose
     text is exactly ``Article.text``: a headline has no final period, and parsed together
-    with the body it bends the first sentence's parse.
+    with the body it bends the first sentence's parse. ``batch_size`` counts texts (a
+    headline and a body are two): 32, sixteen articles, parses faster than smaller batches
+    and gives the same parses.
     """
     nlp: Language = load(model)
 

@@ -65,6 +65,7 @@ _FOLDS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ph"
 FOLD_MIN = 6
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(key: str) -> str:
     """A lookup key with its letters only and common transliteration variants merged,
     doubled letters single and a final "h" dropped; "" when shorter than FOLD_MIN."""

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.records import Place, PlacePrecision
 
 #: What may stand between a place and its container: "Tijuana, Baja California",
@@ -102,7 +103,7 @@ def paragraph_place(
     """The place of the trigger's paragraph (see the module doc), or None. ``locative``
     holds the starts of places a locative preposition governs."""
     doc = trigger.doc
-    text = doc.text
+    text = doc_arrays(doc).text
     lo = text.rfind("\n", 0, trigger.idx) + 1
     hi = text.find("\n", trigger.idx)
     hi = len(text) if hi < 0 else hi

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import PLACE_NOUNS, comma_parts
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
@@ -171,7 +172,7 @@ def mark_roles(doc: Doc, mentions: Sequence[Mention]) -> None:
     Kafr Qaddum", "in the town of Qatraneh"), and those written aside from the story's
     scene: an origin ("migrants from Afghanistan") or a modifier of a noun ("US military
     forces", "Turkish-backed factions")."""
-    text = doc.text
+    text = doc_arrays(doc).text
     for m in mentions:
         m.locative = bool(_BEFORE_NAME.search(text, max(0, m.start - _BEFORE_CHARS), m.start))
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

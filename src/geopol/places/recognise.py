@@ -13,6 +13,7 @@ import functools
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span, Token
 
+from geopol.cache import cached
 from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import (
     after_preposition,
@@ -74,25 +75,47 @@ class Mention:
     modifier: bool = False  # part of a longer word or name ("U.S.-led", "Canadian Press"): no focus
 
 
+def _index_stamp(gaz: Gazetteer) -> str:
+    """The index file's name, size and time: what the name sets below are read from (the
+    start-up cache, ``geopol.cache``, keeps them; reading them from SQLite takes longer)."""
+    try:
+        st = gaz.path.stat()
+    except OSError:
+        return f"{gaz.path}|{id(gaz)}"
+    return f"{gaz.path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+
+
 @functools.lru_cache(maxsize=4)
 def _strong_keys(gaz: Gazetteer) -> frozenset[str]:
     """Names worth finding outside entities: countries, divisions, curated places, demonyms."""
-    rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
-    return frozenset(str(r[0]) for r in rows)
+
+    def build() -> frozenset[str]:
+        rows = gaz._query("SELECT key FROM scan WHERE local = 0", ())
+        return frozenset(str(r[0]) for r in rows)
+
+    return cached("scan-strong", _index_stamp(gaz), build)
 
 
 @functools.lru_cache(maxsize=4)
 def _local_keys(gaz: Gazetteer) -> frozenset[str]:
     """One-word names of second-level divisions: found outside entities only where the
     text marks them as places ("Baramulla district", "(Kismaayo, Lower Juba)")."""
-    rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
-    return frozenset(str(r[0]) for r in rows)
+
+    def build() -> frozenset[str]:
+        rows = gaz._query("SELECT key FROM scan WHERE local = 1", ())
+        return frozenset(str(r[0]) for r in rows)
+
+    return cached("scan-local", _index_stamp(gaz), build)
 
 
 @functools.lru_cache(maxsize=4)
 def _first_words(gaz: Gazetteer) -> frozenset[str]:
     """First words of the strong names: a cheap test before building any n-gram."""
-    return frozenset(k.split()[0] for k in _strong_keys(gaz) | _local_keys(gaz) if k)
+
+    def build() -> frozenset[str]:
+        return frozenset(k.split()[0] for k in _strong_keys(gaz) | _local_keys(gaz) if k)
+
+    return cached("scan-first", _index_stamp(gaz), build)
 
 
 def _marked(doc: Doc, i: int) -> bool:
@@ -116,7 +139,7 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    return span.doc[start:end]
+    return Span(span.doc, start, end)  # span.doc[start:end] without its slice checks
 
 
 def _hint(span: Span) -> tuple[str | None, str]:
@@ -274,9 +297,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     first = _first_words(gaz)
     # tokens that may start a gazetteer name, found once (Token objects are costly)
     flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH]).tolist() if len(doc) else []
+    arrays = doc_arrays(doc)
+    text, idx = arrays.text, arrays.idx
     starts = [
         bool(alpha and (title or upper) and n > 1)
-        and normalise(doc[i].text).split(" ")[0] in first
+        and normalise(text[idx[i] : idx[i] + n]).split(" ")[0] in first
         for i, (alpha, title, upper, n) in enumerate(flags)
     ]
     # first, multi-word gazetteer names, whatever NER made of them ("Zaporizhzhia nuclear
@@ -376,7 +401,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     from geopol.places.abbrev import abbreviations, before_region  # these import Mention
     from geopol.places.repeat import repeated
 
-    text = doc.text  # built anew on every access: once, not once per mention
+    text = doc_arrays(doc).text  # read once per Doc, shared with the other stages
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
     found = [m for m in found if not stance(text, m.start, m.end) and not _language(doc, gaz, m)]

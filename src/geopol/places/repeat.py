@@ -5,7 +5,6 @@ B ranking" after "Edmonton, Alberta"), unless it is part of a longer name there
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -27,6 +26,28 @@ def _well_known(gaz: Gazetteer, name: str) -> bool:
         c.kind in (PRIMARY, ALIAS) and (c.pop >= REPEAT_POP or c.fclass != "P")
         for c in gaz.lookup(name)
     )
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches in a regular expression
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """The spans ``re.finditer(r"(?<![\\w.-])" + re.escape(name) + r"(?![\\w-])", text)``
+    gives, found with ``str.find`` (no pattern compiled per name)."""
+    out: list[tuple[int, int]] = []
+    n, end = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:
+        b = at + n
+        if (at == 0 or not (_word_char(text[at - 1]) or text[at - 1] in ".-")) and (
+            b == end or not (_word_char(text[b]) or text[b] == "-")
+        ):
+            out.append((at, b))
+            at = text.find(name, b) if n else -1
+        else:
+            at = text.find(name, at + 1)
+    return out
 
 
 def repeated(
@@ -52,8 +73,7 @@ def repeated(
     text = doc.text if text is None else text
     out: list[Mention] = []
     for name in names:
-        for hit in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
-            a, b = hit.span()
+        for a, b in _occurrences(text, name):
             if any(s < b and a < e for s, e in covered):
                 continue
             # a longer name it is part of: an entity reaching past it, or a capitalised word
