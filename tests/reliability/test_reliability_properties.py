@@ -125,6 +125,11 @@ def test_parse_date_never_raises(value: object) -> None:
     assert got is None or isinstance(got, dt.date)
 
 
+def test_parse_date_survives_a_long_run_of_digits() -> None:
+    # dateutil raises decimal.InvalidOperation on a long number read as seconds (found by fuzz)
+    assert parse_date("3" * 30 + "m 2000") is None
+
+
 @given(st.text(max_size=40))
 def test_parse_interval_number_or_bad_input(text: str) -> None:
     try:

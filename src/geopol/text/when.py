@@ -48,8 +48,8 @@ def parse_date(value: Any, *, where: str | None = None) -> dt.date | None:
     if _YEAR.search(text):
         try:
             got = dateparser.parse(text, default=_DEFAULT, dayfirst=False)
-        except (ValueError, OverflowError, TypeError):
-            got = None
+        except (ValueError, ArithmeticError, TypeError):
+            got = None  # ArithmeticError: overflow, and decimal's on a long run of digits
         if got is not None and got.year == int(_YEAR.search(text).group(1)):  # type: ignore[union-attr]
             return dt.date(got.year, got.month, got.day)
     if where:
