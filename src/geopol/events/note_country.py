@@ -252,7 +252,7 @@ class Evidence:
             tags = set(p.how.split(","))
             if "actor" in tags and span is not None and _where(span):
                 tags.discard("actor")  # "in western Yemen (Al Hudaydah)": a place all the same
-            if p.country and not tags & {"actor", "demonym", "embedded", "article-country"}:
+            if p.country and not tags & {"actor", "demonym", "embedded", "article-country", "article-city"}:
                 out.append(Clue(frozenset({p.country}), n, p))
         for a in self.actors:
             if not sent.start_char <= a.start < sent.end_char:

@@ -1,7 +1,8 @@
 """Parties named only by what they are ("lecturers", "several detainees", "the organization")
 are agents (data/actors/agents.yaml): the event done to them is coded toward them, with the
-country of a place the sentence gives ("arrested two inmates in Cairo": EGYCVL) or none
-(---CVL, ---UNK)."""
+country of a place the sentence gives ("arrested two inmates in Cairo": EGYCVL), the one state
+the sentence names (the ``named-parties`` pass: "the Nigerian authorities ... lecturers":
+NGACVL), or none (---CVL, ---UNK; an armed group lends the people it acts on no country)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from events_passkit import coded, readings
     ("text", "reading"),
     [
         ("The Nigerian authorities are pressuring lecturers to call off the strike.",
-         ("REQUEST", "NGAGOV", "---CVL")),
+         ("REQUEST", "NGAGOV", "NGACVL")),
         ("The Ghanaian government is pressuring nurses to return to work.",
-         ("REQUEST", "GHAGOV", "---CVL")),
-        ("Kenyan police freed several detainees on Monday.", ("RETREAT", "KENCOP", "---CVL")),
+         ("REQUEST", "GHAGOV", "GHACVL")),
+        ("Kenyan police freed several detainees on Monday.", ("RETREAT", "KENCOP", "KENCVL")),
         ("Egyptian police arrested two inmates in Cairo.", ("COERCE", "EGYCOP", "EGYCVL")),
         ("The Islamic State group released 19 Christians on Sunday.",
          ("RETREAT", "IMG-ISREB", "---CVL")),

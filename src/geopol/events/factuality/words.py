@@ -129,13 +129,18 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
         date = ch.lower_ in c.schedule_dates
         if date and (ch.dep_ == "npadvmod" or (ch in around and ch.dep_ in ("dobj", "pobj"))):
             return ch
-        if (
-            ch.dep_ == "prep"
-            and ch.lower_ in _DATE_PREPS
-            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
-        ):
+        if _dated_prep(ch, c):
             return ch
     return None
+
+
+def _dated_prep(ch: Token, c: Cues) -> bool:
+    """ "on Monday", "in June": a preposition of date whose object is a schedule date."""
+    return (
+        ch.dep_ == "prep"
+        and ch.lower_ in _DATE_PREPS
+        and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
+    )
 
 
 def dated_infinitive(tok: Token, c: Cues) -> Token | None:
@@ -153,11 +158,7 @@ def dated_infinitive(tok: Token, c: Cues) -> Token | None:
     for ch in tok.children:
         if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
             return ch
-        if (
-            ch.dep_ == "prep"
-            and ch.lower_ in _DATE_PREPS
-            and any(g.dep_ == "pobj" and g.lower_ in c.schedule_dates for g in ch.children)
-        ):
+        if _dated_prep(ch, c):
             return ch
     return None
 

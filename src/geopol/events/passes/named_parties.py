@@ -133,17 +133,22 @@ def _tokens(a: Actor, doc: Doc) -> list[Token]:
 def _home_people(actors: list[Actor], doers: list[Actor], ctx: SentenceContext) -> list[Actor]:
     """People of no country (sector ``CVL``: "protesters", "families", "voters") are of the one
     country the sentence names, or failing that of the article's home country; but a military
-    doer's own country says nothing of the people it acts on (troops act abroad: "British
-    soldiers beat civilians" in an Iraq story), so that country is no evidence."""
+    doer's own country says nothing of the people it acts on (troops act abroad), so that
+    country is no evidence; nor is an armed group's code."""
     if not any(a.country is None and a.sector in PEOPLE for a in actors):
         return actors
     home = sentence_country(ctx) or home_country(ctx)
-    if home is None or home in {a.country for a in doers if a.sector in MILITARY}:
-        return actors
+    if home is None or not _state(home) or home in {a.country for a in doers if a.sector in MILITARY}:
+        return actors  # an armed group's code ("IMG-IS") is no people's country
     return [
         dataclasses.replace(a, country=home) if a.country is None and a.sector in PEOPLE else a
         for a in actors
     ]
+
+
+def _state(code: str) -> bool:
+    """A state's code (ISO 3166 alpha-3), not an organisation's or a group's ("IMG-IS")."""
+    return len(code) == 3 and code.isalpha()
 
 
 def _in_office(actors: list[Actor], doc: Doc) -> list[Actor]:
