@@ -80,10 +80,8 @@ def dyad(
         ):
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
-        if not preps and trig.rule.type == PloverType.REQUEST:
-            target = noun_target(tok, idx, _REQUEST_NOUN_PREPS)
-        else:
-            target = noun_target(tok, idx, preps) if preps else noun_target(tok, idx)
+        request = trig.rule.type == PloverType.REQUEST
+        target = noun_target(tok, idx, preps or (_REQUEST_NOUN_PREPS if request else TARGET_PREPS))
         source, target = _light_verb_doer(tok, idx, lex, source, target)
     else:
         source, _ = subject_of(tok, idx)
@@ -108,10 +106,9 @@ def dyad(
     if not target and not trig.noun and trig.rule.type in _CLAUSE_TARGETS:
         # "demanded that Chile withdraw": Chile is asked; "alleged that France was aware":
         # France is accused; "rejected Netanyahu to postpone": Netanyahu is refused
-        claimed = clause_subject(tok, idx, mandative=trig.rule.type != PloverType.ACCUSE)
         # another body of the doer's own state may be the one asked ("Israel's attorney
         # general rejected Prime Minister Netanyahu to ..."): the doer itself is dropped below
-        target = claimed
+        target = clause_subject(tok, idx, mandative=trig.rule.type != PloverType.ACCUSE)
     # "Iraq asked the coalition to leave the country": no state is its own target
     target = [t for t in target if all(t is not s and not _same_state(t, s) for s in source)]
     if trig.rule.swap and target:
@@ -119,8 +116,9 @@ def dyad(
         return target, source
     return source, target
 
+
 def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
-    """"Soldiers were killed in an attack by Taliban fighters": the doer of the attack the
+    """ "Soldiers were killed in an attack by Taliban fighters": the doer of the attack the
     victims died in is the doer of the killing."""
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ in ("in", "during"):
@@ -130,6 +128,7 @@ def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
                     if found:
                         return found
     return []
+
 
 def _same_state(a: Actor, b: Actor) -> bool:
     """Two mentions of one actor: one state as such ("Iraq" ... "the country"), not two
@@ -144,11 +143,10 @@ def _same_state(a: Actor, b: Actor) -> bool:
     return a.code == b.code and (linked or (a.coref_of is not None and a.coref_of == b.coref_of))
 
 
-
 def _light_verb_doer(
     noun: Token, idx: ActorIndex, lex: Lexicon, source: list[Actor], target: list[Actor]
 ) -> tuple[list[Actor], list[Actor]]:
-    """"Japan offered Ukraine new aid", "the US held Iran talks": the light verb's subject
+    """ "Japan offered Ukraine new aid", "the US held Iran talks": the light verb's subject
     does the event; an actor modifying the noun is then its target, not its doer."""
     head = noun.head
     if noun.dep_ != "dobj" or head.lemma_.lower() not in lex.light_verbs or not source or target:
@@ -161,6 +159,7 @@ def _light_verb_doer(
     if not doer or {a.code for a in doer} & {a.code for a in source}:
         return source, target
     return doer, source
+
 
 def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
     """The country actors naming where a gathering is: "the Beijing Games", "a summit in
@@ -177,6 +176,7 @@ def _gathering_place(noun: Token, idx: ActorIndex) -> list[Actor]:
     # "the G20 summit in Rome": the host country is visited, not the organisation.
     states = [a for a in named if not _is_organisation(a)]
     return states[:1] or named[:1]
+
 
 def _is_organisation(a: Actor) -> bool:
     return is_organisation_code(a.country)

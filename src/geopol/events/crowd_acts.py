@@ -237,9 +237,7 @@ def dispersed_crowd(verb: Token) -> Token | None:
         lemma = head.lemma_.lower()
         if head.pos_ != "NOUN" or lemma in t.not_crowds or head.lower_ in t.not_crowds:
             continue
-        if lemma in t.protesters or head.lower_ in t.protesters or lemma in ("crowd", "mob"):
-            return head
-        if people_noun(head):
-            return head
+        if lemma in t.protesters or head.lower_ in t.protesters or people_noun(head):
+            return head  # "crowd" and "mob" are among the people words
     return None
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from geopol.events.dyads import ActorIndex
 from geopol.places import place_from_entry
+from geopol.places.afterprep import PAREN_POP
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer, get
 from geopol.records import Actor, Place, PlacePrecision
 
@@ -41,7 +42,7 @@ _FEATURE_WORDS = frozenset(
     }
 )  # fmt: skip
 #: A big town is a sure reading of its name even outside a chain of divisions.
-_SURE_POP = 50_000
+_SURE_POP = PAREN_POP
 #: A note of at most this many sentences is read as one story: one country for all of it.
 SHORT_NOTE = 5
 #: Sectors of named armed groups whose home or theatres place their acts.
@@ -229,12 +230,6 @@ class Evidence:
         self._by_sentence: dict[int, list[Clue]] = {}
         self.short = len(sentences) <= SHORT_NOTE
 
-    def _sentence_of(self, char: int) -> int:
-        for n, s in enumerate(self.sentences):
-            if s.start_char <= char < s.end_char:
-                return n
-        return -1
-
     def clues(self, n: int) -> list[Clue]:
         """The clues of sentence ``n``: its resolved places, the divisions it names that
         the place finder left, and the theatres of the armed groups acting in it."""
@@ -286,12 +281,10 @@ class Evidence:
         return [c for m in range(len(self.sentences)) for c in self.clues(m)]
 
 
-def top_country(clues: Sequence[Clue], exclude: Place | None = None) -> str | None:
+def top_country(clues: Sequence[Clue]) -> str | None:
     """The one country most clues point to (None on a tie or with no clue)."""
     votes: Counter[str] = Counter()
     for c in clues:
-        if exclude is not None and c.place is not None and c.place.start == exclude.start:
-            continue
         for iso in c.countries:
             votes[iso] += 1
     ranked = votes.most_common(2)
@@ -321,11 +314,13 @@ def namesake(place: Place, iso3: str) -> Place | None:
     )
 
 
-def article_evidence(doc: Doc, places: list[Place], actors: list[Actor]) -> Evidence:
-    """The article's evidence, built once per Doc."""
+def article_evidence(
+    doc: Doc, places: list[Place], actors: Callable[[], list[Actor]]
+) -> Evidence:
+    """The article's evidence, built once per Doc (``actors`` is asked only then)."""
     ev = doc.user_data.get("geopol.note-evidence")
     if not isinstance(ev, Evidence) or ev.places is not places:
-        ev = Evidence(list(doc.sents), places, actors)
+        ev = Evidence(list(doc.sents), places, actors())
         doc.user_data["geopol.note-evidence"] = ev
     return ev
 
@@ -349,7 +344,7 @@ def clue_country(
     an act with no place of known country happened. The places starting at ``aimed`` are what the act was
     aimed at ("fired rockets at Israel"), which says nothing of where its doers were; a
     country named whole is left to recall.py's own reading of the sentence's places."""
-    ev = article_evidence(trigger.doc, places, indexed_actors(idx))
+    ev = article_evidence(trigger.doc, places, lambda: indexed_actors(idx))
     if not ev.short:
         return None  # a long article's own places and focus are read by recall.py already
     start = trigger.sent.start_char

@@ -277,18 +277,13 @@ def _container(trig: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         return outer
     return None
 
+
 def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
     """One event per trigger: drop the content of a container verb, and an event noun that
     a verb entry names as its object ("provided aid", "violated the ceasefire"); then let
     sentence cues retype what is left (troops sent on a peacekeeping mission are aid)."""
     verbs = {t.token.i: t for t in trigs if not t.noun}
-    named = {
-        o.i
-        for t in verbs.values()
-        if t.rule.objects
-        for o in t.token.children
-        if o.dep_ in ("dobj", "nsubjpass")
-    } | {w.i for t in verbs.values() for w in t.words} | _partitive_objects(verbs.values())
+    named = _named_objects(verbs.values()) | {w.i for t in verbs.values() for w in t.words}
     free = [t for t in trigs if not (t.noun and t.token.i in named)]
     by_token = {t.token.i: t for t in free}
     kept: list[Trigger] = []
@@ -320,10 +315,12 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
         out.append(t)
     return out
 
-def _partitive_objects(verbs: Iterable[Trigger]) -> set[int]:
-    """Event nouns a verb entry names as its object through a part of it: "ease some of its
-    restrictions", "lifted most of the sanctions" (the noun is what is eased, no act of its
-    own)."""
+
+def _named_objects(verbs: Iterable[Trigger]) -> set[int]:
+    """The objects of verb entries that name their object ("provided aid", "violated the
+    ceasefire"), and event nouns such an entry names through a part of its object: "ease
+    some of its restrictions", "lifted most of the sanctions" (the noun is what is eased, no
+    act of its own)."""
     out: set[int] = set()
     for t in verbs:
         if not t.rule.objects:
@@ -331,6 +328,7 @@ def _partitive_objects(verbs: Iterable[Trigger]) -> set[int]:
         for o in t.token.children:
             if o.dep_ not in ("dobj", "nsubjpass"):
                 continue
+            out.add(o.i)
             for p in o.children:
                 if p.dep_ == "prep" and p.lower_ in ("of", "in"):
                     out.update(
@@ -340,6 +338,7 @@ def _partitive_objects(verbs: Iterable[Trigger]) -> set[int]:
                         and (_lemma(q) in t.rule.objects or q.lower_ in t.rule.objects)
                     )
     return out
+
 
 def _vowed_force(trig: Trigger, content: list[Trigger]) -> Trigger:
     """A pledge whose content is force ("vowed to strike India") is a threat, not an

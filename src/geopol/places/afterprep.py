@@ -12,7 +12,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Span, Token
 
 from geopol.docarrays import doc_arrays
-from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, ALTERNATE, ARABIC_ARTICLES, PRIMARY, Gazetteer
 
 #: Prepositions after which a bare proper name is a place.
 AT_WORDS = frozenset({"in", "at", "near", "outside", "through", "into", "around", "inside"})
@@ -185,14 +185,11 @@ def hyphen_compound(doc: Doc, gaz: Gazetteer, span: Span) -> int:
     return k + 1
 
 
-_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"})
-
-
 def hyphened_article(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> bool:
     """The name at token ``i`` is written with an Arabic article and a hyphen before it
     ("Ar-Raqqa" found as "Raqqa"): the article belongs to the name."""
     return (
-        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _ARABIC_ARTICLES
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ARABIC_ARTICLES
         and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
         and not any(taken[k] or blocked[k] for k in (i - 2, i - 1))
     )
@@ -202,7 +199,7 @@ def arabic_head(doc: Doc, i: int, taken: list[bool], blocked: list[bool]) -> boo
     """The name at token ``i`` starts with an Arabic article after a proper name outside
     any entity, or inside the same place entity: "Ras" of "Ras Al Ain", where "Al Ain"
     alone is a town far away."""
-    if i < 1 or doc[i].lower_ not in _ARABIC_ARTICLES:
+    if i < 1 or doc[i].lower_ not in ARABIC_ARTICLES:
         return False
     head = doc[i - 1]
     same = doc[i].ent_iob_ == "I" and head.ent_type_ in ("GPE", "LOC", "FAC")

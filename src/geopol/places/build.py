@@ -82,7 +82,7 @@ def _data_dir() -> Any:
     return resources.files("geopol") / "data" / "places"
 
 
-def _read_data(name: str) -> str:
+def read_data(name: str) -> str:
     text: str = (_data_dir() / name).read_text(encoding="utf-8")
     return text
 
@@ -101,7 +101,7 @@ def data_version() -> str:
     )
     h = hashlib.sha256(inputs.encode())
     for name in DATA_FILES:
-        h.update(_read_data(name).encode("utf-8"))
+        h.update(read_data(name).encode("utf-8"))
     h.update((_data_dir() / ADMIN2_FILE).read_bytes())
     return h.hexdigest()[:12]
 
@@ -123,7 +123,7 @@ def _tsv(name: str) -> list[dict[str, str]]:
     if name.endswith(".gz"):
         text = gzip.decompress((_data_dir() / name).read_bytes()).decode("utf-8")
     else:
-        text = _read_data(name)
+        text = read_data(name)
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -202,9 +202,9 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
     continents: dict[str, dict[str, Any]] = json.loads(
         (gnc / "continents.json").read_text("utf-8")
     )
-    country_yaml: dict[str, dict[str, list[str]]] = load_yaml(_read_data("countries.yaml"))
-    continent_yaml: dict[str, list[str]] = load_yaml(_read_data("continents.yaml"))
-    abbrevs: dict[str, dict[str, list[str]]] = load_yaml(_read_data("abbreviations.yaml"))
+    country_yaml: dict[str, dict[str, list[str]]] = load_yaml(read_data("countries.yaml"))
+    continent_yaml: dict[str, list[str]] = load_yaml(read_data("continents.yaml"))
+    abbrevs: dict[str, dict[str, list[str]]] = load_yaml(read_data("abbreviations.yaml"))
     points = country_points()
 
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)

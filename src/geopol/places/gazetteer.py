@@ -22,7 +22,7 @@ from geopol.places.build import (
     normalise,
 )
 
-__all__ = ["ALIAS", "ALTERNATE", "DEMONYM", "PRIMARY", "Entry", "Gazetteer", "get", "normalise"]
+__all__ = ["ALIAS", "ALTERNATE", "ARABIC_ARTICLES", "DEMONYM", "PRIMARY", "Entry", "Gazetteer", "get", "normalise"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ _COLS = (
 
 
 #: Forms of the Arabic article a name may be written with or without ("Ar-Raqqa", "Raqqa").
-_ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
+ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
 
 
 #: The shortest name (without spaces) looked up space-insensitively.
@@ -106,7 +106,7 @@ class Gazetteer:
             return ()
         found = self._lookup(key)
         head, _, rest = key.partition(" ")
-        if not found and rest and head in _ARTICLES:
+        if not found and rest and head in ARABIC_ARTICLES:
             # "Ar-Raqqa", "Al-Hasakeh": Arabic names are written with and without the article
             found = self._lookup(rest)
         if not found:

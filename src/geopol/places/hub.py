@@ -20,8 +20,6 @@ from geopol.records import Place
 
 #: Votes a dateline's city carries (a plain mention carries one).
 DATELINE_VOTES = 2
-#: Least votes for the leading city.
-LEAST_VOTES = 1
 #: Share of all the votes for cities the leading one must hold.
 LEAD_SHARE = 0.5
 #: Readings that are no plain mention of a city.
@@ -41,12 +39,12 @@ def article_city(places: Sequence[Place]) -> Place | None:
             continue
         votes[p.gazetteer_id] += DATELINE_VOTES if "dateline" in tags else 1
         first.setdefault(p.gazetteer_id, p)
-    ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < LEAST_VOTES:
+    if not votes:
         return None
-    if ranked[0][1] < LEAD_SHARE * sum(votes.values()):
+    (gid, n), = votes.most_common(1)
+    if n < LEAD_SHARE * sum(votes.values()):
         return None  # a tour of several cities
-    return first[ranked[0][0]]
+    return first[gid]
 
 
 def at_article_city(places: list[Place]) -> list[Place]:

@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from geopol.docarrays import doc_arrays
 from geopol.places.afterprep import PLACE_NOUNS, comma_parts
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 
@@ -156,25 +154,11 @@ def before_chain(span: Span, gaz: Gazetteer) -> bool:
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 
 
-#: "in Kilkis", "near the village of Azzun": a locative preposition, perhaps with an article
-#: and a place word ("the town of"), right before a name.
-_BEFORE_NAME = re.compile(
-    r"\b(?:in|at|near|outside|inside|into|around|through)\s+"
-    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|area|region|province)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-#: Characters before a name that the test reads.
-_BEFORE_CHARS = 48
-
-
 def mark_roles(doc: Doc, mentions: Sequence[Mention]) -> None:
-    """Mark the mentions written right after a locative preposition ("in Kilkis", "near
-    Kafr Qaddum", "in the town of Qatraneh"), and those written aside from the story's
-    scene: an origin ("migrants from Afghanistan") or a modifier of a noun ("US military
-    forces", "Turkish-backed factions")."""
-    text = doc_arrays(doc).text
+    """Mark the mentions written aside from the story's scene: an origin ("migrants from
+    Afghanistan") or a modifier of a noun ("US military forces", "Turkish-backed
+    factions")."""
     for m in mentions:
-        m.locative = bool(_BEFORE_NAME.search(text, max(0, m.start - _BEFORE_CHARS), m.start))
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue

@@ -12,19 +12,18 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.places.build import read_data
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer
+from geopol.yamlio import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, frozenset[str]]:
-    path = resources.files("geopol") / "data" / "places" / "modifiers.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(read_data("modifiers.yaml")) or {}
     return {str(k): frozenset(str(w).casefold() for w in v or ()) for k, v in raw.items()}
 
 

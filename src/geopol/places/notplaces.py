@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
 
 from geopol.docarrays import doc_arrays
+from geopol.places.build import read_data
 from geopol.places.gazetteer import Gazetteer
 from geopol.records import Place, PlacePrecision
+from geopol.yamlio import load_yaml
 
 #: A town this populous keeps its name even where a person shares it ("Houston").
 PERSON_TOWN_POP = 100_000
@@ -62,8 +62,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "far", "northern", "s
 
 @functools.cache
 def _not_places() -> dict[str, object]:
-    path = resources.files("geopol") / "data" / "places" / "not_places.yaml"
-    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: dict[str, object] = load_yaml(read_data("not_places.yaml")) or {}
     return data
 
 

@@ -69,7 +69,6 @@ class Mention:
     demonym: bool = False
     lookup: str = ""  # the text looked up (feature word stripped)
     weak: bool = False  # found by position only: kept in a country the article names
-    locative: bool = False  # right after a locative preposition: "in Kilkis", "near Kafr Qaddum"
     aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
     loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
     modifier: bool = False  # part of a longer word or name ("U.S.-led", "Canadian Press"): no focus

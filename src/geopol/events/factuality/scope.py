@@ -475,15 +475,13 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
     found = _walk(trigger, noun=noun, c=c)
     if any(q.level is Factuality.REPORTED for q in found):
         when = dated_present(trigger, c)
-        if when is None and trigger.dep_ == "dobj" and trigger.pos_ in _NOMINAL:
-            when = dated_present(trigger.head, c)  # "resume talks on Monday, officials said"
-        elif (
-            when is None
-            and trigger.dep_ == "nsubj"
-            and trigger.pos_ in _NOMINAL
-            and trigger.head.lemma_.lower() in c.occurrence_verbs
+        if when is None and trigger.pos_ in _NOMINAL and (
+            trigger.dep_ == "dobj"  # "resume talks on Monday, officials said"
+            or (  # "shipments begin in June, officials said"
+                trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in c.occurrence_verbs
+            )
         ):
-            when = dated_present(trigger.head, c)  # "shipments begin in June, officials said"
+            when = dated_present(trigger.head, c)
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)

@@ -19,15 +19,16 @@ SHARE = 0.5
 LEAST = 3
 
 
+def _countable(a: Actor) -> bool:
+    """A mention that names a state (not an international body or a bloc)."""
+    return bool(a.country) and not (a.country or "").startswith("IGO") and a.kind != "bloc"
+
+
 def home_country(ctx: SentenceContext) -> str | None:
     """The country of at least half (and at least ``LEAST``) of the article's mentions of
     actors with a country, if any."""
     mentions = {id(a): a for actors in ctx.index.by_token.values() for a in actors}
-    counts = collections.Counter(
-        a.country
-        for a in mentions.values()
-        if a.country and not a.country.startswith("IGO") and a.kind != "bloc"
-    )
+    counts = collections.Counter(a.country for a in mentions.values() if _countable(a))
     total = sum(counts.values())
     if not total:
         return None
@@ -39,10 +40,7 @@ def sentence_country(ctx: SentenceContext) -> str | None:
     """The one country the sentence's actors name, if exactly one ("the army closed
     Tehran's new airport": Iran)."""
     countries = {
-        a.country
-        for t in ctx.sentence
-        for a in ctx.index.by_token.get(t.i, ())
-        if a.country and not a.country.startswith("IGO") and a.kind != "bloc"
+        a.country for t in ctx.sentence for a in ctx.index.by_token.get(t.i, ()) if _countable(a)
     }
     return countries.pop() if len(countries) == 1 else None
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.dyads import ActorIndex
@@ -46,10 +46,15 @@ POSSIBLE = frozenset({"would", "could", "might", "may"})
 INSTITUTIONS = frozenset({"government", "regime", "administration", "cabinet", "ministry"})
 
 
+def _span(a: Actor, doc: Doc) -> Span | None:
+    """The tokens of the actor's mention."""
+    return doc.char_span(a.start, a.end, alignment_mode="expand")
+
+
 def _phrase(a: Actor, doc: Doc) -> list[Token]:
     """The tokens of the actor's noun phrase before and in its mention, with the phrase it is
     in apposition or a compound to ("the shadow chancellor, Mr Letwin")."""
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    span = _span(a, doc)
     if span is None:
         return []
     root = span.root
@@ -67,7 +72,7 @@ def office_sector(a: Actor, doc: Doc) -> str | None:
     (``ELI``) or in opposition (``OPP``); None when it says neither."""
     if a.sector != "GOV":
         return None
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    span = _span(a, doc)
     if span is None or span.root.lemma_.lower() in INSTITUTIONS:
         return None  # "the former government of Iraq": a regime, not a person out of office
     w = words()
@@ -89,7 +94,7 @@ def expletive(a: Actor, doc: Doc) -> bool:
     """The mention is the empty "it" of an extraposed clause ("it is important to support
     teachers", "found it hard to persuade officials", "it would have been better to reject
     the treaty"): it stands for the clause, not for an actor."""
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    span = _span(a, doc)
     if span is None or span.root.lower_ != "it" or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     head = span.root.head
@@ -126,7 +131,7 @@ def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
 
 
 def _tokens(a: Actor, doc: Doc) -> list[Token]:
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    span = _span(a, doc)
     return list(span) if span is not None else []
 
 
@@ -169,9 +174,10 @@ def named_parties(ctx: SentenceContext) -> None:
     if forecast(r.trigger.token, r.source, ctx.index):
         r.dropped = True  # "cooperation with the EU would help get better controls": a forecast
         return
-    if any(expletive(a, doc) for a in r.source + r.target):
-        r.source = [a for a in r.source if not expletive(a, doc)]
-        r.target = [a for a in r.target if not expletive(a, doc)]
+    empty = {id(a) for a in r.source + r.target if expletive(a, doc)}
+    if empty:
+        r.source = [a for a in r.source if id(a) not in empty]
+        r.target = [a for a in r.target if id(a) not in empty]
         if not r.source:
             r.dropped = True  # "it is important to support teachers": nobody acts
             return
