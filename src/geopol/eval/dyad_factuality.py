@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import governing, purpose
+from geopol.events.factuality.words import for_to, governing, purpose
 from geopol.records import Factuality
 
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
@@ -282,6 +282,8 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         below_noun = _noun_below(tok, sh, th)
         if below_noun is not None:
             return assess(below_noun, noun=below_noun.pos_ in ("NOUN", "PROPN"))
+        if _for_source(verb, sh) and any(a.i == tok.i for a in ancestors(verb)[1:]):
+            return assess(verb, noun=False)  # "calls for Japan to buy beef": the buying
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
@@ -296,6 +298,16 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         return assess(joint, noun=True)  # "the proposed sale of jets by France to India"
     event, noun = _event_below(_act_above(verb, sh))
     return assess(event, noun=noun)
+
+
+def _for_source(verb: Token, sh: Token) -> bool:
+    """ "the accord calls for Japan to buy beef from Australia": the source is the subject of
+    a for-to clause below the trigger, so the dyad's event is that clause, not the call
+    ("asked for Uganda to close the border" stays Kenya's request to Uganda)."""
+    return for_to(verb) and any(
+        ch.dep_ in ("nsubj", "nsubjpass") and any(t.i == sh.i for t in ch.subtree)
+        for ch in verb.children
+    )
 
 
 def _joint_noun(sh: Token, th: Token, verb: Token) -> Token | None:

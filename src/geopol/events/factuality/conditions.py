@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
-__all__ = ["in_condition", "precaution", "sibling_condition"]
+__all__ = ["consequent_before", "in_condition", "precaution", "sibling_condition", "trailing_condition"]
 
 
 def in_condition(clause: Token, c: Cues) -> bool:
@@ -53,3 +53,22 @@ def precaution(clause: Token, c: Cues) -> bool:
     return opened_by(clause, c.precautions) or any(
         ch.i < clause.i and phrase_at(ch, c.precautions) for ch in clause.children
     )
+
+
+def trailing_condition(clause: Token, c: Cues) -> bool:
+    """ "will resume talks with the IMF provided its banks agree": the parse makes the
+    condition's mark ("provided", "providing") a conjunct of the clause it conditions."""
+    return clause.pos_ in ("VERB", "AUX") and sibling_condition(clause, clause, c)
+
+
+def consequent_before(clause: Token, head: Token) -> bool:
+    """ "will cut water to Syria should Damascus back the rebels": the parse hangs the
+    consequent, as a complement, on the inverted condition that follows it."""
+    if clause.dep_ != "ccomp" or clause.i > head.i:
+        return False
+    rest = [t.i for t in head.subtree if not (clause.left_edge.i <= t.i <= clause.right_edge.i)]
+    first = min(rest)
+    return any(
+        ch.dep_ in ("aux", "auxpass") and ch.i == first and ch.lower_ in INVERTING_AUX
+        for ch in head.children
+    ) and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > first for s in head.children)

@@ -15,13 +15,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geopol.events.factuality.conditions import in_condition, precaution, sibling_condition
+from geopol.events.factuality.conditions import (
+    consequent_before,
+    in_condition,
+    precaution,
+    sibling_condition,
+    trailing_condition,
+)
 from geopol.events.factuality.cues import Cues, cues
+from geopol.events.factuality.marks import called_false as _called_false
+from geopol.events.factuality.marks import negating as _negating
+from geopol.events.factuality.marks import preposition as _preposition
+from geopol.events.factuality.marks import trailing_attribution as _trailing_attribution
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import (
     circumstance,
     dated_present,
     detached,
+    for_to,
     future_time,
     governing,
     in_subject,
@@ -128,6 +139,8 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
+    if trailing_condition(tok, c):
+        found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
         # adjective of the event's own clause
@@ -170,45 +183,6 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
 
 
-def _trailing_attribution(root: Token, c: Cues) -> Token | None:
-    """ "X agreed to build roads, an attache said." parsed as a second sentence: the reporting
-    verb of a fragment that follows the clause without a full stop between them."""
-    doc = root.doc
-    for t in doc[root.i + 1 :]:
-        if t.text in (".", "!", "?", ";"):
-            return None
-        if (
-            t.dep_ == "ROOT"
-            and t.i != root.i
-            and c.governing.get(t.lemma_.lower()) is Factuality.REPORTED
-            and any(g.dep_ == "nsubj" for g in t.children)
-            and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children)
-        ):
-            return t
-    return None
-
-
-def _preposition(adp: Token, c: Cues, found: list[Cue], depth: int) -> None:
-    """A preposition that carries a level over its object: "without", "instead of"."""
-    for phrase, level in c.prepositions.items():
-        if phrase_at(adp, frozenset({phrase})):
-            found.append(Cue(level, adp, depth))
-            return
-
-
-def _negating(verb: Token, found: list[Cue], depth: int) -> None:
-    """A verb that negates its object or complement ("ruled out", "failed to"). Negated
-    itself, a rejection leaves the event open ("did not rule out sanctions": speculated);
-    other negating verbs cancel out ("will never stop its war": the war goes on)."""
-    if any(ch.dep_ == "neg" for ch in verb.children):
-        if phrasal(verb) in cues().rejections:
-            found.append(Cue(Factuality.SPECULATED, verb, depth))
-        else:
-            found.append(Cue(Factuality.ASSERTED, verb, depth))
-    else:
-        found.append(Cue(Factuality.NEGATED, verb, depth))
-
-
 def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """A noun the event hangs from ("speculation that", "plans to"), its own modifiers ("no
     plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
@@ -226,17 +200,6 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
-
-
-def _called_false(report: Token, c: Cues, found: list[Cue], depth: int) -> None:
-    """ "reports that X had bought arms were false": a report whose predicate denies it."""
-    head = report.head
-    if report.dep_ == "nsubj" and head.lemma_.lower() in _LINKS:
-        found.extend(
-            Cue(Factuality.NEGATED, ch, depth)
-            for ch in head.children
-            if ch.dep_ == "acomp" and governing(ch, c) is Factuality.NEGATED
-        )
 
 
 def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
@@ -375,9 +338,17 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             depth += 1
             _own_cues(tok, c, found, depth)
             continue
-        if dep == "ccomp" and tok.i > head.i and inverted(tok):
+        if (dep == "ccomp" and tok.i > head.i and inverted(tok)) or consequent_before(tok, head):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
+        if dep == "advcl" and for_to(tok):
+            # "calls for Japan to buy": ahead; "it would be foolish for Japan to": the head's
+            level = governing(head, c)
+            if head.lemma_ != "be" or level is not None:
+                found.append(Cue(level if level in _MODAL else Factuality.PLANNED, tok, depth))
+            tok, depth = head, depth + 1
+            _own_cues(tok, c, found, depth)
+            continue
         if head.i == tok.i or dep in _STOP_DEPS or detached(tok):
             if dep == "advcl" and in_condition(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself

@@ -252,3 +252,15 @@ def circumstance(clause: Token) -> bool:
         ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in kids
     )
     return participle or any(ch.dep_ == "mark" and ch.lower_ in _WHEN_MARKS for ch in kids)
+
+
+def for_to(clause: Token) -> bool:
+    """ "the accord calls for Japan to buy more beef", "it is time for Seoul to act": an
+    infinitive clause with its own subject after "for" states what is to happen, not what did."""
+    kids = list(clause.children)
+    return (
+        clause.tag_ == "VB"
+        and any(k.dep_ == "mark" and k.lower_ == "for" for k in kids)
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
+        and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
+    )

@@ -1,0 +1,74 @@
+"""Issue 16, sixth round: the constructions the sixth round's probe sentences
+(benchmarks/labels/factuality-written-r6.tsv, written by us) showed the rules missing. Each rule
+has a sentence on each side; the first of each pair was misread before the rule. Our own
+sentences."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from geopol.records import Factuality
+from geopol_testkit import dyad_factuality as dyad
+
+R6 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality-written-r6.tsv"
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a condition's mark the parse makes a conjunct of the clause it conditions
+        (
+            "<s>Brazil</s> will resume talks with <t>the IMF</t> provided its creditor banks"
+            " agree to a new plan.",
+            "hypothetical",
+        ),
+        ("<s>Brazil</s> resumed talks with <t>the IMF</t> and provided new figures.", "asserted"),
+        # an inverted condition after its consequent, which the parse hangs on the condition
+        (
+            "<s>Turkey</s> will cut water to <t>Syria</t> should Damascus keep backing the rebels,"
+            " a minister said.",
+            "hypothetical",
+        ),
+        ("<s>Turkey</s> will cut water to <t>Syria</t>, a minister said.", "planned"),
+        # "refrain from", "abstain from": the event did not happen
+        ("<s>Jordan</s> has refrained from criticising <t>Syria</t> in public.", "negated"),
+        ("<s>Jordan</s> has criticised <t>Syria</t> in public.", "asserted"),
+        # a for-to clause with its own subject states what is to happen
+        (
+            "The accord calls for <s>Japan</s> to buy more beef from <t>Australia</t> over five"
+            " years.",
+            "planned",
+        ),
+        (
+            "The agreement provides for <s>China</s> to supply coal to <t>Japan</t> until 1990.",
+            "planned",
+        ),
+        ("<s>Japan</s> bought more beef from <t>Australia</t> under the accord.", "asserted"),
+    ],
+)
+def test_conditions_abstentions_and_for_to_clauses(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected
+
+
+def test_sixth_round_sentences_are_ours_well_formed_and_cover_every_class() -> None:
+    with R6.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) >= 150
+    ids = [int(r["sentence_id"]) for r in rows]
+    assert len(set(ids)) == len(ids) and min(ids) > 1510  # after the fifth round's ids
+    counts = Counter(r["factuality"] for r in rows)
+    assert set(counts) == {f.value for f in Factuality}
+    assert min(counts.values()) >= 10
+    for r in rows:
+        plain = r["marked_sentence"]
+        for tag in ("<s>", "</s>", "<t>", "</t>"):
+            assert plain.count(tag) == 1, r["sentence_id"]
+            plain = plain.replace(tag, "")
+        assert plain == r["sentence"] and r["ambiguous"] == "0"
