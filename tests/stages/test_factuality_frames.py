@@ -57,6 +57,31 @@ def test_conditions_abstentions_and_for_to_clauses(
     assert dyad(nlp, marked) == expected
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # "no longer": a two-word negating adverb
+        ("<s>Iraq</s> no longer buys arms from <t>France</t>, diplomats said.", "negated"),
+        ("<s>Iraq</s> buys arms from <t>France</t>, diplomats said.", "reported"),
+        # a link verb's predicate ("seems ready to"): the seeming governs too
+        ("<s>Syria</s> seems ready to let <t>Lebanese</t> troops into the camps.", "speculated"),
+        ("<s>Syria</s> is ready to let <t>Lebanese</t> troops into the camps.", "planned"),
+        # a clause of purpose with its own mark is what is meant to happen
+        (
+            "<s>Japan</s> cut its rice price so that it could buy more rice from <t>Thailand</t>.",
+            "planned",
+        ),
+        (
+            "<s>France</s> devalued the franc in order to sell more goods to <t>West Germany</t>.",
+            "planned",
+        ),
+        ("<s>Japan</s> cut its rice price and bought more rice from <t>Thailand</t>.", "asserted"),
+    ],
+)
+def test_no_longer_link_predicates_and_purpose(nlp: Language, marked: str, expected: str) -> None:
+    assert dyad(nlp, marked) == expected
+
+
 def test_sixth_round_sentences_are_ours_well_formed_and_cover_every_class() -> None:
     with R6.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import for_to, governing, purpose
+from geopol.events.factuality.words import for_to, governing, purpose, purpose_clause
 from geopol.records import Factuality
 
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
@@ -155,7 +155,10 @@ def _dyad_verb(vs: Token, vt: Token) -> Token:
     tok = low
     while tok.i != high.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "appos") or (
-            tok.dep_ == "advcl" and not condition_clause(tok) and not purpose(tok)
+            tok.dep_ == "advcl"
+            and not condition_clause(tok)
+            and not purpose(tok)
+            and not purpose_clause(tok)
         ):
             return high if high.i in {a.i for a in ancestors(low)} else low
         tok = tok.head

@@ -41,6 +41,7 @@ from geopol.events.factuality.words import (
     phrasal,
     phrase_at,
     purpose,
+    purpose_clause,
     subject,
 )
 from geopol.records import Factuality
@@ -84,6 +85,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
                 for g in ch.children
                 if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i
             )
+        if dep == "advmod":  # a two-word adverb: "no longer"
+            low = next((f"{g.lower_} {low}" for g in ch.children if g.i == ch.i - 1), low)
+            low = low if low in c.adverbs else ch.lower_
         if dep == "neg" or (
             dep in ("advmod", "preconj") and c.adverbs.get(low) is Factuality.NEGATED
         ):
@@ -341,6 +345,11 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         if (dep == "ccomp" and tok.i > head.i and inverted(tok)) or consequent_before(tok, head):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
+        if purpose_clause(tok):
+            # the modal of "so that it could buy" belongs to the purpose, which is planned
+            found[:] = [q for q in found if not (q.token.dep_ == "aux" and q.token.head == tok)]
+            found.append(Cue(Factuality.PLANNED, tok, depth))
+            break
         if dep == "advcl" and for_to(tok):
             # "calls for Japan to buy": ahead; "it would be foolish for Japan to": the head's
             level = governing(head, c)
@@ -387,7 +396,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             subj = subject(head)
             if level is None and subj is not None and subj.lemma_.lower() in c.nouns:
                 level = c.nouns[subj.lemma_.lower()]
-        if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "prep") and level is not None:
+        if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "oprd", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
                 if not (dep == "ccomp" and _own_speaker(tok, head, c)):

@@ -264,3 +264,19 @@ def for_to(clause: Token) -> bool:
         and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
         and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
     )
+
+
+def purpose_clause(tok: Token) -> bool:
+    """ "cut its price so that it could buy more rice", "devalued in order to sell more": a
+    clause of purpose with its own mark states what is meant to happen (planned)."""
+    if tok.dep_ == "advcl":
+        marks = " ".join(ch.lower_ for ch in tok.children if ch.dep_ == "mark" and ch.i < tok.i)
+        return marks in ("so that", "in order that", "so as")
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.lower_ == "order"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+    )
