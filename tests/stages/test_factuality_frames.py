@@ -82,6 +82,30 @@ def test_no_longer_link_predicates_and_purpose(nlp: Language, marked: str, expec
     assert dyad(nlp, marked) == expected
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # an inverted condition first, which the parse takes for a complement of the consequent
+        (
+            "Should <s>Russia</s> attack <t>NATO</t> territory, the alliance would respond.",
+            "hypothetical",
+        ),
+        ("<s>Russia</s> attacked <t>NATO</t> territory, the alliance said.", "reported"),
+        # a rejected report shifted behind its predicate: "dismissed as groundless reports that"
+        (
+            "<s>Beijing</s> dismissed as groundless reports that it had hacked <t>Australian</t>"
+            " ministries.",
+            "negated",
+        ),
+        ("Reports said <s>Beijing</s> had hacked <t>Australian</t> ministries.", "reported"),
+    ],
+)
+def test_fronted_conditions_and_shifted_rejections(
+    nlp: Language, marked: str, expected: str
+) -> None:
+    assert dyad(nlp, marked) == expected
+
+
 def test_sixth_round_sentences_are_ours_well_formed_and_cover_every_class() -> None:
     with R6.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))

@@ -15,7 +15,13 @@ from spacy.tokens import Token
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
-from geopol.events.factuality.words import for_to, governing, purpose, purpose_clause
+from geopol.events.factuality.words import (
+    for_to,
+    governing,
+    purpose,
+    purpose_clause,
+    verb_object,
+)
 from geopol.records import Factuality
 
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
@@ -95,7 +101,7 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         elif level not in (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED):
             return tok, False
         if below is None and (phr in c.rejections or lemma in c.denials):
-            obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+            obj = verb_object(tok)  # "dismissed as groundless reports that ..."
             return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
         obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
         if (

@@ -9,7 +9,14 @@ from spacy.tokens import Token
 from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
-__all__ = ["consequent_before", "in_condition", "precaution", "sibling_condition", "trailing_condition"]
+__all__ = [
+    "consequent_before",
+    "consequent_modal",
+    "in_condition",
+    "precaution",
+    "sibling_condition",
+    "trailing_condition",
+]
 
 
 def in_condition(clause: Token, c: Cues) -> bool:
@@ -72,3 +79,13 @@ def consequent_before(clause: Token, head: Token) -> bool:
         ch.dep_ in ("aux", "auxpass") and ch.i == first and ch.lower_ in INVERTING_AUX
         for ch in head.children
     ) and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > first for s in head.children)
+
+
+def consequent_modal(head: Token) -> bool:
+    """ "Should Russia attack, the alliance would respond": an inverted clause before a clause
+    with a modal is its condition (the parse may take it for a complement); without a modal
+    ("Should Japan cut tariffs, he asked") it is a question."""
+    return any(
+        ch.dep_ == "aux" and ch.lower_ in ("would", "will", "could", "might", "may", "'d", "'ll")
+        for ch in head.children
+    )

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
     consequent_before,
+    consequent_modal,
     in_condition,
     precaution,
     sibling_condition,
@@ -38,6 +39,7 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
+    object_of,
     phrasal,
     phrase_at,
     purpose,
@@ -192,11 +194,10 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
     found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
     _own_cues(noun, c, found, depth)
-    head = noun.head
     _called_false(noun, c, found, depth + 1)
+    head = object_of(noun)  # "denied reports that", "dismissed as groundless reports that"
     if (
-        noun.dep_ == "dobj"
-        and head.i != noun.i
+        head is not None
         and (
             head.lemma_.lower() in c.denials
             or phrasal(head) in c.rejections
@@ -342,7 +343,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             depth += 1
             _own_cues(tok, c, found, depth)
             continue
-        if (dep == "ccomp" and tok.i > head.i and inverted(tok)) or consequent_before(tok, head):
+        if (
+            (dep == "ccomp" and inverted(tok) and (tok.i > head.i or consequent_modal(head)))
+            or consequent_before(tok, head)
+        ):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "should the dollar fall"
             break
         if purpose_clause(tok):

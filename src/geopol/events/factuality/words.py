@@ -280,3 +280,24 @@ def purpose_clause(tok: Token) -> bool:
         and head.head.lower_ == "in"
         and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
     )
+
+
+def verb_object(verb: Token) -> Token | None:
+    """The verb's direct object, or the object a predicate "as" shifts behind it ("dismissed
+    as groundless reports that ...", "rejected as baseless claims of ...")."""
+    obj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    as_ = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
+    return None if as_ is None else next((g for g in as_.children if g.dep_ == "pobj"), None)
+
+
+def object_of(noun: Token) -> Token | None:
+    """The verb whose object (``verb_object``) ``noun`` is, if any."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    obj = verb_object(head) if head.i != noun.i else None
+    return head if obj is not None and obj.i == noun.i else None
