@@ -82,9 +82,9 @@ def consequent_before(clause: Token, head: Token) -> bool:
 
 
 def consequent_modal(head: Token) -> bool:
-    """ "Should Russia attack, the alliance would respond": an inverted clause before a clause
+    """ "should the army attack, the alliance would respond": an inverted clause before a clause
     with a modal is its condition (the parse may take it for a complement); without a modal
-    ("Should Japan cut tariffs, he asked") it is a question."""
+    ("should we cut tariffs, he asked") it is a question."""
     return any(
         ch.dep_ == "aux" and ch.lower_ in ("would", "will", "could", "might", "may", "'d", "'ll")
         for ch in head.children
