@@ -249,3 +249,52 @@ def test_a_country_word_on_a_noun_of_the_object_phrase_is_the_target() -> None:
     phrase's noun names whose goods are acted on."""
     evs = events("Japan has agreed to lift a ban on imports of American pork.")
     assert has(evs, "AGREE", "JPN", "USA"), show(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "src", "tgt"),
+    [
+        ("The U.S. cut tariffs on $50 billion of Brazil's exports.", "RETREAT", "USA", "BRA"),
+        ("Canada lifted restrictions on Cuba.", "RETREAT", "CAN", "CUB"),
+        ("Israel withdrew its troops from Lebanon.", "RETREAT", "ISR", "LBN"),
+        ("The United States imposed new sanctions over the crisis on Myanmar's military "
+         "commanders.", "SANCTION", "USA", "MMR"),
+    ],
+)  # fmt: skip
+def test_a_measure_names_whom_it_is_on_or_who_is_left(
+    text: str, type_: str, src: str, tgt: str
+) -> None:
+    """A measure laid "on" someone or a withdrawal "from" a state names its target (issue 15,
+    sixth round), even where the parser hangs the "on" phrase on the phrase before it."""
+    evs = events(text)
+    assert has(evs, type_, src, tgt), show(evs)
+
+
+def test_a_place_inside_the_object_phrase_names_whose_thing_is_acted_on() -> None:
+    """"Criticising violations in Zimbabwe": the place phrase sits in the object's noun
+    phrase; a place on the verb itself ("met ... in Kabul") stays a venue."""
+    evs = events("Britain issued a statement criticising human rights violations in Zimbabwe.")
+    assert has(evs, "ACCUSE", "GBR", "ZWE"), show(evs)
+    evs = events("The Dutch minister praised the French envoy in Kabul.")
+    assert not has(evs, "SUPPORT", "NLD", "AFG"), show(evs)
+
+
+def test_a_counterpart_named_in_apposition_is_the_party() -> None:
+    """"His Iranian counterpart, NAME": the name in apposition is the party; joined to the
+    doer by "and" the counterpart is the other side of a joint act."""
+    evs = events("Kenya's foreign minister agreed with his Ugandan counterpart, Samuel Mugisha, "
+                 "to reopen the border.")
+    assert any(
+        e.type == "AGREE" and any(a.text.endswith("Mugisha") for a in e.target) for e in evs
+    ), show(evs)
+    evs = events("The Chilean president and his Peruvian counterpart signed a trade agreement.")
+    assert has(evs, "SUPPORT", "CHL", "PER"), show(evs)
+    assert has(evs, "SUPPORT", "PER", "CHL"), show(evs)
+
+
+def test_what_a_weapon_fired_by_a_doer_struck_is_the_target() -> None:
+    """"The airliner was blown up by a missile believed to be fired by rebels": the attack
+    told of the weapon is aimed at what the weapon struck."""
+    evs = events("The Kenya Airways plane was blown up over Somalia by a missile believed to be "
+                 "fired by Ethiopian soldiers.")
+    assert has(evs, "ASSAULT", "ETH", "KEN"), show(evs)
