@@ -298,3 +298,34 @@ def test_what_a_weapon_fired_by_a_doer_struck_is_the_target() -> None:
     evs = events("The Kenya Airways plane was blown up over Somalia by a missile believed to be "
                  "fired by Ethiopian soldiers.")
     assert has(evs, "ASSAULT", "ETH", "KEN"), show(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "tgt"),
+    [
+        ("Kenya will allow UN inspectors to visit the prisons.", "KEN", "IGO-UN"),
+        ("Egypt allowed Palestinian trucks to cross the border.", "EGY", "PSE"),
+        ("Ghana said it would allow the Red Cross to deliver food to the camps.", "GHA",
+         "NGO-ICRC"),
+    ],
+)  # fmt: skip
+def test_letting_a_body_in_to_act_is_a_retreat_toward_it(text: str, src: str, tgt: str) -> None:
+    """"Allow X to do Y": the parser makes the one let in the subject of the clause; it is
+    the object of "allow" all the same (issue 15, sixth round)."""
+    evs = events(text)
+    assert has(evs, "RETREAT", src, tgt), show(evs)
+
+
+def test_a_rule_allowing_firms_to_act_is_no_event() -> None:
+    assert not events("The new law allows companies to hire foreign workers."), "no actor acts"
+
+
+def test_an_inquiry_into_a_party_names_it() -> None:
+    """"Opened an investigation into the businessman": the one looked into is the target, with
+    no country stated too; "into the death of a man" names an event, not a party."""
+    assert has(events("Kenyan prosecutors opened an investigation into the Somali businessman."),
+               "ACCUSE", "KEN", "SOM")
+    evs = events("Kenyan prosecutors opened an investigation into the businessman.")
+    assert any(e.type == "ACCUSE" and [a.sector for a in e.target] == ["BUS"] for e in evs), show(evs)
+    evs = events("The Israeli army opened an investigation into the death of a Palestinian man.")
+    assert not has(evs, "ACCUSE", "ISR", "PSE"), show(evs)

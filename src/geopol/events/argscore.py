@@ -57,6 +57,8 @@ _AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 #: Measures laid on or lifted from someone: "on" names whom the measure is on ("imposed
 #: sanctions on Myanmar's commanders", "reduced tariffs on China's exports").
 _MEASURE_TYPES = frozenset({"SANCTION", "RETREAT"})
+#: An inquiry "into" someone names whom it looks at ("opened an investigation into the firm").
+_PROBE_TYPES = frozenset({"ACCUSE"})
 #: ... and a withdrawal "from" a place names whom it leaves ("withdrew its troops from Syria").
 _LEAVING_TYPES = frozenset({"RETREAT"})
 
@@ -199,6 +201,10 @@ def _content_heads(
             ):
                 # a place phrase names a target only for attacks ("attacks inside Israel")
                 weight = score - (2.5 if ch.lower_ in _LOCATIVE else 0.5)
+                if ch.lower_ == "into" and not attack:
+                    # "an investigation into the firm", not "into the death of a man": only
+                    # the party named right there
+                    weight = score - 2.5
                 out.extend((p, weight) for p in ch.children if p.dep_ == "pobj")
             elif ch.dep_ == "ccomp" and tok.i == trigger.i:
                 if asks and not _mandative(ch):
@@ -261,6 +267,8 @@ def _extra_preps(type_: str) -> frozenset[str]:
         out.add("on")
     if type_ in _LEAVING_TYPES:
         out.add("from")
+    if type_ in _PROBE_TYPES:
+        out.add("into")
     return frozenset(out)
 
 
@@ -272,9 +280,10 @@ def candidates(
     attack: bool = False,
     asks: bool = False,
     type_: str = "",
+    uncounted: bool = False,
 ) -> list[Candidate]:
     """Identified actor mentions of the trigger's sentence scored for ``role`` (``"source"``
-    or ``"target"``), best first."""
+    or ``"target"``), best first (``uncounted``: also parties of no country with a sector)."""
     sent: Span = trigger.sent
     heads = (
         _doers_of(trigger)
@@ -287,7 +296,7 @@ def candidates(
     out: list[Candidate] = []
     for i in range(sent.start, sent.end):
         for a in idx.by_token.get(i, ()):
-            if id(a) in seen or not a.country:
+            if id(a) in seen or not (a.country or (uncounted and a.sector)):
                 continue
             seen.add(id(a))
             root = _root(a, idx)
@@ -343,13 +352,31 @@ def fill(
                 source = group if c.actor in group else [c.actor]
                 break
     if source and not target:
-        for c in candidates(
-            trigger, idx, role="target", attack=attack, asks=type_ == "REQUEST", type_=type_
-        ):
-            if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
-                continue
-            if _where_at_home(c.actor, idx, source):
-                continue  # "police clashed with demonstrators in Nairobi": where, not whom
-            target = [c.actor]
-            break
+        target = _target(trigger, type_, idx, source, uncounted=False)
+    if source and not target and type_ in _PROBE_TYPES:
+        # "opened an investigation into the Somali businessman": a party of no stated
+        # country, only where no actor with one is found
+        target = _target(trigger, type_, idx, source, uncounted=True)
     return source, target
+
+
+def _target(
+    trigger: Token, type_: str, idx: ActorIndex, source: list[Actor], *, uncounted: bool
+) -> list[Actor]:
+    for c in candidates(
+        trigger,
+        idx,
+        role="target",
+        attack=type_ in _AIMED_TYPES,
+        asks=type_ == "REQUEST",
+        type_=type_,
+        uncounted=uncounted,
+    ):
+        if uncounted and c.actor.country:
+            continue
+        if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
+            continue
+        if _where_at_home(c.actor, idx, source):
+            continue  # "police clashed with demonstrators in Nairobi": where, not whom
+        return [c.actor]
+    return []
