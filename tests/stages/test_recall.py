@@ -329,3 +329,13 @@ def test_an_inquiry_into_a_party_names_it() -> None:
     assert any(e.type == "ACCUSE" and [a.sector for a in e.target] == ["BUS"] for e in evs), show(evs)
     evs = events("The Israeli army opened an investigation into the death of a Palestinian man.")
     assert not has(evs, "ACCUSE", "ISR", "PSE"), show(evs)
+
+
+def test_a_meal_two_leaders_share_is_a_meeting() -> None:
+    """"Had lunch with President X", "dined with": a meeting both ways; a meal with nobody
+    coded is nothing."""
+    evs = events("The Saudi king dined with the Egyptian president on Monday.")
+    assert has(evs, "CONSULT", "SAU", "EGY") and has(evs, "CONSULT", "EGY", "SAU"), show(evs)
+    evs = events("In Rome, the Chilean president had lunch with the Italian prime minister.")
+    assert has(evs, "CONSULT", "CHL", "ITA"), show(evs)
+    assert not events("The band had dinner with fans after the show.")

@@ -158,7 +158,7 @@ def _mandative(verb: Token) -> bool:
 
 def _weapon_struck(trigger: Token) -> list[tuple[Token, float]]:
     """What the weapon an attack verb describes struck: "the plane was blown up by a missile
-    (believed to be) fired by rebels", "a rocket fired by the militia hit the base"."""
+    (believed to be) fired by rebels"."""
     cur = trigger
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head  # "believed to be fired"
@@ -169,9 +169,7 @@ def _weapon_struck(trigger: Token) -> list[tuple[Token, float]]:
     if weapon.dep_ == "pobj" and verb.dep_ == "agent":
         verb = verb.head
         return [(ch, 5.0) for ch in verb.children if ch.dep_ == "nsubjpass"]
-    if weapon.dep_ == "nsubj":
-        return [(ch, 5.0) for ch in verb.children if ch.dep_ == "dobj"]
-    return []
+    return []  # "a rocket fired by the militia hit the base": "hit" is the attack itself
 
 
 def _content_heads(
