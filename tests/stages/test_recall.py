@@ -339,3 +339,4 @@ def test_a_meal_two_leaders_share_is_a_meeting() -> None:
     evs = events("In Rome, the Chilean president had lunch with the Italian prime minister.")
     assert has(evs, "CONSULT", "CHL", "ITA"), show(evs)
     assert not events("The band had dinner with fans after the show.")
+

@@ -358,6 +358,17 @@ def fill(
     return source, target
 
 
+def _probed(a: Actor, idx: ActorIndex, trigger: Token) -> bool:
+    """The party is the one an inquiry looks "into", named right there."""
+    root = _root(a, idx)
+    return (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "into"
+        and root.head.head.i == trigger.i
+    )
+
+
 def _target(
     trigger: Token, type_: str, idx: ActorIndex, source: list[Actor], *, uncounted: bool
 ) -> list[Actor]:
@@ -370,7 +381,7 @@ def _target(
         type_=type_,
         uncounted=uncounted,
     ):
-        if uncounted and c.actor.country:
+        if uncounted and (c.actor.country or not _probed(c.actor, idx, trigger)):
             continue
         if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
             continue

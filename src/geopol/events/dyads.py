@@ -123,8 +123,8 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
         return found
     for ch in tok.children:
         # "his Iranian counterpart, Mostafa Najjar": the one named in apposition
-        if ch.dep_ == "appos" and any(a.country for a in idx.at(ch)):
-            return idx.group(ch)
+        if ch.dep_ == "appos" and any(a.country and a.kind == "person" for a in idx.at(ch)):
+            return idx.group(ch)  # a person only: "giants Hitachi and ..." names no party
     mods = [ch for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod")]
     # "his Saudi counterpart": a named modifier before a possessive pronoun, and a
     # counterpart is never the possessor's own
