@@ -340,3 +340,10 @@ def test_a_meal_two_leaders_share_is_a_meeting() -> None:
     assert has(evs, "CONSULT", "CHL", "ITA"), show(evs)
     assert not events("The band had dinner with fans after the show.")
 
+
+
+def test_allowing_a_thing_that_does_something_is_no_permit() -> None:
+    """"Allowing FDI in the country is compromising ...": the clause after "allowing" is no
+    infinitive, so FDI is no body let in to act."""
+    evs = events("The Indian unions' leader said allowing FDI in the country is harming India.")
+    assert not any(e.type == "RETREAT" for e in evs), show(evs)

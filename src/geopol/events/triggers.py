@@ -53,7 +53,9 @@ def _object_words(verb: Token) -> list[str]:
         small = [
             s
             for ch in verb.children
-            if ch.dep_ in ("ccomp", "xcomp") and ch.i > verb.i
+            if ch.dep_ in ("ccomp", "xcomp")
+            and ch.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
             for s in ch.children
             if s.dep_ == "nsubj" and s.i < ch.i
         ]
