@@ -25,6 +25,9 @@ def _person(nlp: Language, text: str, name: str) -> Actor:
          "Ranil Wickremesinge", "LKA"),
         ("Marta Ferreira, a Brazilian lawyer, filed the complaint on Monday.",
          "Marta Ferreira", "BRA"),
+        # the name in apposition to the description (issue 15, sixth round)
+        ("Kenya's minister met his Ugandan counterpart, Samuel Mugisha, on Monday.",
+         "Samuel Mugisha", "UGA"),
     ],
 )
 def test_a_country_in_an_apposition_is_the_person_s(
@@ -62,3 +65,4 @@ def test_a_government_named_after_its_leader_is_his_country_s(
 
 def test_a_leader_s_troops_take_no_country_from_him(nlp: Language) -> None:
     assert _person(nlp, "Putin's troops attacked the town.", "troops").country is None
+

@@ -388,9 +388,12 @@ def _appositive_country(ent: Span, used: dict[int, Mention]) -> str | None:
     of the two brothers in charge of India's largest company"). None when it names none or
     several, or only an organisation."""
     found: set[str] = set()
-    for ch in ent.root.children:
-        if ch.dep_ != "appos":
-            continue
+    heads = [ch for ch in ent.root.children if ch.dep_ == "appos"]
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        # the name in apposition to the description: "his Iranian counterpart, Mostafa
+        # Najjar", "Jordan's trade minister, Omar Razzaz"
+        heads.append(ent.root.head)
+    for ch in heads:
         of = [q for p in ch.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children]
         near = [t for h in (ch, *of) for t in h.children if t.dep_ in _OWN_MODIFIERS] + of
         near += [c for t in near for c in t.children if c.dep_ == "conj"]  # "Brazilian and French"

@@ -54,6 +54,13 @@ _TAKING_PART = frozenset({"in", "into", "of"})
 _OWNER = frozenset({"amod", "compound"})
 #: Types whose target may be named by a place phrase ("attacks inside Israel").
 _AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+#: Measures laid on or lifted from someone: "on" names whom the measure is on ("imposed
+#: sanctions on Myanmar's commanders", "reduced tariffs on China's exports").
+_MEASURE_TYPES = frozenset({"SANCTION", "RETREAT"})
+#: An inquiry "into" someone names whom it looks at ("opened an investigation into the firm").
+_PROBE_TYPES = frozenset({"ACCUSE"})
+#: ... and a withdrawal "from" a place names whom it leaves ("withdrew its troops from Syria").
+_LEAVING_TYPES = frozenset({"RETREAT"})
 
 
 def _root(a: Actor, idx: ActorIndex) -> Token | None:
@@ -84,6 +91,16 @@ def _closed(path: list[Token]) -> bool:
 
 def _locative(path: list[Token]) -> bool:
     return any(t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE for t in path)
+
+
+def _owning_place(path: list[Token], trigger: Token) -> bool:
+    """A place phrase inside the object's noun phrase, not on a verb: "criticised violations
+    in Zimbabwe", "an expansion of its force in Afghanistan" say whose thing is acted on,
+    where "met in Kabul" only says where."""
+    locs = [t for t in path if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE]
+    return bool(locs) and all(
+        t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.i != trigger.i for t in locs
+    )
 
 
 def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
@@ -139,10 +156,31 @@ def _mandative(verb: Token) -> bool:
     return bare and all(a in ("should", "be", "must") for a in aux)
 
 
-def _content_heads(trigger: Token, attack: bool, asks: bool) -> list[tuple[Token, float]]:
+def _weapon_struck(trigger: Token) -> list[tuple[Token, float]]:
+    """What the weapon an attack verb describes struck: "the plane was blown up by a missile
+    (believed to be) fired by rebels"."""
+    cur = trigger
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head  # "believed to be fired"
+    if cur.dep_ != "acl" or cur.head.pos_ != "NOUN":
+        return []
+    weapon = cur.head
+    verb = weapon.head
+    if weapon.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head
+        return [(ch, 5.0) for ch in verb.children if ch.dep_ == "nsubjpass"]
+    return []  # "a rocket fired by the militia hit the base": "hit" is the attack itself
+
+
+def _content_heads(
+    trigger: Token, attack: bool, asks: bool, extra: frozenset[str] = frozenset()
+) -> list[tuple[Token, float]]:
     """The phrases that say whom the act is aimed at, with their base score: objects and
-    prepositional phrases of the trigger and of the clauses it carries."""
-    out: list[tuple[Token, float]] = []
+    prepositional phrases of the trigger and of the clauses it carries (``extra``: more
+    prepositions that name the one acted on for this type); for an attack told of the
+    weapon, what the weapon struck."""
+    out: list[tuple[Token, float]] = _weapon_struck(trigger) if attack else []
+    toward = _TOWARD | extra
     todo: list[tuple[Token, float]] = [(trigger, 6.0)]
     seen: set[int] = set()
     while todo:
@@ -157,10 +195,14 @@ def _content_heads(trigger: Token, attack: bool, asks: bool) -> list[tuple[Token
             ):
                 out.append((ch, score))
             elif ch.dep_ == "prep" and ch.lower_ in (
-                _TOWARD | _AIMING | _LOCATIVE if attack else _TOWARD
+                toward | _AIMING | _LOCATIVE if attack else toward
             ):
                 # a place phrase names a target only for attacks ("attacks inside Israel")
                 weight = score - (2.5 if ch.lower_ in _LOCATIVE else 0.5)
+                if ch.lower_ == "into" and not attack:
+                    # "an investigation into the firm", not "into the death of a man": only
+                    # the party named right there
+                    weight = score - 2.5
                 out.extend((p, weight) for p in ch.children if p.dep_ == "pobj")
             elif ch.dep_ == "ccomp" and tok.i == trigger.i:
                 if asks and not _mandative(ch):
@@ -170,6 +212,10 @@ def _content_heads(trigger: Token, attack: bool, asks: bool) -> list[tuple[Token
                 todo.append((ch, score - 1.0))
             elif ch.dep_ in _CONTENT:
                 todo.append((ch, score - 1.0))
+            elif ch.dep_ == "prep" and extra and tok.i == trigger.i:
+                # "imposed sanctions over the crisis on Myanmar's commanders": the parser
+                # hangs the measure's "on" phrase on the phrase before it
+                todo.extend((p, score - 1.5) for p in ch.children if p.dep_ == "pobj")
     return out
 
 
@@ -204,27 +250,51 @@ def _score(
             hops -= 1
         s = base - 0.4 * hops
         if _locative(path) and not attack:
-            s -= 3.0
+            # a country (not a town) in the object's phrase: "violations in Zimbabwe"
+            owned = target and a.kind == "state" and _owning_place(path, trigger)
+            s -= 0.5 if owned else 3.0
         best = max(best, s)
     if best <= 0:
         return 0.0
     return best - 0.02 * abs(root.i - trigger.i)
 
 
+def _extra_preps(type_: str) -> frozenset[str]:
+    out: set[str] = set()
+    if type_ in _MEASURE_TYPES:
+        out.add("on")
+    if type_ in _LEAVING_TYPES:
+        out.add("from")
+    if type_ in _PROBE_TYPES:
+        out.add("into")
+    return frozenset(out)
+
+
 def candidates(
-    trigger: Token, idx: ActorIndex, *, role: str, attack: bool = False, asks: bool = False
+    trigger: Token,
+    idx: ActorIndex,
+    *,
+    role: str,
+    attack: bool = False,
+    asks: bool = False,
+    type_: str = "",
+    uncounted: bool = False,
 ) -> list[Candidate]:
     """Identified actor mentions of the trigger's sentence scored for ``role`` (``"source"``
-    or ``"target"``), best first."""
+    or ``"target"``), best first (``uncounted``: also parties of no country with a sector)."""
     sent: Span = trigger.sent
-    heads = _doers_of(trigger) if role == "source" else _content_heads(trigger, attack, asks)
+    heads = (
+        _doers_of(trigger)
+        if role == "source"
+        else _content_heads(trigger, attack, asks, _extra_preps(type_))
+    )
     if not heads:
         return []
     seen: set[int] = set()
     out: list[Candidate] = []
     for i in range(sent.start, sent.end):
         for a in idx.by_token.get(i, ()):
-            if id(a) in seen or not a.country:
+            if id(a) in seen or not (a.country or (uncounted and a.sector)):
                 continue
             seen.add(id(a))
             root = _root(a, idx)
@@ -280,11 +350,42 @@ def fill(
                 source = group if c.actor in group else [c.actor]
                 break
     if source and not target:
-        for c in candidates(trigger, idx, role="target", attack=attack, asks=type_ == "REQUEST"):
-            if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
-                continue
-            if _where_at_home(c.actor, idx, source):
-                continue  # "police clashed with demonstrators in Nairobi": where, not whom
-            target = [c.actor]
-            break
+        target = _target(trigger, type_, idx, source, uncounted=False)
+    if source and not target and type_ in _PROBE_TYPES:
+        # "opened an investigation into the Somali businessman": a party of no stated
+        # country, only where no actor with one is found
+        target = _target(trigger, type_, idx, source, uncounted=True)
     return source, target
+
+
+def _probed(a: Actor, idx: ActorIndex, trigger: Token) -> bool:
+    """The party is the one an inquiry looks "into", named right there."""
+    root = _root(a, idx)
+    return (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "into"
+        and root.head.head.i == trigger.i
+    )
+
+
+def _target(
+    trigger: Token, type_: str, idx: ActorIndex, source: list[Actor], *, uncounted: bool
+) -> list[Actor]:
+    for c in candidates(
+        trigger,
+        idx,
+        role="target",
+        attack=type_ in _AIMED_TYPES,
+        asks=type_ == "REQUEST",
+        type_=type_,
+        uncounted=uncounted,
+    ):
+        if uncounted and (c.actor.country or not _probed(c.actor, idx, trigger)):
+            continue
+        if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
+            continue
+        if _where_at_home(c.actor, idx, source):
+            continue  # "police clashed with demonstrators in Nairobi": where, not whom
+        return [c.actor]
+    return []

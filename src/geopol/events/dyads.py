@@ -115,7 +115,16 @@ def _nominal_actors(tok: Token, idx: ActorIndex) -> list[Actor]:
     the actor it is "of"/"for" ("a spokesman for the President")."""
     found = idx.group(tok)
     if found:
+        for ch in tok.children:
+            # "the Iraqi prime minister and his Jordanian counterpart": a relational noun
+            # joined to the actor names the other party
+            if ch.dep_ == "conj" and not idx.at(ch) and ch.lemma_.lower() in _RELATIONAL:
+                found = found + [a for a in _nominal_actors(ch, idx) if a not in found]
         return found
+    for ch in tok.children:
+        # "his Iranian counterpart, Mostafa Najjar": the one named in apposition
+        if ch.dep_ == "appos" and any(a.country and a.kind == "person" for a in idx.at(ch)):
+            return idx.group(ch)  # a person only: "giants Hitachi and ..." names no party
     mods = [ch for ch in tok.children if ch.dep_ in ("poss", "compound", "amod", "nmod")]
     # "his Saudi counterpart": a named modifier before a possessive pronoun, and a
     # counterpart is never the possessor's own

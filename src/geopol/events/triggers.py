@@ -25,6 +25,8 @@ from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
 
 _DESTINATION = word_set("destination_preps")
+#: Verbs whose object is parsed as the subject of the clause after it ("allow X to deliver").
+_SMALL_CLAUSE = word_set("small_clause")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -45,6 +47,19 @@ def _object_words(verb: Token) -> list[str]:
     objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)  # "a report released by Kenya", "weapons supplied by Iran"
+    small: list[Token] = []
+    if not objs and _lemma(verb) in _SMALL_CLAUSE:
+        # "allow UN inspectors to visit": the parser makes the object the clause's subject
+        small = [
+            s
+            for ch in verb.children
+            if ch.dep_ in ("ccomp", "xcomp")
+            and ch.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+            for s in ch.children
+            if s.dep_ == "nsubj" and s.i < ch.i
+        ]
+        objs.extend(small)
     for o in list(objs):
         objs.extend(ch for ch in o.children if ch.dep_ == "conj")
     if not objs:  # "provided to Russia 94% of its arms": look one level further
@@ -58,6 +73,11 @@ def _object_words(verb: Token) -> list[str]:
         out.extend([lemma, low])
         if o.ent_type_:
             out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
+        if o in small:
+            # "allow X to": a rule may ask for an object that is let do something
+            out.extend([f"{lemma} to", f"{low} to"])
+            if o.ent_type_:
+                out.append(f"@{o.ent_type_.lower()} to")
         for m in mods:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
             if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
