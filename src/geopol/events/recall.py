@@ -32,6 +32,7 @@ from geopol.events.cameo import cameo_code
 from geopol.events.datafile import lowered, read_data
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
+from geopol.events.left_doer import left_doer
 from geopol.events.lexicon import Rule
 from geopol.events.note_country import clue_country
 from geopol.events.placed import AIMED, Where
@@ -268,8 +269,9 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             # has no patient, so even a participle here is the crowd's own act); the doer
             # heads the phrase: "medics of the city hospital protested"
             return _crowd_after_place(phrase_head(cur.head))
-        return None
-    return None
+        break
+    # a parse that lost the subject: the people right before the act (events/left_doer.py)
+    return left_doer(trigger, people_noun)
 
 
 def _counted(noun: Token) -> bool:
