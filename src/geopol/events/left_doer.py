@@ -38,7 +38,17 @@ def _chain(trigger: Token) -> list[Token]:
     cur = trigger
     for _ in range(4):
         joined = cur.dep_ == "conj" and cur.head.i < cur.i
-        headed = cur.pos_ == "NOUN" and cur.dep_ in ("dobj", "compound") and cur.head.i != cur.i
+        # a participle read as a noun ("a demonstration denouncing"; not "a battle bus"), and
+        # the verb it is the object of (an event noun's own verb is doer_phrase's: "observed
+        # shelling" names no doer)
+        headed = (
+            cur.pos_ == "NOUN"
+            and cur.head.i != cur.i
+            and (
+                (cur.dep_ == "compound" and cur.head.lower_.endswith("ing"))
+                or (cur.dep_ == "dobj" and cur is not trigger and cur.lower_.endswith("ing"))
+            )
+        )
         if not (joined or headed):
             break
         cur = cur.head

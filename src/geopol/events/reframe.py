@@ -1,21 +1,20 @@
 """Re-parse a clause after a leading frame of time and place (issue 15; docs/stages/events.md).
 
-News and conflict reports often open a sentence with where and when before the clause:
-"On Monday, in Goma, North Kivu, a group of traders blocked the road", "On 3 March, on the
-outskirts of Gao, soldiers detained two herders". The parser reads such a long opening badly:
-it hangs the doers on the place as an apposition ("Goma ... , a group of traders"), leaves the
-verb with no subject, or takes "a rebel shot" for a noun. The same clause parsed alone is read
-right.
+News and conflict reports often open a sentence with where and when before the clause: a
+sentence that opens "on Monday, in Goma, North Kivu," or "on 3 March, on the outskirts of
+Gao,". The parser reads such a long opening badly: it hangs the doers on the place as an
+apposition (the traders after "in Goma, North Kivu,"), or leaves the verb with no subject.
+The same clause parsed alone is read right.
 
-``reframe(doc, parse)`` finds such openings (comma-separated segments: a preposition phrase or a
-date first, then more preposition phrases, dates or runs of capitalised place names, each
-followed by a comma) whose main verb the parse left with no subject, and gives the rest of
-the sentence the parse it gets alone: its heads,
-dependency labels, tags, parts of speech, lemmas and morphology. The opening keeps its own
-parse and hangs on the clause's root. The text, the tokens and the named entities stay as they
-were, so every character offset (evidence spans, places, actors) is unchanged. A clause whose
-lone parse does not come out as one sentence headed by a verb with a subject is left as it
-was.
+``reframe(doc, parse)`` finds such openings (comma-separated segments: a preposition phrase
+or a date first, then more preposition phrases, dates or runs of capitalised place names,
+each followed by a comma) whose main verb the parse left with no subject, and gives the rest
+of the sentence the parse it gets alone: its heads, dependency labels, tags, parts of speech,
+lemmas and morphology. The opening keeps its own parse and hangs on the clause's root. The
+text, the tokens and the named entities stay as they were, so every character offset
+(evidence spans, places, actors) is unchanged. A clause whose lone parse does not come out as
+one sentence headed by a verb with a subject is left as it was. ``frame_end`` also tells
+the doer finders where the opening ends: a name inside it is where, not who.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ _ATTRS = [HEAD, DEP, TAG, POS, LEMMA, MORPH]
 #: Prepositions that open a frame of place ("in Goma, North Kivu,").
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "on", "along", "inside", "across"})
 
-#: Common nouns that may stand inside a run of place names ("Kalehe territory, North Kivu").
+#: Common nouns that may stand inside a run of place names ("the Kalehe territory, North Kivu").
 _PLACE_WORDS = frozenset(
     {
         "district", "province", "state", "region", "county", "municipality", "village",
@@ -71,14 +70,14 @@ def _words(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _dated(words: list[Token]) -> bool:
-    """A date alone: "2 May 2020", "Monday", "Around 4 June" (all in a DATE or TIME entity)."""
+    """A date alone: "2 May 2020", "Monday", "around 4 June" (all in a DATE or TIME entity)."""
     inner = [t for t in words if t.lower_ not in ("around", "about", "on", "overnight")]
     return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in inner)
 
 
 def _opening(words: list[Token]) -> str | None:
     """What a segment is as part of a frame: "prep" (a preposition phrase: "on 3 May", "in
-    Goma", "on the outskirts of Gao"), "date", "reported" ("As reported on 2 May"), or None."""
+    Goma", "on the outskirts of Gao"), "date", "reported" ("as reported on 2 May"), or None."""
     if not words:
         return None
     first = words[0]
@@ -95,7 +94,7 @@ def _opening(words: list[Token]) -> str | None:
 
 
 def _place_run(words: list[Token]) -> bool:
-    """A run of place names after a place: "North Kivu", "Sud-Kivu (Kalehe territory)"."""
+    """A run of place names after a place: "North Kivu", "the Sud-Kivu (Kalehe territory)"."""
     return (
         bool(words)
         and any(t.pos_ == "PROPN" for t in words)

@@ -20,6 +20,7 @@ from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
+from geopol.events.recall_table import person_noun
 from geopol.events.tallies import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
@@ -58,6 +59,8 @@ def _object_words(verb: Token) -> list[str]:
         out.extend([lemma, low])
         if o.ent_type_:
             out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
+        elif person_noun(o):
+            out.append("@people")  # "a local leader", "two farmers": any persons
         for m in mods:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
             if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
