@@ -110,3 +110,28 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_act(text: str) -> None:
     assert [e for e in events(text) if e.type in ("ASSAULT", "PROTEST", "COERCE")] == []
+
+
+def test_a_state_before_a_currency_is_no_party_and_no_place() -> None:
+    evs = events(
+        "On 28 April 2021, protesters demonstrating against the high US dollar exchange rate "
+        "blocked the main road in Zahle."
+    )
+    assert has(evs, "PROTEST", "LBN")
+    assert not any(
+        "USA" in (a.country for a in [*e.source, *e.target])
+        or (e.location is not None and e.location.country == "USA")
+        for e in evs
+    )
+    # the adjective keeps its country ("the Lebanese pound"); the state alone stays a party
+    assert has(events("The US imposed new sanctions on Iran on Monday."), "SANCTION", "USA")
+
+
+def test_a_way_named_by_a_proper_name_is_a_named_place() -> None:
+    # the gazetteer lacks the road's name: the protest is kept, with a crowd of no country
+    evs = events(
+        "On 28 April 2021, rioters angry at the high US dollar exchange rate blocked the "
+        "Qabb Elias road with burning tyres."
+    )
+    assert any(e.type == "PROTEST" for e in evs)
+    assert not any(a.country == "USA" for e in evs for a in e.source)

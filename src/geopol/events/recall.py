@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
+from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
 from geopol.events.left_doer import left_doer
@@ -86,6 +87,10 @@ def _country(
         for ch in trigger.children
         if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "outside")
         for p in ch.children
+    )
+    named = named or any(  # "blocked the Saddnayel road": a way named by a proper name
+        t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.lemma_.lower() in _NAMED_WAYS
+        for t in sent
     )
     countries: set[str] = set()
     for p in places:
@@ -366,6 +371,9 @@ def _phrase_start(top: Token, head: Token) -> int:
         left = min(left, ch.left_edge.i)
     return min(left, head.i)
 
+
+#: Ways and crossings a proper name may name ("the Saddnayel road"): a named place.
+_NAMED_WAYS = word_set("named_ways")
 
 #: Sectors of irregular armed agent nouns ("gunmen", "militants", "rebels"): of unknown country
 #: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")
