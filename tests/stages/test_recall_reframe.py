@@ -82,6 +82,9 @@ POSITIVES = [
     # "a demonstration denouncing" read as a noun phrase
     ("On 3 June 2021, in Uvira, Sud-Kivu, a group of fishermen of the lake cooperative staged "
      "a demonstration denouncing the new fishing tax.", "PROTEST", "COD"),
+    # a main verb tagged as a participle once its subject was lost
+    ("On 3 June 2021, in front of the town hall in Baruta, Caracas, a group of drivers, who "
+     "carry goods to other regions of the country, protested to demand fuel.", "PROTEST", "VEN"),
     # beatings of any persons, not only of listed ones
     ("On 3 June 2021, gunmen beat a village chief in Kismayo.", "ASSAULT", "SOM"),
     ("On 3 June 2021, four men beat a shopkeeper to death in Gulu.", "ASSAULT", "UGA"),
@@ -125,6 +128,11 @@ def test_a_state_before_a_currency_is_no_party_and_no_place() -> None:
     )
     # the adjective keeps its country ("the Lebanese pound"); the state alone stays a party
     assert has(events("The US imposed new sanctions on Iran on Monday."), "SANCTION", "USA")
+    # a state that only stands before the sum is still the party
+    assert has(events("China lent Russia dollars 6bn to help Moscow buy the unit."), "AID", "CHN")
+    assert any(
+        a.country == "RUS" for e in events("China lent Russia dollars 6bn.") for a in e.target
+    )
 
 
 def test_a_way_named_by_a_proper_name_is_a_named_place() -> None:

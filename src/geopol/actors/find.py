@@ -169,6 +169,7 @@ def _currency_named(span: Span) -> bool:
         span.end < len(doc)
         and doc[span.end].lower_ in _CURRENCIES
         and all(t.pos_ == "PROPN" for t in span)
+        and span.root.head.i == span.end  # it modifies the currency: not "lent Russia dollars"
     )
 
 

@@ -27,6 +27,16 @@ def _passive(verb: Token) -> bool:
     return any(ch.dep_ in ("nsubjpass", "auxpass", "csubjpass") for ch in verb.children)
 
 
+def _bare_root(verb: Token) -> bool:
+    """A main verb tagged as a participle because the parse lost its subject ("a group of
+    workers, who ..., protested"): the sentence's root, with no auxiliary."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children)
+    )
+
+
 def _subject(verb: Token) -> bool:
     return any(ch.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for ch in verb.children)
 
@@ -78,7 +88,11 @@ def left_doer(trigger: Token, people: Callable[[Token], bool]) -> Token | None:
     verbs = [v for v in chain if v.pos_ in ("VERB", "AUX")]
     if not verbs or any(_passive(v) for v in verbs):
         return None  # a noun alone ("the protest"), or "the station was attacked"
-    if trigger.pos_ == "VERB" and trigger.tag_ not in ("VBD", "VBZ", "VBP"):
+    if (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ not in ("VBD", "VBZ", "VBP")
+        and not _bare_root(trigger)
+    ):
         return None  # told as done: not "to attack", "attacking"
     for v in verbs:
         subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "csubj", "expl")), None)

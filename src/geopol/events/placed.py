@@ -39,6 +39,7 @@ def event_places(doc: Doc, places: list[Place]) -> list[Place]:
             and span.end < len(doc)
             and doc[span.end].lower_ in _CURRENCIES
             and all(t.pos_ == "PROPN" for t in span)
+            and span.root.head.i == span.end  # "the US dollar", not "lent Russia dollars"
         ):
             continue
         out.append(p)
