@@ -89,6 +89,7 @@ POSITIVES = [
     ("On 3 June 2021, gunmen beat a village chief in Kismayo.", "ASSAULT", "SOM"),
     ("On 3 June 2021, four men beat a shopkeeper to death in Gulu.", "ASSAULT", "UGA"),
     ("On 3 June 2021, soldiers beat two herders near Mopti.", "ASSAULT", "MLI"),
+    ("On 3 June 2021, villagers stoned two police officers near Kisii.", "ASSAULT", "KEN"),
 ]  # fmt: skip
 
 
@@ -107,6 +108,8 @@ NEGATIVES = [
     "Labour beat the Conservative party in the vote on Tuesday.",
     "The firm beat its rivals and competitors last year.",
     "She beat the other candidates in the primary.",
+    "He was stoned when he arrived at the party.",
+    "The band got stoned before the show.",
 ]
 
 
