@@ -85,6 +85,9 @@ POSITIVES = [
     # a main verb tagged as a participle once its subject was lost
     ("On 3 June 2021, in front of the town hall in Baruta, Caracas, a group of drivers, who "
      "carry goods to other regions of the country, protested to demand fuel.", "PROTEST", "VEN"),
+    # a demand the parse hung on a noun of the gathering's phrase
+    ("On 3 June 2021, in Manaus, Amazonas, indigenous people gathered in front of a hospital "
+     "during a visit of the governor to demand better care.", "PROTEST", "BRA"),
     # beatings of any persons, not only of listed ones
     ("On 3 June 2021, gunmen beat a village chief in Kismayo.", "ASSAULT", "SOM"),
     ("On 3 June 2021, four men beat a shopkeeper to death in Gulu.", "ASSAULT", "UGA"),
@@ -109,6 +112,9 @@ NEGATIVES = [
     "The firm beat its rivals and competitors last year.",
     "She beat the other candidates in the primary.",
     "He was stoned when he arrived at the party.",
+    "On 3 June 2021, hundreds of fans gathered outside the stadium during a visit of the team to "
+    "watch the training.",
+    "The ministers gathered in Brussels during a visit of the president to discuss the budget.",
     "The band got stoned before the show.",
 ]
 
