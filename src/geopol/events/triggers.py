@@ -57,10 +57,10 @@ def _object_words(verb: Token) -> list[str]:
         mods = [m for m in o.children if m.dep_ in ("compound", "amod") and m.i < o.i]
         lemma, low = _lemma(o), o.lower_
         out.extend([lemma, low])
+        if not o.ent_type_ and person_noun(o):
+            out.append("@people")  # "a local leader", "two farmers": any persons
         if o.ent_type_:
             out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
-        elif person_noun(o):
-            out.append("@people")  # "a local leader", "two farmers": any persons
         for m in mods:
             out.extend([f"{m.lower_} {low}", f"{m.lower_} {lemma}"])
             if m.dep_ == "compound":  # "curfew hours", "aid convoy": the modifier names it
