@@ -88,6 +88,11 @@ def _load(name: str, stand_ins: bool) -> Language:
             and pipe != "curated_transformer"
         ):
             nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names and os.environ.get("GEOPOL_REFRAME", "1") != "0":
+        # a clause after "On 3 May, in Goma, North Kivu," re-parsed alone (events/reframe.py)
+        import geopol.events.reframe  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("geopol_reframe", last=True)
     nlp.max_length = 2_000_000
     return nlp
 

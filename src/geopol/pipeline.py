@@ -119,8 +119,8 @@ def describe() -> list[str]:
     """One line per stage: what it reads and what it writes."""
     return [
         "1. text       geopol.text.reader, text.dateline   reads: bytes      writes: Article, dateline span",
-        "2. spacy      geopol.nlp (tok2vec tagger parser ner, + geopol_paragraphs, and"
-        " geopol.pipes' stand-ins for attribute_ruler and lemmatizer)"
+        "2. spacy      geopol.nlp (tok2vec tagger parser ner, + geopol_paragraphs,"
+        " geopol.pipes' stand-ins for attribute_ruler and lemmatizer, and geopol_reframe)"
         "  reads: text  writes: Doc (sentences, parse, entities, lemmas)",
         "3. actors     geopol.actors.find                  reads: Doc        writes: list[Actor]",
         "4. places     geopol.places.find_places_for       reads: Doc, actors writes: list[Place]",

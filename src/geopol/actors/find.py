@@ -124,6 +124,8 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
         return False
     if p.entry.kind == "bloc" and _name_goes_on(span):
         return False  # "the West" in "the West Bank"
+    if _currency_named(span):
+        return False  # "the US dollar exchange rate": a currency, no party
     ent_types = {t.ent_type_ for t in span}
     if "DATE" in ent_types and p.entry.kind == "person":
         return False  # "May" the month
@@ -153,6 +155,22 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
     if p.ambiguous:
         return bool(ent_types & {"GPE", "NORP", "ORG", "LOC", "PERSON"})
     return True
+
+
+#: Currency words after a state's name: "the US dollar", "the Hong Kong dollar" name no party.
+_CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
+                         "rupee", "rupees", "franc", "francs", "peso", "pesos", "rouble", "roubles",
+                         "ruble", "rubles", "lira", "dinar", "dinars", "riyal", "rial", "shekel"})
+
+def _currency_named(span: Span) -> bool:
+    """A state's name (not an adjective: "the Lebanese pound" keeps Lebanon) before a currency."""
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_ in _CURRENCIES
+        and all(t.pos_ == "PROPN" for t in span)
+        and span.root.head.i == span.end  # it modifies the currency: not "lent Russia dollars"
+    )
 
 
 #: Nouns of armed members that name a group's men right after its abbreviation.

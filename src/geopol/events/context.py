@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.dates import find_dates
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
-from geopol.events.placed import Where
+from geopol.events.placed import Where, event_places
 from geopol.events.record import build_event
 from geopol.events.topic import Topic, article_topic
 from geopol.events.triggers import Trigger
@@ -71,7 +71,7 @@ class ArticleContext:
             article=article,
             index=ActorIndex.build(doc, actors),
             lexicon=lexicon,
-            places=places,
+            places=event_places(doc, places),
             dates=find_dates(doc, article.published),
             dateline=dateline,
             topic=article_topic(doc),  # sport and showbiz: see events/topic.py

@@ -37,6 +37,15 @@ _PURPOSE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _to_purpose(tok: Token) -> bool:
+    """An infinitive of demand the parse hung on a noun ("a visit ... to demand")."""
+    return (
+        tok.dep_ in ("acl", "relcl")
+        and tok.lemma_.lower() in recall_table().purpose
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
 def _purpose(verb: Token) -> bool:
     """Whether a verb's clause states a demand: "to demand their wages", "demanding
     answers", "in protest", "against the closure"."""
@@ -49,6 +58,10 @@ def _purpose(verb: Token) -> bool:
                 return True
             if any(p.dep_ == "pobj" and p.lemma_.lower() in _PURPOSE_NOUNS for p in ch.children):
                 return True  # "in protest", "in rejection of the vote"
+        if ch.dep_ == "prep" and any(
+            _to_purpose(a) for p in ch.children if p.dep_ == "pobj" for a in p.children
+        ):
+            return True  # "gathered during a visit of the minister to demand": hung on the noun
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     for ch in [*verb.children, *(c for o in objects for c in o.children)]:
         if ch.dep_ == "prep" and ch.lower_ in ("with", "by") and _street_means(ch):

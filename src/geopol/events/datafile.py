@@ -310,6 +310,7 @@ _WORDS: Schema = {
         "separators", "target_preps", "anaphoric_nouns", "locative_preps", "responsibility",
         "recipient_preps", "near_preps", "relational", "receiving", "asking", "claim",
         "small_clause", "aimed", "destination_preps", "no_place", "open_places", "idioms",
+        "currencies", "named_ways",
         "visit_preps", "consult_preps", "during", "offices", "speaking",
     )
 }  # fmt: skip

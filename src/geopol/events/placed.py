@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
@@ -22,6 +22,28 @@ from geopol.records import Actor, Origin, Place, PloverType, StandsFor
 
 #: Prepositions that aim a shot or an attack at something: "fired at", "rockets into Israel".
 AIMED = word_set("aimed")
+
+
+#: Currency words: "the US dollar" names no place of an event.
+_CURRENCIES = word_set("currencies")
+
+
+def event_places(doc: Doc, places: list[Place]) -> list[Place]:
+    """The places an event may be at: not a state's name before a currency word ("the high
+    US dollar exchange rate")."""
+    out = []
+    for p in places:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.end < len(doc)
+            and doc[span.end].lower_ in _CURRENCIES
+            and all(t.pos_ == "PROPN" for t in span)
+            and span.root.head.i == span.end  # "the US dollar", not "lent Russia dollars"
+        ):
+            continue
+        out.append(p)
+    return out
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

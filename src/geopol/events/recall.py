@@ -29,89 +29,19 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geopol.events.cameo import cameo_code
-from geopol.events.datafile import lowered, read_data
+from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
+from geopol.events.left_doer import left_doer
 from geopol.events.lexicon import Rule
 from geopol.events.note_country import clue_country
 from geopol.events.placed import AIMED, Where
+from geopol.events.recall_table import people_noun as people_noun
+from geopol.events.recall_table import recall_table as recall_table
+from geopol.events.reframe import frame_end
 from geopol.events.subjects import phrase_head, stray_subject
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class RecallTable:
-    doer_types: frozenset[str]
-    implicit_types: frozenset[str]
-    sectors: dict[str, str]
-    means: frozenset[str]
-    groups: frozenset[str]
-    not_doers: frozenset[str]
-    yield_modes: frozenset[str]
-    assembly: frozenset[str] = frozenset()
-    obstruct: frozenset[str] = frozenset()
-    purpose: frozenset[str] = frozenset()
-    perception: frozenset[str] = frozenset()
-    people: frozenset[str] = frozenset()
-    implicit_verbs: frozenset[str] = frozenset()
-    implicit_nouns: frozenset[str] = frozenset()
-    protest_verbs: frozenset[str] = frozenset()
-    remains: frozenset[str] = frozenset()
-    found: frozenset[str] = frozenset()
-    not_crowds: frozenset[str] = frozenset()
-    street_means: frozenset[str] = frozenset()
-    armed_nouns: frozenset[str] = frozenset()
-    group_types: frozenset[str] = frozenset()
-    tallies: frozenset[str] = frozenset()
-    ways: frozenset[str] = frozenset()
-    protesters: frozenset[str] = frozenset()
-    dispersal: frozenset[str] = frozenset()
-    missions: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: named armed groups (by country code "IMG-IS" or name) -> the countries they fight in
-    theatres: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
-
-
-@functools.cache
-def recall_table() -> RecallTable:
-    """``data/events/recall.yaml``, read by the schema-checked loader (events/datafile.py)."""
-    d = read_data("recall.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return lowered(d.get(key))
-
-    return RecallTable(
-        doer_types=frozenset(str(t) for t in d.get("doer_types") or ()),
-        implicit_types=frozenset(str(t) for t in d.get("implicit_types") or ()),
-        sectors={str(k): str(v) for k, v in (d.get("sectors") or {}).items()},
-        means=words("means"),
-        groups=words("groups"),
-        not_doers=words("not_doers"),
-        yield_modes=words("yield_modes"),
-        assembly=words("assembly"),
-        obstruct=words("obstruct"),
-        purpose=words("purpose"),
-        perception=words("perception"),
-        people=words("people"),
-        implicit_verbs=words("implicit_verbs"),
-        implicit_nouns=words("implicit_nouns"),
-        protest_verbs=words("protest_verbs"),
-        remains=words("remains"),
-        found=words("found"),
-        not_crowds=words("not_crowds"),
-        street_means=words("street_means"),
-        armed_nouns=words("armed_nouns"),
-        tallies=words("tallies"),
-        ways=words("ways"),
-        protesters=words("protesters"),
-        dispersal=words("dispersal"),
-        missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},
-        group_types=frozenset(str(t) for t in d.get("group_types") or ()),
-        theatres={
-            str(k).lower(): frozenset(str(v).upper().split())
-            for k, v in (d.get("theatres") or {}).items()
-        },
-    )
 
 
 def _aimed_at(tok: Token, trigger: Token) -> bool:
@@ -121,9 +51,7 @@ def _aimed_at(tok: Token, trigger: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.head.i == trigger.i:
-            return cur.dep_ in ("dobj", "nsubjpass") or (
-                cur.dep_ == "prep" and cur.lower_ in AIMED
-            )
+            return cur.dep_ in ("dobj", "nsubjpass") or (cur.dep_ == "prep" and cur.lower_ in AIMED)
         cur = cur.head
     return False
 
@@ -159,6 +87,10 @@ def _country(
         for ch in trigger.children
         if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "outside")
         for p in ch.children
+    )
+    named = named or any(  # "blocked the Saddnayel road": a way named by a proper name
+        t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.lemma_.lower() in _NAMED_WAYS
+        for t in sent
     )
     countries: set[str] = set()
     for p in places:
@@ -268,8 +200,9 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             # has no patient, so even a participle here is the crowd's own act); the doer
             # heads the phrase: "medics of the city hospital protested"
             return _crowd_after_place(phrase_head(cur.head))
-        return None
-    return None
+        break
+    # a parse that lost the subject: the people right before the act (events/left_doer.py)
+    return left_doer(trigger, people_noun)
 
 
 def _counted(noun: Token) -> bool:
@@ -279,7 +212,8 @@ def _counted(noun: Token) -> bool:
         return True
     top = _measured(noun)
     return top.i != noun.i and (
-        top.pos_ == "NUM" or top.lemma_.lower() in ("total", "dozen", "dozens", "hundreds", "scores")
+        top.pos_ == "NUM"
+        or top.lemma_.lower() in ("total", "dozen", "dozens", "hundreds", "scores")
     )
 
 
@@ -381,15 +315,6 @@ def _measured(noun: Token) -> Token:
     return cur
 
 
-def people_noun(noun: Token) -> bool:
-    """Whether a plain noun names people: a listed word or an agent noun (-ers, -ists...)."""
-    t = recall_table()
-    low, lemma = noun.lower_, noun.lemma_.lower()
-    if low in t.people or lemma in t.people:
-        return True
-    return low.endswith(("ers", "ors", "ists", "ians")) and noun.tag_ == "NNS"
-
-
 def _noun_words(noun: Token) -> list[str]:
     """The words an event noun token may be listed as: "shoot-out" split by the tokenizer,
     "projectiles/explosions" joined by slashes."""
@@ -437,12 +362,18 @@ def _phrase_start(top: Token, head: Token) -> int:
     a date or place phrase the parse hung on it ("On 5 May, large number of workers")."""
     left = top.i
     for ch in top.lefts:
-        if ch.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") or ch.ent_type_ in ("DATE", "TIME"):
+        if ch.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") or ch.ent_type_ in (
+            "DATE",
+            "TIME",
+        ):
             left = top.i
             continue
         left = min(left, ch.left_edge.i)
     return min(left, head.i)
 
+
+#: Ways and crossings a proper name may name ("the Saddnayel road"): a named place.
+_NAMED_WAYS = word_set("named_ways")
 
 #: Sectors of irregular armed agent nouns ("gunmen", "militants", "rebels"): of unknown country
 #: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")
@@ -492,6 +423,12 @@ def placed_doer(
     t = recall_table()
     if type_ not in t.doer_types:
         return []
+    # A name in an opening frame of time and place ("on 3 May, in Goma, North Kivu,", NER
+    # may call "North Kivu" a person) is where, not who (events/reframe.py)
+    cut = frame_end(trigger.sent)
+    if cut is not None and cut <= trigger.i:
+        after = trigger.doc[cut].idx
+        raw_source = [a for a in raw_source if a.start >= after]
     # A named person of no known country is no crowd to place ("singer X walked out").
     # (but "members of Polo Obrero protested": a body's members; armed ones: armed_names.py)
     if any(
@@ -689,7 +626,18 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
 
 #: A collective demand or denunciation by an unnamed crowd, with no one named as addressed,
 #: is political dissent (CAMEO 140): "workers demanded the payment of their salaries".
-_DISSENT = Rule(PloverType.PROTEST, None, cameo_code("Engage in political dissent"), (), frozenset(), False, False, False, False, 500_102)
+_DISSENT = Rule(
+    PloverType.PROTEST,
+    None,
+    cameo_code("Engage in political dissent"),
+    (),
+    frozenset(),
+    False,
+    False,
+    False,
+    False,
+    500_102,
+)
 VOICED = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 #: Sectors of armed groups and state organs: their demands are no crowd's dissent.
 NOT_CROWDS = frozenset(
@@ -727,4 +675,3 @@ def crowd_dissent(
     if not crowd or not crowd[0].sector or crowd[0].sector in NOT_CROWDS:
         return None  # traders, teachers, doctors and workers dissent; police do not
     return _DISSENT, crowd
-

@@ -20,6 +20,7 @@ from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.lexicon import Lexicon, Phrase, Rule
 from geopol.events.placed import AIMED
+from geopol.events.recall_table import person_noun
 from geopol.events.tallies import slashed_nouns
 from geopol.events.verbdict import alone as fallback_alone
 from geopol.records import PloverType
@@ -71,6 +72,8 @@ def _object_words(verb: Token) -> list[str]:
         mods = [m for m in o.children if m.dep_ in ("compound", "amod") and m.i < o.i]
         lemma, low = _lemma(o), o.lower_
         out.extend([lemma, low])
+        if not o.ent_type_ and person_noun(o):
+            out.append("@people")  # "a local leader", "two farmers": any persons
         if o.ent_type_:
             out.append(f"@{o.ent_type_.lower()}")  # "@person": any named person
         if o in small:

@@ -30,7 +30,14 @@ def _verb(text: str, word: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_the_noun_before_a_subjectless_verb_is_its_subject(text: str, verb: str, subject: str) -> None:
-    found = stray_subject(_verb(text, verb))
+    # the clause after the frame is re-parsed alone (events/reframe.py) and may get its subject
+    # there; else the stray subject is the noun before the verb
+    v = _verb(text, verb)
+    parsed = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if parsed is not None:  # "a group of 20 musicians": the phrase the parse made the subject
+        assert subject in [t.text for t in parsed.subtree]
+        return
+    found = stray_subject(v)
     assert found is not None and found.text == subject
 
 
