@@ -1,0 +1,73 @@
+"""Places, issue 18 (sixth round): place names inside brands, teams and titles are no
+places ("the Washington Post", "the Dallas Cowboys", "Turkish Airlines", "the Duke of
+York"); the same names elsewhere stay places. Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geopol.places.brands import after_title, in_brand
+from geopol.places.gazetteer import get
+from geopol_testkit import place_named as one
+from geopol_testkit import places_of
+
+pytestmark = pytest.mark.issue(18)
+
+
+def _texts(places: list[object]) -> list[str]:
+    return [p.text for p in places]  # type: ignore[attr-defined]
+
+
+def test_a_listed_publication_holds_no_place(nlp: Language) -> None:
+    text = ("A report in the Washington Post said the talks had stalled, and the New York "
+            "Times said the envoy flew to Geneva.")
+    places = places_of(nlp, text)
+    assert _texts(places) == ["Geneva"]
+
+
+def test_the_city_outside_the_brand_stays(nlp: Language) -> None:
+    text = "Reporters from the Los Angeles Times were stopped at a checkpoint in Los Angeles."
+    places = places_of(nlp, text)
+    assert _texts(places) == ["Los Angeles"]
+    assert one(places, "Los Angeles").country == "USA"
+
+
+def test_in_brand_needs_the_whole_name_written() -> None:
+    text = "Washington said the post was empty; the Washington Post disagreed."
+    assert not in_brand(text, 0, 10)
+    k = text.index("Washington Post")
+    assert in_brand(text, k, k + 10)
+
+
+def test_a_team_or_firm_named_by_a_plural_after_the_place(nlp: Language) -> None:
+    text = ("The Dallas Cowboys beat the Philadelphia Eagles on Thursday, and Turkish Airlines "
+            "cancelled flights to Istanbul.")
+    places = places_of(nlp, text)
+    assert _texts(places) == ["Istanbul"]
+
+
+def test_a_places_own_plural_keeps_it(nlp: Language) -> None:
+    text = "Investors moved money to the Cayman Islands and to Colorado Springs last year."
+    names = " ".join(_texts(places_of(nlp, text)))
+    assert "Cayman" in names and "Colorado" in names
+
+
+def test_a_title_of_a_town_is_a_persons(nlp: Language) -> None:
+    text = "The Duke of York and the Prince of Wales opened a hospital in Cardiff."
+    names = _texts(places_of(nlp, text))
+    assert "York" not in names and "Wales" not in names
+    assert "Cardiff" in names
+
+
+def test_a_title_of_a_country_keeps_the_country() -> None:
+    text = "a letter from the King of Jordan"
+    start = text.index("Jordan")
+    assert not after_title(get(), text, start, "Jordan")
+    assert after_title(get(), "the Duke of York", 12, "York")
+
+
+def test_a_demonym_before_a_plural_of_people_stays(nlp: Language) -> None:
+    text = "Turkish officials said American Protestants had been detained in Izmir."
+    names = _texts(places_of(nlp, text))
+    assert "American" in names and "Izmir" in names
