@@ -71,3 +71,10 @@ def test_a_demonym_before_a_plural_of_people_stays(nlp: Language) -> None:
     text = "Turkish officials said American Protestants had been detained in Izmir."
     names = _texts(places_of(nlp, text))
     assert "American" in names and "Izmir" in names
+
+
+def test_a_landform_word_alone_gives_no_partial_reading(nlp: Language) -> None:
+    text = "She worked for a start-up in Silicon Valley before moving to Austin."
+    places = places_of(nlp, text)
+    valley = [p for p in places if "Valley" in p.text]
+    assert all(p.country != "AIA" for p in valley)  # never The Valley, Anguilla
