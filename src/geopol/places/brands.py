@@ -20,6 +20,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
 from geopol.places.gazetteer import Gazetteer
 from geopol.yamlio import load_yaml
@@ -62,6 +63,12 @@ def _place_plurals() -> frozenset[str]:
     return frozenset(w.casefold() for w in _lists().get("place_plurals", ()))
 
 
+def text_after(doc: Doc, end: int) -> str:
+    """The character after ``end`` when it is a space, then the next one ("" else)."""
+    text = doc_arrays(doc).text
+    return text[end + 1 : end + 2] if text[end : end + 1] == " " else ""
+
+
 @functools.cache
 def _firm_plurals() -> frozenset[str]:
     return frozenset(w.casefold() for w in _lists().get("firm_plurals", ()))
@@ -71,6 +78,8 @@ def before_team_word(doc: Doc, end: int, demonym: bool = False) -> bool:
     """Whether the token right after char offset ``end`` (one space on) is a capitalised
     plural proper noun that keeps no place ("Dallas Cowboys"); after a demonym, one of the
     firms' plurals ("Turkish Airlines", not "American Protestants")."""
+    if not text_after(doc, end).isupper():
+        return False  # no capitalised word one space on: no Doc lookup needed
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False

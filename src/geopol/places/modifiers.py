@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer
 from geopol.yamlio import load_yaml
@@ -49,7 +50,7 @@ def hyphen_prefixes(
     """ "a U.S.-led campaign", "a Seattle-based firm": (start, end, text) of each place
     written before a hyphen and a word of ``hyphen_suffixes``, where ``free(start, end)``
     says no other mention holds those characters."""
-    text = doc.text
+    text = doc_arrays(doc).text  # spaCy joins every token on each ``doc.text``
     if "-" not in text:
         return []
     out = []
