@@ -78,3 +78,21 @@ def test_a_landform_word_alone_gives_no_partial_reading(nlp: Language) -> None:
     places = places_of(nlp, text)
     valley = [p for p in places if "Valley" in p.text]
     assert all(p.country != "AIA" for p in valley)  # never The Valley, Anguilla
+
+
+def test_a_city_that_names_its_province_beats_a_far_namesake(nlp: Language) -> None:
+    # Venice, Italy (51,000 people) names the province of Venezia (800,000): in a story
+    # that points to North America but to no place near Venice, California, it is Italy's
+    text = ("Two Canadian films were shown in Toronto last week. One of them had opened in "
+            "Venice in September, and the other in Vancouver.")
+    assert one(places_of(nlp, text), "Venice").country == "ITA"
+    text = "An Ohio travel agency said bookings to Naples had doubled since the spring."
+    assert one(places_of(nlp, text), "Naples").country == "ITA"
+
+
+def test_local_evidence_keeps_the_namesake(nlp: Language) -> None:
+    text = "The hurricane hit Naples, Florida, and Fort Myers on Tuesday."
+    assert one(places_of(nlp, text), "Naples").country == "USA"
+    text = ("Residents of Venice, Los Angeles, protested the new parking rules near the beach "
+            "in Santa Monica.")
+    assert one(places_of(nlp, text), "Venice").country == "USA"
