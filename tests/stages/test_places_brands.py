@@ -96,3 +96,9 @@ def test_local_evidence_keeps_the_namesake(nlp: Language) -> None:
     text = ("Residents of Venice, Los Angeles, protested the new parking rules near the beach "
             "in Santa Monica.")
     assert one(places_of(nlp, text), "Venice").country == "USA"
+
+
+def test_treaties_and_events_named_for_a_place_keep_it(nlp: Language) -> None:
+    text = "The Geneva Conventions and the Oslo Accords were cited in the ruling."
+    names = " ".join(_texts(places_of(nlp, text)))
+    assert "Geneva" in names and "Oslo" in names
