@@ -42,7 +42,7 @@ def test_in_brand_needs_the_whole_name_written() -> None:
 
 def test_a_team_or_firm_named_by_a_plural_after_the_place(nlp: Language) -> None:
     text = ("The Dallas Cowboys beat the Philadelphia Eagles on Thursday, and Turkish Airlines "
-            "cancelled flights to Istanbul.")
+            "and British Airways cancelled flights to Istanbul.")
     places = places_of(nlp, text)
     assert _texts(places) == ["Istanbul"]
 

@@ -76,21 +76,19 @@ def _firm_plurals() -> frozenset[str]:
 
 def before_team_word(doc: Doc, end: int, demonym: bool = False) -> bool:
     """Whether the token right after char offset ``end`` (one space on) is a capitalised
-    plural proper noun that keeps no place ("Dallas Cowboys"); after a demonym, one of the
-    firms' plurals ("Turkish Airlines", not "American Protestants")."""
+    plural proper noun that keeps no place ("Dallas Cowboys"), or one of the firms' plurals
+    (after a demonym, only those: "Turkish Airlines", not "American Protestants")."""
     if not text_after(doc, end).isupper():
         return False  # no capitalised word one space on: no Doc lookup needed
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     nxt = doc[span.end]
-    return (
-        nxt.idx == end + 1
-        and nxt.tag_ == "NNPS"
-        and nxt.is_title
-        and nxt.is_alpha
-        and (nxt.lower_ in _firm_plurals() if demonym else nxt.lower_ not in _place_plurals())
-    )
+    if nxt.idx != end + 1 or not nxt.is_title or not nxt.is_alpha:
+        return False
+    if nxt.lower_ in _firm_plurals():
+        return True  # "British Airways", whatever the tagger made of "Airways"
+    return not demonym and nxt.tag_ == "NNPS" and nxt.lower_ not in _place_plurals()
 
 
 @functools.cache
