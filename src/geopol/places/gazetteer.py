@@ -21,7 +21,6 @@ from geopol.places.build import (
     fold,
     normalise,
 )
-from geopol.places.keyfilter import KeyFilter
 
 __all__ = ["ALIAS", "ALTERNATE", "ARABIC_ARTICLES", "DEMONYM", "PRIMARY", "Entry", "Gazetteer", "get", "normalise"]
 
@@ -75,14 +74,6 @@ class Gazetteer:
         rows = self._con.execute("SELECT cc, code, name, place FROM admin1").fetchall()
         self.admin1_name: dict[tuple[str, str], str] = {(r[0], r[1]): r[2] for r in rows}
         self.admin1_pid: dict[tuple[str, str], int] = {(r[0], r[1]): r[3] for r in rows}
-        self._filters: dict[str, KeyFilter] = {}
-        try:
-            for tbl, size, hashes, bits in self._con.execute(
-                "SELECT tbl, size, hashes, bits FROM keyfilter"
-            ):
-                self._filters[str(tbl)] = KeyFilter(bytes(bits), int(size), int(hashes))
-        except sqlite3.OperationalError:  # an index written before the filters: none
-            pass
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
         self._squashed = functools.lru_cache(maxsize=16384)(self._squashed_uncached)
         self._folded = functools.lru_cache(maxsize=16384)(self._folded_uncached)
@@ -91,14 +82,7 @@ class Gazetteer:
         with self._lock:
             return self._con.execute(sql, args).fetchall()
 
-    def _absent(self, table: str, key: str) -> bool:
-        """Whether the table surely holds no ``key`` (its Bloom filter says so)."""
-        f = self._filters.get(table)
-        return f is not None and key not in f
-
     def _lookup_uncached(self, key: str) -> tuple[Entry, ...]:
-        if self._absent("name", key):
-            return ()
         rows = self._query(
             f"SELECT {_COLS}, MIN(n.kind) FROM name n JOIN place p ON p.id = n.place "
             "WHERE n.key = ? GROUP BY p.id",
@@ -107,8 +91,6 @@ class Gazetteer:
         return tuple(Entry(*r) for r in rows)  # type: ignore[arg-type]
 
     def _squashed_uncached(self, key: str) -> tuple[Entry, ...]:
-        if self._absent("squash", key) and self._absent("name", key):
-            return ()
         rows = self._query(
             f"SELECT {_COLS}, {ALTERNATE} FROM place p WHERE p.id IN "
             "(SELECT place FROM squash WHERE key = ? UNION SELECT place FROM name "
@@ -140,8 +122,6 @@ class Gazetteer:
         return self._folded(flat) if flat else ()
 
     def _folded_uncached(self, flat: str) -> tuple[Entry, ...]:
-        if self._absent("folded", flat):
-            return ()
         rows = self._query(
             f"SELECT {_COLS}, {ALTERNATE} FROM place p WHERE p.id IN "
             "(SELECT place FROM folded WHERE key = ?)",
