@@ -80,13 +80,18 @@ def hyphen_parts(span: Span, gaz: Gazetteer) -> list[Span]:
 
 def leading_demonym(span: Span, gaz: Gazetteer) -> Span | None:
     """ "The Canadian Press", "Syrian Observatory for Human Rights": the demonym that opens
-    an organisation's name, where more of the name follows it."""
+    an organisation's name, where more of the name follows it; also a country's name written
+    in capitals ("the U.S. Transportation Department", "the UK Home Office")."""
     i = span.start
     if i < span.end and span.doc[i].lower_ == "the":
         i += 1
     if i + 1 >= span.end:
         return None
     tok = span.doc[i]
+    if tok.is_upper and len(tok.text.replace(".", "")) >= 2 and any(
+        c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(tok.text)
+    ):
+        return span.doc[i : i + 1]
     if not (tok.is_alpha and tok.is_title) or tok.tag_ == "NNPS":
         return None
     if not any(c.kind == DEMONYM for c in gaz.lookup(tok.text)):
