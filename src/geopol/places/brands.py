@@ -7,7 +7,8 @@
   body's plural ("the Dallas Cowboys", "the Toronto Raptors") names a team or firm. The
   plurals that keep the place ("Cayman Islands", "Colorado Springs") are
   ``place_plurals``. After a demonym only a firm's plural does ("Turkish Airlines"; not
-  "American Protestants"): ``firm_plurals``.
+  "American Protestants"): ``firm_plurals``. A country's name keeps it ("the Sri Lanka
+  Banks Association").
 - A title before "of" ("the Duke of York", "the Prince of Wales") makes the name after it
   part of a person's title, unless that name is a country's ("the King of Jordan").
 """
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 
 from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
-from geopol.places.gazetteer import Gazetteer
+from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
 from geopol.yamlio import load_yaml
 
 
@@ -97,11 +98,16 @@ def _title_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+of\s+(?:the\s+)?$")
 
 
+def _country(gaz: Gazetteer, name: str) -> bool:
+    """A country by its own name (not by a demonym: "Turkish Airlines" is a firm)."""
+    return any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(name))
+
+
 def after_title(gaz: Gazetteer, text: str, start: int, name: str) -> bool:
     """ "the Duke of York": a title and "of" right before a name that is no country's."""
     if not _title_pattern().search(text, max(0, start - 30), start):
         return False
-    return not any(c.precision == "country" for c in gaz.lookup(name))
+    return not _country(gaz, name)
 
 
 def brand_or_title(
@@ -110,6 +116,6 @@ def brand_or_title(
     """Whether the place name at ``text[start:end]`` is part of a brand, team or title."""
     return (
         in_brand(text, start, end)
-        or before_team_word(doc, end, demonym)
+        or (before_team_word(doc, end, demonym) and not _country(gaz, name))
         or after_title(gaz, text, start, name)
     )

@@ -109,10 +109,17 @@ _PLACE_NAME_WORDS = frozenset(FEATURE_WORDS) | {"borough", "valley", "island", "
                                                 "desert", "pacific", "atlantic"}
 
 
+#: Words after an unknown name that show it is a place ("the Sawar area").
+_AFTER_WORDS = _PLACE_NAME_WORDS | {"area", "areas", "neighbourhood", "neighborhood", "camp",
+                                    "sector", "front", "countryside", "suburb", "outskirts",
+                                    "quarter", "road", "street", "border", "crossing"}
+
+
 def bare_unknown(doc: Doc, p: Place) -> bool:
     """A name NER calls a place that the gazetteer does not know, with nothing in the text
     that shows it is one: no preposition of place, "of", list or parenthesis before it, no
-    feature or facility word in it ("a thriller, Elle, starring", "internet stars like King
+    feature or facility word in it or right after it ("the upper Sawar area" stays; "a
+    thriller, Elle, starring", "internet stars like King
     Bach", "staff employed by Swissport"). Such a name is more often a title, a person or a
     firm than an unknown village."""
     if p.name is not None or not ("ner:GPE" in p.how or "ner:LOC" in p.how):
@@ -120,7 +127,11 @@ def bare_unknown(doc: Doc, p: Place) -> bool:
     words = {w.casefold().rstrip(".") for w in p.text.split()}
     if words & (_PLACE_NAME_WORDS | word_list("facility_words")):
         return False
-    return not _PLACE_CUE.search(doc_arrays(doc).text, max(0, p.start - 40), p.start)
+    text = doc_arrays(doc).text
+    after = text[p.end : p.end + 30].split(maxsplit=1)
+    if after and after[0].casefold().strip(".,;:") in _AFTER_WORDS:
+        return False  # "the upper Sawar area", "Kfraya village"
+    return not _PLACE_CUE.search(text, max(0, p.start - 40), p.start)
 
 
 def _locative(doc: Doc, p: Place) -> bool:

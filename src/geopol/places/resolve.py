@@ -330,11 +330,15 @@ def _prominent(
     country (at PROMINENCE_RATIO), or when nothing local backs the namesake: no other name
     of the article lies near it nor is its division named, and the famous one is a
     national capital (CAPITAL_RATIO) or PROMINENCE_RATIO times its size, or names a
-    division of CAPITAL_RATIO times the namesake's size ("Venice" in a Canadian story:
-    not Venice, California). Country focus alone is not local evidence."""
+    division of CAPITAL_RATIO times the namesake's size, where the namesake's country does
+    not lead the article ("Venice" in a Canadian story: not Venice, California; "Halifax"
+    in a British story stays British). Country focus alone is not local evidence."""
     if chosen.fclass != "P":
         return None
     local = bool(near and near.get(chosen.pid)) or (chosen.cc, chosen.admin1) in named
+    # the article's leading country backs its own town ("Halifax" in a British story)
+    lead = max(others.values(), default=0)
+    leads = lead > 0 and others[chosen.cc or ""] >= lead
     floor = max(chosen.pop, STRAY_POP)
 
     def dwarfs(c: Entry) -> bool:
@@ -343,7 +347,7 @@ def _prominent(
         if local:
             return False
         return (c.fcode == "PPLC" and c.pop >= CAPITAL_RATIO * floor) or (
-            _named_division(c, readings) >= CAPITAL_RATIO * floor
+            _named_division(c, readings) >= CAPITAL_RATIO * floor and not leads
         )
 
     rivals = [c for c in cands if c.fclass == "P" and c.cc and c.cc != chosen.cc and dwarfs(c)]
