@@ -109,3 +109,12 @@ def test_treaties_and_events_named_for_a_place_keep_it(nlp: Language) -> None:
     text = "The Geneva Conventions and the Oslo Accords were cited in the ruling."
     names = " ".join(_texts(places_of(nlp, text)))
     assert "Geneva" in names and "Oslo" in names
+
+
+def test_a_seas_name_after_a_capital_the_inside_a_sentence_is_a_title(nlp: Language) -> None:
+    text = ("A video published by The Atlantic showed the boat. The Atlantic was calm, and "
+            "the crew sailed across the Atlantic to Lisbon.")
+    places = places_of(nlp, text)
+    starts = sorted(p.start for p in places if "Atlantic" in p.text)
+    assert text.index("The Atlantic") + 4 not in starts  # the magazine
+    assert text.index("the Atlantic") + 4 in starts  # the ocean

@@ -11,6 +11,8 @@
   Banks Association").
 - A title before "of" ("the Duke of York", "the Prince of Wales") makes the name after it
   part of a person's title, unless that name is a country's ("the King of Jordan").
+- A sea's name after a capitalised "The" inside a sentence is a title ("a video by The
+  Atlantic"); "The Atlantic" opening a sentence stays the ocean.
 """
 
 from __future__ import annotations
@@ -110,6 +112,20 @@ def after_title(gaz: Gazetteer, text: str, start: int, name: str) -> bool:
     return not _country(gaz, name)
 
 
+def the_title(gaz: Gazetteer, text: str, start: int, name: str) -> bool:
+    """ "a video by The Atlantic": a sea's name after a capitalised "The" inside a sentence
+    is a publication's or a show's title."""
+    if text[max(0, start - 4) : start] != "The ":
+        return False
+    before = text[: max(0, start - 4)].rstrip()
+    if not before or before[-1] in ".!?:\"'\u201c\u2018(":
+        return False  # "The" opens the sentence or a quotation
+    readings = gaz.lookup(name)
+    return any(c.fclass == "H" and c.kind in (PRIMARY, ALIAS) for c in readings) and not any(
+        c.precision in ("country", "admin1") for c in readings
+    )
+
+
 def brand_or_title(
     doc: Doc, gaz: Gazetteer, text: str, start: int, end: int, name: str, demonym: bool
 ) -> bool:
@@ -118,4 +134,5 @@ def brand_or_title(
         in_brand(text, start, end)
         or (before_team_word(doc, end, demonym) and not _country(gaz, name))
         or after_title(gaz, text, start, name)
+        or the_title(gaz, text, start, name)
     )
