@@ -34,6 +34,7 @@ from geopol.places.links import (
     chain_parts,
     feature_word,
     link_chains,
+    list_parts,
     mark_roles,
     named_feature,
 )
@@ -337,7 +338,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                  label, lookup=town.text))  # "Wainwright, Alta" tagged ORG
             for i in range(town.start, town.end):
                 taken[i] = True
-        elif label in OTHER_LABELS and (parts := chain_parts(span, gaz)):
+        elif label in OTHER_LABELS and (
+            (parts := chain_parts(span, gaz)) or (parts := list_parts(span, gaz))
+        ):
             # "(Khairpur, Sindh" tagged ORG: a chain of places in parentheses
             found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
                                  lookup=p.text) for p in parts)
