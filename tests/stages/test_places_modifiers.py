@@ -190,3 +190,13 @@ def test_a_currency_lends_no_country_to_unknown_names(nlp: Language) -> None:
     places = places_of(nlp, text)
     assert one(places, "US").country == "USA"
     assert one(places, "Qorvanekiya").country != "USA"
+
+
+def test_a_country_in_capitals_opening_an_organisation(nlp: Language) -> None:
+    # issue 18, sixth round: "U.S.", "UK", "US" before a ministry's name are toponyms
+    text = ("The U.S. Transportation Department issued new rules, and the UK Home Office "
+            "declined to comment.")
+    places = places_of(nlp, text)
+    us = one(places, "U.S.")
+    assert us.country == "USA" and not us.stands_alone
+    assert one(places, "UK").country == "GBR"

@@ -92,3 +92,18 @@ def test_an_unknown_name_before_a_known_parenthesis(nlp: Language) -> None:
     # no preposition, no place: a person's name before an agency in parentheses
     quoted = places_of(nlp, "A statement from Ahmed Kelbo (Reuters) said nothing.")
     assert all(p.text not in ("Kelbo", "Ahmed Kelbo") for p in quoted)
+
+
+def test_a_container_is_no_town_abroad_by_another_spelling(nlp: Language) -> None:
+    # issue 18, sixth round: "X, Y" writes the division Y after a place; a bigger town
+    # elsewhere that GeoNames spells like Y (Princeton for "Princes Town") is no reading
+    text = "Residents blocked the road in New Grant, Princes Town, on Monday over water cuts."
+    assert one(places_of(nlp, text), "Princes Town").country == "TTO"
+
+
+def test_a_list_of_places_tagged_as_an_organisation(nlp: Language) -> None:
+    # issue 18, sixth round: NER joins the list's first names into one ORG entity
+    text = ("Fire crews from Hornsey, Stoke Newington and Walthamstow fire stations were "
+            "called to the blaze.")
+    names = {p.text for p in places_of(nlp, text)}
+    assert {"Hornsey", "Walthamstow"} <= names

@@ -144,3 +144,18 @@ def test_a_news_agency_alone_is_no_place(nlp: Language) -> None:
     # a newspaper's place stays a place (the geoparsing corpora count it)
     places = places_of(nlp, "The Winnipeg Free Press said the premier was in Costa Rica.")
     assert [p.text for p in places] == ["Winnipeg", "Costa Rica"]
+
+
+def test_an_unknown_name_with_no_cue_of_a_place_is_dropped(nlp: Language) -> None:
+    # issue 18, sixth round: NER calls them places, the gazetteer knows none, and nothing
+    # before them shows a place (a title, a person, a firm)
+    text = ("Staff employed by Swissport will walk out on Friday at airports across Britain. "
+            "The trick caught on with internet stars like King Bach, who posted from Toronto.")
+    names = {p.text for p in places_of(nlp, text)}
+    assert "Swissport" not in names and "King Bach" not in names
+    assert {"Britain", "Toronto"} <= names
+
+
+def test_an_unknown_name_after_a_preposition_of_place_stays(nlp: Language) -> None:
+    text = "Gunmen opened fire in Qatraneh, a town in the Karak district, on Monday."
+    assert "Qatraneh" in {p.text for p in places_of(nlp, text)}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.hub import at_article_city
 from geopol.places.locate import locate_event
-from geopol.places.notplaces import no_place, person_words
+from geopol.places.notplaces import bare_unknown, no_place, person_words
 from geopol.places.partial import PARTIAL
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
@@ -205,7 +205,7 @@ def _no_place(doc: Doc, p: Place) -> bool:
     right beside it ("Oudshoorn said", "notes Meyjes")."""
     if "dateline" in p.how:
         return False
-    if not p.text[:1].isupper():
+    if not p.text[:1].isupper() or bare_unknown(doc, p):
         return True
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):

@@ -119,6 +119,27 @@ def chain_parts(span: Span, gaz: Gazetteer) -> list[Span]:
     return parts if names else []
 
 
+def list_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    """The parts of a non-place entity that is the head of a list of places: comma-joined
+    names, one of them a known place, right before "and" (or a comma) and a place entity
+    ("from Hornsey, Stoke Newington and Walthamstow" with the first two tagged ORG); else
+    none. "to Escarcega, Campeche" is a chain, not a list: left to the chain rules."""
+    doc = span.doc
+    parts = comma_parts(span, gaz)
+    if len(parts) < 2 or not all(
+        t.is_alpha and (t.is_title or t.is_upper) for p in parts for t in p
+    ):
+        return []
+    # the list goes on after the entity ("... and Walthamstow"): not "X, Region", a chain
+    goes_on = (
+        span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", ",")
+        and doc[span.end + 1].ent_type_ in ("GPE", "LOC")
+    )
+    if not goes_on or not any(_known_name(gaz, p.text) for p in parts):
+        return []
+    return parts
+
+
 def before_chain(span: Span, gaz: Gazetteer) -> bool:
     """A name after a locative preposition and right before a parenthesis whose last name
     is known ("in Kelbo (Pobe-Mengao, Soum)" with Kelbo tagged PERSON), or before "in" and

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer
 from geopol.yamlio import load_yaml
@@ -49,7 +50,7 @@ def hyphen_prefixes(
     """ "a U.S.-led campaign", "a Seattle-based firm": (start, end, text) of each place
     written before a hyphen and a word of ``hyphen_suffixes``, where ``free(start, end)``
     says no other mention holds those characters."""
-    text = doc.text
+    text = doc_arrays(doc).text  # spaCy joins every token on each ``doc.text``
     if "-" not in text:
         return []
     out = []
@@ -79,13 +80,18 @@ def hyphen_parts(span: Span, gaz: Gazetteer) -> list[Span]:
 
 def leading_demonym(span: Span, gaz: Gazetteer) -> Span | None:
     """ "The Canadian Press", "Syrian Observatory for Human Rights": the demonym that opens
-    an organisation's name, where more of the name follows it."""
+    an organisation's name, where more of the name follows it; also a country's name written
+    in capitals ("the U.S. Transportation Department", "the UK Home Office")."""
     i = span.start
     if i < span.end and span.doc[i].lower_ == "the":
         i += 1
     if i + 1 >= span.end:
         return None
     tok = span.doc[i]
+    if tok.is_upper and len(tok.text.replace(".", "")) >= 2 and any(
+        c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(tok.text)
+    ):
+        return span.doc[i : i + 1]
     if not (tok.is_alpha and tok.is_title) or tok.tag_ == "NNPS":
         return None
     if not any(c.kind == DEMONYM for c in gaz.lookup(tok.text)):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
 from geopol.places.gazetteer import Gazetteer
+from geopol.places.links import FEATURE_WORDS
 from geopol.records import Place, PlacePrecision
 from geopol.yamlio import load_yaml
 
@@ -91,6 +92,46 @@ def _unknown_no_place(doc: Doc, p: Place) -> bool:
         "ner:FAC" in p.how and last not in word_list("facility_words")
         and not _locative(doc, p)
     )
+
+
+#: What may stand right before an unknown place's name and show it is one: a preposition of
+#: place or motion, "of", a list's joint or a parenthesis ("in Qatraneh", "villages of Foua
+#: and Kfraya", "(Kelbo, Arbinda)").
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|into|around|through|to|from|across|toward|towards|"
+    r"via|throughout|within|between|of|and|or|on)\s+(?:the\s+)?|[,(]\s*)$",
+    re.IGNORECASE,
+)
+#: Words in an unknown name that make it a place whatever stands before it.
+_PLACE_NAME_WORDS = frozenset(FEATURE_WORDS) | {"borough", "valley", "island", "islands",
+                                                "river", "lake", "mountain", "mountains",
+                                                "coast", "sea", "ocean", "gulf", "bay",
+                                                "desert", "pacific", "atlantic"}
+
+
+#: Words after an unknown name that show it is a place ("the Sawar area").
+_AFTER_WORDS = _PLACE_NAME_WORDS | {"area", "areas", "neighbourhood", "neighborhood", "camp",
+                                    "sector", "front", "countryside", "suburb", "outskirts",
+                                    "quarter", "road", "street", "border", "crossing"}
+
+
+def bare_unknown(doc: Doc, p: Place) -> bool:
+    """A name NER calls a place that the gazetteer does not know, with nothing in the text
+    that shows it is one: no preposition of place, "of", list or parenthesis before it, no
+    feature or facility word in it or right after it ("the upper Sawar area" stays; "a
+    thriller, Elle, starring", "internet stars like King
+    Bach", "staff employed by Swissport"). Such a name is more often a title, a person or a
+    firm than an unknown village."""
+    if p.name is not None or not ("ner:GPE" in p.how or "ner:LOC" in p.how):
+        return False
+    words = {w.casefold().rstrip(".") for w in p.text.split()}
+    if words & (_PLACE_NAME_WORDS | word_list("facility_words")):
+        return False
+    text = doc_arrays(doc).text
+    after = text[p.end : p.end + 30].split(maxsplit=1)
+    if after and after[0].casefold().strip(".,;:") in _AFTER_WORDS:
+        return False  # "the upper Sawar area", "Kfraya village"
+    return not _PLACE_CUE.search(text, max(0, p.start - 40), p.start)
 
 
 def _locative(doc: Doc, p: Place) -> bool:

@@ -18,7 +18,13 @@ PARTIAL_NAMED_POP = 100_000
 _GENERIC = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old",
                       "saint", "st", "central", "great", "little", "the", "of", "airport",
                       "international", "university", "hospital", "church", "park", "gallery",
-                      "museum", "centre", "center", "station", "port", "bay", "city"})
+                      "museum", "centre", "center", "station", "port", "bay", "city",
+                      # landform and building words: "Silicon Valley" is no The Valley, AIA
+                      "valley", "river", "lake", "hill", "hills", "mountain", "mountains",
+                      "desert", "coast", "island", "islands", "gulf", "sea", "ocean", "beach",
+                      "creek", "falls", "springs", "heights", "forest", "plains", "bridge",
+                      "tower", "hall", "house", "castle", "harbour", "harbor", "garden",
+                      "gardens"})
 _STREETS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "crescent",
                       "boulevard", "way", "place", "square", "close", "court", "terrace", "row",
                       "highway", "hwy", "parkway", "circle", "grove", "mews", "gardens"})

@@ -176,6 +176,9 @@ def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequenc
         if not (c.fclass == "P" and any(
             (c.pid not in holds and d.cc == c.cc and contains(d, c))
             or d.pop >= DWARF_RATIO * max(c.pop, 1) for d in divisions))
+        # ... nor a town abroad by another spelling ("New Grant, Princes Town": the
+        # division of Trinidad, not Princeton, New Jersey)
+        and not (c.fclass == "P" and c.kind == ALTERNATE and c.pid not in holds)
     ]
     return kept or cands
 

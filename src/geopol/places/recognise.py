@@ -24,6 +24,7 @@ from geopol.places.afterprep import (
     hyphened_article,
     longer_name,
 )
+from geopol.places.brands import brand_or_title
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
@@ -33,6 +34,7 @@ from geopol.places.links import (
     chain_parts,
     feature_word,
     link_chains,
+    list_parts,
     mark_roles,
     named_feature,
 )
@@ -336,7 +338,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                  label, lookup=town.text))  # "Wainwright, Alta" tagged ORG
             for i in range(town.start, town.end):
                 taken[i] = True
-        elif label in OTHER_LABELS and (parts := chain_parts(span, gaz)):
+        elif label in OTHER_LABELS and (
+            (parts := chain_parts(span, gaz)) or (parts := list_parts(span, gaz))
+        ):
             # "(Khairpur, Sindh" tagged ORG: a chain of places in parentheses
             found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
                                  lookup=p.text) for p in parts)
@@ -403,7 +407,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     text = doc_arrays(doc).text  # read once per Doc, shared with the other stages
     # "Edmonton received a B" after "Edmonton, Alberta"
     found.extend(repeated(doc, gaz, found, ents, text))
-    found = [m for m in found if not stance(text, m.start, m.end) and not _language(doc, gaz, m)]
+    found = [
+        m for m in found
+        if not stance(text, m.start, m.end) and not _language(doc, gaz, m)
+        and not brand_or_title(doc, gaz, text, m.start, m.end, m.lookup or m.text, m.demonym)
+    ]
     heads = [m.start for m in found]
     found = [_compound(doc, gaz, m, heads) for m in found]
     found.sort(key=lambda m: m.start)

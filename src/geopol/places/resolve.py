@@ -200,6 +200,7 @@ def _best(
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
     whether it is surely the inner name's container (``readings.holding``)."""
+    readings = tuple(cands)  # before the filters: a town's division of its own name
     if m.loose and inside is not None and any(
         c.kind != PARTIAL and (curated(c) or c.precision in ("country", "admin1", "region"))
         for c in cands
@@ -307,7 +308,7 @@ def _best(
     if best[0] < MIN_SCORE:
         return None
     if inside is None:
-        famous = _prominent(cands, best[2], others, near, named)
+        famous = _prominent(cands, best[2], others, near, named, readings)
         if famous is not None:
             return famous
     return best[2]
@@ -319,6 +320,7 @@ def _prominent(
     others: Counter[str],
     near: dict[int, int] | None,
     named: frozenset[tuple[str | None, str | None]],
+    readings: Sequence[Entry] = (),
 ) -> Entry | None:
     """A city abroad that dwarfs the chosen namesake, where the article gives it the edge.
 
@@ -327,20 +329,43 @@ def _prominent(
     Canada puts every "London" in Ontario. The famous city wins when the article names its
     country (at PROMINENCE_RATIO), or when nothing local backs the namesake: no other name
     of the article lies near it nor is its division named, and the famous one is a
-    national capital (CAPITAL_RATIO) or PROMINENCE_RATIO times its size. Country focus
-    alone is not local evidence."""
+    national capital (CAPITAL_RATIO) or PROMINENCE_RATIO times its size, or names a
+    division of CAPITAL_RATIO times the namesake's size, where the namesake's country does
+    not lead the article ("Venice" in a Canadian story: not Venice, California; "Halifax"
+    in a British story stays British). Country focus alone is not local evidence."""
     if chosen.fclass != "P":
         return None
     local = bool(near and near.get(chosen.pid)) or (chosen.cc, chosen.admin1) in named
+    # the article's leading country backs its own town ("Halifax" in a British story)
+    lead = max(others.values(), default=0)
+    leads = lead > 0 and others[chosen.cc or ""] >= lead
     floor = max(chosen.pop, STRAY_POP)
 
     def dwarfs(c: Entry) -> bool:
         if c.pop >= PROMINENCE_RATIO * floor:
             return others[c.cc or ""] > 0 or not local
-        return not local and c.fcode == "PPLC" and c.pop >= CAPITAL_RATIO * floor
+        if local:
+            return False
+        return (c.fcode == "PPLC" and c.pop >= CAPITAL_RATIO * floor) or (
+            _named_division(c, readings) >= CAPITAL_RATIO * floor and not leads
+        )
 
     rivals = [c for c in cands if c.fclass == "P" and c.cc and c.cc != chosen.cc and dwarfs(c)]
     return max(rivals, key=lambda c: (c.pop, -c.pid)) if rivals else None
+
+
+def _named_division(town: Entry, cands: Sequence[Entry]) -> int:
+    """The population of the division of the town's own name that holds it ("Venice" and
+    the province of Venezia, "Naples" and Napoli's): a city that names its province is
+    better known than its own population says; 0 where no reading is such a division."""
+    return max(
+        (
+            d.pop for d in cands
+            if d.fcode in _DIVISIONS and d.cc == town.cc and d.admin1 == town.admin1
+            and (d.fcode == "ADM1" or d.admin2 == town.admin2)
+        ),
+        default=0,
+    )
 
 
 #: Divisions: close to what lies in the same first-level division (a county has no point
