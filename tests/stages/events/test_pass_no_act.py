@@ -1,6 +1,7 @@
 """The passes ``stance-gate``, ``home-campaign`` and ``beneficiary-targets`` (module
 ``events/passes/no_act.py``) on sentences we wrote: a wish, a view, a description or a
-condition is no act; a government's campaign words to its own people are no act; who would be
+condition is no act, nor a power, an ability or a need denied; a government's campaign words
+to its own people and a tour at home are no act; who would be
 freed, or an adjective of what is called for, is not the one asked. Each rule has cases that
 must stay."""
 
@@ -21,11 +22,23 @@ NO_ACT = [
     # a description of an actor
     ("Norway is a strong supporter of more aid for Iceland.", "stance-gate"),
     ("Norway remains the main area of concern for the Danish government.", "stance-gate"),
+    # a power, an ability, a need denied
+    (
+        "The law extends the right of the Danish parliament to overrule the Swedish court.",
+        "stance-gate",
+    ),
+    (
+        "Critics say only judges should be able to order the detention of Danish citizens.",
+        "stance-gate",
+    ),
+    ("Swedish rebels do not need to attack Norway.", "stance-gate"),
     # a condition
     ("The Danish minister said the talks would fail unless Sweden met Norway.", "stance-gate"),
     ("Membership could come in 2006 if Germany gave its approval to Norway's bid.", "stance-gate"),
     # a government's campaign words to its own people
     ("The Danish prime minister assured voters he would not raise taxes.", "home-campaign"),
+    # a tour of one's own country's places
+    ("The Danish Liberal leader visits Aarhus, Odense and Aalborg this week.", "home-campaign"),
     # who would be freed is not the one asked; a request's matter is not the one asked
     (
         "A Danish MP appealed for the release of Swedish aid worker Anna Berg.",
@@ -49,6 +62,11 @@ STAY = [
     # a view in the passive is a hedged report of the act
     ("Danish ministers are believed to have agreed to meet Sweden's foreign minister.",
      ("CONSULT", "DNKGOV", "SWEGOV")),
+    # "was able to", in the past with no modal, reports the act; "right to" as an adjective
+    ("Sweden was able to attack Norway's border posts.", ("ASSAULT", "SWE", "NOR")),
+    ("Norway's Labour party was right to reject Sweden's offer.", ("REJECT", "GBRPTY", "SWE")),
+    # a visit abroad stays
+    ("The Danish prime minister visits Stockholm this week.", ("CONSULT", "DNKGOV", "SWEGOV")),
     # a threat keeps its condition
     ("Denmark threatened Sweden with sanctions if it closed the bridge.", ("THREATEN", "DNK", "SWE")),
     # a government backing another country's government is an act

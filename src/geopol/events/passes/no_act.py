@@ -15,6 +15,11 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
 - **a description** (``copulas``): an act noun inside what a copula says of its subject is a
   state, not an act ("China remains the main area of concern", "the US is a strong supporter
   of more aid for Turkey"); an empty subject ("it was an attack on ...") stays;
+- **a power or a need denied** (``capacity_words``, ``obligation_verbs``): an act in the
+  complement of a word of power or ability ("the right of the Commons to overrule the Lords",
+  "should be able to order detention") is what someone may do ("was able to attack", in the
+  past with no modal, reports the attack); under a negated verb of need
+  ("terrorists do not need to attack") one nobody needs to do;
 - **a condition** (``condition_marks``): an act in a clause opened by "if" or "unless" is
   supposed, not done ("the world faced catastrophe unless the US worked with Europe"); a
   threat keeps its condition.
@@ -24,6 +29,9 @@ government's backing, promise or talk addressed to its own country's parties or 
 ("the prime minister sought to reassure his own party", "he assured voters he would do
 nothing to harm the economy", "he pledged Labour would encourage more people") is a
 campaign, not an act toward a party; aid to one's own people (an evacuation, relief) stays.
+So is a visit to places of one's own country ("he visits Manchester, Liverpool and
+Leicester") and a party's appeal to its own country's people ("the Liberal Democrats will
+ask the British people for support").
 
 Pass ``beneficiary-targets`` (after ``home-campaign``): a request's target that is only who
 the request is for is not the one asked, and a request left with no one asked codes nothing
@@ -71,6 +79,8 @@ _FORCE = frozenset(
 _CONDITIONAL = frozenset({PloverType.THREATEN})
 #: Types of a campaign's words to its own side: backing, promise, talk.
 _CAMPAIGN = frozenset({PloverType.SUPPORT, PloverType.AGREE, PloverType.CONSULT})
+#: Sectors of parties and the opposition: their appeals to the people are campaigns.
+_PARTIES = frozenset({"PTY", "OPP"})
 #: Sectors of a country's own parties and unnamed people.
 _HOME_SIDE = frozenset({"PTY", "CVL"})
 #: Labels of a modifier of a noun that names its matter or topic, not its owner.
@@ -86,6 +96,9 @@ class _Stance:
     copulas: frozenset[str]
     conditions: frozenset[str]
     freed: frozenset[str]
+    capacities: frozenset[str]
+    abilities: frozenset[str]
+    obligations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,6 +111,9 @@ def stance_words() -> _Stance:
         copulas=lowered(d["copulas"]),
         conditions=lowered(d["condition_marks"]),
         freed=lowered(d["freed_nouns"]),
+        capacities=lowered(d["capacity_words"]),
+        abilities=lowered(d["ability_adjectives"]),
+        obligations=lowered(d["obligation_verbs"]),
     )
 
 
@@ -180,6 +196,40 @@ def described(trigger: Token, idx: ActorIndex) -> bool:
     return False
 
 
+#: Labels linking an act to the word of power or need it completes.
+_CAPACITY_UP = frozenset({"xcomp", "acl", "advcl"})
+
+
+def _achieved(adjective: Token) -> bool:
+    """Whether an adjective of ability is said in the past with no modal ("was able to
+    attack" reports the attack)."""
+    cop = adjective.head if adjective.dep_ in ("acomp", "amod") else adjective
+    auxes = [c for c in cop.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS for a in auxes):
+        return False
+    return cop.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def capable(trigger: Token) -> bool:
+    """Whether the trigger is what someone has the power or ability to do, or does not need
+    to do."""
+    w = stance_words()
+    verb = clause_verb(trigger)
+    for _ in range(_REACH):
+        if verb.dep_ not in _CAPACITY_UP or verb.head.i == verb.i:
+            return False
+        head = verb.head
+        if head.pos_ == "NOUN" and _low(head) in w.capacities:
+            return True  # "the right to detain": not "was right to reject"
+        if _low(head) in w.abilities and not _achieved(head):
+            return True  # "should be able to order": not "was able to attack"
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if negated and _low(head) in w.obligations:
+            return True
+        verb = head
+    return False
+
+
 def supposed(trigger: Token) -> bool:
     """Whether the trigger's clause is opened by "if" or "unless" (or is the complement of
     such a clause)."""
@@ -198,10 +248,11 @@ def supposed(trigger: Token) -> bool:
 
 @register("stance-gate", Level.TRIGGER)
 def stance_gate(ctx: SentenceContext) -> None:
-    """Drop a trigger that is a wish, a view, a description or a condition, not an act."""
+    """Drop a trigger that is a wish, a view, a description, a power, a need denied or a
+    condition, not an act."""
     r = ctx.current
     tok = r.trigger.token
-    if wished(tok, force=r.type in _FORCE) or described(tok, ctx.index):
+    if wished(tok, force=r.type in _FORCE) or described(tok, ctx.index) or capable(tok):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and supposed(tok):
@@ -209,12 +260,20 @@ def stance_gate(ctx: SentenceContext) -> None:
 
 
 def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor]) -> bool:
-    """A government's backing, promise or talk to parties or people of its own country."""
-    if kind not in _CAMPAIGN or not source or not target:
+    """A government's backing, promise or talk to parties or people of its own country; a
+    visit to one's own country's places; a party's appeal to its own country's people."""
+    if not source or not target:
+        return False
+    home = {a.country for a in source}
+    abroad = any(a.country not in home or a.sector for a in target)
+    if kind is PloverType.CONSULT and all(a.country for a in source) and not abroad:
+        return True  # "he visits Manchester, Liverpool and Leicester": a tour at home
+    if kind is PloverType.REQUEST and all(a.sector in _PARTIES and a.country for a in source):
+        return all(a.country in home and a.sector == "CVL" for a in target)
+    if kind not in _CAMPAIGN:
         return False
     if not all(a.sector == "GOV" and a.country for a in source):
         return False
-    home = {a.country for a in source}
     return all(a.country in home and a.sector in _HOME_SIDE for a in target)
 
 
