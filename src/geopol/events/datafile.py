@@ -343,7 +343,7 @@ _REALIS: Schema = {
         "armed_words", "poll_words", "animals", "terror_words", "sum_words",
         "statement_objects", "office_heads", "out_of_office", "opposition_titles",
         "view_verbs", "desire_verbs", "copulas", "condition_marks", "freed_nouns",
-        "capacity_words", "ability_adjectives", "obligation_verbs",
+        "capacity_words", "ability_adjectives", "obligation_verbs", "campaign_audience",
     )
 }  # fmt: skip
 

@@ -17,6 +17,8 @@ NO_ACT = [
         "The Dutch opposition does not want to discuss the Belgian treaty with the EU.",
         "stance-gate",
     ),
+    # a state's wish denied
+    ("Denmark does not want to hold talks with Sweden.", "stance-gate"),
     # a view under a modal
     ("Swedish officials fear Denmark could offer Finland help.", "stance-gate"),
     # a description of an actor
@@ -39,6 +41,8 @@ NO_ACT = [
     ("The Danish prime minister assured voters he would not raise taxes.", "home-campaign"),
     # a tour of one's own country's places
     ("The Danish Liberal leader visits Aarhus, Odense and Aalborg this week.", "home-campaign"),
+    # backing one's own country's thing
+    ("The Danish government backs Denmark's strong krone policy.", "home-campaign"),
     # who would be freed is not the one asked; a request's matter is not the one asked
     (
         "A Danish MP appealed for the release of Swedish aid worker Anna Berg.",
@@ -65,8 +69,12 @@ STAY = [
     # "was able to", in the past with no modal, reports the act; "right to" as an adjective
     ("Sweden was able to attack Norway's border posts.", ("ASSAULT", "SWE", "NOR")),
     ("Norway's Labour party was right to reject Sweden's offer.", ("REJECT", "GBRPTY", "SWE")),
+    # backing another country's thing stays
+    ("The Danish prime minister backed Sweden's plan.", ("SUPPORT", "DNKGOV", "SWE")),
     # a visit abroad stays
     ("The Danish prime minister visits Stockholm this week.", ("CONSULT", "DNKGOV", "SWEGOV")),
+    # a state's wish to meet is an intent (CAMEO 036)
+    ("Denmark wants to hold talks with Sweden.", ("CONSULT", "DNK", "SWE")),
     # a threat keeps its condition
     ("Denmark threatened Sweden with sanctions if it closed the bridge.", ("THREATEN", "DNK", "SWE")),
     # a government backing another country's government is an act

@@ -25,13 +25,16 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   threat keeps its condition.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
-government's backing, promise or talk addressed to its own country's parties or people
+government's backing or promise addressed to its own country's parties or voters
 ("the prime minister sought to reassure his own party", "he assured voters he would do
 nothing to harm the economy", "he pledged Labour would encourage more people") is a
-campaign, not an act toward a party; aid to one's own people (an evacuation, relief) stays.
-So is a visit to places of one's own country ("he visits Manchester, Liverpool and
+campaign, not an act toward a party (``campaign_audience``); aid, a promise or a meeting with
+other people of its country stays (CAMEO codes them). A campaign too
+is a visit to places of one's own country ("he visits Manchester, Liverpool and
 Leicester") and a party's appeal to its own country's people ("the Liberal Democrats will
-ask the British people for support").
+ask the British people for support"), and so is backing or defending one's own thing, its
+owner named by a possessive pronoun or as the doer's own country ("defended his party's
+campaign posters", "backs the US's strong dollar policy").
 
 Pass ``beneficiary-targets`` (after ``home-campaign``): a request's target that is only who
 the request is for is not the one asked, and a request left with no one asked codes nothing
@@ -57,6 +60,7 @@ from geopol.events.context import SentenceContext
 from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
+from geopol.events.passes.unreal import STATE_SECTORS, STATES
 from geopol.records import Actor, PloverType
 
 #: Dependency labels linking a noun trigger to the verb of its clause.
@@ -77,12 +81,11 @@ _FORCE = frozenset(
 )
 #: Types whose act is conditional by nature ("threatened sanctions if ...").
 _CONDITIONAL = frozenset({PloverType.THREATEN})
-#: Types of a campaign's words to its own side: backing, promise, talk.
-_CAMPAIGN = frozenset({PloverType.SUPPORT, PloverType.AGREE, PloverType.CONSULT})
+#: Types of a campaign's words to its own side: backing, promise (a government meeting its
+#: own people is a consultation in CAMEO, and stays).
+_CAMPAIGN = frozenset({PloverType.SUPPORT, PloverType.AGREE})
 #: Sectors of parties and the opposition: their appeals to the people are campaigns.
 _PARTIES = frozenset({"PTY", "OPP"})
-#: Sectors of a country's own parties and unnamed people.
-_HOME_SIDE = frozenset({"PTY", "CVL"})
 #: Labels of a modifier of a noun that names its matter or topic, not its owner.
 _MODIFIER = frozenset({"amod", "compound", "nmod"})
 #: How many clause levels a trigger may sit below the verb of wish, view or condition.
@@ -99,6 +102,7 @@ class _Stance:
     capacities: frozenset[str]
     abilities: frozenset[str]
     obligations: frozenset[str]
+    audience: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,6 +118,7 @@ def stance_words() -> _Stance:
         capacities=lowered(d["capacity_words"]),
         abilities=lowered(d["ability_adjectives"]),
         obligations=lowered(d["obligation_verbs"]),
+        audience=lowered(d["campaign_audience"]),
     )
 
 
@@ -147,10 +152,11 @@ def _other_doer(verb: Token, wish: Token) -> bool:
     )
 
 
-def wished(trigger: Token, *, force: bool = False) -> bool:
+def wished(trigger: Token, *, force: bool = False, state: bool = False) -> bool:
     """Whether the trigger is in the complement of a verb of wish (not for an act of
-    ``force``: a wish to attack is a threat) or, as an infinitive, modal or description, of a
-    verb of view."""
+    ``force``: a wish to attack is a threat; nor, unless the wish is negated, for a ``state``
+    doer: a state's wish to meet is an intent, CAMEO 03x) or, as an infinitive, modal or
+    description, of a verb of view."""
     w = stance_words()
     verb = clause_verb(trigger)
     for level in range(_REACH):
@@ -159,7 +165,8 @@ def wished(trigger: Token, *, force: bool = False) -> bool:
         head = verb.head
         low = _low(head)
         desire = level == 0 and (low in w.desires or head.lower_ in w.desires)
-        if desire and not force and not _other_doer(verb, head):
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if desire and not force and (negated or not state) and not _other_doer(verb, head):
             # "wanted to meet": not "don't want people thinking they beat ...", nor a wish
             # that another party act ("X wants Y to withdraw" is a demand)
             return True
@@ -252,21 +259,33 @@ def stance_gate(ctx: SentenceContext) -> None:
     condition, not an act."""
     r = ctx.current
     tok = r.trigger.token
-    if wished(tok, force=r.type in _FORCE) or described(tok, ctx.index) or capable(tok):
+    state = any(a.country and (a.kind in STATES or a.sector in STATE_SECTORS) for a in r.source)
+    wish = wished(tok, force=r.type in _FORCE, state=state)
+    if wish or described(tok, ctx.index) or capable(tok):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and supposed(tok):
         r.dropped = True
 
 
-def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor]) -> bool:
+def _side(a: Actor, home: set[str | None], doc: Doc) -> bool:
+    """A party of the doer's country, or its voters (``campaign_audience``)."""
+    if a.country not in home:
+        return False
+    if a.sector == "PTY":
+        return True
+    root = _root(a, doc)
+    return a.sector == "CVL" and root is not None and _low(root) in stance_words().audience
+
+
+def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor], doc: Doc) -> bool:
     """A government's backing, promise or talk to parties or people of its own country; a
     visit to one's own country's places; a party's appeal to its own country's people."""
     if not source or not target:
         return False
     home = {a.country for a in source}
-    abroad = any(a.country not in home or a.sector for a in target)
-    if kind is PloverType.CONSULT and all(a.country for a in source) and not abroad:
+    towns = all(a.country in home and not a.sector and "place" in a.how for a in target)
+    if kind is PloverType.CONSULT and all(a.country for a in source) and towns:
         return True  # "he visits Manchester, Liverpool and Leicester": a tour at home
     if kind is PloverType.REQUEST and all(a.sector in _PARTIES and a.country for a in source):
         return all(a.country in home and a.sector == "CVL" for a in target)
@@ -274,14 +293,37 @@ def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor]) ->
         return False
     if not all(a.sector == "GOV" and a.country for a in source):
         return False
-    return all(a.country in home and a.sector in _HOME_SIDE for a in target)
+    return all(_side(a, home, doc) for a in target)
+
+
+def own_thing(kind: PloverType, source: list[Actor], target: list[Actor], trigger: Token) -> bool:
+    """Backing or defending one's own thing ("defended his party's campaign posters", "backs
+    the US's strong dollar policy"): every target is only the owner of the trigger's object,
+    named by a possessive pronoun or as the doer's own country."""
+    if kind is not PloverType.SUPPORT or not source or not target:
+        return False
+    home = {a.country for a in source}
+    for a in target:
+        root = _root(a, trigger.doc)
+        if root is None or root.dep_ != "poss":
+            return False
+        thing = root.head
+        while thing.dep_ == "poss" and thing.head.i != thing.i:
+            thing = thing.head  # "his party's posters": the posters
+        if thing.pos_ != "NOUN" or thing.dep_ not in ("dobj", "pobj") or clause_verb(thing).i != trigger.i:
+            return False
+        if root.pos_ != "PRON" and not (a.country in home and not a.sector):
+            return False  # "backed Chancellor Brown's report": backing another party
+    return True
 
 
 @register("home-campaign", Level.TRIGGER)
 def home_campaign_gate(ctx: SentenceContext) -> None:
     """Drop a government's campaign words to its own parties or people."""
     r = ctx.current
-    if home_campaign(r.type, r.source, r.target):
+    if home_campaign(r.type, r.source, r.target, ctx.doc) or own_thing(
+        r.type, r.source, r.target, r.trigger.token
+    ):
         r.dropped = True
 
 
