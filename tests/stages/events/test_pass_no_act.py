@@ -41,8 +41,6 @@ NO_ACT = [
     ("The Danish prime minister assured voters he would not raise taxes.", "home-campaign"),
     # a tour of one's own country's places
     ("The Danish Liberal leader visits Aarhus, Odense and Aalborg this week.", "home-campaign"),
-    # backing one's own country's thing
-    ("The Danish government backs Denmark's strong krone policy.", "home-campaign"),
     # who would be freed is not the one asked; a request's matter is not the one asked
     (
         "A Danish MP appealed for the release of Swedish aid worker Anna Berg.",
@@ -69,8 +67,9 @@ STAY = [
     # "was able to", in the past with no modal, reports the act; "right to" as an adjective
     ("Sweden was able to attack Norway's border posts.", ("ASSAULT", "SWE", "NOR")),
     ("Norway's Labour party was right to reject Sweden's offer.", ("REJECT", "GBRPTY", "SWE")),
-    # backing another country's thing stays
+    # backing another country's thing, or one's own country's, stays
     ("The Danish prime minister backed Sweden's plan.", ("SUPPORT", "DNKGOV", "SWE")),
+    ("The Danish government defended Denmark's strict fishing policy.", ("SUPPORT", "DNKGOV", "DNK")),
     # a visit abroad stays
     ("The Danish prime minister visits Stockholm this week.", ("CONSULT", "DNKGOV", "SWEGOV")),
     # a state's wish to meet is an intent (CAMEO 036)

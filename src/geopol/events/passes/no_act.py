@@ -32,9 +32,8 @@ campaign, not an act toward a party (``campaign_audience``); aid, a promise or a
 other people of its country stays (CAMEO codes them). A campaign too
 is a visit to places of one's own country ("he visits Manchester, Liverpool and
 Leicester") and a party's appeal to its own country's people ("the Liberal Democrats will
-ask the British people for support"), and so is backing or defending one's own thing, its
-owner named by a possessive pronoun or as the doer's own country ("defended his party's
-campaign posters", "backs the US's strong dollar policy").
+ask the British people for support"). Backing or defending one's own country's thing stays: PLV codes
+it as SUPPORT toward that country.
 
 Pass ``beneficiary-targets`` (after ``home-campaign``): a request's target that is only who
 the request is for is not the one asked, and a request left with no one asked codes nothing
@@ -296,34 +295,11 @@ def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor], do
     return all(_side(a, home, doc) for a in target)
 
 
-def own_thing(kind: PloverType, source: list[Actor], target: list[Actor], trigger: Token) -> bool:
-    """Backing or defending one's own thing ("defended his party's campaign posters", "backs
-    the US's strong dollar policy"): every target is only the owner of the trigger's object,
-    named by a possessive pronoun or as the doer's own country."""
-    if kind is not PloverType.SUPPORT or not source or not target:
-        return False
-    home = {a.country for a in source}
-    for a in target:
-        root = _root(a, trigger.doc)
-        if root is None or root.dep_ != "poss":
-            return False
-        thing = root.head
-        while thing.dep_ == "poss" and thing.head.i != thing.i:
-            thing = thing.head  # "his party's posters": the posters
-        if thing.pos_ != "NOUN" or thing.dep_ not in ("dobj", "pobj") or clause_verb(thing).i != trigger.i:
-            return False
-        if root.pos_ != "PRON" and not (a.country in home and not a.sector):
-            return False  # "backed Chancellor Brown's report": backing another party
-    return True
-
-
 @register("home-campaign", Level.TRIGGER)
 def home_campaign_gate(ctx: SentenceContext) -> None:
     """Drop a government's campaign words to its own parties or people."""
     r = ctx.current
-    if home_campaign(r.type, r.source, r.target, ctx.doc) or own_thing(
-        r.type, r.source, r.target, r.trigger.token
-    ):
+    if home_campaign(r.type, r.source, r.target, ctx.doc):
         r.dropped = True
 
 
