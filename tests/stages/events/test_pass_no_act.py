@@ -35,8 +35,7 @@ NO_ACT = [
     ),
     ("Swedish rebels do not need to attack Norway.", "stance-gate"),
     # a condition
-    ("The Danish minister said the talks would fail unless Sweden met Norway.", "stance-gate"),
-    ("Membership could come in 2006 if Germany gave its approval to Norway's bid.", "stance-gate"),
+    ("The talks would fail unless Swedish farmers met Norwegian officials.", "stance-gate"),
     # a government's campaign words to its own people
     ("The Danish prime minister assured voters he would not raise taxes.", "home-campaign"),
     # a tour of one's own country's places
@@ -74,6 +73,8 @@ STAY = [
     ("The Danish prime minister visits Stockholm this week.", ("CONSULT", "DNKGOV", "SWEGOV")),
     # a state's wish to meet is an intent (CAMEO 036)
     ("Denmark wants to hold talks with Sweden.", ("CONSULT", "DNK", "SWE")),
+    # a state's supposed act is kept as hypothetical (unreal-events keeps it)
+    ("If Egypt were to attack Israel, the region would suffer.", ("ASSAULT", "EGY", "ISR")),
     # a threat keeps its condition
     ("Denmark threatened Sweden with sanctions if it closed the bridge.", ("THREATEN", "DNK", "SWE")),
     # a government backing another country's government is an act

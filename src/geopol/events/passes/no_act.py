@@ -20,9 +20,11 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   "should be able to order detention") is what someone may do ("was able to attack", in the
   past with no modal, reports the attack); under a negated verb of need
   ("terrorists do not need to attack") one nobody needs to do;
-- **a condition** (``condition_marks``): an act in a clause opened by "if" or "unless" is
-  supposed, not done ("the world faced catastrophe unless the US worked with Europe"); a
-  threat keeps its condition.
+- **a condition** (``condition_marks``): an act of a doer that is no state in a clause opened
+  by "if" or "unless" is supposed, not done ("the talks would fail unless farmers met the
+  officials"); a threat keeps its condition, and a state's supposed act is kept as
+  hypothetical, as ``unreal-events`` keeps it ("If Egypt were to attack Israel, the region
+  would suffer.").
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
@@ -263,8 +265,8 @@ def stance_gate(ctx: SentenceContext) -> None:
     if wish or described(tok, ctx.index) or capable(tok):
         r.dropped = True
         return
-    if r.type not in _CONDITIONAL and supposed(tok):
-        r.dropped = True
+    if r.type not in _CONDITIONAL and not state and supposed(tok):
+        r.dropped = True  # a state's supposed act is kept, as hypothetical (unreal-events)
 
 
 def _side(a: Actor, home: set[str | None], doc: Doc) -> bool:
@@ -327,6 +329,8 @@ def matter_only(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     if root.pos_ != "ADJ" and root.dep_ != "amod":
         return False  # "seek European Union approval", "calls for EU reform": the body asked
     thing = root.head
+    if thing.dep_ not in ("dobj", "pobj"):
+        return False  # "demanded that the Iranian government resign": the one asked
     return thing.pos_ == "NOUN" and not idx.at(thing) and thing.ent_type_ not in _ACTORS
 
 
