@@ -343,6 +343,8 @@ _REALIS: Schema = {
         "warnings", "warned_acts", "own_moves", "place_moves", "handovers", "released_matter",
         "armed_words", "poll_words", "animals", "terror_words", "sum_words",
         "statement_objects", "office_heads", "out_of_office", "opposition_titles",
+        "view_verbs", "desire_verbs", "copulas", "condition_marks", "freed_nouns",
+        "capacity_words", "ability_adjectives", "obligation_verbs", "campaign_audience",
     )
 }  # fmt: skip
 

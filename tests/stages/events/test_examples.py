@@ -155,6 +155,12 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "Kim may seek food aid from Russia": (
         "Kim Jong Un may seek food aid from Russia.", ["REQUEST PRKGOV>RUS"]
     ),
+    "China remains the main area of concern": (
+        "China remains the main area of concern for the German government.", ["!ACCUSE"]
+    ),
+    "If Egypt were to attack Israel, the region would suffer.": (
+        "If Egypt were to attack Israel, the region would suffer.", ["ASSAULT EGY>ISR"]
+    ),
     "Obama wants to attack Switzerland": (
         "Obama wants to attack Switzerland.", ["THREATEN", "!ACCUSE"]
     ),
