@@ -63,6 +63,9 @@ STAY = [
     # a view in the passive is a hedged report of the act
     ("Danish ministers are believed to have agreed to meet Sweden's foreign minister.",
      ("CONSULT", "DNKGOV", "SWEGOV")),
+    # so is a reduced passive relative: the rocket is believed to be fired by the rebels
+    ("A Turkish army truck was destroyed near the border by a rocket believed to be fired by "
+     "Syrian rebels.", ("ASSAULT", "SYRREB", "TUR")),
     # "was able to", in the past with no modal, reports the act; "right to" as an adjective
     ("Sweden was able to attack Norway's border posts.", ("ASSAULT", "SWE", "NOR")),
     ("Norway's Labour party was right to reject Sweden's offer.", ("REJECT", "GBRPTY", "SWE")),

@@ -153,6 +153,10 @@ def _other_doer(verb: Token, wish: Token) -> bool:
     )
 
 
+#: Labels of a past participle that modifies a noun as a reduced passive relative.
+_REDUCED = frozenset({"acl", "amod"})
+
+
 def wished(trigger: Token, *, force: bool = False, state: bool = False) -> bool:
     """Whether the trigger is in the complement of a verb of wish (not for an act of
     ``force``: a wish to attack is a threat; nor, unless the wish is negated, for a ``state``
@@ -171,7 +175,9 @@ def wished(trigger: Token, *, force: bool = False, state: bool = False) -> bool:
             # "wanted to meet": not "don't want people thinking they beat ...", nor a wish
             # that another party act ("X wants Y to withdraw" is a demand)
             return True
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or (
+            head.tag_ == "VBN" and head.dep_ in _REDUCED
+        )  # "a missile believed to be fired by rebels": a reduced passive relative
         if (low in w.views or head.lower_ in w.views) and not passive and _modal(verb):
             return True  # "fear it could offer": not "are believed to have agreed"
         verb = head
