@@ -52,7 +52,7 @@ def _compile(vocab: Vocab, d: ActorDictionary, tokenizer: Tokenizer) -> _Compile
         (exact if case_sensitive else lower).add(label, [doc])
         # A later entry overrides an earlier one for the same form (earlier files' forms are
         # gone already), except an abbreviation shared by entries of other countries: the
-        # article's other actors choose among those (find._by_article_countries).
+        # article's other actors choose among those (selection._by_article_countries).
         last = pats[-1]
         table[vocab.strings[label]] = [last] + [
             p

@@ -9,11 +9,8 @@ from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
     TARGET_PREPS,
     ActorIndex,
-    aimed_targets,
     between,
     clause_subject,
-    object_of,
-    prep_targets,
     same_title,
     subject_of,
 )
@@ -21,6 +18,7 @@ from geopol.events.dyads import identified as _identified
 from geopol.events.lexicon import Lexicon
 from geopol.events.nouns import noun_source, noun_target, received
 from geopol.events.placed import AIMED
+from geopol.events.targets import aimed_targets, object_of, prep_targets
 from geopol.events.triggers import Trigger, _lemma, _noun_rule
 from geopol.records import Actor, PloverType, is_organisation_code
 

@@ -23,11 +23,10 @@ from geopol.events.lexicon import Rule
 from geopol.events.recall import (
     NOT_CROWDS,
     VOICED,
-    doer_phrase,
-    head_noun,
     people_noun,
     recall_table,
 )
+from geopol.events.recall_doers import doer_phrase, head_noun
 from geopol.records import Actor, PloverType
 
 #: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".

@@ -13,9 +13,9 @@ from geopol.events.dyads import (
     TARGET_PREPS,
     ActorIndex,
     _nominal_actors,
-    _prep_targets,
     subject_of,
 )
+from geopol.events.targets import _prep_targets
 from geopol.records import Actor
 
 

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
-from geopol.events.dyads import ActorIndex, aimed_targets, place_heads
+from geopol.events.dyads import ActorIndex, place_heads
+from geopol.events.targets import aimed_targets
 from geopol.places import locate_event
 from geopol.records import Actor, Origin, Place, PloverType, StandsFor
 

@@ -17,192 +17,37 @@ where they acted (ACLED's convention: Protesters (Algeria), Unidentified Armed G
   kept with a doer of no country.
 - ``own_country_target``: refusing to yield with nobody named as asking ("declined to resign")
   is a refusal toward the refuser's own country.
+
+The doer's noun phrase is read in ``recall_doers.py``, the country of the act's place in
+``recall_places.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from geopol.events.cameo import cameo_code
-from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex
-from geopol.events.left_doer import left_doer
 from geopol.events.lexicon import Rule
 from geopol.events.note_country import clue_country
-from geopol.events.placed import AIMED, Where
+from geopol.events.placed import Where
+from geopol.events.recall_doers import _phrase_start, doer_phrase, head_noun
+from geopol.events.recall_places import (
+    _aimed_at,
+    _capital_country,
+    _country,
+    _place_phrase,
+    _token_at,
+    mission_country,
+)
 from geopol.events.recall_table import people_noun as people_noun
 from geopol.events.recall_table import recall_table as recall_table
 from geopol.events.reframe import frame_end
-from geopol.events.subjects import phrase_head, stray_subject
-from geopol.places import locate_event
-from geopol.records import Actor, Origin, Place, PlacePrecision, PloverType
-
-
-def _aimed_at(tok: Token, trigger: Token) -> bool:
-    """Whether ``tok`` is in a phrase the act is aimed at (the object, "at"/"into" X)."""
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return False
-        if cur.head.i == trigger.i:
-            return cur.dep_ in ("dobj", "nsubjpass") or (cur.dep_ == "prep" and cur.lower_ in AIMED)
-        cur = cur.head
-    return False
-
-
-def _token_at(trigger: Token, place: Place) -> Token | None:
-    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _local(place: Place) -> bool:
-    """A place below the level of a state ("farms in Kilu area", "at Qoqfin"): local reporting
-    of an act aimed there tells of a fight inside its country. A state or region aimed at
-    ("fired rockets at Israel") says nothing of where the doer came from."""
-    return place.precision not in (None, PlacePrecision.COUNTRY, PlacePrecision.REGION)
-
-
-def _country(
-    trigger: Token, places: list[Place], dateline: Place | None, local_ok: bool = False
-) -> tuple[str | None, bool]:
-    """The country where the act took place, and whether the sentence names a place at all
-    (resolved or not)."""
-    at = locate_event(trigger, places, dateline)
-    if at is not None and at.country:
-        tok = _token_at(trigger, at)
-        if tok is None or not _aimed_at(tok, trigger) or (local_ok and _local(at)):
-            return at.country, True
-    sent = trigger.sent
-    named = any(
-        t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.dep_ == "prep" for t in sent
-    ) or any(sent.start_char <= p.start < sent.end_char for p in places)
-    named = named or any(  # "protested in Diwaniya": a proper name where it happened
-        p.pos_ == "PROPN" and p.dep_ == "pobj"
-        for ch in trigger.children
-        if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "outside")
-        for p in ch.children
-    )
-    named = named or any(  # "blocked the Saddnayel road": a way named by a proper name
-        t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.lemma_.lower() in _NAMED_WAYS
-        for t in sent
-    )
-    countries: set[str] = set()
-    for p in places:
-        if not p.country or not p.stands_alone:
-            continue
-        tok = _token_at(trigger, p)
-        aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
-        if aimed and not (local_ok and _local(p)):
-            continue
-        countries.add(p.country)
-    if len(countries) == 1:
-        return next(iter(countries)), named
-    return None, named
-
-
-def country_of_act(trigger: Token, where: Where) -> str | None:
-    """The country where an act on the ground took place (a local place aimed at counts)."""
-    return _country(trigger, where.places, where.dateline, local_ok=True)[0]
-
-
-def _capital_country(trigger: Token, idx: ActorIndex) -> str | None:
-    """The country of a capital the actor layer read as its government ("the streets of
-    Accra") when it says where the act took place: the object of "in", "of", "at", "near"
-    or "outside" in the sentence, if all such capitals lie in one country."""
-    found = {
-        a.country
-        for t in trigger.sent
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "at", "near", "outside")
-        for a in idx.at(t)
-        if a.kind == "capital" and a.country
-    }
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def mission_country(sent: Span) -> str | None:
-    """The country of the one monitoring or peace mission the sentence names ("the OSCE SMM
-    observed 4 explosions near Zolote-4", ``recall.yaml``'s ``missions``): a mission reports
-    from its own country of operation, so an act it observed at a place the gazetteer lacks
-    still lies in that country."""
-    pattern = _missions_pattern()
-    if pattern is None:
-        return None
-    missions = recall_table().missions
-    found = {missions[m.group(0)] for m in pattern.finditer(sent.text)}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-@functools.cache
-def _missions_pattern() -> re.Pattern[str] | None:
-    """One pattern for every mission name, longest first, as whole words."""
-    names = sorted(recall_table().missions, key=len, reverse=True)
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-def _place_phrase(sent: Span) -> bool:
-    """Whether the sentence says where with a name the gazetteer may lack: "near Zolote-4",
-    "at Kilu 16" (a proper name after a preposition of place, not a date or a person)."""
-    return any(
-        t.pos_ == "PROPN"
-        and t.dep_ == "pobj"
-        and t.head.lower_ in ("near", "in", "at", "outside", "around")
-        and t.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP")
-        for t in sent
-    )
-
-
-def doer_phrase(trigger: Token, type_: str) -> Token | None:
-    """The head noun of the phrase naming who did it: the subject (through control and
-    coordination), the "by" phrase of a passive, an event noun's "by" phrase."""
-    cur = trigger
-    for _ in range(4):
-        for ch in cur.children:
-            if ch.dep_ == "nsubj":
-                return _crowd_after_place(ch)
-            if ch.dep_ == "agent" or (
-                ch.dep_ == "prep" and ch.lower_ == "by" and cur.pos_ == "NOUN"
-            ):
-                for p in ch.children:
-                    if p.dep_ == "pobj" and not _means_phrase(p):
-                        return p
-        if (
-            cur.pos_ in ("NOUN", "PROPN")
-            and cur.dep_ in ("dobj", "attr")
-            and cur.head.pos_ in ("VERB", "AUX")
-            and cur.head.lemma_.lower() not in recall_table().perception
-        ):
-            cur = cur.head  # "locals staged a protest": the doer is the verb's subject
-            continue
-        stray = stray_subject(cur) or _numbered_unit(cur)
-        if stray is not None:
-            stray = phrase_head(stray)  # "in Acapulco, Guerrero, around 100 merchants protested"
-            return _clause_owner(stray)
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
-            if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
-                return None
-            cur = cur.head
-            continue
-        if (
-            cur.dep_ == "acl"
-            and cur.head.pos_ in ("NOUN", "PROPN")
-            and (cur.tag_ != "VBN" or type_ == "PROTEST")
-        ):
-            # "dozens of teachers protested" parsed as a noun with a clause (a protest
-            # has no patient, so even a participle here is the crowd's own act); the doer
-            # heads the phrase: "medics of the city hospital protested"
-            return _crowd_after_place(phrase_head(cur.head))
-        break
-    # a parse that lost the subject: the people right before the act (events/left_doer.py)
-    return left_doer(trigger, people_noun)
+from geopol.records import Actor, Origin, PloverType
 
 
 def _counted(noun: Token) -> bool:
@@ -217,25 +62,6 @@ def _counted(noun: Token) -> bool:
     )
 
 
-def _numbered_unit(verb: Token) -> Token | None:
-    """The unit a number ends right before a main verb with no subject: "the military from
-    LIB 538 torched", "troops of battalion 377 detained" ("LIB", whose phrase heads on)."""
-    i = verb.i - 1
-    if (
-        verb.dep_ != "ROOT"
-        or i < verb.sent.start + 1
-        or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
-    ):
-        return None
-    num = verb.doc[i]
-    unit = num.head
-    if num.pos_ != "NUM" or num.dep_ != "nummod" or unit.i != i - 1:
-        return None
-    if unit.pos_ not in ("NOUN", "PROPN") or unit.head.i == verb.i:
-        return None
-    return unit
-
-
 def _members_of(actor: Actor, trigger: Token) -> bool:
     """Whether a name read as a person's is what people are members of ("members of Polo
     Obrero protested"): a body, so the members are a crowd like any other."""
@@ -248,48 +74,6 @@ def _members_of(actor: Actor, trigger: Token) -> bool:
         and root.head.lower_ == "of"
         and root.head.head.lemma_.lower() in ("member", "supporter", "activist")
     )
-
-
-def _clause_owner(tok: Token) -> Token:
-    """The people a clause ending on ``tok`` describes, when the parse left the main verb
-    without its subject: "armed men driving two vehicles attacked" ("vehicles"), "armed men
-    who arrived in two motorcycles attacked" ("motorcycles"): the men are the doers."""
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ not in ("dobj", "pobj", "prep"):
-            break
-        cur = cur.head
-        if cur.pos_ != "VERB":
-            continue
-        owner: Token | None = None
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
-            owner = cur.head
-        elif cur.tag_ == "VBG":
-            owner = next((c for c in cur.children if c.dep_ == "nsubj"), None)
-        if owner is not None and owner.i < tok.i and people_noun(head_noun(owner)):
-            return owner
-        break
-    return tok
-
-
-def _means_phrase(pobj: Token) -> bool:
-    """A "by" phrase that says how, not who: "demonstrated by burning tires", "by blocking
-    the road" (a gerund, or a noun a gerund modifies)."""
-    return pobj.tag_ == "VBG" or any(
-        ch.tag_ == "VBG" and ch.dep_ in ("amod", "compound") for ch in pobj.children
-    )
-
-
-def _crowd_after_place(subj: Token) -> Token:
-    """The people named after a place the parse took as the subject: "On 28 April, Carora,
-    Lara state, public transport drivers protested" hangs the drivers on "Carora" as an
-    apposition; the drivers are the doers."""
-    if subj.ent_type_ not in ("GPE", "LOC", "FAC") and subj.pos_ != "PROPN":
-        return subj
-    for tok in subj.subtree:
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.i > subj.i and people_noun(tok):
-            return tok
-    return subj
 
 
 def _passive(verb: Token) -> bool:
@@ -331,49 +115,6 @@ def _hyphened(part: Token, noun: Token) -> bool:
     doc = noun.doc
     return part.i == noun.i - 2 and doc[noun.i - 1].text == "-" and not part.whitespace_
 
-
-def head_noun(tok: Token) -> Token:
-    """The noun a quantity or group stands for: "dozens of teachers", "a group of drivers"."""
-    t = recall_table()
-    for _ in range(3):
-        if (
-            tok.lemma_.lower() not in t.groups
-            and tok.lower_ not in t.groups  # "tens" has the lemma "ten"
-            and tok.pos_ not in ("NUM",)
-        ):
-            return tok
-        inner = [
-            p
-            for ch in tok.children
-            if ch.dep_ == "prep" and ch.lower_ == "of"
-            for p in ch.children
-            if p.dep_ == "pobj"
-        ]
-        if not inner or inner[0].pos_ == "PROPN" or not inner[0].is_lower:
-            return tok  # "members of the CPI(M)": the members are the doers
-        if tok.lemma_.lower() == "member" and not people_noun(inner[0]):
-            return tok  # "members of the local chapter", "of civil organizations": people
-        tok = inner[0]
-    return tok
-
-
-def _phrase_start(top: Token, head: Token) -> int:
-    """Where the noun phrase of ``top`` (ending on ``head``) starts: its left modifiers, not
-    a date or place phrase the parse hung on it ("On 5 May, large number of workers")."""
-    left = top.i
-    for ch in top.lefts:
-        if ch.dep_ in ("prep", "punct", "npadvmod", "advmod", "cc") or ch.ent_type_ in (
-            "DATE",
-            "TIME",
-        ):
-            left = top.i
-            continue
-        left = min(left, ch.left_edge.i)
-    return min(left, head.i)
-
-
-#: Ways and crossings a proper name may name ("the Saddnayel road"): a named place.
-_NAMED_WAYS = word_set("named_ways")
 
 #: Sectors of irregular armed agent nouns ("gunmen", "militants", "rebels"): of unknown country
 #: they are still ACLED's "unidentified armed group"; a state's forces ("troops", "police")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from geopol.actors.find import BACKING, STANCE_PREFIXES
+from geopol.actors.stances import BACKING, STANCE_PREFIXES
 from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
 from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer

@@ -8,7 +8,8 @@ from geopol.events.armed_names import named_group
 from geopol.events.context import SentenceContext
 from geopol.events.crowd_acts import DEMO, REMAINS, crowd_protest, dispersed_crowd
 from geopol.events.passes.base import Level, register
-from geopol.events.recall import country_of_act, crowd_dissent, placed_doer, unplaced_organ
+from geopol.events.recall import crowd_dissent, placed_doer, unplaced_organ
+from geopol.events.recall_places import country_of_act
 from geopol.events.triggers import Trigger
 from geopol.records import Actor, PloverType
 

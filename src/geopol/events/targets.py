@@ -1,0 +1,156 @@
+"""Whom an act is done to: the target actors of a verb or noun, read from the parse.
+
+Direct objects and datives, prepositional targets on the verb or its object ("seek aid from
+Russia"), every conjunct of a target phrase ("sanctions on Iran and on Syria"), what a shot is
+aimed at, an amount's recipient ("pledged 500 million euros in aid to Sudan"), the target
+inside a passive subject, and the small clause of "help X rebuild". The subject side and the
+actor index are in ``dyads.py``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geopol.events.datafile import word_set, word_tuple
+from geopol.events.dyads import (
+    TARGET_PREPS,
+    ActorIndex,
+    _inside_place,
+    _nominal_actors,
+)
+from geopol.records import Actor, StandsFor
+
+_LOCATIVE = word_set("locative_preps")
+_RECIPIENT = word_tuple("recipient_preps")
+_NEAR = word_tuple("near_preps")
+#: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
+_SMALL_CLAUSE = word_set("small_clause")
+
+
+def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
+    kids = [ch for ch in tok.children if ch.dep_ in ("prep", "dative", "agent")]
+    for prep in preps:
+        for ch in kids:
+            if ch.lower_ == prep:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        # "at Russia's space centre" is a place, not a target: only the
+                        # object itself counts after a locative preposition.
+                        found = idx.group(p) if prep in _LOCATIVE else _nominal_actors(p, idx)
+                        if found:
+                            return found + _conjoined_preps(ch, prep, idx, found)
+    return []
+
+
+def _conjoined_preps(
+    prep_tok: Token, prep: str, idx: ActorIndex, found: list[Actor]
+) -> list[Actor]:
+    """The actors of a phrase conjoined to a target phrase with the same preposition: "on
+    Iran and on Syria" gives Syria as well (every conjunct is a target)."""
+    out: list[Actor] = []
+    for c in prep_tok.children:
+        if c.dep_ == "conj" and c.lower_ == prep:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    more = idx.group(p) if prep in _LOCATIVE else _nominal_actors(p, idx)
+                    out.extend(a for a in more if a not in found and a not in out)
+    return out
+
+
+def aimed_targets(verb: Token, idx: ActorIndex, preps: frozenset[str]) -> list[Actor]:
+    """What a shot is aimed at: "fired missiles at Turkish positions" -> Turkey (a place
+    phrase after "at" is the target when a weapon is aimed there)."""
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in preps:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    found = [a for a in idx.group(p) if a.country] or _inside_place(p, idx)
+                    if found:
+                        return found
+    return []
+
+
+def prep_targets(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Actors in a noun's own target phrases: "travel to Tunisia", "a visit to Kenya"."""
+    return _prep_targets(noun, idx, tuple(p for p in TARGET_PREPS if p not in ("by", "from")))
+
+
+def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREPS) -> list[Actor]:
+    """Target actors of a verb: direct object, dative, prepositions (on the verb or its object)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and idx.at(verb.head):
+        return idx.group(verb.head)  # "the men arrested by police"
+    objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+    passive_subj = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
+    if any(ch.dep_ == "agent" for ch in verb.children):
+        preps = tuple(p for p in preps if p != "by")  # "presented by the US": the source
+    own: list[Actor] = []
+    unknown: list[Actor] = []
+    for o in passive_subj + objects:
+        if o.dep_ == "dative" and o.pos_ == "ADP":
+            continue
+        found = _nominal_actors(o, idx)
+        if found and _own_possessive(o, idx) and all(_pronominal(a) for a in found):
+            # "boosted its presence near Ukraine", "increased its aid to Africa": the
+            # possessive pronoun is the doer's own; a target named elsewhere comes first.
+            own = own or found
+            continue
+        if found and not any(a.country for a in found):
+            # "send troops to Kosovo": unnamed troops are what is sent, Kosovo the target;
+            # unnamed people stay the target when nothing else is named ("killed civilians")
+            unknown = unknown or found
+            continue
+        if found:
+            return found
+    found = _prep_targets(verb, idx, preps)
+    if found:
+        return found
+    # "evidence against Russia was presented": the passive subject's own target counts too.
+    for o in passive_subj + objects:
+        # "boosted its presence near Ukraine": what the doer's own thing is moved toward
+        near = preps + _NEAR if own and _own_possessive(o, idx) else preps
+        found = _prep_targets(o, idx, near)
+        if found:
+            return found
+        for conj in o.children:
+            if conj.dep_ == "conj":
+                found = _prep_targets(conj, idx, preps)
+                if found:
+                    return found
+        # "pledged 500 million euros in aid to Sudan", "$1bn of weapons to Ukraine"
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                for q in p.children:
+                    found = _prep_targets(q, idx, _RECIPIENT) if q.dep_ == "pobj" else []
+                    if found:
+                        return found
+    for o in passive_subj + objects:
+        found = _inside_place(o, idx)
+        if found:
+            return found
+    for ch in verb.children:  # "agreed to withdraw from X": the target sits in the xcomp
+        if ch.dep_ == "xcomp" and not objects:  # not "visited Gaza to stress US support"
+            found = object_of(ch, idx, preps)
+            if found:
+                return found
+        if ch.dep_ == "ccomp" and verb.lemma_.lower() in _SMALL_CLAUSE:
+            # "helped Togo rebuild its roads": the helped one is the small clause's subject
+            for subj in ch.children:
+                if subj.dep_ == "nsubj":
+                    found = _nominal_actors(subj, idx)
+                    if found:
+                        return found
+    # "Pakistan recalled its envoy": the doer's own is no target of its own event
+    return unknown
+
+
+def _pronominal(a: Actor) -> bool:
+    """An actor a pronoun stands for ("its" -> Russia), or an agent it owns ("its envoy")."""
+    return a.coref_of is not None or StandsFor.OWNER in a.stands_for
+
+
+def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
+    """True when the noun's actor is only a possessive pronoun ("its", "their")."""
+    poss = [ch for ch in noun.children if ch.dep_ == "poss"]
+    return bool(poss) and all(p.pos_ == "PRON" for p in poss) and not any(
+        ch.dep_ in ("compound", "amod", "nmod") and idx.at(ch) for ch in noun.children
+    )
