@@ -141,9 +141,9 @@ def test_a_word_inside_a_name_is_no_other_spelling_of_a_city(nlp: Language) -> N
 def test_a_small_town_inside_a_longer_proper_name_is_not_read(nlp: Language) -> None:
     """An unknown "Bar Elias" is no part of a small town Bar; "Vancouver Art Gallery" is in
     Vancouver."""
+    from geopol.places.candidates import candidates
     from geopol.places.gazetteer import get
     from geopol.places.recognise import Mention
-    from geopol.places.resolve import candidates
 
     gaz = get()
     named = Mention(0, 11, "Bar Elias", "ner:GPE", "GPE", lookup="Bar Elias")

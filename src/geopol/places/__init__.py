@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from geopol.places.candidates import PART
 from geopol.places.gazetteer import DEMONYM, Entry, Gazetteer, get
 from geopol.places.hub import at_article_city
 from geopol.places.locate import locate_event
@@ -24,7 +25,7 @@ from geopol.places.partial import PARTIAL
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
-from geopol.places.resolve import PART, WITHIN
+from geopol.places.resolve import WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
 

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 from geopol.places.afterprep import entity_label
 from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
 from geopol.places.links import after_locative
-from geopol.places.recognise import Mention, is_name_token
+from geopol.places.mislabelled import is_name_token
+from geopol.places.recognise import Mention
 
 
 def abbreviations(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool]) -> None:

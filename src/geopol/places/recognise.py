@@ -11,7 +11,7 @@ import dataclasses
 import functools
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from geopol.cache import cached
 from geopol.docarrays import doc_arrays
@@ -25,10 +25,9 @@ from geopol.places.afterprep import (
     longer_name,
 )
 from geopol.places.brands import brand_or_title
-from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer, normalise
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, normalise
 from geopol.places.links import (
     FEATURE_WORDS,
-    UPPER_FEATURES,
     acronym_as_word,
     before_chain,
     chain_parts,
@@ -37,6 +36,15 @@ from geopol.places.links import (
     list_parts,
     mark_roles,
     named_feature,
+)
+from geopol.places.mislabelled import (
+    GENERIC_WORDS,
+    PLACE_LABELS,
+    before_feature,
+    inner_place,
+    marked,
+    other_entity,
+    span_marked,
 )
 from geopol.places.modifiers import (
     abbreviated_town,
@@ -48,8 +56,6 @@ from geopol.places.modifiers import (
     stance,
 )
 
-#: NER labels whose entities are looked up as places.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
 OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
 #: Longest gazetteer phrase (in tokens) the scan looks for outside entities.
@@ -119,20 +125,6 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
     return cached("scan-first", _index_stamp(gaz), build)
 
 
-def _marked(doc: Doc, i: int) -> bool:
-    """Token ``i`` stands where only a place can: before a feature word ("Baramulla
-    district"), before its division in parentheses ("Patiala (Punjab)") or right after an
-    opening parenthesis ("(Kismaayo, Lower Juba)")."""
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is not None and feature_word(nxt):
-        return True
-    if nxt is not None and nxt.text == "(" and i + 2 < len(doc) and (
-        doc[i + 2].is_title and doc[i + 2].is_alpha and len(doc[i + 2]) > 1
-    ):
-        return True  # "Passiana, Patiala (Punjab)": its division follows in parentheses
-    return i > 0 and doc[i - 1].text == "("
-
-
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the Gaza Strip's" -> "Gaza Strip"."""
     start, end = span.start, span.end
@@ -156,137 +148,6 @@ def _hint(span: Span) -> tuple[str | None, str]:
         if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and word.is_lower:
             return FEATURE_WORDS[word.lower_], span.text  # "the state of New York"
     return None, span.text
-
-
-#: Least population for a town named by an entity NER labelled as something else.
-KNOWN_POP = 50_000
-#: ... and for one named inside an organisation's name.
-EMBEDDED_POP = 100_000
-#: Words that are place names somewhere but mostly ordinary words in organisation names.
-_GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealth", "north",
-                            "south", "east", "west", "northern", "southern", "eastern", "western",
-                            "national", "capital", "union", "liberal", "hydro", "metro",
-                            "interior", "coast", "valley", "river", "city", "county"})
-#: Prepositions before "X, Region" that make Region a place whatever NER said.
-_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside"})
-_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
-                           "throughout"})
-
-
-def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
-    """A well-known place by its own name: country, division, curated, or a sizeable town."""
-    return any(
-        c.kind in (PRIMARY, ALIAS)
-        and c.precision != "admin2"
-        and (c.precision != "city" or c.pop >= min_pop)
-        for c in gaz.lookup(text)
-    )
-
-
-def _joined_to_a_word(gaz: Gazetteer, part: Span) -> bool:
-    """ "Al-Shabaab", "Bar-Sanguun": a hyphen joins the part to a word that is no place
-    ("EU-Canada", "Middlesex-London" join two places)."""
-    doc = part.doc
-    sides = []
-    if part.end + 1 < len(doc) and doc[part.end].text == "-":
-        sides.append(doc[part.end + 1])
-    if part.start > 1 and doc[part.start - 1].text == "-":
-        sides.append(doc[part.start - 2])
-    return any(
-        not any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(t.text)) for t in sides
-    )
-
-
-def _inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
-    """Token range (in ``span``) of the longest known place inside an organisation's name
-    ("Kentucky State Police", "Statistics Canada", "Bank of Canada"); (0, 0) if none."""
-    for n in range(min(len(span) - 1, 4), 0, -1):
-        for i in range(len(span) - n + 1):
-            part = span[i : i + n]
-            joined = _joined_to_a_word(gaz, part)
-            if (
-                not joined
-                and len(part.text) > 2
-                and all(is_name_token(t) and not t.is_stop for t in part)
-                and part.text.casefold() not in _GENERIC_WORDS
-                and _known(gaz, part.text, EMBEDDED_POP)
-            ):
-                return i, i + n
-    return 0, 0
-
-
-def _other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
-    """What a NORP/ORG/PERSON entity is to geolocation: a demonym ("Russian"), a place NER
-    mislabelled ("Canada" as ORG, "in Cairns" as PERSON), an organisation whose name starts
-    with a place ("Kentucky State Police"), or nothing."""
-    cands = gaz.lookup(span.text)
-    if label == "NORP":
-        if any(c.kind == DEMONYM for c in cands):
-            return None if span[-1].tag_ == "NNPS" else "demonym"  # "Americans" are people
-        generic = span.text.casefold() in _GENERIC_WORDS
-        return "place" if not generic and _known(gaz, span.text) else None
-    if any(
-        (c.gid.startswith("geopol:") or c.precision == "region") and c.kind in (PRIMARY, ALIAS)
-        for c in cands
-    ):
-        return "place"
-    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
-        return "place"
-    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
-        return "place"  # "evacuations in BC"
-    if label == "ORG" and prev in _LOCATIVE_BEFORE and any(
-        c.kind == ALTERNATE and c.fclass == "P" and c.pop >= EMBEDDED_POP for c in cands
-    ):
-        return "place"  # "protested in Diwaniya": a city by another spelling
-    if label == "PERSON" and _known(gaz, span.text, 100_000) and (
-        prev in _BEFORE_PLACE
-        or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
-    ):
-        return "place"  # "in Cairns", "the Vladivostok summit"
-    if label == "ORG" and len(span) > 1 and _inner_place(gaz, span)[1]:
-        return "embedded"
-    return None
-
-
-#: Feature words that make the name before them a place whatever NER labelled it.
-_PLACE_WORDS = frozenset({"village", "district", "province", "governorate", "town",
-                          "county", "municipality", "region", "subdistrict", "lga"})
-
-
-def _before_feature(span: Span) -> bool:
-    doc = span.doc
-    return (
-        span.end < len(doc)
-        and (doc[span.end].is_lower or doc[span.end].lower_ in UPPER_FEATURES)
-        and doc[span.end].lower_ in _PLACE_WORDS
-        and all(t.is_title or t.is_upper or t.text == "-" for t in span)
-    )
-
-
-def _span_marked(span: Span) -> bool:
-    """A name where only a place can stand: "(Kismaayo, ...", "Baramulla district", or
-    the region after "City, " ("in Trindade, Pernambuco, two men ...")."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].text == "(":
-        return True
-    if span.start > 1 and doc[span.start - 1].text == ",":
-        before = doc[span.start - 2]
-        if before.is_lower and before.lower_ in _PLACE_WORDS and span.start > 2:
-            before = doc[span.start - 3]  # "in Venustiano Carranza municipality, Chiapas"
-        if before.ent_type_ in PLACE_LABELS:
-            return True
-        # "near Novooleksandrivka, Luhansk" tagged ORG, PERSON
-        k = span.start - 2
-        while k > 0 and doc[k].is_alpha and doc[k].is_title:
-            k -= 1
-        if k < span.start - 2 and doc[k].lower_ in _LOCATIVE_BEFORE:
-            return True
-    return _marked(doc, span.end - 1)
-
-
-def is_name_token(tok: Token) -> bool:
-    return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -353,10 +214,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for i in range(span.start, span.end):
                 taken[i] = True
         elif label in OTHER_LABELS:
-            kind = _other_entity(gaz, span, label)
-            if kind is None and (_before_feature(span) or before_chain(span, gaz)):
+            kind = other_entity(gaz, span, label)
+            if kind is None and (before_feature(span) or before_chain(span, gaz)):
                 kind = "place"  # "Bar-Sanguun village", "in Kelbo (Arbinda, Soum)"
-            elif kind is None and _span_marked(span) and any(
+            elif kind is None and span_marked(span) and any(
                 c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(span.text)
             ):
                 kind = "place"  # "(Kismaayo, Lower Juba)" tagged PERSON
@@ -380,7 +241,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     taken[i] = True
                 continue
             if kind == "embedded":
-                a, b = _inner_place(gaz, span)
+                a, b = inner_place(gaz, span)
                 sub = span[a:b]
                 found.append(
                     Mention(sub.start_char, sub.end_char, sub.text, "embedded", label,
@@ -487,11 +348,11 @@ def _scan(
             if punct[i + n - 1] or any(space[j] for j in range(i, i + n)):
                 continue  # "207 South\n Main St.": a line break is no part of a name
             key = normalise(text[idx[i] : ends[i + n - 1]])
-            if n == 1 and key in _GENERIC_WORDS:
+            if n == 1 and key in GENERIC_WORDS:
                 continue  # "the Peace River Valley area": no place called "Valley"
             if n == 1 and key in strong and acronym_as_word(gaz, tok):
                 continue  # "the Mental Health Act" names no ACT
-            if key in strong or (n == 1 and key in _local_keys(gaz) and _marked(doc, i)):
+            if key in strong or (n == 1 and key in _local_keys(gaz) and marked(doc, i)):
                 matched = n
                 break
         if matched:

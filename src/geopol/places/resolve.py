@@ -6,18 +6,19 @@ matched (official name over alternate spellings), the article's country focus (c
 of the names that are unambiguous), the admin hierarchy of "City, Region" and the
 trailing word of "Khost district". Two passes: the first finds the focus, the second uses
 it. A name with no candidate stays unresolved without touching the others.
+The readings come from ``candidates.py`` and each is scored by ``scoring.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from geopol.places.candidates import candidates
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer
 from geopol.places.namesake import nearest_namesakes
-from geopol.places.partial import PARTIAL, partial
+from geopol.places.partial import PARTIAL
 from geopol.places.readings import (
     HOLDS_BONUS,
     abroad,
@@ -26,7 +27,6 @@ from geopol.places.readings import (
     contains,
     holding,
     km,
-    part_of,
     small_town_in_region,
 )
 from geopol.places.recognise import Mention
@@ -38,23 +38,11 @@ from geopol.places.scene import (
     finer_container,
     scene_weights,
 )
+from geopol.places.scoring import score
 
-#: Score added per feature code (countries dominate same-named towns; capitals are news hubs).
-FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 1.5, "ADM1": -0.5, "ADM2": -0.7}
-#: Curated places have no population; they score as a place of this many people.
-CURATED_POPULATION = 3_000_000
 #: Not the place itself, the division or town it is written inside ("X (Baramulla district)").
 WITHIN = 5
-#: A part of a country or division, unknown as a whole ("Northern Iraq", "eastern Ukraine").
-PART = 6
-KIND_BONUS = {PRIMARY: 0.0, ALIAS: -0.2, DEMONYM: 0.0, ALTERNATE: -1.0, PARTIAL: -1.0,
-              PART: 0.0}
-FOCUS_COUNTRY = 3.0
-FOCUS_ADMIN1 = 1.0
-INSIDE_BONUS = 6.0
-HINT_BONUS = 1.5
-#: Per other name of the article with a reading close by (up to two), and what "close" is.
-NEAR_BONUS = 2.0
+#: Distance within which another name's reading counts as close (``scoring.NEAR_BONUS``).
 NEAR_KM = 150.0
 #: Readings per name that take part in the closeness test.
 NEAR_TOP = 5
@@ -71,109 +59,6 @@ PROMINENCE_RATIO = 100
 #: ... and a national capital this many times as populous, unless a name near the
 #: namesake backs it ("London" in a story about Canada is London, England).
 CAPITAL_RATIO = 10
-#: Least population of a place matched only by one of its alternate spellings.
-ALTERNATE_MIN_POP = 5_000
-
-
-#: Divisions without a counted population score as this many people.
-DIVISION_POPULATION = 10_000
-
-
-def _pop(e: Entry) -> float:
-    pop = e.pop
-    if not pop and curated(e):
-        pop = CURATED_POPULATION
-    elif e.fcode in ("ADM1", "ADM2"):
-        pop = max(pop, DIVISION_POPULATION)
-    return math.log10(pop + 10.0)
-
-
-def _variants(m: Mention) -> list[str]:
-    """Texts to look up, the mention's own first."""
-    out = [m.text]
-    if m.lookup and m.lookup != m.text:
-        out.append(m.lookup)
-    return out
-
-
-def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
-    if m.source == "abbreviation" or m.text.endswith("."):
-        e = gaz.abbreviation(m.lookup if m.source == "abbreviation" else m.text)
-        if e is not None or m.source == "abbreviation":
-            return [e] if e else []
-    # "Karak district": the division named "Karak District" and whatever "Karak" denotes
-    out: dict[int, Entry] = {}
-    for text in _variants(m):
-        found = list(gaz.lookup(text))
-        if not m.demonym and m.label != "NORP" and m.source != "gold":
-            # a demonym reading only when nothing else fits ("Ukrainian" tagged as a place)
-            found = [c for c in found if c.kind != DEMONYM] or found
-        # GeoNames' alternate spellings of villages are mostly noise ("Sears" for Şoarş)
-        # ... unless a container is written beside it ("Tell Abiad in Ar-Raqqa"): the chain
-        # keeps those inside it
-        found = [
-            c for c in found
-            if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP or m.inside is not None
-        ]
-        if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
-            found = [c for c in found if c.kind != ALTERNATE]
-        if out and text != m.text:
-            # "Guatemala City": the city, not the country its name without "City" names
-            # ... nor, where the whole name is known, the division ("Quebec City")
-            found = [c for c in found if c.precision != "country"
-                     and not (m.hint == "city" and c.fclass == "A")]
-        for c in found:
-            if c.pid not in out or c.kind < out[c.pid].kind:
-                out[c.pid] = c
-        if out and m.hint is None:
-            break
-    if m.inside is not None and not m.demonym and m.source != "abbreviation":
-        # "Benito Juarez, Nuevo Leon", "Victoria, Tamaulipas": the town is "Ciudad X"
-        for c in gaz.lookup("Ciudad " + (m.lookup or m.text)):
-            if c.fclass == "P" and c.kind in (PRIMARY, ALIAS) and c.pid not in out:
-                out[c.pid] = dataclasses.replace(c, kind=ALIAS)
-    if out:
-        return list(out.values())
-    # "Northern Iraq": Iraq, as evidence for the other names too (not only afterwards)
-    part = part_of(gaz, m.text)
-    return [dataclasses.replace(part, kind=PART)] if part is not None else partial(gaz, m)
-
-
-def score(
-    e: Entry,
-    m: Mention,
-    focus: Counter[str],
-    focus_admin1: Counter[tuple[str, str]],
-    inside: Entry | None,
-    near: dict[int, int] | None = None,
-) -> float:
-    s = _pop(e) + FEATURE_BONUS.get(e.fcode, 0.0) + KIND_BONUS.get(e.kind, 0.0)
-    if e.fcode == "PPLC" and focus and e.cc and not focus[e.cc]:
-        s -= FEATURE_BONUS["PPLC"]  # a capital's pull holds only where its country is in view
-    if curated(e) and e.kind in (PRIMARY, ALIAS):
-        s += 1.0
-    total = sum(focus.values())
-    if e.cc and total:
-        s += FOCUS_COUNTRY * focus[e.cc] / total
-    if e.cc and e.admin1 and focus_admin1:
-        s += FOCUS_ADMIN1 * min(1, focus_admin1[(e.cc, e.admin1)])
-    if inside is not None and e.pid != inside.pid and (inside.cc is None or e.cc == inside.cc):
-        s += INSIDE_BONUS / 2
-        if contains(inside, e):
-            s += INSIDE_BONUS / 2
-    if near:
-        s += NEAR_BONUS * min(near.get(e.pid, 0), 2)
-    if (
-        (m.hint == "admin1" and e.fcode == "ADM1")
-        or (m.hint == "admin2" and e.fcode == "ADM2")
-        or (m.hint in ("city", "admin2") and e.fclass == "P")
-    ):
-        s += HINT_BONUS
-    if m.label == "FAC" and e.fclass == "S":
-        s += HINT_BONUS
-    if m.label == "LOC" and e.fclass in ("L", "H", "T", "S"):
-        s += HINT_BONUS
-    return s
 
 
 def _country_names(cands: Sequence[Entry], inside: Entry | None) -> list[Entry]:

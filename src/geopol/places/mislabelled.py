@@ -1,0 +1,159 @@
+"""Entities NER labelled as something other than a place (NORP, ORG, PERSON) that
+geolocation still wants: demonyms, places NER mislabelled ("Canada" as ORG), a place inside
+an organisation's name ("Kentucky State Police"), and names standing where only a place can
+("Baramulla district", "(Kismaayo, Lower Juba)"). Used by recognise.py."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer
+from geopol.places.links import UPPER_FEATURES, feature_word
+
+#: NER labels whose entities are looked up as places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def marked(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands where only a place can: before a feature word ("Baramulla
+    district"), before its division in parentheses ("Patiala (Punjab)") or right after an
+    opening parenthesis ("(Kismaayo, Lower Juba)")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and feature_word(nxt):
+        return True
+    if nxt is not None and nxt.text == "(" and i + 2 < len(doc) and (
+        doc[i + 2].is_title and doc[i + 2].is_alpha and len(doc[i + 2]) > 1
+    ):
+        return True  # "Passiana, Patiala (Punjab)": its division follows in parentheses
+    return i > 0 and doc[i - 1].text == "("
+
+
+#: Least population for a town named by an entity NER labelled as something else.
+KNOWN_POP = 50_000
+#: ... and for one named inside an organisation's name.
+EMBEDDED_POP = 100_000
+#: Words that are place names somewhere but mostly ordinary words in organisation names.
+GENERIC_WORDS = frozenset({"centre", "center", "central", "lakes", "commonwealth", "north",
+                           "south", "east", "west", "northern", "southern", "eastern", "western",
+                           "national", "capital", "union", "liberal", "hydro", "metro",
+                           "interior", "coast", "valley", "river", "city", "county"})
+#: Prepositions before "X, Region" that make Region a place whatever NER said.
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside"})
+_BEFORE_PLACE = frozenset({"in", "at", "near", "from", "to", "outside", "of", "across",
+                           "throughout"})
+
+
+def _known(gaz: Gazetteer, text: str, min_pop: int = KNOWN_POP) -> bool:
+    """A well-known place by its own name: country, division, curated, or a sizeable town."""
+    return any(
+        c.kind in (PRIMARY, ALIAS)
+        and c.precision != "admin2"
+        and (c.precision != "city" or c.pop >= min_pop)
+        for c in gaz.lookup(text)
+    )
+
+
+def _joined_to_a_word(gaz: Gazetteer, part: Span) -> bool:
+    """ "Al-Shabaab", "Bar-Sanguun": a hyphen joins the part to a word that is no place
+    ("EU-Canada", "Middlesex-London" join two places)."""
+    doc = part.doc
+    sides = []
+    if part.end + 1 < len(doc) and doc[part.end].text == "-":
+        sides.append(doc[part.end + 1])
+    if part.start > 1 and doc[part.start - 1].text == "-":
+        sides.append(doc[part.start - 2])
+    return any(
+        not any(c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(t.text)) for t in sides
+    )
+
+
+def inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
+    """Token range (in ``span``) of the longest known place inside an organisation's name
+    ("Kentucky State Police", "Statistics Canada", "Bank of Canada"); (0, 0) if none."""
+    for n in range(min(len(span) - 1, 4), 0, -1):
+        for i in range(len(span) - n + 1):
+            part = span[i : i + n]
+            joined = _joined_to_a_word(gaz, part)
+            if (
+                not joined
+                and len(part.text) > 2
+                and all(is_name_token(t) and not t.is_stop for t in part)
+                and part.text.casefold() not in GENERIC_WORDS
+                and _known(gaz, part.text, EMBEDDED_POP)
+            ):
+                return i, i + n
+    return 0, 0
+
+
+def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
+    """What a NORP/ORG/PERSON entity is to geolocation: a demonym ("Russian"), a place NER
+    mislabelled ("Canada" as ORG, "in Cairns" as PERSON), an organisation whose name starts
+    with a place ("Kentucky State Police"), or nothing."""
+    cands = gaz.lookup(span.text)
+    if label == "NORP":
+        if any(c.kind == DEMONYM for c in cands):
+            return None if span[-1].tag_ == "NNPS" else "demonym"  # "Americans" are people
+        generic = span.text.casefold() in GENERIC_WORDS
+        return "place" if not generic and _known(gaz, span.text) else None
+    if any(
+        (c.gid.startswith("geopol:") or c.precision == "region") and c.kind in (PRIMARY, ALIAS)
+        for c in cands
+    ):
+        return "place"
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
+        return "place"
+    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
+        return "place"  # "evacuations in BC"
+    if label == "ORG" and prev in _LOCATIVE_BEFORE and any(
+        c.kind == ALTERNATE and c.fclass == "P" and c.pop >= EMBEDDED_POP for c in cands
+    ):
+        return "place"  # "protested in Diwaniya": a city by another spelling
+    if label == "PERSON" and _known(gaz, span.text, 100_000) and (
+        prev in _BEFORE_PLACE
+        or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
+    ):
+        return "place"  # "in Cairns", "the Vladivostok summit"
+    if label == "ORG" and len(span) > 1 and inner_place(gaz, span)[1]:
+        return "embedded"
+    return None
+
+
+#: Feature words that make the name before them a place whatever NER labelled it.
+_PLACE_WORDS = frozenset({"village", "district", "province", "governorate", "town",
+                          "county", "municipality", "region", "subdistrict", "lga"})
+
+
+def before_feature(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and (doc[span.end].is_lower or doc[span.end].lower_ in UPPER_FEATURES)
+        and doc[span.end].lower_ in _PLACE_WORDS
+        and all(t.is_title or t.is_upper or t.text == "-" for t in span)
+    )
+
+
+def span_marked(span: Span) -> bool:
+    """A name where only a place can stand: "(Kismaayo, ...", "Baramulla district", or
+    the region after "City, " ("in Trindade, Pernambuco, two men ...")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        return True
+    if span.start > 1 and doc[span.start - 1].text == ",":
+        before = doc[span.start - 2]
+        if before.is_lower and before.lower_ in _PLACE_WORDS and span.start > 2:
+            before = doc[span.start - 3]  # "in Venustiano Carranza municipality, Chiapas"
+        if before.ent_type_ in PLACE_LABELS:
+            return True
+        # "near Novooleksandrivka, Luhansk" tagged ORG, PERSON
+        k = span.start - 2
+        while k > 0 and doc[k].is_alpha and doc[k].is_title:
+            k -= 1
+        if k < span.start - 2 and doc[k].lower_ in _LOCATIVE_BEFORE:
+            return True
+    return marked(doc, span.end - 1)
+
+
+def is_name_token(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
