@@ -23,8 +23,8 @@ from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.matcher import Match, match
 from geopol.actors.mention import Mention
-from geopol.actors.selection import _select
-from geopol.actors.stances import _attach_stances, _drop_stances, _stance_starts, _within
+from geopol.actors.selection import select_matches
+from geopol.actors.stances import attach_stances, drop_stances, stance_starts, within_spans
 from geopol.actors.titles import party_titled
 from geopol.docarrays import doc_arrays
 from geopol.records import Actor, Origin, StandsFor
@@ -294,13 +294,13 @@ def find_in_doc(
 ) -> list[Actor]:
     d = dictionary or current()
     names, agent_matches = match(doc, d)
-    mentions = [_mention(m, published) for m in _select(names, doc)]
-    mentions, stances = _drop_stances(doc, mentions, _stance_starts(doc))
+    mentions = [_mention(m, published) for m in select_matches(names, doc)]
+    mentions, stances = drop_stances(doc, mentions, stance_starts(doc))
     mentions = _ner_actors(doc, mentions, agent_matches)
     if stances:
-        mentions = [mn for mn in mentions if not _within(mn, stances)]
+        mentions = [mn for mn in mentions if not within_spans(mn, stances)]
     mentions = _join_agents(doc, mentions, agent_matches)
-    _attach_stances(doc, mentions, stances)
+    attach_stances(doc, mentions, stances)
     arrays = doc_arrays(doc)
     full, idx, ends = arrays.text, arrays.idx, arrays.end
     actors = [

@@ -160,7 +160,7 @@ def _by_article_countries(accepted: list[Match]) -> list[Match]:
     return [m for m in accepted if id(m) not in drop]
 
 
-def _select(matches: Sequence[Match], doc: Doc) -> list[Match]:
+def select_matches(matches: Sequence[Match], doc: Doc) -> list[Match]:
     """Accepted matches, longest first, without overlaps."""
     full_seen: set[str] = set()
     accepted: list[Match] = []

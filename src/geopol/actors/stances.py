@@ -18,7 +18,7 @@ _STATE_WORDS = frozenset({"government", "regime", "state"})
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned"})
 
 
-def _stance_starts(doc: Doc) -> dict[int, int]:
+def stance_starts(doc: Doc) -> dict[int, int]:
     """Token index after "pro-"/"anti-" -> index of the prefix ("pro-Russia", "anti-American")."""
     out: dict[int, int] = {}
     prefixes = {get_string_id(p) for p in STANCE_PREFIXES}
@@ -37,7 +37,7 @@ def _stance_starts(doc: Doc) -> dict[int, int]:
     return out
 
 
-def _drop_stances(
+def drop_stances(
     doc: Doc, mentions: list[Mention], starts: dict[int, int]
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Names used as a stance are not actors; return the rest and the stance spans.
@@ -67,11 +67,11 @@ def _backed(doc: Doc, i: int) -> bool:
     )
 
 
-def _within(mn: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+def within_spans(mn: Mention, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= mn.start and mn.end <= b for a, b in spans)
 
 
-def _attach_stances(doc: Doc, mentions: list[Mention], spans: Sequence[tuple[int, int]]) -> None:
+def attach_stances(doc: Doc, mentions: list[Mention], spans: Sequence[tuple[int, int]]) -> None:
     """Widen an agent over the stance that modifies it: "pro-Russia rebels", no country added."""
     ends = {b: a for a, b in spans}
     for mn in mentions:

@@ -96,7 +96,10 @@ def before_team_word(doc: Doc, end: int, demonym: bool = False) -> bool:
 
 @functools.cache
 def _title_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, _lists().get("titles", ()))))
+    titles = _lists().get("titles", ())
+    if not titles:
+        return re.compile(r"(?!)")  # no titles listed: nothing is a title
+    words = "|".join(sorted(map(re.escape, titles)))
     return re.compile(r"\b(?:" + words + r")\s+of\s+(?:the\s+)?$")
 
 

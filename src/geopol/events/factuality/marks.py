@@ -8,12 +8,12 @@ from spacy.tokens import Token
 
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.verdict import Cue
+from geopol.events.factuality.words import LINKS as _LINKS
 from geopol.events.factuality.words import governing, phrasal, phrase_at
 from geopol.records import Factuality
 
 __all__ = ["called_false", "negating", "preposition", "trailing_attribution"]
 
-_LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
 
 
 def trailing_attribution(root: Token, c: Cues) -> Token | None:

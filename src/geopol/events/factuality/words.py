@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from geopol.events.factuality.cues import Cues
 from geopol.records import Factuality
 
+#: Link verbs: a predicate after them is what is said of the subject ("seems ready to").
+LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
+
 
 def phrase_at(tok: Token, phrases: frozenset[str]) -> bool:
     """A (multi-word) phrase of ``phrases`` starts at or runs through ``tok``."""

@@ -62,6 +62,7 @@ from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.unreal import STATE_SECTORS, STATES
+from geopol.events.passes.venue_parties import actor_root
 from geopol.records import Actor, PloverType
 
 #: Dependency labels linking a noun trigger to the verb of its clause.
@@ -281,7 +282,7 @@ def _side(a: Actor, home: set[str | None], doc: Doc) -> bool:
         return False
     if a.sector == "PTY":
         return True
-    root = _root(a, doc)
+    root = actor_root(a, doc)
     return a.sector == "CVL" and root is not None and _low(root) in stance_words().audience
 
 
@@ -311,15 +312,10 @@ def home_campaign_gate(ctx: SentenceContext) -> None:
         r.dropped = True
 
 
-def _root(a: Actor, doc: Doc) -> Token | None:
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return None if span is None else span.root
-
-
 def freed(a: Actor, trigger: Token) -> bool:
     """Whether the actor is named as who would be freed ("the release of X"), by another
     act than the trigger's own."""
-    root = _root(a, trigger.doc)
+    root = actor_root(a, trigger.doc)
     if root is None or root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
     noun = root.head.head
@@ -329,7 +325,7 @@ def freed(a: Actor, trigger: Token) -> bool:
 def matter_only(a: Actor, trigger: Token, idx: ActorIndex) -> bool:
     """Whether a request's target is named only as an adjective of a thing called for
     ("called for a Europe-wide policy", "write off African debt")."""
-    root = _root(a, trigger.doc)
+    root = actor_root(a, trigger.doc)
     if root is None or root.dep_ not in _MODIFIER or root.head.i == trigger.i:
         return False
     if root.pos_ != "ADJ" and root.dep_ != "amod":

@@ -53,7 +53,8 @@ VENUE_KINDS = frozenset({"igo", "bloc"})
 FUTURE = frozenset({"will", "would", "shall", "could", "may", "might", "'ll", "wo"})
 
 
-def _root(a: Actor, doc: Doc) -> Token | None:
+def actor_root(a: Actor, doc: Doc) -> Token | None:
+    """The syntactic head of an actor mention, or None where its span does not align."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
     return span.root if span is not None else None
 
@@ -61,7 +62,7 @@ def _root(a: Actor, doc: Doc) -> Token | None:
 def venue(a: Actor, doc: Doc) -> bool:
     """The actor is named only as the place of an act: the object (or a conjunct of it) of
     a place preposition."""
-    root = _root(a, doc)
+    root = actor_root(a, doc)
     if root is None:
         return False
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -80,7 +81,7 @@ def venue(a: Actor, doc: Doc) -> bool:
 def object_place(a: Actor, doc: Doc, trigger: Token) -> bool:
     """The place phrase modifies the act's direct object ("inspect the reactors in Iran"):
     the place stands for what is acted on, not for where the act happened."""
-    root = _root(a, doc)
+    root = actor_root(a, doc)
     if root is None:
         return False
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -90,7 +91,7 @@ def object_place(a: Actor, doc: Doc, trigger: Token) -> bool:
 
 
 def _subject_of(trigger: Token, a: Actor, doc: Doc) -> bool:
-    root = _root(a, doc)
+    root = actor_root(a, doc)
     return root is not None and root.head.i == trigger.i and root.dep_ in ("nsubj", "nsubjpass")
 
 
