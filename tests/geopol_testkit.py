@@ -70,6 +70,11 @@ def place_named(places: list[Place], text: str) -> Place:
     return next(p for p in places if p.text == text)
 
 
+def place_texts(places: list[Place]) -> set[str]:
+    """The texts of the places found."""
+    return {p.text for p in places}
+
+
 def dyad_factuality(nlp: Language, marked: str) -> str:
     """The factuality ``geopol eval plv`` reads for a PLV-marked sentence
     (``<s>source</s> ... <t>target</t>``)."""

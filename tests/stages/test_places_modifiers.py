@@ -10,13 +10,10 @@ from spacy.language import Language
 
 from geopol.places.gazetteer import get, normalise
 from geopol_testkit import place_named as one
+from geopol_testkit import place_texts as _texts
 from geopol_testkit import places_of
 
 pytestmark = pytest.mark.issue(18)
-
-
-def _texts(places: list[object]) -> set[str]:
-    return {p.text for p in places}  # type: ignore[attr-defined]
 
 
 def test_a_place_before_led_or_based_is_found_but_sets_no_scene(nlp: Language) -> None:
@@ -200,3 +197,13 @@ def test_a_country_in_capitals_opening_an_organisation(nlp: Language) -> None:
     us = one(places, "U.S.")
     assert us.country == "USA" and not us.stands_alone
     assert one(places, "UK").country == "GBR"
+
+
+def test_a_verb_spelled_like_a_currency_is_no_currency(nlp: Language) -> None:
+    from geopol.places.modifiers import names_currency
+
+    doc = nlp("South Korea won the vote, and the US dollar fell on Monday.")
+    korea = doc.text.index("South Korea")
+    us = doc.text.index("US dollar")
+    assert not names_currency(doc, korea, korea + len("South Korea"))
+    assert names_currency(doc, us, us + len("US"))

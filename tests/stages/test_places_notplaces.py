@@ -9,13 +9,10 @@ import pytest
 from spacy.language import Language
 
 from geopol_testkit import place_named as one
+from geopol_testkit import place_texts as _texts
 from geopol_testkit import places_of
 
 pytestmark = pytest.mark.issue(18)
-
-
-def _texts(places: list[object]) -> set[str]:
-    return {p.text for p in places}  # type: ignore[attr-defined]
 
 
 def test_a_surname_of_the_article_is_no_place(nlp: Language) -> None:

@@ -116,7 +116,7 @@ def _join_agents(
                 merged_away.add(id(owner))
             continue
         owner = _owner(head, by_token)
-        if owner is not None and owner.kind in ("person",) and not _leads(owner, e):
+        if owner is not None and owner.kind == "person" and not _leads(owner, e):
             owner = None  # "Putin's troops" is not a country modifier we can trust
         extra: list[Mention] = []
         if owner is not None:

@@ -27,7 +27,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.dyads import ActorIndex
-from geopol.events.recall import recall_table
+from geopol.events.recall_table import recall_table
 from geopol.events.subjects import stray_subject
 from geopol.records import Actor
 

@@ -17,9 +17,9 @@ from spacy.tokens import Token
 
 from geopol.events.dyads import ActorIndex
 from geopol.events.placed import Where
-from geopol.events.recall import recall_table
 from geopol.events.recall_doers import doer_phrase
 from geopol.events.recall_places import country_of_act
+from geopol.events.recall_table import recall_table
 from geopol.records import Actor
 
 #: Sectors an armed group's agent noun may carry ("rebels": REB); any other is UAF.

@@ -20,13 +20,9 @@ from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.derived import table
 from geopol.events.lexicon import Rule
-from geopol.events.recall import (
-    NOT_CROWDS,
-    VOICED,
-    people_noun,
-    recall_table,
-)
+from geopol.events.recall import NOT_CROWDS, VOICED
 from geopol.events.recall_doers import doer_phrase, head_noun
+from geopol.events.recall_table import people_noun, recall_table
 from geopol.records import Actor, PloverType
 
 #: Nouns of a stated purpose: "gathered in rejection of the vote", "blocked the road in protest".

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geopol.events.dyads import ActorIndex
+from geopol.events.recall_table import recall_table
 from geopol.places import place_from_entry
 from geopol.places.afterprep import PAREN_POP
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer, get
@@ -51,11 +52,9 @@ _ARMED = frozenset({"REB", "PRM", "UAF"})
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Clue:
-    """One piece of evidence: the countries it points to, the place it names (if any), and
-    the sentence it is in."""
+    """One piece of evidence: the countries it points to and the place it names (if any)."""
 
     countries: frozenset[str]
-    sentence: int
     place: Place | None = None
 
 
@@ -64,8 +63,6 @@ def theatres(actor: Actor) -> frozenset[str]:
     code, "IMG-IS", or its name, "al-Shabaab"), else its own country."""
     if actor.sector not in _ARMED or actor.kind not in ("agent", "group", "org"):
         return frozenset()
-    from geopol.events.recall import recall_table  # recall.py asks this module for clues
-
     table = recall_table().theatres
     keys = [(actor.country or "").lower(), actor.name.lower()]
     for key in keys:
@@ -248,7 +245,7 @@ class Evidence:
             if "actor" in tags and span is not None and _where(span):
                 tags.discard("actor")  # "in western Yemen (Al Hudaydah)": a place all the same
             if p.country and not tags & {"actor", "demonym", "embedded", "article-country", "article-city"}:
-                out.append(Clue(frozenset({p.country}), n, p))
+                out.append(Clue(frozenset({p.country}), p))
         for a in self.actors:
             if not sent.start_char <= a.start < sent.end_char:
                 continue
@@ -257,7 +254,7 @@ class Evidence:
                 taken.update(range(span.start, span.end))
             where = theatres(a)
             if where:
-                out.append(Clue(where, n))
+                out.append(Clue(where))
         gaz = get()
         for span, chained in _runs(sent, taken):
             for name in _names(span):
@@ -268,7 +265,7 @@ class Evidence:
                 place = place_from_entry(
                     gaz, entry, span.text, span.start_char, span.end_char, "note-division"
                 )
-                out.append(Clue(frozenset({iso}), n, place))
+                out.append(Clue(frozenset({iso}), place))
                 break
         self._by_sentence[n] = out
         return out

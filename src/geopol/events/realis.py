@@ -28,8 +28,8 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex, documents
-from geopol.events.recall import people_noun
 from geopol.events.recall_doers import head_noun
+from geopol.events.recall_table import people_noun
 from geopol.records import Actor
 
 #: Dependency labels of a verb's own active subject.

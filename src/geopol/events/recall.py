@@ -35,17 +35,16 @@ from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Rule
 from geopol.events.note_country import clue_country
 from geopol.events.placed import Where
-from geopol.events.recall_doers import _phrase_start, doer_phrase, head_noun
+from geopol.events.recall_doers import doer_phrase, head_noun, phrase_start
 from geopol.events.recall_places import (
-    _aimed_at,
-    _capital_country,
-    _country,
-    _place_phrase,
-    _token_at,
+    act_place_country,
+    aimed_at,
+    capital_country,
     mission_country,
+    place_phrase,
+    token_at,
 )
-from geopol.events.recall_table import people_noun as people_noun
-from geopol.events.recall_table import recall_table as recall_table
+from geopol.events.recall_table import people_noun, recall_table
 from geopol.events.reframe import frame_end
 from geopol.records import Actor, Origin, PloverType
 
@@ -236,9 +235,9 @@ def placed_doer(
     # a weapon fired from afar ("airstrikes hit Baqim district") may come from abroad.
     weapon = head if head is not None else trigger if noun else None
     from_afar = weapon is not None and weapon.lemma_.lower() in t.means
-    country, named = _country(trigger, where.places, where.dateline, local_ok=not from_afar)
+    country, named = act_place_country(trigger, where.places, where.dateline, local_ok=not from_afar)
     if country is None:
-        country = _capital_country(trigger, idx)
+        country = capital_country(trigger, idx)
         named = named or country is not None
     if country is None:
         country = mission_country(trigger.sent)
@@ -248,7 +247,7 @@ def placed_doer(
         aimed = [
             p.start
             for p in where.places
-            if (tok := _token_at(trigger, p)) is not None and _aimed_at(tok, trigger)
+            if (tok := token_at(trigger, p)) is not None and aimed_at(tok, trigger)
         ]
         country = clue_country(trigger, where.places, idx, aimed)
         named = named or country is not None
@@ -274,7 +273,7 @@ def placed_doer(
         and base is None
         and head is None
         and not any(a.country for a in target)
-        and (named or _place_phrase(trigger.sent))
+        and (named or place_phrase(trigger.sent))
     )
     if country is None and not (
         (named and ((type_ == "PROTEST" and (base or head is not None)) or armed)) or observed
@@ -287,7 +286,7 @@ def placed_doer(
     if base is not None:
         return [dataclasses.replace(base, country=country, how=f"{base.how},{how}")]
     if head is not None:
-        left = _phrase_start(phrase or head, head)
+        left = phrase_start(phrase or head, head)
         span = trigger.doc[left : head.i + 1]
         start, end, text = span.start_char, span.end_char, span.text
     else:

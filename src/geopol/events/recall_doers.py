@@ -143,7 +143,7 @@ def head_noun(tok: Token) -> Token:
     return tok
 
 
-def _phrase_start(top: Token, head: Token) -> int:
+def phrase_start(top: Token, head: Token) -> int:
     """Where the noun phrase of ``top`` (ending on ``head``) starts: its left modifiers, not
     a date or place phrase the parse hung on it ("On 5 May, large number of workers")."""
     left = top.i

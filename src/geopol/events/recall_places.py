@@ -24,7 +24,7 @@ from geopol.records import Place, PlacePrecision
 _NAMED_WAYS = word_set("named_ways")
 
 
-def _aimed_at(tok: Token, trigger: Token) -> bool:
+def aimed_at(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` is in a phrase the act is aimed at (the object, "at"/"into" X)."""
     cur = tok
     for _ in range(8):
@@ -36,7 +36,7 @@ def _aimed_at(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _token_at(trigger: Token, place: Place) -> Token | None:
+def token_at(trigger: Token, place: Place) -> Token | None:
     span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -48,15 +48,15 @@ def _local(place: Place) -> bool:
     return place.precision not in (None, PlacePrecision.COUNTRY, PlacePrecision.REGION)
 
 
-def _country(
+def act_place_country(
     trigger: Token, places: list[Place], dateline: Place | None, local_ok: bool = False
 ) -> tuple[str | None, bool]:
     """The country where the act took place, and whether the sentence names a place at all
     (resolved or not)."""
     at = locate_event(trigger, places, dateline)
     if at is not None and at.country:
-        tok = _token_at(trigger, at)
-        if tok is None or not _aimed_at(tok, trigger) or (local_ok and _local(at)):
+        tok = token_at(trigger, at)
+        if tok is None or not aimed_at(tok, trigger) or (local_ok and _local(at)):
             return at.country, True
     sent = trigger.sent
     named = any(
@@ -76,8 +76,8 @@ def _country(
     for p in places:
         if not p.country or not p.stands_alone:
             continue
-        tok = _token_at(trigger, p)
-        aimed = tok is not None and tok.sent.start == sent.start and _aimed_at(tok, trigger)
+        tok = token_at(trigger, p)
+        aimed = tok is not None and tok.sent.start == sent.start and aimed_at(tok, trigger)
         if aimed and not (local_ok and _local(p)):
             continue
         countries.add(p.country)
@@ -88,10 +88,10 @@ def _country(
 
 def country_of_act(trigger: Token, where: Where) -> str | None:
     """The country where an act on the ground took place (a local place aimed at counts)."""
-    return _country(trigger, where.places, where.dateline, local_ok=True)[0]
+    return act_place_country(trigger, where.places, where.dateline, local_ok=True)[0]
 
 
-def _capital_country(trigger: Token, idx: ActorIndex) -> str | None:
+def capital_country(trigger: Token, idx: ActorIndex) -> str | None:
     """The country of a capital the actor layer read as its government ("the streets of
     Accra") when it says where the act took place: the object of "in", "of", "at", "near"
     or "outside" in the sentence, if all such capitals lie in one country."""
@@ -128,7 +128,7 @@ def _missions_pattern() -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def _place_phrase(sent: Span) -> bool:
+def place_phrase(sent: Span) -> bool:
     """Whether the sentence says where with a name the gazetteer may lack: "near Zolote-4",
     "at Kilu 16" (a proper name after a preposition of place, not a date or a person)."""
     return any(

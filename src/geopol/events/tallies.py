@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from geopol.docarrays import doc_arrays
 from geopol.events.lexicon import Lexicon, Rule
-from geopol.events.recall import recall_table
+from geopol.events.recall_table import recall_table
 
 
 def slashed_nouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Token, Rule]]:

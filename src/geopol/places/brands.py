@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
-from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer, names_a_country
 from geopol.yamlio import load_yaml
 
 
@@ -66,7 +66,7 @@ def _place_plurals() -> frozenset[str]:
     return frozenset(w.casefold() for w in _lists().get("place_plurals", ()))
 
 
-def text_after(doc: Doc, end: int) -> str:
+def _text_after(doc: Doc, end: int) -> str:
     """The character after ``end`` when it is a space, then the next one ("" else)."""
     text = doc_arrays(doc).text
     return text[end + 1 : end + 2] if text[end : end + 1] == " " else ""
@@ -81,7 +81,7 @@ def before_team_word(doc: Doc, end: int, demonym: bool = False) -> bool:
     """Whether the token right after char offset ``end`` (one space on) is a capitalised
     plural proper noun that keeps no place ("Dallas Cowboys"), or one of the firms' plurals
     (after a demonym, only those: "Turkish Airlines", not "American Protestants")."""
-    if not text_after(doc, end).isupper():
+    if not _text_after(doc, end).isupper():
         return False  # no capitalised word one space on: no Doc lookup needed
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
@@ -105,7 +105,7 @@ def _title_pattern() -> re.Pattern[str]:
 
 def _country(gaz: Gazetteer, name: str) -> bool:
     """A country by its own name (not by a demonym: "Turkish Airlines" is a firm)."""
-    return any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(name))
+    return names_a_country(gaz.lookup(name))
 
 
 def after_title(gaz: Gazetteer, text: str, start: int, name: str) -> bool:

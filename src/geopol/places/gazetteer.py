@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import sqlite3
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from geopol.places.build import (
@@ -167,6 +168,12 @@ class Gazetteer:
     def country(self, cc: str) -> Entry | None:
         pid = self.country_pid.get(cc)
         return self.by_pid(pid) if pid is not None else None
+
+
+def names_a_country(readings: Iterable[Entry]) -> bool:
+    """Whether one of a name's readings is a country by its own name or an alias (not by a
+    demonym: "Turkish Airlines" names a firm)."""
+    return any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in readings)
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 from geopol.actors.stances import BACKING, STANCE_PREFIXES
 from geopol.docarrays import doc_arrays
 from geopol.places.build import read_data
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Gazetteer, names_a_country
+from geopol.places.mislabelled import KNOWN_POP
 from geopol.yamlio import load_yaml
 
 
@@ -39,7 +40,7 @@ def _place_name(gaz: Gazetteer, text: str) -> bool:
     """A country, division or sizeable town by its own name or a demonym."""
     return any(
         c.kind == DEMONYM
-        or (c.kind in (PRIMARY, ALIAS) and (c.precision != "city" or c.pop >= 50_000))
+        or (c.kind in (PRIMARY, ALIAS) and (c.precision != "city" or c.pop >= KNOWN_POP))
         for c in gaz.lookup(text)
     )
 
@@ -88,8 +89,8 @@ def leading_demonym(span: Span, gaz: Gazetteer) -> Span | None:
     if i + 1 >= span.end:
         return None
     tok = span.doc[i]
-    if tok.is_upper and len(tok.text.replace(".", "")) >= 2 and any(
-        c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in gaz.lookup(tok.text)
+    if tok.is_upper and len(tok.text.replace(".", "")) >= 2 and names_a_country(
+        gaz.lookup(tok.text)
     ):
         return span.doc[i : i + 1]
     if not (tok.is_alpha and tok.is_title) or tok.tag_ == "NNPS":
@@ -154,4 +155,5 @@ def names_currency(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    return doc[span.end].lower_ in _vocabulary().get("currency_nouns", frozenset())
+    nxt = doc[span.end]  # a noun: "Russia won the vote" names no currency
+    return nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ in _vocabulary().get("currency_nouns", frozenset())

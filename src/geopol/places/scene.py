@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry
+from geopol.places.gazetteer import ALTERNATE, DEMONYM, Entry, names_a_country
 from geopol.places.readings import SMALL_TOWN_POP
 from geopol.places.recognise import Mention
 
@@ -33,7 +33,7 @@ def finer_container(cands: Sequence[Entry], inside: Entry) -> bool:
     """"Sanaa (Old City, ...)": a town read for the parenthesis that is smaller than a
     reading of the name before it and does not hold it is no container of it (the
     parenthesis names a quarter, or the wrong namesake): the name resolves on its own."""
-    if any(c.precision == "country" and c.kind in (PRIMARY, ALIAS) for c in cands):
+    if names_a_country(cands):
         return True  # "in northwestern Yemen (Razih, Sadah)": the country is no district
     return inside.precision == "city" and any(
         c.pop > max(inside.pop, PARTIAL_MIN_POP) and c.kind != ALTERNATE for c in cands

@@ -30,6 +30,7 @@ from geopol.events.factuality.marks import preposition as _preposition
 from geopol.events.factuality.marks import trailing_attribution as _trailing_attribution
 from geopol.events.factuality.verdict import Cue, Reading, decide, verdict
 from geopol.events.factuality.words import LINKS as _LINKS
+from geopol.events.factuality.words import NOMINAL as _NOMINAL
 from geopol.events.factuality.words import (
     circumstance,
     dated_present,
@@ -55,7 +56,6 @@ _CLIMB_DEPS = frozenset(
 _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 
 

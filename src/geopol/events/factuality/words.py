@@ -9,6 +9,8 @@ from geopol.records import Factuality
 
 #: Link verbs: a predicate after them is what is said of the subject ("seems ready to").
 LINKS = frozenset({"be", "remain", "seem", "appear", "look"})
+#: Parts of speech that head a noun phrase.
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def phrase_at(tok: Token, phrases: frozenset[str]) -> bool:
@@ -191,7 +193,7 @@ def future_time(tok: Token, c: Cues) -> Token | None:
             for g in ch.subtree:
                 if (
                     g.dep_ in ("prep", "npadvmod")
-                    and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    and g.head.pos_ in NOMINAL
                     and g.i > ch.i
                 ):
                     near.append(g)

@@ -64,7 +64,7 @@ from geopol.events.passes.act_gate import criticise_owner, criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.civil_gate import company, other_force, people_aim, sense_word
 from geopol.events.realis import words
-from geopol.events.recall import people_noun
+from geopol.events.recall_table import people_noun
 from geopol.records import Actor, PloverType
 
 #: Sectors of armed or police doers: their act with no party named is still force.

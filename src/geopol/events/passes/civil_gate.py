@@ -32,7 +32,7 @@ from geopol.events.dyads import ActorIndex
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import words
-from geopol.events.recall import people_noun
+from geopol.events.recall_table import people_noun
 from geopol.records import Actor, PloverType
 
 #: Sectors of a state's organs: a company acting on one of them may be a political act.

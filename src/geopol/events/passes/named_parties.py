@@ -33,7 +33,7 @@ from geopol.events.dyads import ActorIndex
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.home_organs import home_country, sentence_country
 from geopol.events.realis import words
-from geopol.events.recall import people_noun
+from geopol.events.recall_table import people_noun
 from geopol.records import Actor
 
 #: Sectors of unnamed people, who are of the country where the story is.
