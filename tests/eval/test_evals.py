@@ -219,3 +219,16 @@ def test_plv_end_to_end_follows_a_pronoun_to_the_marked_speaker(tmp_path: Path) 
     assert any(a.text == "he" and a.coref_of is not None for e in coded.events for a in e.source)
     rep = evaluate_plv(path)
     assert rep.e2e_found == 1
+
+
+def test_plv_reads_cyber_attacks_and_convictions_in_the_files_scheme(tmp_path: Path) -> None:
+    rows = [
+        ("<s>Belarus</s> launched cyber attacks on <t>Lithuania</t> last week.", "ASSAULT", "4"),
+        ("<s>A Dutch court</s> convicted <t>two Moldovan smugglers</t> on Friday.", "ACCUSE", "3"),
+        # other modes of the same types keep their type
+        ("<s>Serbian police</s> arrested <t>three Albanian men</t>.", "COERCE", "4"),
+    ]
+    out = tmp_path / "pred.tsv"
+    rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
+    assert rep.correct == len(rows), rep.render()
+    assert rep.e2e_found == len(rows), rep.render()
