@@ -410,7 +410,9 @@ def evaluate_plv(
             src_hit = any(_names(x, row.source) for x in e.source)
             tgt_hit = any(_names(x, row.target) for x in e.target)
             typ, mode = (
-                plover_view(e.type, e.mode, e.factuality.value) if view == "plover" else (e.type, e.mode)
+                plover_view(e.type, e.mode, e.factuality.value)
+                if view == "plover"
+                else (e.type, e.mode)
             )
             if src_hit and tgt_hit and label(typ, mode if view == "plover" else None) == row.gold:
                 rep.e2e_found += 1
