@@ -716,6 +716,16 @@ def test_talks_are_coded_in_both_directions() -> None:
     assert not [e for e in evs if any(a.country == "NGA" for a in e.source)]
 
 
+def test_a_host_hosts_the_visit_it_receives() -> None:
+    # the guest visits (CAMEO 042) and the host hosts (043): both directions, two codes
+    evs = events("The Kenyan president received his Ugandan counterpart in Nairobi on Monday.")
+    assert find(evs, "CONSULT", "UGA", "KEN").cameo == "042"
+    assert find(evs, "CONSULT", "KEN", "UGA").cameo == "043"
+    evs = events("Chile will host Peru's foreign minister next week.")
+    assert find(evs, "CONSULT", "PER", "CHL").cameo == "042"
+    assert find(evs, "CONSULT", "CHL", "PER").cameo == "043"
+
+
 def test_a_meeting_in_a_third_country_is_a_visit_there() -> None:
     evs = events("The foreign ministers of Armenia and Azerbaijan will meet in Geneva next week.")
     visit = find(evs, "CONSULT", "ARM", "CHE")

@@ -80,7 +80,7 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     ),
     "X hosted Y": (
         "French President Emmanuel Macron hosted German Chancellor Olaf Scholz in Paris.",
-        ["CONSULT DEUGOV>FRAGOV", "!CONSULT FRAGOV>DEUGOV"],
+        ["CONSULT/042 DEUGOV>FRAGOV", "CONSULT/043 FRAGOV>DEUGOV"],
     ),
     "Soldiers were killed in an attack by Taliban fighters": (
         "Soldiers were killed in an attack by Taliban fighters.", ["ASSAULT AFGGOV>"]

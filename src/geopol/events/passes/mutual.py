@@ -11,6 +11,8 @@ from geopol.events.triggers import Trigger
 from geopol.records import Actor, Origin, PloverType
 
 #: Types where "A and B did it" with no object means A with B.
+#: CAMEO's "host a visit": the host's side of a visit.
+HOST_CAMEO = "043"
 RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE, PloverType.SUPPORT})
 
 
@@ -49,7 +51,11 @@ def _parties(source: list[Actor]) -> list[Actor]:
 
 def _seen_from_target(base: Trigger, trig: Trigger) -> Trigger:
     """The trigger of a mutual event seen from its target: forces repressing protesters
-    (175) meet a riot (145) from the other side, and a riot against forces meets repression."""
+    (175) meet a riot (145) from the other side, and a riot against forces meets repression;
+    a visit read off its host ("X hosted Y": Y visits, CAMEO 042) is, seen from the host,
+    the hosting of it (CAMEO 043, X toward Y)."""
+    if base.rule.swap and base.rule.mode == "visit":
+        return dataclasses.replace(base, rule=dataclasses.replace(base.rule, cameo=HOST_CAMEO))
     if trig.rule.cameo == repression_rule().cameo:
         return dataclasses.replace(base, rule=riot_rule())
     if trig.rule.cameo == riot_rule().cameo and base.rule.type == PloverType.ASSAULT:
