@@ -726,6 +726,18 @@ def test_a_host_hosts_the_visit_it_receives() -> None:
     assert find(evs, "CONSULT", "CHL", "PER").cameo == "043"
 
 
+def test_a_purpose_clause_pronoun_is_the_one_the_verb_acted_on() -> None:
+    # "called X to congratulate him": the congratulation is X's too
+    evs = events("The Norwegian premier phoned the new Finnish president to congratulate him.")
+    find(evs, "CONSULT", "NOR", "FIN")
+    assert find(evs, "SUPPORT", "NOR", "FIN").cameo == "051"
+    evs = events("The Greek minister met the Turkish ambassador to condemn them over the raid.")
+    find(evs, "ACCUSE", "GRC", "TUR")
+    # no pronoun: the purpose clause names its own target or none
+    evs = events("The Polish president visited Lithuania to attend a festival.")
+    assert not [e for e in evs if e.type == "SUPPORT"]
+
+
 def test_a_meeting_in_a_third_country_is_a_visit_there() -> None:
     evs = events("The foreign ministers of Armenia and Azerbaijan will meet in Geneva next week.")
     visit = find(evs, "CONSULT", "ARM", "CHE")

@@ -351,11 +351,35 @@ def fill(
                 break
     if source and not target:
         target = _target(trigger, type_, idx, source, uncounted=False)
+    if source and not target:
+        target = [a for a in purpose_object(trigger, idx) if _distinct(a, source)]
     if source and not target and type_ in _PROBE_TYPES:
         # "opened an investigation into the Somali businessman": a party of no stated
         # country, only where no actor with one is found
         target = _target(trigger, type_, idx, source, uncounted=True)
     return source, target
+
+
+#: Pronouns by which a purpose clause names the one the governing verb acted on.
+_BACK = frozenset({"him", "her", "them"})
+
+
+def purpose_object(trigger: Token, idx: ActorIndex) -> list[Actor]:
+    """The party a purpose clause's pronoun object stands for: the object of the verb the
+    clause is the purpose of ("called the Swedish premier to congratulate him", "met the
+    envoy to warn him": the premier, the envoy)."""
+    if trigger.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in trigger.children
+    ):
+        return []
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in _BACK for c in trigger.children):
+        return []
+    for obj in trigger.head.children:
+        if obj.dep_ in ("dobj", "dative") and obj.i < trigger.i:
+            found = [a for a in idx.group(obj) if a.country]
+            if found:
+                return found
+    return []
 
 
 def _probed(a: Actor, idx: ActorIndex, trigger: Token) -> bool:
