@@ -738,6 +738,18 @@ def test_a_purpose_clause_pronoun_is_the_one_the_verb_acted_on() -> None:
     assert not [e for e in evs if e.type == "SUPPORT"]
 
 
+def test_granting_a_request_is_a_concession_to_whoever_made_it() -> None:
+    # a light verb whose entry names its object acts on that object ("approved a request")
+    evs = events("The Polish defence minister approved a request from the Lithuanian government.")
+    find(evs, "CONCEDE", "POL", "LTU")
+    assert not [e for e in evs if e.type == "REQUEST"]
+    evs = events("The Chilean president honoured a request by Bolivia to reopen the border post.")
+    find(evs, "CONCEDE", "CHL", "BOL")
+    # an event noun the entry does not name stays the trigger ("launched an attack")
+    evs = events("Syrian forces launched a rocket attack on Turkish positions.")
+    find(evs, "ASSAULT", "SYR", "TUR")
+
+
 def test_a_meeting_in_a_third_country_is_a_visit_there() -> None:
     evs = events("The foreign ministers of Armenia and Azerbaijan will meet in Geneva next week.")
     visit = find(evs, "CONSULT", "ARM", "CHE")

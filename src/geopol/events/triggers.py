@@ -339,6 +339,16 @@ def _prune(trigs: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+def _carried(noun: Token, verb_rule: Rule, lex: Lexicon) -> bool:
+    """An event noun a light verb only carries ("held talks", "gave its backing"): not one
+    the verb's own entry names as what it acts on with an act of another type ("approved a
+    request": a concession to whoever asked, no request)."""
+    own = _noun_rule(noun, lex)
+    if own is None:
+        return False
+    return _lemma(noun) not in verb_rule.objects or own.type == verb_rule.type
+
+
 def _named_objects(verbs: Iterable[Trigger]) -> set[int]:
     """The objects of verb entries that name their object ("provided aid", "violated the
     ceasefire"), and event nouns such an entry names through a part of its object: "ease
@@ -441,7 +451,7 @@ def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 continue
             rule, extra = found
             if _lemma(tok) in lex.light_verbs and any(
-                ch.dep_ in ("dobj", "attr") and _noun_rule(ch, lex) for ch in tok.children
+                ch.dep_ in ("dobj", "attr") and _carried(ch, rule, lex) for ch in tok.children
             ):
                 continue  # "held talks": the noun is the trigger
             out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
