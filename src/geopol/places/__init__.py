@@ -25,6 +25,7 @@ from geopol.places.partial import PARTIAL
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
+from geopol.places.repeat import repeated
 from geopol.places.resolve import WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
@@ -179,6 +180,9 @@ def find_places_for(
     for m in mentions[len(dl) :]:
         if m.inside is not None:
             m.inside += len(dl)
+    if dl:
+        # "LONDON, Ky." then "London Police have arrested": the dateline's town again
+        mentions += repeated(doc, gaz, mentions)
     places = resolve_mentions(gaz, mentions, actors, len(dl), at_city=False)
     dateline: Place | None = None
     for p in places[: len(dl)]:

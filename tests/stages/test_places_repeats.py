@@ -1,0 +1,60 @@
+"""A place name found once is a place where the article writes it again (issue 18, seventh
+round): after its dateline, before a town's public service ("Salem Police"), after an
+opening quotation, and "Brant" after "the County of Brant". Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geopol.places import find_places_for
+from geopol.places.gazetteer import get
+from geopol.places.recognise import Mention
+from geopol.places.repeat import repeated
+from geopol.records import Article
+from geopol.text.dateline import find_dateline
+
+pytestmark = pytest.mark.issue(18)
+
+
+def _at(text: str, phrase: str, word: str) -> int:
+    return text.index(phrase) + phrase.index(word)
+
+
+def _seen(nlp: Language, text: str, name: str, first: str) -> list[int]:
+    doc = nlp(text)
+    at = doc.text.index(first)
+    found = [Mention(at, at + len(first), first, "ner:GPE", "GPE", lookup=first)]
+    return [m.start for m in repeated(doc, get(), found) if m.text == name]
+
+
+def test_a_town_before_its_public_service_is_the_town(nlp: Language) -> None:
+    text = ("Residents of Winnipeg, Manitoba, voted on Monday. Winnipeg Police said the vote "
+            "was calm, and the Winnipeg Jets won a game.")
+    assert _seen(nlp, text, "Winnipeg", "Winnipeg") == [_at(text, "Winnipeg Police", "Winnipeg")]
+
+
+def test_a_town_after_an_opening_quotation_is_the_town(nlp: Language) -> None:
+    text = ('Residents of Winnipeg, Manitoba, voted on Monday. "Overall Winnipeg did well," '
+            "the mayor said.")
+    assert _seen(nlp, text, "Winnipeg", "Winnipeg") == [_at(text, "Overall Winnipeg", "Winnipeg")]
+
+
+def test_the_name_of_a_county_of_x_is_taken_alone(nlp: Language) -> None:
+    text = "Crews from the County of Brant cleared the roads. Brant OPP said the highway reopened."
+    assert _seen(nlp, text, "Brant", "County of Brant") == [_at(text, "Brant OPP", "Brant")]
+
+
+def test_the_datelines_town_is_a_place_where_written_again(nlp: Language) -> None:
+    body = ("SALEM, Ore. (AP) - Salem Police arrested two men on Friday after a break-in at a "
+            "hardware store, officers said.")
+    article = Article(title="", body=body)
+    found = find_dateline(article.body, offset=article.body_offset)
+    assert found is not None
+    whole, place = found
+    text = article.text
+    text = text[: whole.start] + " " * (whole.end - whole.start) + text[whole.end :]
+    places, dateline = find_places_for(nlp(text), [], place)
+    assert dateline is not None and dateline.country == "USA"
+    again = [p for p in places if p.start == text.index("Salem Police")]
+    assert again and again[0].country == "USA"
