@@ -58,3 +58,19 @@ def test_the_datelines_town_is_a_place_where_written_again(nlp: Language) -> Non
     assert dateline is not None and dateline.country == "USA"
     again = [p for p in places if p.start == text.index("Salem Police")]
     assert again and again[0].country == "USA"
+
+
+def test_a_capitalised_county_of_names_the_division(nlp: Language) -> None:
+    from geopol.places import resolve_mentions
+    from geopol.places.recognise import mention_for_span
+
+    gaz = get()
+    doc = nlp("Snow closed every school in the County of Brant on Tuesday.")
+    at = doc.text.index("Brant")
+    m = mention_for_span(doc, gaz, at, at + 5, "gold")
+    assert m.hint == "admin2"
+    assert resolve_mentions(gaz, [m])[0].feature_code == "ADM2"
+    # a name's own last word is no formal name's head: "Orange County of California"
+    doc = nlp("Fires spread in Orange County of California on Tuesday.")
+    at = doc.text.index("California")
+    assert mention_for_span(doc, gaz, at, at + 10, "gold").hint is None

@@ -145,9 +145,17 @@ def _hint(span: Span) -> tuple[str | None, str]:
         return FEATURE_WORDS[nxt.lower_], span.text
     if span.start >= 2:
         word, of = span.doc[span.start - 2], span.doc[span.start - 1]
-        if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and word.is_lower:
+        if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and (
+            word.is_lower or (word.is_title and _title_start(span.doc, word.i))
+        ):
             return FEATURE_WORDS[word.lower_], span.text  # "the state of New York"
     return None, span.text
+
+
+def _title_start(doc: Doc, i: int) -> bool:
+    """A capitalised feature word that opens a division's formal name: "the County of
+    Brant", "Province of Ontario ..." (not a name's last word, "Orange County of ...")."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ == "the"
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
