@@ -81,12 +81,10 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
 
 
 def _longer(doc: Doc, span: Span, s: int, e: int) -> bool:
-    """Whether the entity at chars ``s``..``e`` around ``span`` is a longer name: more
-    than the word opening its sentence before it and a town's services after it."""
-    k = span.start
-    while k > 0 and doc[k - 1].idx >= s:
-        k -= 1
-    if k < span.start - 1 or (k == span.start - 1 and not _opens_sentence(doc, k)):
+    """Whether the entity at chars ``s``..``e`` around ``span`` is a longer name: it
+    starts before the name ("Hotel Rwanda", a film) or goes on past it with more than a
+    town's services ("Edmonton Oilers", not "Winnipeg Police")."""
+    if s < span.start_char:
         return True
     services = word_list("local_services")
     k = span.end
