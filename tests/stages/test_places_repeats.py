@@ -1,6 +1,8 @@
-"""A place name found once is a place where the article writes it again (issue 18, seventh
-round): after its dateline, before a town's public service ("Salem Police"), after an
-opening quotation, and "Brant" after "the County of Brant". Sentences are ours."""
+"""Places the recogniser finds again or inside other names (issue 18, seventh round): a
+name found once where the article writes it again (after its dateline, before a town's
+public service, "Salem Police", after an opening quotation, "Brant" after "the County of
+Brant"), the division "the County of X" names, and an event's host town ("the Cannes Film
+Festival"). Sentences are ours."""
 
 from __future__ import annotations
 
@@ -80,3 +82,18 @@ def test_a_capitalised_county_of_names_the_division(nlp: Language) -> None:
     doc = nlp("Fires spread in Orange County of California on Tuesday.")
     at = doc.text.index("California")
     assert mention_for_span(doc, gaz, at, at + 10, "gold").hint is None
+
+
+def test_an_events_host_town_is_a_place(nlp: Language) -> None:
+    from geopol.places.mislabelled import hosts_event
+
+    doc = nlp("Her new film opened at the Cannes Film Festival last spring.")
+    places = find_places_for(doc, [], None)[0]
+    cannes = [p for p in places if p.text == "Cannes"]
+    assert cannes and cannes[0].country == "FRA"
+    doc = nlp("Thousands ran in the Boston Marathon on Monday.")  # tagged EVENT
+    boston = [p for p in find_places_for(doc, [], None)[0] if p.text == "Boston"]
+    assert boston and boston[0].country == "USA" and "host" in boston[0].how
+    # a film's title names no host: no event word in it
+    doc = nlp("The actor starred in Independence Day and in several other hits.")
+    assert not hosts_event(doc[3:5])

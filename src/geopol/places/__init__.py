@@ -125,8 +125,9 @@ def resolve_mentions(
                 e = part
                 tags = [t for t in tags if t != "partial"] + ["part"]
         place = place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags))
-        if e is None and country is not None:
-            # unknown name ("Hertford Road"): no coordinates, but the article's country
+        if e is None and country is not None and m.source != "host":
+            # unknown name ("Hertford Road"): no coordinates, but the article's country (not
+            # for an event's host town: "the Venice Film Festival" in a Japanese story)
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
         places.append(place)
     return at_article_city(places) if at_city else places
