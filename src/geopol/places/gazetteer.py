@@ -16,6 +16,7 @@ from pathlib import Path
 from geopol.places.build import (
     ALIAS,
     ALTERNATE,
+    ARABIC_ARTICLES,
     DEMONYM,
     PRIMARY,
     ensure_index,
@@ -49,10 +50,6 @@ _COLS = (
     "p.id, p.gid, p.name, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.pop, p.fclass, p.fcode,"
     " p.precision"
 )
-
-
-#: Forms of the Arabic article a name may be written with or without ("Ar-Raqqa", "Raqqa").
-ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "el", "ath"})
 
 
 #: The shortest name (without spaces) looked up space-insensitively.

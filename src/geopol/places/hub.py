@@ -23,7 +23,7 @@ DATELINE_VOTES = 2
 #: Share of all the votes for cities the leading one must hold.
 LEAD_SHARE = 0.5
 #: Readings that are no plain mention of a city.
-_NO_VOTE = frozenset({"demonym", "embedded", "partial", "within", "part", "article-country",
+_NO_VOTE = frozenset({"demonym", "embedded", "host", "partial", "within", "part", "article-country",
                       "article-city"})
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer
 from geopol.places.links import UPPER_FEATURES, feature_word
+from geopol.places.notplaces import word_list
 
 #: NER labels whose entities are looked up as places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -67,9 +68,17 @@ def _joined_to_a_word(gaz: Gazetteer, part: Span) -> bool:
     )
 
 
+def hosts_event(span: Span) -> bool:
+    """The name is an event's or a prize's, held where the town inside it is ("the Cannes
+    Film Festival", "the Geneva Motor Show"): a word of ``event_words`` in it."""
+    return any(t.lower_ in word_list("event_words") for t in span)
+
+
 def inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
     """Token range (in ``span``) of the longest known place inside an organisation's name
-    ("Kentucky State Police", "Statistics Canada", "Bank of Canada"); (0, 0) if none."""
+    ("Kentucky State Police", "Statistics Canada", "Bank of Canada") or an event's ("the
+    Cannes Film Festival": a smaller town hosts events); (0, 0) if none."""
+    least = KNOWN_POP if hosts_event(span) else EMBEDDED_POP
     for n in range(min(len(span) - 1, 4), 0, -1):
         for i in range(len(span) - n + 1):
             part = span[i : i + n]
@@ -79,7 +88,7 @@ def inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
                 and len(part.text) > 2
                 and all(is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in GENERIC_WORDS
-                and _known(gaz, part.text, EMBEDDED_POP)
+                and _known(gaz, part.text, least)
             ):
                 return i, i + n
     return 0, 0

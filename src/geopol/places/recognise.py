@@ -41,6 +41,7 @@ from geopol.places.mislabelled import (
     GENERIC_WORDS,
     PLACE_LABELS,
     before_feature,
+    hosts_event,
     inner_place,
     marked,
     other_entity,
@@ -68,7 +69,7 @@ class Mention:
     start: int  # doc char offsets
     end: int
     text: str
-    source: str  # "ner:GPE", "gazetteer", "dateline", "abbreviation", "gold"
+    source: str  # "ner:GPE", "gazetteer", "dateline", "abbreviation", "gold", "embedded", "host"
     label: str = ""
     hint: str | None = None  # admin1 | admin2 | city, from a trailing feature word
     inside: int | None = None  # index of the mention this one is "inside" (City, Region)
@@ -145,9 +146,17 @@ def _hint(span: Span) -> tuple[str | None, str]:
         return FEATURE_WORDS[nxt.lower_], span.text
     if span.start >= 2:
         word, of = span.doc[span.start - 2], span.doc[span.start - 1]
-        if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and word.is_lower:
+        if of.lower_ == "of" and word.lower_ in FEATURE_WORDS and (
+            word.is_lower or (word.is_title and _title_start(span.doc, word.i))
+        ):
             return FEATURE_WORDS[word.lower_], span.text  # "the state of New York"
     return None, span.text
+
+
+def _title_start(doc: Doc, i: int) -> bool:
+    """A capitalised feature word that opens a division's formal name: "the County of
+    Brant", "Province of Ontario ..." (not a name's last word, "Orange County of ...")."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ == "the"
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -213,6 +222,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                  label, named, lookup=span[:-1].text))
             for i in range(span.start, span.end):
                 taken[i] = True
+        elif label == "EVENT" and len(span) > 1 and hosts_event(span) and (
+            where := inner_place(gaz, span)
+        )[1]:
+            # "the Venice Film Festival", "the Beijing Olympics": the host named inside
+            sub = span[where[0] : where[1]]
+            found.append(Mention(sub.start_char, sub.end_char, sub.text, "host", label,
+                                 lookup=sub.text))
+            for i in range(sub.start, sub.end):
+                taken[i] = True
         elif label in OTHER_LABELS:
             kind = other_entity(gaz, span, label)
             if kind is None and (before_feature(span) or before_chain(span, gaz)):
@@ -243,8 +261,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if kind == "embedded":
                 a, b = inner_place(gaz, span)
                 sub = span[a:b]
+                source = "host" if hosts_event(span) else "embedded"  # "the Cannes Grand Prix"
                 found.append(
-                    Mention(sub.start_char, sub.end_char, sub.text, "embedded", label,
+                    Mention(sub.start_char, sub.end_char, sub.text, source, label,
                             lookup=sub.text)
                 )
                 for i in range(sub.start, sub.end):

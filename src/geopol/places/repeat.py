@@ -1,7 +1,9 @@
 """One sense per article for recognition: a place name found once is a place where the
 same article writes it again and NER missed it or called it a person ("Edmonton received a
 B ranking" after "Edmonton, Alberta"), unless it is part of a longer name there
-("Edmonton Oilers")."""
+("Edmonton Oilers"). A town's public service ("London Police", "Brant OPP") is no longer
+name: the town is still named. The dateline's places seed the names too ("LONDON, Ky."
+then "London Police have arrested")."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from geopol.places.gazetteer import ALIAS, PRIMARY, Gazetteer
+from geopol.places.notplaces import word_list
 from geopol.places.recognise import Mention
 
 #: Least population of a town whose name is taken again: small places share their names
@@ -18,7 +21,34 @@ REPEAT_POP = 10_000
 
 #: Sources whose names are surely places of the article: NER's place labels and the
 #: gazetteer's multi-word names of countries, divisions and curated places.
-_SURE = ("ner:GPE", "ner:LOC", "gazetteer")
+_SURE = ("ner:GPE", "ner:LOC", "gazetteer", "dateline")
+
+
+#: "County of Brant": the division's word before "of"; the name after it is written alone too.
+_OF_WORDS = frozenset({"county", "city", "province", "state", "district", "town",
+                       "municipality", "region", "borough"})
+
+
+def _seed_names(m: Mention) -> list[str]:
+    """The name as running text writes it: a dateline's capitals ("LONDON") in title case,
+    and "County of Brant" also as "Brant"."""
+    if m.source == "dateline" and m.text.isupper():
+        return [m.text.title()]
+    word, of, rest = m.text.partition(" of ")
+    if of and word.casefold() in _OF_WORDS and rest[:1].isupper():
+        return [m.text, rest]
+    return [m.text]
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a sentence, or a quotation that does (\"Overall Edmonton ...)."""
+    tok = doc[i]
+    if tok.is_sent_start:
+        return True
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return (before.is_quote or before.is_left_punct) and (before.is_sent_start or i == 1)
 
 
 def _well_known(gaz: Gazetteer, name: str) -> bool:
@@ -50,6 +80,21 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+def _longer(doc: Doc, span: Span, s: int, e: int) -> bool:
+    """Whether the entity at chars ``s``..``e`` around ``span`` is a longer name: it
+    starts before the name ("Hotel Rwanda", a film) or goes on past it with more than a
+    town's services ("Edmonton Oilers", not "Winnipeg Police")."""
+    if s < span.start_char:
+        return True
+    services = word_list("local_services")
+    k = span.end
+    while k < len(doc) and doc[k].idx < e:
+        if doc[k].lower_ not in services:
+            return True
+        k += 1
+    return False
+
+
 def repeated(
     doc: Doc,
     gaz: Gazetteer,
@@ -61,10 +106,12 @@ def repeated(
     (``ents``, ``text``: the doc's entities and text when the caller has read them already:
     spaCy builds both anew on every access)."""
     names = sorted({
-        m.text for m in found
-        if m.source in _SURE and not m.demonym and not m.weak and m.inside is None
-        and m.text[:1].isupper() and len(m.text) > 3 and not m.text.isupper()
-        and _well_known(gaz, m.text)
+        name for m in found
+        if m.source in _SURE and not m.demonym and not m.weak
+        and (m.inside is None or m.source == "dateline")
+        and m.text[:1].isupper()
+        for name in _seed_names(m)
+        if len(name) > 3 and not name.isupper() and _well_known(gaz, name)
     })
     if not names:
         return []
@@ -76,19 +123,25 @@ def repeated(
         for a, b in _occurrences(text, name):
             if any(s < b and a < e for s, e in covered):
                 continue
-            # a longer name it is part of: an entity reaching past it, or a capitalised word
-            # right before or after ("Edmonton Oilers", "West Edmonton")
-            if any(s <= a and b <= e and (s, e) != (a, b) for s, e in ents_at):
-                continue
             span = doc.char_span(a, b)
             if span is None:
                 continue
+            # a longer name it is part of: an entity reaching past it, or a capitalised word
+            # right before or after ("Edmonton Oilers", "West Edmonton"); not a word that
+            # opens the sentence nor a public service after it ("Edmonton Police")
             nxt = doc[span.end] if span.end < len(doc) else None
             prev = doc[span.start - 1] if span.start > 0 else None
-            if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
+            if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha and (
+                nxt.lower_ not in word_list("local_services")
+            ):
                 continue
             if prev is not None and prev.is_alpha and (prev.is_title or prev.is_upper) and not (
-                prev.is_sent_start
+                _opens_sentence(doc, prev.i)
+            ):
+                continue
+            if any(
+                s <= a and b <= e and (s, e) != (a, b) and _longer(doc, span, s, e)
+                for s, e in ents_at
             ):
                 continue
             out.append(Mention(a, b, name, "repeat", "", lookup=name))
