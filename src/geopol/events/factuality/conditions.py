@@ -10,6 +10,7 @@ from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
 __all__ = [
+    "conditional_mood",
     "consequent_before",
     "consequent_modal",
     "in_condition",
@@ -89,3 +90,10 @@ def consequent_modal(head: Token) -> bool:
         ch.dep_ == "aux" and ch.lower_ in ("would", "will", "could", "might", "may", "'d", "'ll")
         for ch in head.children
     )
+
+
+def conditional_mood(head: Token) -> bool:
+    """ "Germany would send troops in case of an incursion": under "would" a precaution's mark
+    ("in case") states the condition of the clause (without it, "troops stayed on alert in
+    case fighting erupts", the clause is asserted)."""
+    return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in head.children)

@@ -306,3 +306,18 @@ def object_of(noun: Token) -> Token | None:
         return None
     obj = verb_object(head) if head.i != noun.i else None
     return head if obj is not None and obj.i == noun.i else None
+
+
+#: Marks of a subordinate clause that can state an attribution ("as officials said").
+_ATTRIBUTING_MARKS = frozenset({"as"})
+
+
+def unsaid(verb: Token) -> bool:
+    """A verb of saying after the event that is no attribution of it: negated ("pledged aid,
+    though it did not say how much") or opened by a subordinating mark ("although",
+    "because", "before"; "as officials said" still attributes)."""
+    return any(
+        ch.dep_ == "neg"
+        or (ch.dep_ == "mark" and ch.i < verb.i and ch.lower_ not in _ATTRIBUTING_MARKS)
+        for ch in verb.children
+    )
