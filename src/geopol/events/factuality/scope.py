@@ -42,6 +42,7 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
+    opened_by,
     object_of,
     phrasal,
     phrase_at,
@@ -378,6 +379,15 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok, depth = head, depth + 1
             _own_cues(tok, c, found, depth)
             continue
+        if (
+            dep == "conj"
+            and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+            and opened_by(tok, c.conditionals)
+        ):
+            # "kept on standby in case Cambodian forces crossed": the parse makes the clause a
+            # conjunct, but the mark before it opens a condition
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
+            break
         if dep == "dep" and consequent_modal(head) and in_condition(tok, c):
             # "Should Azerbaijan attack Armenia, Moscow would ...", the opening auxiliary
             # left unattached by the parse
