@@ -14,6 +14,7 @@ __all__ = [
     "consequent_before",
     "consequent_modal",
     "in_condition",
+    "misparsed_condition",
     "precaution",
     "sibling_condition",
     "trailing_condition",
@@ -97,3 +98,15 @@ def conditional_mood(head: Token) -> bool:
     ("in case") states the condition of the clause (without it, "troops stayed on alert in
     case fighting erupts", the clause is asserted)."""
     return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in head.children)
+
+
+def misparsed_condition(clause: Token, c: Cues) -> bool:
+    """A condition the parse does not hang as one: a clause with its own subject made a
+    conjunct, though a conditional mark opens it ("kept on standby in case Cambodian forces
+    crossed"), or an opening inverted auxiliary left unattached (``dep``) over a consequent
+    with a modal ("Should Azerbaijan attack Armenia, Moscow would ...")."""
+    if clause.dep_ == "conj":
+        return any(
+            ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children
+        ) and opened_by(clause, c.conditionals)
+    return clause.dep_ == "dep" and consequent_modal(clause.head) and in_condition(clause, c)

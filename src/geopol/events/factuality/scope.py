@@ -20,6 +20,7 @@ from geopol.events.factuality.conditions import (
     consequent_before,
     consequent_modal,
     in_condition,
+    misparsed_condition,
     precaution,
     sibling_condition,
     trailing_condition,
@@ -42,13 +43,13 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
-    opened_by,
     object_of,
     phrasal,
     phrase_at,
     purpose,
     purpose_clause,
     subject,
+    supposed,
     unsaid,
 )
 from geopol.records import Factuality
@@ -273,11 +274,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
             if dep in ("nsubj", "nsubjpass") and conditional_mood(head):
                 # "a Chinese blockade of Taiwan would draw a response", "any attack on X would":
                 # an indefinite event as the subject of "would" is the supposition it rests on
-                found.extend(
-                    Cue(Factuality.HYPOTHETICAL, g, depth)
-                    for g in tok.children
-                    if g.dep_ == "det" and g.lower_ in ("a", "an", "any")
-                )
+                found.extend(Cue(Factuality.HYPOTHETICAL, g, depth) for g in supposed(tok))
             if double:
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             if dep == "nsubj" and head.lemma_ == "be":
@@ -379,18 +376,7 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok, depth = head, depth + 1
             _own_cues(tok, c, found, depth)
             continue
-        if (
-            dep == "conj"
-            and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
-            and opened_by(tok, c.conditionals)
-        ):
-            # "kept on standby in case Cambodian forces crossed": the parse makes the clause a
-            # conjunct, but the mark before it opens a condition
-            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
-            break
-        if dep == "dep" and consequent_modal(head) and in_condition(tok, c):
-            # "Should Azerbaijan attack Armenia, Moscow would ...", the opening auxiliary
-            # left unattached by the parse
+        if misparsed_condition(tok, c):
             found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
             break
         if head.i == tok.i or dep in _STOP_DEPS or detached(tok):
