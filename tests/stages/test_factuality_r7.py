@@ -62,6 +62,9 @@ R7 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality
             " waters.",
             "asserted",
         ),
+        # "short of" negates what it takes: "stopped short of", "fell short of"
+        ("<s>Peru</s> stopped short of recalling its envoy from <t>Bolivia</t>.", "negated"),
+        ("<s>Peru</s> recalled its envoy from <t>Bolivia</t> a week short of the vote.", "asserted"),
     ],
 )
 def test_seventh_round_constructions(nlp: Language, marked: str, expected: str) -> None:
