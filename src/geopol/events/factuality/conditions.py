@@ -94,9 +94,9 @@ def consequent_modal(head: Token) -> bool:
 
 
 def conditional_mood(head: Token) -> bool:
-    """ "Germany would send troops in case of an incursion": under "would" a precaution's mark
-    ("in case") states the condition of the clause (without it, "troops stayed on alert in
-    case fighting erupts", the clause is asserted)."""
+    """Under "would" a precaution's mark ("in case") states the condition of the clause:
+    "would send troops in case of an incursion" is hypothetical; without it ("troops stayed
+    on alert in case fighting erupts") the clause is asserted."""
     return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in head.children)
 
 
@@ -104,7 +104,7 @@ def misparsed_condition(clause: Token, c: Cues) -> bool:
     """A condition the parse does not hang as one: a clause with its own subject made a
     conjunct, though a conditional mark opens it ("kept on standby in case Cambodian forces
     crossed"), or an opening inverted auxiliary left unattached (``dep``) over a consequent
-    with a modal ("Should Azerbaijan attack Armenia, Moscow would ...")."""
+    with a modal ("should Azerbaijan attack Armenia, Moscow would ...", the sentence's first word)."""
     if clause.dep_ == "conj":
         return any(
             ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children
