@@ -10,9 +10,11 @@ from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
 __all__ = [
+    "conditional_mood",
     "consequent_before",
     "consequent_modal",
     "in_condition",
+    "misparsed_condition",
     "precaution",
     "sibling_condition",
     "trailing_condition",
@@ -89,3 +91,22 @@ def consequent_modal(head: Token) -> bool:
         ch.dep_ == "aux" and ch.lower_ in ("would", "will", "could", "might", "may", "'d", "'ll")
         for ch in head.children
     )
+
+
+def conditional_mood(head: Token) -> bool:
+    """Under "would" a precaution's mark ("in case") states the condition of the clause:
+    "would send troops in case of an incursion" is hypothetical; without it ("troops stayed
+    on alert in case fighting erupts") the clause is asserted."""
+    return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in head.children)
+
+
+def misparsed_condition(clause: Token, c: Cues) -> bool:
+    """A condition the parse does not hang as one: a clause with its own subject made a
+    conjunct, though a conditional mark opens it ("kept on standby in case Cambodian forces
+    crossed"), or an opening inverted auxiliary left unattached (``dep``) over a consequent
+    with a modal ("should Azerbaijan attack Armenia, Moscow would ...", the sentence's first word)."""
+    if clause.dep_ == "conj":
+        return any(
+            ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children
+        ) and opened_by(clause, c.conditionals)
+    return clause.dep_ == "dep" and consequent_modal(clause.head) and in_condition(clause, c)

@@ -16,9 +16,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
+    conditional_mood,
     consequent_before,
     consequent_modal,
     in_condition,
+    misparsed_condition,
     precaution,
     sibling_condition,
     trailing_condition,
@@ -47,6 +49,8 @@ from geopol.events.factuality.words import (
     purpose,
     purpose_clause,
     subject,
+    supposed,
+    unsaid,
 )
 from geopol.records import Factuality
 
@@ -107,11 +111,16 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         elif (
             dep in ("prep", "advcl", "advmod")
             and phrase_at(ch, c.conditionals)
-            and not phrase_at(ch, c.precautions)
+            and (not phrase_at(ch, c.precautions) or conditional_mood(tok))
             and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
         ):
-            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "provided that X, Y will"
-        elif dep == "advcl" and in_condition(ch, c) and not precaution(ch, c):
+            # "provided that X, Y will"; "would send troops in case of an incursion"
+            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
+        elif (
+            dep == "advcl"
+            and in_condition(ch, c)
+            and (not precaution(ch, c) or conditional_mood(tok))
+        ):
             found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
         elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
             # "would intervene should the dollar fall" (the parse takes it for a complement)
@@ -133,6 +142,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
             and any(g.dep_ == "nsubj" for g in ch.children)
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
+            and not unsaid(ch)
         ):
             found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
         elif (
@@ -261,6 +271,10 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 double = found[-1].level is not Factuality.NEGATED
             before = len(found)
             _own_cues(head, c, found, depth)
+            if dep in ("nsubj", "nsubjpass") and conditional_mood(head):
+                # "a Chinese blockade of Taiwan would draw a response", "any attack on X would":
+                # an indefinite event as the subject of "would" is the supposition it rests on
+                found.extend(Cue(Factuality.HYPOTHETICAL, g, depth) for g in supposed(tok))
             if double:
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
             if dep == "nsubj" and head.lemma_ == "be":
@@ -362,6 +376,9 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             tok, depth = head, depth + 1
             _own_cues(tok, c, found, depth)
             continue
+        if misparsed_condition(tok, c):
+            found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))
+            break
         if head.i == tok.i or dep in _STOP_DEPS or detached(tok):
             if dep == "advcl" and in_condition(tok, c):
                 found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # the condition itself

@@ -306,3 +306,40 @@ def object_of(noun: Token) -> Token | None:
         return None
     obj = verb_object(head) if head.i != noun.i else None
     return head if obj is not None and obj.i == noun.i else None
+
+
+#: Marks of a subordinate clause that can state an attribution ("as officials said").
+_ATTRIBUTING_MARKS = frozenset({"as"})
+
+
+def unsaid(verb: Token) -> bool:
+    """A verb of saying after the event that is no attribution of it: negated ("pledged aid,
+    though it did not say how much") or opened by a subordinating mark ("although",
+    "because", "before"; "as officials said" still attributes)."""
+    return any(
+        ch.dep_ == "neg"
+        or (ch.dep_ == "mark" and ch.i < verb.i and ch.lower_ not in _ATTRIBUTING_MARKS)
+        for ch in verb.children
+    )
+
+
+#: Determiners of an event noun that only supposes the event ("a blockade", "any attack").
+_SUPPOSING = frozenset({"a", "an", "any"})
+#: Named-entity types of a modifier that names a party ("a Chinese blockade").
+_PARTY_TYPES = frozenset({"NORP", "GPE", "ORG"})
+
+
+def supposed(noun: Token) -> list[Token]:
+    """The determiner of an indefinite event noun that names its parties ("a Chinese blockade
+    of Taiwan", "any attack on Kuwait"), which as the subject of "would" is a supposition;
+    "such a deal" points back to one under discussion and is left alone."""
+    if any(ch.dep_ == "predet" for ch in noun.children):
+        return []
+    parties = any(
+        (ch.dep_ == "prep" and ch.lower_ in ("of", "on", "by", "against", "with", "to", "into"))
+        or (ch.dep_ in ("amod", "compound", "poss") and ch.ent_type_ in _PARTY_TYPES)
+        for ch in noun.children
+    )
+    if not parties:
+        return []
+    return [ch for ch in noun.children if ch.dep_ == "det" and ch.lower_ in _SUPPOSING]
