@@ -61,7 +61,7 @@ def test_an_armed_doers_participle_still_attacks() -> None:
             "European carmakers protested that the new Japanese rules make exports too costly.",
             ("ACCUSE", "EURBUS", "JPN"),
         ),
-        ("Italian retailers protested against the Spanish tax on imports.", ("ACCUSE", "ITABUS", "ESP")),
+        ("Italian retailers protested that the Spanish tax on imports was unfair.", ("ACCUSE", "ITABUS", "ESP")),
     ],
 )
 def test_firms_protest_in_words(text: str, reading: tuple[str, str, str]) -> None:
@@ -105,3 +105,16 @@ def test_a_shadow_minister_speaks_for_the_opposition_through_his_pronoun() -> No
         "treaty with France."
     )
     assert ("he", "GBROPP") in got, got
+
+
+def test_traders_who_march_protest() -> None:
+    text = "Hundreds of traders marched through Tirana on Friday against the new market tax."
+    assert any(t == "PROTEST" for t, _, _ in readings(coded(text)))
+
+
+def test_an_infinitive_of_purpose_keeps_its_own_reading() -> None:
+    text = (
+        "On Monday, striking Iraqi nurses in Basra protested outside the hospital to protest "
+        "the ministry's failure to pay salaries."
+    )
+    assert ("PROTEST", "IRQCVL", "IRQGOV") in readings(coded(text))

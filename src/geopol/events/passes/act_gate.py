@@ -53,11 +53,13 @@ _ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 def shared_subject_verb(trigger: Token) -> Token:
     """The verb whose subject is the trigger's: a participle or a second verb with no subject
-    of its own shares its head's ("shares rose 4%, having shot up 7%": the shares)."""
+    of its own shares its head's ("shares rose 4%, having shot up 7%": the shares); an
+    infinitive of purpose does not ("workers protested to protest the cuts")."""
     verb = trigger
     while (
         verb.pos_ in ("VERB", "AUX")
         and verb.dep_ in _SHARED
+        and (verb.dep_ == "conj" or verb.tag_ in ("VBG", "VBN"))  # not "to protest the cuts"
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in _ANY_SUBJECT for c in verb.children)
     ):
