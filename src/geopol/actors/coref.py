@@ -84,7 +84,7 @@ def _firms(doc: Doc, actors: list[Actor]) -> list[Token]:
         if span is None:
             continue
         if a.sector == "BUS":
-            firms.append(span.root)  # "the Danish shipping firm": a firm of a country
+            firms.append(span.root)  # "the Danish shipping company": a firm of a country
         elif a.kind in _IT_KINDS or a.sector in _INSTITUTION_SECTORS:
             owned.update(range(span.start, span.end))
     return firms + [

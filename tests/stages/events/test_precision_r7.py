@@ -82,7 +82,7 @@ def _codes(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Danish shipping firm Maersk is to halt its sailings from Aarhus to Jeddah in Saudi "
+        "Danish shipping company Maersk is to halt its sailings from Aarhus to Jeddah in Saudi "
         "Arabia. It suspended sailings to Saudi Arabia in 2003 after a warning.",
         "British Airways is to halt its flights from London to Jeddah and Riyadh in Saudi "
         "Arabia from 27 March. It suspended flights to Saudi Arabia for three weeks in 2003.",

@@ -150,7 +150,7 @@ def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
             c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i not in doer
             for c in subj.children
         ):
-            return False  # "the minister, Mr Aiyar, would"; not "EU cooperation would"
+            return False  # "the minister, Mr Aiyar, would"; the doer's own name is no apposition
         return any(t.i in doer for t in subj.subtree)
     return False
 
