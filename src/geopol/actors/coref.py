@@ -67,6 +67,51 @@ def _rank(cands: list[tuple[Actor, Token]], sent_of: list[int], here: int) -> li
     return [a for a, _ in scored]
 
 
+#: Kinds of actor an "it" may stand for; a name of any other kind tagged as an organisation
+#: is a firm or a body of no state ("British Airways", "Turkcell").
+_IT_KINDS = frozenset({"state", "capital", "seat", "group", "igo", "agent"})
+
+
+def _firms(doc: Doc, actors: list[Actor]) -> list[Token]:
+    """The heads of the firms named in the article: actors of the business sector ("the
+    Danish shipping firm"), and names the tagger marks as organisations that are no state,
+    group, international body or state organ, uncoded or coded only from a place word inside
+    them ("British Airways")."""
+    owned: set[int] = set()
+    firms: list[Token] = []
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if a.sector == "BUS":
+            firms.append(span.root)  # "the Danish shipping company": a firm of a country
+        elif a.kind in _IT_KINDS or a.sector in _INSTITUTION_SECTORS:
+            owned.update(range(span.start, span.end))
+    return firms + [
+        ent.root
+        for ent in doc.ents
+        if ent.label_ == "ORG" and not any(i in owned for i in range(ent.start, ent.end))
+    ]
+
+
+def _firm_first(pronoun: Token, ante: Actor, firms: list[Token], sent_of: list[int]) -> bool:
+    """A firm named as the subject of a clause, in the pronoun's sentence or the one before
+    and nearer than the antecedent by the same salience ("British Airways is to halt its
+    flights to Riyadh in Saudi Arabia. It suspended flights ..."), is what "it" means."""
+    here = sent_of[pronoun.i]
+    ante_tok = pronoun.doc.char_span(ante.start, ante.end, alignment_mode="expand")
+    if ante_tok is None:
+        return False
+    a_root = ante_tok.root
+    a_key = (here - sent_of[a_root.i], 0 if a_root.dep_ in _SUBJECT else 1, -a_root.i)
+    for f in firms:
+        if f.i >= pronoun.i or here - sent_of[f.i] > 1 or f.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if (here - sent_of[f.i], 0, -f.i) < a_key:
+            return True
+    return False
+
+
 def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """``actors`` plus the mentions that corefer to them, in text order."""
     if not len(doc):
@@ -149,6 +194,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 )
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
+    firms = _firms(doc, actors)
     pronoun_tags = {get_string_id("PRP"), get_string_id("PRP$")}
     tags: list[int] = doc.to_array(TAG).tolist()
     # Only pronouns are looked at as Token objects.
@@ -171,6 +217,8 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 sent_of,
                 sent_of[tok.i],
             )
+            if cands and _firm_first(tok, cands[0], firms, sent_of):
+                continue  # "Turkcell says it may give up the deal": the firm, not Israel
         else:
             continue
         if cands:

@@ -25,7 +25,7 @@ from geopol.actors.matcher import Match, match
 from geopol.actors.mention import Mention
 from geopol.actors.selection import select_matches
 from geopol.actors.stances import attach_stances, drop_stances, stance_starts, within_spans
-from geopol.actors.titles import party_titled
+from geopol.actors.titles import party_titled, shadow_titled
 from geopol.docarrays import doc_arrays
 from geopol.records import Actor, Origin, StandsFor
 
@@ -325,7 +325,7 @@ def find_in_doc(
         for m in names
         if m.pattern.entry.sector == "PTY" and m.pattern.entry.country
     ]
-    return resolve_coreference(doc, party_titled(doc, actors, parties))
+    return resolve_coreference(doc, shadow_titled(doc, party_titled(doc, actors, parties)))
 
 
 def find_actors(

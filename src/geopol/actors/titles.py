@@ -1,5 +1,7 @@
 """A person titled by a party ("Tory leader Michael Howard", "Lib Dem leader Charles Kennedy",
 "the Tory shadow chancellor"): the party's country and sector, not the government's.
+A person whose title is a shadow office ("shadow foreign secretary Michael Ancram", "the
+shadow home secretary") speaks for the opposition: the sector OPP, not GOV.
 
 The actor finder reads "leader", "chancellor" or "minister" as a government title; when a
 party's name stands in the title itself, the person speaks for that party (in opposition or
@@ -18,6 +20,8 @@ from geopol.records import Actor
 REACH = 3
 #: Sectors a party's title replaces: a government title, or none.
 REPLACED = frozenset({"GOV", None})
+#: Words of a title that make a government office the opposition's.
+SHADOW = frozenset({"shadow"})
 #: Kinds of actor a party title may name.
 PEOPLE = frozenset({"person", "agent", "ner"})
 
@@ -65,4 +69,22 @@ def party_titled(doc: Doc, actors: list[Actor], parties: list[tuple[int, int, st
             out.append(a)
             continue
         out.append(dataclasses.replace(a, country=home, sector="PTY", how=f"{a.how}+party-title"))
+    return out
+
+
+def shadow_titled(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """Each person of a government title that is a shadow office ("shadow foreign secretary
+    Michael Ancram") gets the sector OPP: the opposition's spokesman, not the government."""
+    out: list[Actor] = []
+    for a in actors:
+        # with no country yet, pass named-parties reads the title once the country is known
+        sp = _tokens(doc, a) if a.sector == "GOV" and a.country and a.kind in PEOPLE else None
+        if sp is None:
+            out.append(a)
+            continue
+        words = [doc[i] for i in range(*sp)] + _title_words(doc, sp[0])
+        if any(t.lower_ in SHADOW for t in words):
+            out.append(dataclasses.replace(a, sector="OPP", how=f"{a.how}+shadow-title"))
+        else:
+            out.append(a)
     return out

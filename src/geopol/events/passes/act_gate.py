@@ -45,6 +45,28 @@ COMMERCIAL_TYPES = FORCE_TYPES | frozenset(
 )
 
 
+#: Labels of a verb that shares its head's subject when it has none of its own.
+_SHARED = frozenset({"advcl", "conj"})
+#: Labels of any subject of a verb, passive too.
+_ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def shared_subject_verb(trigger: Token) -> Token:
+    """The verb whose subject is the trigger's: a participle or a second verb with no subject
+    of its own shares its head's ("shares rose 4%, having shot up 7%": the shares); an
+    infinitive of purpose does not ("workers protested to protest the cuts")."""
+    verb = trigger
+    while (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in _SHARED
+        and (verb.dep_ == "conj" or verb.tag_ in ("VBG", "VBN"))  # not "to protest the cuts"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _ANY_SUBJECT for c in verb.children)
+    ):
+        verb = verb.head
+    return verb
+
+
 def criticism() -> Rule:
     """Criticism or denunciation: CAMEO 111, ACCUSE (disapprove)."""
     return Rule(
@@ -69,7 +91,8 @@ def criticise_owner(ctx: SentenceContext, thing: Token) -> None:
 @register("act-gate", Level.TRIGGER)
 def act_gate(ctx: SentenceContext) -> None:
     """A trigger whose own subject is a thing ("its shares closing at 873p", "the deficit is
-    set to hit a record"), or whose "by" phrase is one ("hit by troubles"), or whose doer is
+    set to hit a record", "shares rose 4%, having shot up 7%": a participle or second verb
+    with no subject shares its head's), or whose "by" phrase is one ("hit by troubles"), or whose doer is
     only the place it happened in ("the Iraq war", "the Madrid rail bombing") codes nothing;
     nor does a commercial agreement or talk ("merger talks"), an effort ("struggling to
     increase supplies"), a sum reached ("homes hit 3.3 trillion pounds"), a plan of no
@@ -79,7 +102,10 @@ def act_gate(ctx: SentenceContext) -> None:
     r = ctx.current
     tok = r.trigger.token
     force = r.type is PloverType.ASSAULT
-    if thing_subject(tok, ctx.index) is not None or thing_agent(tok, ctx.index, force=force):
+    if (
+        thing_subject(shared_subject_verb(tok), ctx.index) is not None
+        or thing_agent(tok, ctx.index, force=force)
+    ):
         r.dropped = True  # "the deficit is set to hit", "hit by troubles at its business"
         return
     if r.type in FORCE_TYPES and amount_aim(tok):

@@ -10,6 +10,9 @@ political act (see events/realis.py and ``data/events/realis.yaml``):
   Lisbon exchanges", "its trade with the EU was worth $155bn");
 - **campaign**: a party's promise, backing or talk to the public ("the Liberal Democrats are
   promising to cut class sizes for children");
+- **firms' protest**: a protest whose doers are all of the business sector and whose verb
+  says what they object to ("the firms protested that the rules cost too much"), with no word
+  of force or unrest beside it, is words: criticism of its target, nothing with none;
 - **words**: an attack by people named or parties, with no word of force or unrest, is
   criticism of its target ("the president attacked British imperialists"), and nothing with
   no target ("the two party leaders clashed");
@@ -208,6 +211,20 @@ def civil_gate(ctx: SentenceContext) -> None:
     if r.type in COOPERATIVE and market_noun(tok):
         r.dropped = True  # "the Amsterdam and Paris exchanges", "trade worth $155bn"
         return
+    if (
+        r.type is PloverType.PROTEST
+        and r.source
+        and all(a.sector == "BUS" for a in r.source)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and not other_force(ctx.sentence, tok)
+    ):
+        # firms object in words ("the firms protested that the rules cost too much"): no
+        # crowd; criticism of whom they name, nothing when they name nobody. Traders who
+        # "held a protest in front of the city hall" protest.
+        if not r.target:
+            r.dropped = True
+            return
+        r.trigger = dataclasses.replace(r.trigger, rule=criticism(), content=())
     if no_force(r.type, tok, ctx.sentence, ctx.index):
         r.dropped = True
         return

@@ -5,6 +5,9 @@ read for the opposition, is a wrong dyad).
 - **empty "it"**: the "it" of an extraposed clause ("it is really important to support
   teachers", "found it hard to persuade officials") is no party; with no other doer left, the
   event is dropped.
+- **in office**: a bare "government" after "in", "into" or "out of" ("if in government, he
+  would refuse") is a state of holding office, no party; with no other doer left, the event
+  is dropped.
 - **forecasts**: a thing of the doer's as the subject of the act under a modal of possibility
   ("cooperation with the EU would help the UK", "the EU's planned changes would force
   Britain to run a surplus") is a forecast of what it would bring about, no act; people,
@@ -110,6 +113,25 @@ def expletive(a: Actor, doc: Doc) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for p in preds for c in p.children)
 
 
+#: Nouns of a state organ that, bare after "in" or "into", name a condition, not an actor.
+OFFICE_STATES = frozenset({"government", "power", "office"})
+
+
+def in_office_phrase(a: Actor, doc: Doc) -> bool:
+    """The mention is a bare "government" after "in", "into" or "out of" ("if in government,
+    he would refuse", "the party that is in government"): a state of holding office, not
+    the government acting or acted on; a determiner or a modifier makes it an actor ("in
+    the government's plan", "in Labour governments")."""
+    span = _span(a, doc)
+    if span is None or len(span) != 1 or span.root.lower_ not in OFFICE_STATES:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or any(c.dep_ in ("det", "poss", "amod", "compound") for c in root.children):
+        return False
+    prep = root.head
+    return prep.lower_ in ("in", "into") or (prep.lower_ == "of" and prep.head.lower_ == "out")
+
+
 def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
     """The trigger's subject, under a modal of possibility, is a thing of the doer's, not the
     doer ("cooperation with the EU would help the UK", "the EU's planned changes would force Britain
@@ -123,10 +145,13 @@ def forecast(trigger: Token, source: list[Actor], idx: ActorIndex) -> bool:
             return False  # the doer itself, a pronoun, a name or people
         if subj.lemma_.lower() in w.persons | w.force or subj.lower_ in w.force:
             return False  # "leaders would", "air strikes could": people and force act
-        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children):
-            return False  # "the minister, Mr Aiyar, would"
-        own = {t.i for t in subj.subtree}
-        return any(t.i in own for a in source for t in _tokens(a, trigger.doc))
+        doer = {t.i for a in source for t in _tokens(a, trigger.doc)}
+        if any(
+            c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i not in doer
+            for c in subj.children
+        ):
+            return False  # "the minister, Mr Aiyar, would"; the doer's own name is no apposition
+        return any(t.i in doer for t in subj.subtree)
     return False
 
 
@@ -174,12 +199,14 @@ def named_parties(ctx: SentenceContext) -> None:
     if forecast(r.trigger.token, r.source, ctx.index):
         r.dropped = True  # "cooperation with the EU would help get better controls": a forecast
         return
-    empty = {id(a) for a in r.source + r.target if expletive(a, doc)}
+    empty = {
+        id(a) for a in r.source + r.target if expletive(a, doc) or in_office_phrase(a, doc)
+    }
     if empty:
         r.source = [a for a in r.source if id(a) not in empty]
         r.target = [a for a in r.target if id(a) not in empty]
         if not r.source:
-            r.dropped = True  # "it is important to support teachers": nobody acts
+            r.dropped = True  # "it is important to support teachers", "if in government": nobody acts
             return
     r.source = _in_office(r.source, ctx.doc)
     r.target = _home_people(_in_office(r.target, ctx.doc), r.source, ctx)
