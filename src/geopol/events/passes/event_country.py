@@ -6,7 +6,14 @@ import dataclasses
 from collections import Counter
 
 from geopol.events.context import ArticleContext
-from geopol.events.note_country import Clue, Evidence, indexed_actors, namesake, top_country
+from geopol.events.note_country import (
+    Clue,
+    Evidence,
+    indexed_actors,
+    namesake,
+    top_country,
+    trusted,
+)
 from geopol.events.passes.base import Level, register
 from geopol.records import Actor, Event, Place, PlacePrecision, StandsFor
 from geopol.records import Span as TextSpan
@@ -64,7 +71,7 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
     # a country named whole ("outstrip that of the US") says nothing of which namesake is meant
     others = [
         c
-        for c in clues
+        for c in trusted(clues)
         if c.place is None
         or (
             c.place.start != at.start
@@ -121,7 +128,9 @@ def event_country(ctx: ArticleContext) -> None:
             iso = top_country(pool)
             place = (
                 _closest(
-                    [c.place for c in pool if c.place is not None], iso, e.evidence.trigger.start
+                    [c.place for c in trusted(pool) if c.place is not None],
+                    iso,
+                    e.evidence.trigger.start,
                 )
                 if iso
                 else None
