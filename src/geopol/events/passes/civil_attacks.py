@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from geopol.events.context import Reading, SentenceContext
-from geopol.events.crowd_acts import REMAINS
+from geopol.events.crowd_acts import REMAINS, crowd_doer
 from geopol.events.dyads import ActorIndex, same_title
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -100,7 +100,12 @@ def civil_attacks(ctx: SentenceContext) -> None:
     ):
         r.dropped = True  # "the boss is to leave EADS": leaving a firm is no political act
         return
-    if r.type is PloverType.PROTEST and r.source and all(a.sector in _RULERS for a in r.source):
+    if (
+        r.type is PloverType.PROTEST
+        and r.source
+        and all(a.sector in _RULERS for a in r.source)
+        and not crowd_doer(r.trigger.token)
+    ):
         r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
         return
     if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):

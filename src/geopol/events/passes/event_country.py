@@ -94,6 +94,31 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
     return best[1] if best else None
 
 
+def _foreign(pool: list[Clue], at: Place, after: int) -> Place | None:
+    """In a short note, a town abroad read from part of a longer name, that no other clue
+    supports, while the note's places
+    point to one other country, gives way to the finest of those places ("destroyed a
+    bulldozer on the Jabal al-Zawiya front in the countryside of Idleb": Zawiya in Libya has
+    no namesake in Syria, so the event is at Idleb)."""
+    if at.country is None or "partial" not in at.how.split(","):
+        return None  # a name the place finder read whole keeps its reading
+    others = [
+        c
+        for c in pool
+        if c.place is not None
+        and not c.weak
+        and c.place.start != at.start
+        and c.place.gazetteer_id != at.gazetteer_id
+        and c.place.precision is not PlacePrecision.COUNTRY
+    ]
+    if not others or any(at.country in c.countries for c in others):
+        return None
+    iso = top_country(others)
+    if iso is None:
+        return None
+    return _closest([c.place for c in others if c.place is not None], iso, after)
+
+
 @register("event-country", Level.ARTICLE)
 def event_country(ctx: ArticleContext) -> None:
     """An event placed nowhere, or only by a guessed country, is placed at the division or
@@ -139,6 +164,8 @@ def event_country(ctx: ArticleContext) -> None:
                 e = _moved(e, place)
         else:
             moved = _namesake(ev.clues(n), at)
+            if moved is None and ev.short:
+                moved = _foreign(ev.pool(n), at, e.evidence.trigger.start)
             if moved is not None:
                 e = _moved(e, moved)
         out.append(e)
