@@ -24,21 +24,29 @@ _TOLD = frozenset({"conj", "advcl"})
 #: unidentified armed group ("men in a car opened fire", "military vehicles besieged a mosque").
 _ANYONE = frozenset(
     {"man", "men", "individual", "individuals", "person", "persons", "assailant", "assailants",
-     "attacker", "attackers", "vehicle", "vehicles", "car", "cars", "motorcyclist",
+     "attacker", "attackers", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "motorcyclist",
      "motorcyclists", "unknown", "unknowns"}
 )  # fmt: skip
 
 
+#: Fights told besides the verb that make a passive killing an attack.
+_FIGHTS = frozenset({"clash", "clashes", "fighting", "crossfire", "violence", "shooting"})
+
+
 def _unnamed_subject(verb: Token) -> bool:
-    """Whether the verb's doer is nobody named: a passive or no subject ("was killed"), a
+    """Whether the verb's doer is nobody named: a passive or no subject with a weapon or a
+    fight told besides ("was killed during clashes"), a
     weapon ("an IED exploded", ``means`` in recall.yaml) or a bare noun for anyone ("men
-    opened fire"), through a conjoined verb's subject too ("exploded, killing")."""
+    opened fire"), through the subject of the verb it is joined to ("surrounded a church, killing")."""
     cur = verb
-    while cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+    while cur.dep_ in _TOLD and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
         cur = cur.head
     subjects = [c for c in cur.children if c.dep_ == "nsubj"]
     if not subjects:
-        return True
+        # a passive or a bare verb: only with a weapon or a fight told besides the verb
+        # ("killed during clashes", "exploded ... killing"), not "tourists were killed in Peru"
+        means = recall_table().means | _FIGHTS
+        return any(t.i != verb.i and t.lemma_.lower() in means for t in verb.sent)
     head = head_noun(subjects[0])
     lemma = head.lemma_.lower()
     return lemma in _ANYONE or head.lower_ in _ANYONE or lemma in recall_table().means
