@@ -152,6 +152,21 @@ def crowd_protest(trigger: Token, type_: str, source: Sequence[Actor]) -> Rule |
     return DEMO
 
 
+def crowd_doer(trigger: Token) -> Token | None:
+    """The head of the doer phrase of a protest when it is a plain noun for a crowd of people
+    ("in Caracas, prisoners of the jail protested", "nurses of the hospital protested"),
+    whatever body or place the parse also gave as the doer: a crowd demonstrates."""
+    t = recall_table()
+    phrase = doer_phrase(trigger, "PROTEST")
+    if phrase is None:
+        return None
+    head = head_noun(phrase)
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ != "NOUN" or not head.is_lower or low in t.not_crowds or lemma in t.not_crowds:
+        return None
+    return head if people_noun(head) else None
+
+
 def crowd_protest_triggers(sent: Span, trigs: Sequence[tuple[Token, Rule]]) -> list[tuple[Token, Rule]]:
     """The protest verbs among ``trigs`` coded as verbal protests whose subject phrase is a
     plain noun for a crowd ("a big number of boda boda drivers protested against the

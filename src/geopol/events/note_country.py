@@ -56,6 +56,17 @@ class Clue:
 
     countries: frozenset[str]
     place: Place | None = None
+    #: A small town read only because the sentence tells it as a place ("near Opytne"):
+    #: it counts only where no surer clue names another country.
+    weak: bool = False
+
+
+def trusted(clues: Sequence[Clue]) -> list[Clue]:
+    """The clues less the weak ones that disagree with a surer clue's country."""
+    sure = {iso for c in clues if not c.weak for iso in c.countries}
+    if not sure:
+        return list(clues)
+    return [c for c in clues if not c.weak or c.countries <= sure]
 
 
 def theatres(actor: Actor) -> frozenset[str]:
@@ -133,6 +144,38 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
             out.append((span, chained))
         i = j + 1
     return out
+
+
+#: Words that make the name beside them a place ("Raizh district", "the village of Tychero").
+_PLACE_NOUNS = frozenset({"village", "town", "city", "district", "area", "locality", "hamlet",
+                          "neighbourhood", "neighborhood", "outskirts", "suburb", "camp", "settlement",
+                          "municipality", "commune", "county", "subdivision", "sector", "township"})
+#: Prepositions of where an act happened ("near Opytne", "at Kruta Balka").
+_NEAR = frozenset({"in", "near", "at", "around", "outside", "inside", "nearby"})
+
+
+def located(span: Span) -> bool:
+    """A name told as where something happened, so that a small town's reading counts
+    like one inside a chain of divisions: the object of a locative preposition ("near
+    Opytne", "in Kafr Qaddum"), a name beside a place noun ("Raizh district", "village
+    Mitsobi", "the village of Tychero")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.lower_ in _PLACE_NOUNS:
+        return True
+    if before is not None and before.lower_ in _PLACE_NOUNS:
+        return True
+    root = span.root
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _NEAR:
+        return True
+    # "the village of Tychero", "the outskirts of Zaghniya"
+    return prep.lower_ == "of" and prep.head.lower_ in _PLACE_NOUNS
 
 
 def _after_locative(tok: Token) -> bool:
@@ -239,9 +282,9 @@ class Evidence:
             if not sent.start_char <= p.start < sent.end_char:
                 continue
             span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None:
-                taken.update(range(span.start, span.end))
             tags = set(p.how.split(","))
+            if span is not None and p.country and "article-country" not in tags:
+                taken.update(range(span.start, span.end))  # a name left unresolved is read again
             if "actor" in tags and span is not None and _where(span):
                 tags.discard("actor")  # "in western Yemen (Al Hudaydah)": a place all the same
             if p.country and not tags & {"actor", "demonym", "embedded", "article-country", "article-city"}:
@@ -257,15 +300,18 @@ class Evidence:
                 out.append(Clue(where))
         gaz = get()
         for span, chained in _runs(sent, taken):
+            near = not chained and located(span)
             for name in _names(span):
                 found = _division(name, chained)
+                weak = found is None and near
+                if weak:
+                    found = _division(name, True)  # "near Opytne": a village is a reading
                 if found is None:
                     continue
                 iso, entry = found
-                place = place_from_entry(
-                    gaz, entry, span.text, span.start_char, span.end_char, "note-division"
-                )
-                out.append(Clue(frozenset({iso}), place))
+                how = "note-division,located" if weak else "note-division"
+                place = place_from_entry(gaz, entry, span.text, span.start_char, span.end_char, how)
+                out.append(Clue(frozenset({iso}), place, weak))
                 break
         self._by_sentence[n] = out
         return out
@@ -281,7 +327,7 @@ class Evidence:
 def top_country(clues: Sequence[Clue]) -> str | None:
     """The one country most clues point to (None on a tie or with no clue)."""
     votes: Counter[str] = Counter()
-    for c in clues:
+    for c in trusted(clues):
         for iso in c.countries:
             votes[iso] += 1
     ranked = votes.most_common(2)

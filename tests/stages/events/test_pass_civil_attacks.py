@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from events_passkit import before, coded, readings
+import pytest
+from events_passkit import before, coded, parse, readings
 
+from geopol.events.crowd_acts import crowd_doer
 from geopol.events.passes.civil_attacks import civil_attacks
 
 
@@ -47,3 +49,29 @@ def test_an_act_naming_no_party_and_no_force_is_none() -> None:
     assert readings(coded("Gunmen attacked a checkpoint in Kandahar.")) == {
         ("ASSAULT", "AFGUAF", "AFG")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capital read as its government is the doer, but a crowd of people protests
+        "In Caracas, prisoners of the Rodeo jail protested against the suspension of visits.",
+        "In Nairobi, nurses of the city hospital protested against unpaid wages.",
+    ],
+)
+def test_a_crowd_under_a_rulers_name_still_demonstrates(text: str) -> None:
+    ctx = before(text, "civil-attacks", "protested")
+    civil_attacks(ctx)
+    assert not ctx.current.dropped
+    assert [a.sector for a in ctx.current.source] == ["CVL"]  # the crowd, not the capital
+
+
+@pytest.mark.parametrize(
+    "text", ["In Caracas, ministers protested against the ruling.", "In Caracas, the president protested."]
+)
+def test_crowd_doer_needs_a_crowd(text: str) -> None:
+    doc = parse(text).doc
+    verb = next(t for t in doc if t.text == "protested")
+    assert crowd_doer(verb) is None
+    doc = parse("In Caracas, prisoners of the Rodeo jail protested on Monday.").doc
+    assert crowd_doer(next(t for t in doc if t.text == "protested")) is not None

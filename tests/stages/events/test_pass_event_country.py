@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from events_passkit import coded, parse
 
-from geopol.events.note_country import Clue, Evidence, indexed_actors, top_country
+from geopol.events.note_country import Clue, Evidence, indexed_actors, top_country, trusted
 from geopol.records import Event
 
 
@@ -133,3 +133,49 @@ def test_common_words_names_and_parts_of_names_are_no_divisions(text: str) -> No
     ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
     found = [c.place.text for n in range(len(ev.sentences)) for c in ev.clues(n) if c.place]
     assert not [t for t in found if t in ("The", "We", "As", "Frederick", "Act", "Alliance", "LSE")]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # a small town told as where the act happened: after "in", "near", beside a place noun
+        ("On 5 June, Israeli soldiers fired tear gas at a weekly march in Budrus.", "PSE"),
+        ("Gunmen attacked a bus in Hulyaipole district on Friday.", "UKR"),
+    ],
+)
+def test_a_small_town_told_as_the_place_of_the_act_places_it(text: str, country: str) -> None:
+    events = coded(text)
+    assert events
+    assert country in _places(events)
+
+
+def test_a_small_town_is_a_weak_clue() -> None:
+    got = parse("On 5 June, Israeli soldiers fired tear gas at a weekly march in Budrus.")
+    ev = Evidence(list(got.doc.sents), got.places, indexed_actors(got.ctx.index))
+    clues = [c for n in range(len(ev.sentences)) for c in ev.clues(n)]
+    found = [c for c in clues if c.place is not None and c.place.text == "Budrus"]
+    assert found and all(c.weak for c in found)
+    assert "located" in found[0].place.how  # type: ignore[union-attr]
+
+
+def test_a_weak_clue_gives_way_to_a_sure_one() -> None:
+    ukraine, italy = Clue(frozenset({"UKR"})), Clue(frozenset({"ITA"}), weak=True)
+    assert trusted([ukraine, italy]) == [ukraine]
+    assert top_country([ukraine, italy]) == "UKR"  # not a tie
+    assert top_country([italy]) == "ITA"  # alone it still speaks
+    assert trusted([italy, Clue(frozenset({"ITA"}))]) == [italy, Clue(frozenset({"ITA"}))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town abroad read from part of a longer name gives way to the note's own place
+        "On 4 June, rebels fired rockets at the Ras Zawiya front in the countryside of Hama.",
+        "On 4 June, militants attacked soldiers on the Ras Tripoli front in the countryside of Hama.",
+    ],
+)
+def test_a_partial_reading_abroad_gives_way_to_the_notes_place(text: str) -> None:
+    events = coded(text)
+    assert events
+    assert _places(events) == {"SYR"}
+    assert "LBY" not in _places(coded(text)) and "LBN" not in _places(coded(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from geopol.events.context import Reading, SentenceContext
-from geopol.events.crowd_acts import REMAINS
+from geopol.events.crowd_acts import REMAINS, crowd_doer
 from geopol.events.dyads import ActorIndex, same_title
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -74,6 +74,21 @@ def _civil_target(target: list[Actor], source: list[Actor], idx: ActorIndex) -> 
     return all(a.country in {s.country for s in source} and not a.sector for a in target)
 
 
+def _crowd(r: Reading) -> list[Actor]:
+    """The crowd of people that did a protest the parse gave to a ruler ("in Caracas,
+    prisoners of the jail protested": the capital read as its government), of the ruler's
+    country when it names none."""
+    head = crowd_doer(r.trigger.token)
+    if head is None:
+        return []
+    country = r.source[0].country
+    return [
+        a if a.country else dataclasses.replace(a, country=country, how=f"{a.how},ruler-country")
+        for a in r.raw_source
+        if a.start <= head.idx < a.end and a.sector not in _RULERS
+    ][:1]
+
+
 @register("civil-attacks", Level.TRIGGER)
 def civil_attacks(ctx: SentenceContext) -> None:
     """An attack by parties, politicians, courts or firms on others of their kind, in a
@@ -101,8 +116,11 @@ def civil_attacks(ctx: SentenceContext) -> None:
         r.dropped = True  # "the boss is to leave EADS": leaving a firm is no political act
         return
     if r.type is PloverType.PROTEST and r.source and all(a.sector in _RULERS for a in r.source):
-        r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
-        return
+        crowd = _crowd(r)
+        if not crowd:
+            r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
+            return
+        r.source = crowd  # "in Caracas, prisoners protested": the crowd, not the capital
     if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):
         # "the ECB left its rate unchanged", "Sri Lanka and India worst hit": a material act
         # that names no party and no force is no act

@@ -6,7 +6,14 @@ import dataclasses
 from collections import Counter
 
 from geopol.events.context import ArticleContext
-from geopol.events.note_country import Clue, Evidence, indexed_actors, namesake, top_country
+from geopol.events.note_country import (
+    Clue,
+    Evidence,
+    indexed_actors,
+    namesake,
+    top_country,
+    trusted,
+)
 from geopol.events.passes.base import Level, register
 from geopol.records import Actor, Event, Place, PlacePrecision, StandsFor
 from geopol.records import Span as TextSpan
@@ -64,7 +71,7 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
     # a country named whole ("outstrip that of the US") says nothing of which namesake is meant
     others = [
         c
-        for c in clues
+        for c in trusted(clues)
         if c.place is None
         or (
             c.place.start != at.start
@@ -85,6 +92,31 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
                 return None  # namesakes in two countries the evidence names alike
             best = (n, found)
     return best[1] if best else None
+
+
+def _foreign(pool: list[Clue], at: Place, after: int) -> Place | None:
+    """In a short note, a town abroad read from part of a longer name, that no other clue
+    supports, while the note's places
+    point to one other country, gives way to the finest of those places ("destroyed a
+    bulldozer on the Jabal al-Zawiya front in the countryside of Idleb": Zawiya in Libya has
+    no namesake in Syria, so the event is at Idleb)."""
+    if at.country is None or "partial" not in at.how.split(","):
+        return None  # a name the place finder read whole keeps its reading
+    others = [
+        c
+        for c in pool
+        if c.place is not None
+        and not c.weak
+        and c.place.start != at.start
+        and c.place.gazetteer_id != at.gazetteer_id
+        and c.place.precision is not PlacePrecision.COUNTRY
+    ]
+    if not others or any(at.country in c.countries for c in others):
+        return None
+    iso = top_country(others)
+    if iso is None:
+        return None
+    return _closest([c.place for c in others if c.place is not None], iso, after)
 
 
 @register("event-country", Level.ARTICLE)
@@ -121,7 +153,9 @@ def event_country(ctx: ArticleContext) -> None:
             iso = top_country(pool)
             place = (
                 _closest(
-                    [c.place for c in pool if c.place is not None], iso, e.evidence.trigger.start
+                    [c.place for c in trusted(pool) if c.place is not None],
+                    iso,
+                    e.evidence.trigger.start,
                 )
                 if iso
                 else None
@@ -130,6 +164,8 @@ def event_country(ctx: ArticleContext) -> None:
                 e = _moved(e, place)
         else:
             moved = _namesake(ev.clues(n), at)
+            if moved is None and ev.short:
+                moved = _foreign(ev.pool(n), at, e.evidence.trigger.start)
             if moved is not None:
                 e = _moved(e, moved)
         out.append(e)

@@ -2,20 +2,84 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
 from geopol.events.context import SentenceContext
 from geopol.events.derived import table
+from geopol.events.note_country import SHORT_NOTE
 from geopol.events.passes.base import Level, register
-from geopol.records import Actor
+from geopol.events.realis import violent
+from geopol.events.recall_doers import head_noun
+from geopol.events.recall_places import country_of_act
+from geopol.events.recall_table import recall_table
+from geopol.records import Actor, PloverType
+
+#: How many sentences back an attack coded already owns a doerless act of violence.
+_OWNED = 2
+#: Clause links through which a verb still tells an act of the sentence's own.
+_TOLD = frozenset({"conj", "advcl"})
+
+
+#: Subjects that name nobody in particular: the doers of an attack they carry out are an
+#: unidentified armed group ("men in a car opened fire", "military vehicles besieged a mosque").
+_ANYONE = frozenset(
+    {"man", "men", "individual", "individuals", "person", "persons", "assailant", "assailants",
+     "attacker", "attackers", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "motorcyclist",
+     "motorcyclists", "unknown", "unknowns"}
+)  # fmt: skip
+
+
+#: Fights told besides the verb that make a passive killing an attack.
+_FIGHTS = frozenset({"clash", "clashes", "fighting", "crossfire", "violence", "shooting"})
+
+
+def _unnamed_subject(verb: Token) -> bool:
+    """Whether the verb's doer is nobody named: a passive or no subject with a weapon or a
+    fight told besides ("was killed during clashes"), a
+    weapon ("an IED exploded", ``means`` in recall.yaml) or a bare noun for anyone ("men
+    opened fire"), through the subject of the verb it is joined to ("surrounded a church, killing")."""
+    cur = verb
+    while cur.dep_ in _TOLD and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        cur = cur.head
+    subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+    if not subjects:
+        # a passive or a bare verb: only with a weapon or a fight told besides the verb
+        # ("killed during clashes", "exploded ... killing"), not "tourists were killed in Peru"
+        means = recall_table().means | _FIGHTS
+        return any(t.i != verb.i and t.lemma_.lower() in means for t in verb.sent)
+    head = head_noun(subjects[0])
+    lemma = head.lemma_.lower()
+    return lemma in _ANYONE or head.lower_ in _ANYONE or lemma in recall_table().means
+
+
+def _own_clause(verb: Token) -> bool:
+    """Whether the verb tells an act itself: the main verb, or joined to it ("exploded,
+    killing the driver"), not named inside another clause ("accused of assaulting", "a fire
+    that killed", "orders to shoot", "rebels said the two were captured") nor in a clause of
+    time or cause ("after they were captured")."""
+    cur = verb
+    for _ in range(8):
+        if cur.dep_ == "ROOT":
+            return True
+        if cur.dep_ not in _TOLD or any(c.dep_ == "mark" for c in cur.children):
+            return False
+        cur = cur.head
+    return False
 
 
 @register("unnamed-armed", Level.TRIGGER)
 def unnamed_armed(ctx: SentenceContext) -> None:
-    """"Insurgents bombarded the town": ---REB, as CAMEO codes them. A trigger with no
-    source left after this pass codes nothing."""
+    """"Insurgents bombarded the town": ---REB, as CAMEO codes them. In a short note of local
+    reporting, an attack told with a word of force and no doer at all ("a roadside bomb
+    exploded, leaving the driver dead", "one person was killed during inter-clan clashes")
+    is by an unidentified armed group of the place. A trigger with no source left after this
+    pass codes nothing."""
     r = ctx.current
     r.unnamed = [] if r.source else _unnamed_armed(r.raw_source, r.trigger.rule.type)
     if r.unnamed:
         r.source = r.unnamed
+    if not r.source and not r.raw_source:
+        r.source = _note_violence(ctx)
     if not r.source:
         r.dropped = True
 
@@ -27,3 +91,41 @@ def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:
     if type_ not in t.armed_types:
         return []
     return [a for a in raw_source if not a.country and a.sector in t.armed_sectors][:1]
+
+
+def _short_note(doc: Doc) -> bool:
+    """A note of a few sentences, as local conflict reporting writes them (counted once)."""
+    key = "geopol.short-note"
+    if key not in doc.user_data:
+        doc.user_data[key] = sum(1 for _ in doc.sents) <= SHORT_NOTE
+    return bool(doc.user_data[key])
+
+
+def _note_violence(ctx: SentenceContext) -> list[Actor]:
+    """The unidentified armed group of an attack whose doer the note does not name: an
+    attack (not a coercion) told by a verb of its own clause (not a noun: "the war") in a
+    short note, in a sentence with a word of force, with no
+    attack coded in it or in the two sentences before (a toll told after an attack is that
+    attack's). Of the country where it happened when the sentence says (event-country
+    places it otherwise)."""
+    r = ctx.current
+    trig = r.trigger
+    if r.type is not PloverType.ASSAULT or not _short_note(ctx.doc):
+        return []
+    tok = trig.token
+    if trig.noun or tok.pos_ != "VERB" or not _own_clause(tok) or not violent(ctx.sentence):
+        return []  # "the war", "accused of assaulting", "a fire that killed": no act told
+    if not _unnamed_subject(tok):
+        return []  # "the striker fired three shots": a doer of another kind
+    if any(
+        e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= _OWNED
+        for e in ctx.state.events
+    ):
+        return []
+    return [
+        Actor(
+            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+            name="unidentified armed group", country=country_of_act(tok, ctx.where),
+            sector="UAF", kind="group", how="unnamed,note-violence",
+        )
+    ]  # fmt: skip
