@@ -9,6 +9,11 @@ that loads the same spaCy model with only ``tok2vec``, ``parser`` and ``ner`` an
 machine slows both alike; the median wall time of each is compared. Peak resident memory is
 read per child process from ``wait4``, and so is its CPU time (user + system): on a machine
 shared with other work the CPU ratio is the steadier of the two.
+
+``--bytecode DIR`` runs both processes with Python's compiled-module cache in ``DIR`` (after
+one untimed run of each, which fills it), as an installed package has it; without it the
+environment decides (with ``PYTHONDONTWRITEBYTECODE`` set, an editable checkout's modules
+are compiled again by every process, while spaCy's installed ones are not).
 """
 
 from __future__ import annotations
@@ -48,11 +53,11 @@ def pick(root: Path, limit: int) -> list[Path]:
     return files[::step][:limit]
 
 
-def run(cmd: list[str]) -> tuple[float, float, float, str]:
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
     """Wall seconds, peak RSS in MB, CPU seconds and stdout's last line of one child process."""
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t
         if status != 0:
@@ -68,7 +73,13 @@ def main() -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=400)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--bytecode", type=Path, default=None,
+                    help="keep compiled modules in this folder (one untimed run of each first)")
     args = ap.parse_args()
+    env = None
+    if args.bytecode is not None:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(args.bytecode.resolve())
     if not (args.corpus / "politics").is_dir():
         print(f"skipped: {args.corpus} is not present", file=sys.stderr)
         return 0
@@ -82,19 +93,24 @@ def main() -> int:
         bare_s, ours_s, bare_mb, ours_mb = [], [], [], []
         bare_cpu, ours_cpu = [], []
         events = 0
+        if env is not None:  # fill the bytecode cache
+            run([sys.executable, "-c", BARE, str(work)], env)
+            with tempfile.NamedTemporaryFile(suffix=".jsonl") as out:
+                run([geopol, "-q", "code", str(work), "-o", out.name], env)
         for _ in range(args.repeat):
-            w, mb, cpu, _line = run([sys.executable, "-c", BARE, str(work)])
+            w, mb, cpu, _line = run([sys.executable, "-c", BARE, str(work)], env)
             bare_s.append(w)
             bare_cpu.append(cpu)
             bare_mb.append(mb)
             with tempfile.NamedTemporaryFile(suffix=".jsonl") as out:
-                w, mb, cpu, _line = run([geopol, "-q", "code", str(work), "-o", out.name])
+                w, mb, cpu, _line = run([geopol, "-q", "code", str(work), "-o", out.name], env)
                 ours_cpu.append(cpu)
                 events = len(Path(out.name).read_text(encoding="utf-8").splitlines())
             ours_s.append(w)
             ours_mb.append(mb)
     bare, ours = statistics.median(bare_s), statistics.median(ours_s)
-    print(f"corpus: {args.corpus} politics+business, {len(files)} articles, repeat {args.repeat}")
+    print(f"corpus: {args.corpus} politics+business, {len(files)} articles, repeat {args.repeat}"
+          + (f", compiled modules kept in {args.bytecode}" if env is not None else ""))
     print(f"bare process (tok2vec, parser, ner): {bare:6.1f} s median {bare_s}  peak {max(bare_mb):.0f} MB")
     print(f"geopol code process:                 {ours:6.1f} s median {ours_s}  peak {max(ours_mb):.0f} MB")
     bc, oc = statistics.median(bare_cpu), statistics.median(ours_cpu)

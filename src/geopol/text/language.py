@@ -35,20 +35,91 @@ def _identifier() -> Any:
     import lzma
 
     import numpy as np
-    from py3langid import langid, modelio
+    from py3langid import langid
 
     from geopol.cache import cached
 
     packed = (langid.MODEL_DIR / langid.MODEL_FILE).read_bytes()
-    # Decompressing the model takes longer than the rest of start-up's language work: once
-    # per model file, then the plain arrays come from geopol.cache.
-    plain = cached("langid", packed, lambda: lzma.decompress(packed))
-    with np.load(io.BytesIO(plain), allow_pickle=False) as data:
-        return langid.LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-            modelio._to_array(data["nextmove"]), data["out_feat"].tolist(),
-            norm_probs=True, tk_row=modelio._to_array(data["nextmove_row"]),
-        )
+
+    def arrays() -> tuple[Any, ...]:
+        with np.load(io.BytesIO(lzma.decompress(packed)), allow_pickle=False) as data:
+            nxt = np.ascontiguousarray(data["nextmove"])
+            base = np.asarray(data["nextmove_row"], dtype=np.int64) << 8
+            return (
+                np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                nxt, data["out_feat"].tolist(), data["nextmove_row"].tolist(),
+                _depth(nxt, base),
+            )
+
+    # Decompressing the model and reading its arrays take longer than the rest of
+    # start-up's language work: once per model file, then the arrays come from geopol.cache.
+    ptc, pc, classes, nxt, out, row, deep = cached("langid-arrays", packed, arrays)
+
+    class Walker(langid.LanguageIdentifier):  # type: ignore[misc]
+        """py3langid's identifier, its automaton walked by ``_visits`` (numpy)."""
+
+        __slots__ = ("walk",)
+
+        def _raw_score(self, text: bytes) -> Any:
+            visits = _visits(self.walk, text)
+            if visits:
+                return self._sparse_score(visits, self.nb_ptc)
+            return super()._raw_score(b"")  # no features: py3langid's own answer for none
+
+    ident = Walker(ptc, pc, classes, nxt, out, norm_probs=True, tk_row=row)
+    base = np.asarray(ident._rowbase, dtype=np.int64)
+    ident.walk = (nxt, base, np.asarray(out, dtype=np.int64), deep)
+    return ident
+
+
+def _depth(nxt: Any, base: Any) -> int:
+    """The depth of the automaton's trie: its states breadth first from the root (state 0)."""
+    import numpy as np
+
+    seen = np.zeros(len(base), dtype=bool)
+    seen[0] = True
+    front = np.zeros(1, dtype=np.int64)
+    depth = 0
+    while True:
+        reached = np.unique(nxt[base[front][:, None] + np.arange(256)])
+        reached = reached[~seen[reached]]
+        if not len(reached):
+            return depth
+        seen[reached] = True
+        front = reached
+        depth += 1
+
+
+def _visits(walk: tuple[Any, Any, Any, int], text: bytes) -> dict[int, int]:
+    """py3langid's ``visit_counts`` (feature -> count), computed in numpy.
+
+    py3langid walks an Aho-Corasick automaton over the text's bytes in a Python loop (about
+    2 ms an article) and counts the features of the states it visits. The state after a byte
+    is the longest suffix of the text so far that is a node of the automaton's trie; no node
+    is deeper than ``deep`` bytes, so it is also the state reached from the root by reading
+    only the last ``deep`` bytes, which numpy works out for every position at once in
+    ``deep`` steps. The features are counted in the order of their first visit, as
+    py3langid's ``Counter`` is, so the scores are the same floats
+    (tests/test_language.py compares both walks).
+    """
+    import numpy as np
+
+    nxt, base, out, deep = walk
+    data = np.frombuffer(text, dtype=np.uint8).astype(np.int64)
+    n = len(data)
+    if not n:
+        return {}
+    state = np.zeros(n, dtype=np.int64)
+    for back in range(min(deep, n) - 1, -1, -1):
+        # position i reads the byte ``back`` places before it (none before the text's start)
+        state[back:] = nxt[base[state[back:]] + data[: n - back]]
+    feats = out[state]
+    feats = feats[feats >= 0]
+    if not len(feats):
+        return {}
+    keys, first, counts = np.unique(feats, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    return dict(zip(keys[order].tolist(), counts[order].tolist(), strict=True))
 
 
 def english_probability(text: str) -> tuple[str, float, float]:
