@@ -5,17 +5,10 @@ sentences."""
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
-from geopol.records import Factuality
 from geopol_testkit import dyad_factuality as dyad
-
-R6 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality-written-r6.tsv"
 
 
 @pytest.mark.parametrize(
@@ -104,20 +97,3 @@ def test_fronted_conditions_and_shifted_rejections(
     nlp: Language, marked: str, expected: str
 ) -> None:
     assert dyad(nlp, marked) == expected
-
-
-def test_sixth_round_sentences_are_ours_well_formed_and_cover_every_class() -> None:
-    with R6.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) >= 150
-    ids = [int(r["sentence_id"]) for r in rows]
-    assert len(set(ids)) == len(ids) and min(ids) > 1510  # after the fifth round's ids
-    counts = Counter(r["factuality"] for r in rows)
-    assert set(counts) == {f.value for f in Factuality}
-    assert min(counts.values()) >= 10
-    for r in rows:
-        plain = r["marked_sentence"]
-        for tag in ("<s>", "</s>", "<t>", "</t>"):
-            assert plain.count(tag) == 1, r["sentence_id"]
-            plain = plain.replace(tag, "")
-        assert plain == r["sentence"] and r["ambiguous"] == "0"

@@ -15,7 +15,9 @@ from spacy.language import Language
 from geopol.records import Factuality
 from geopol_testkit import dyad_factuality as dyad
 
-R7 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality-written-r7.tsv"
+LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
+R6 = LABELS / "factuality-written-r6.tsv"
+R7 = LABELS / "factuality-written-r7.tsv"
 
 
 @pytest.mark.parametrize(
@@ -71,12 +73,19 @@ def test_seventh_round_constructions(nlp: Language, marked: str, expected: str) 
     assert dyad(nlp, marked) == expected
 
 
-def test_seventh_round_sentences_are_ours_well_formed_and_cover_every_class() -> None:
-    with R7.open(encoding="utf-8") as fh:
+@pytest.mark.parametrize(
+    ("path", "least", "after"),
+    [(R6, 150, 1510), (R7, 80, 2075)],  # each round's ids follow the round before
+    ids=["sixth", "seventh"],
+)
+def test_written_sentences_are_ours_well_formed_and_cover_every_class(
+    path: Path, least: int, after: int
+) -> None:
+    with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) >= 80
+    assert len(rows) >= least
     ids = [int(r["sentence_id"]) for r in rows]
-    assert len(set(ids)) == len(ids) and min(ids) > 2075  # after the sixth round's ids
+    assert len(set(ids)) == len(ids) and min(ids) > after
     counts = Counter(r["factuality"] for r in rows)
     assert set(counts) == {f.value for f in Factuality}
     assert min(counts.values()) >= 10
