@@ -232,3 +232,25 @@ def test_plv_reads_cyber_attacks_and_convictions_in_the_files_scheme(tmp_path: P
     rep = evaluate_plv(_plv_file(tmp_path, rows), predictions=out)
     assert rep.correct == len(rows), rep.render()
     assert rep.e2e_found == len(rows), rep.render()
+
+
+def test_petrarch_halves_split_records_by_index(tmp_path: Path) -> None:
+    from geopol.eval.factuality_score import Half
+
+    sentences = [
+        ("A1", "Chile condemned Peru for the border incident.", "112", "CHL", "PER"),
+        ("A2", "Norway sent humanitarian aid to Sudan.", "070", "NOR", "SDN"),
+        ("A3", "President macron met Chancellor scholz in Berlin.", "040", "FRAGOV", "DEUGOV"),
+    ]
+    xml = "<Sentences>\n" + "".join(
+        f'<Sentence date="20230105" id="{i}">\n'
+        f'<EventCoding eventcode="{c}" sourcecode="{s}" targetcode="{t}" />\n'
+        f"<Text>\n{text}\n</Text>\n</Sentence>\n"
+        for i, text, c, s, t in sentences
+    ) + "</Sentences>\n"
+    path = tmp_path / "records.xml"
+    path.write_text(xml, encoding="utf-8")
+    even = evaluate_petrarch(path, half=Half.EVEN)
+    odd = evaluate_petrarch(path, half=Half.ODD)
+    assert (even.records, odd.records) == (2, 1)
+    assert even.gold_events + odd.gold_events == 3

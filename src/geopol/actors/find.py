@@ -294,7 +294,8 @@ def find_in_doc(
 ) -> list[Actor]:
     d = dictionary or current()
     names, agent_matches = match(doc, d)
-    mentions = [_mention(m, published) for m in select_matches(names, doc)]
+    title_ends = frozenset(m.end for m in agent_matches if m.pattern.entry.role)
+    mentions = [_mention(m, published) for m in select_matches(names, doc, title_ends)]
     mentions, stances = drop_stances(doc, mentions, stance_starts(doc))
     mentions = _ner_actors(doc, mentions, agent_matches)
     if stances:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from geopol.actors.casing import titled_name
 from geopol.actors.matcher import Match
 
 _KIND_PRIORITY = {
@@ -70,9 +71,12 @@ def _shouting(tok: Token) -> bool:
     return len(letters) > 8 and not _UPPER_LINE.search(letters)
 
 
-def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
+def _accept(m: Match, doc: Doc, full_seen: set[str], title_ends: frozenset[int]) -> bool:
     p, span = m.pattern, doc[m.start : m.end]
-    if not p.case_sensitive and not _capitalised(span):
+    # "President obama", "PRESIDENT OBAMA SAYS": a person's name in the wrong case after a
+    # title (geopol.actors.casing) stands in for the capital and for the tagger's PERSON
+    titled = p.entry.kind == "person" and bool(title_ends) and titled_name(span, title_ends)
+    if not p.case_sensitive and not _capitalised(span) and not titled:
         return False
     if p.entry.kind in ("state", "capital") and _inside_larger_place(span):
         return False
@@ -88,7 +92,7 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
     if p.entry.kind == "person" and span.end < len(doc) and doc[span.end].lower_.rstrip(".") in ("jr", "sr"):
         return False  # "Donald Trump Jr." is someone else
     if p.short:
-        if p.entry.key in full_seen:
+        if p.entry.key in full_seen or titled:
             return True
         # A surname alone: only when it is the whole PERSON entity ("Kim Keon-hee" is not Kim
         # Jong Un) and no other person in the article carries that surname ("Victor Conte").
@@ -103,7 +107,7 @@ def _accept(m: Match, doc: Doc, full_seen: set[str]) -> bool:
             for e in doc.ents
         )
     if p.ambiguous and p.entry.kind == "person":
-        return "PERSON" in ent_types  # a name of common words or a surname: the tagger agrees
+        return "PERSON" in ent_types or titled  # a name of common words: the tagger agrees
     if p.ambiguous and p.entry.kind == "group" and _armed_noun_after(span):
         return True  # "IS militants": the group, whatever the tagger says
     if p.ambiguous:
@@ -160,12 +164,15 @@ def _by_article_countries(accepted: list[Match]) -> list[Match]:
     return [m for m in accepted if id(m) not in drop]
 
 
-def select_matches(matches: Sequence[Match], doc: Doc) -> list[Match]:
-    """Accepted matches, longest first, without overlaps."""
+def select_matches(
+    matches: Sequence[Match], doc: Doc, title_ends: frozenset[int] = frozenset()
+) -> list[Match]:
+    """Accepted matches, longest first, without overlaps. ``title_ends``: the token index
+    just past each title word matched (a wrong-case name may follow one)."""
     full_seen: set[str] = set()
     accepted: list[Match] = []
     for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if _accept(m, doc, full_seen):
+        if _accept(m, doc, full_seen, title_ends):
             accepted.append(m)
             if not m.pattern.short and m.pattern.entry.kind == "person":
                 full_seen.add(m.pattern.entry.key)

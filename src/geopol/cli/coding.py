@@ -308,19 +308,27 @@ def eval_petrarch(
     path: Annotated[Path, typer.Argument(help="PETRARCH validation XML.")],
     triggers: TriggersOpt = None,
     factuality: FactualityOpt = None,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Only records of even or odd 0-based index in the file."),
+    ] = None,
     limit: EvalLimitOpt = None,
 ) -> None:
     """CAMEO root accuracy, actor country accuracy and no-event precision on PETRARCH XML.
 
-    --limit N scores the file's first N records only.
+    --limit N scores the file's first N records only (after --half).
 
     Example:
         geopol eval petrarch ../shared/eval/petr2-gsr/PETR2_GSR_validation.xml --limit 20
     """
+    from geopol.errors import BadInput
+    from geopol.eval.factuality_score import Half
     from geopol.eval.petrarch import evaluate_petrarch
 
     use_event_files(triggers, factuality)
-    typer.echo(evaluate_petrarch(path, limit=limit).render())
+    if half is not None and half not in ("even", "odd"):
+        raise BadInput(f"--half: even or odd, not {half!r}")
+    typer.echo(evaluate_petrarch(path, limit=limit, half=Half(half) if half else None).render())
 
 
 def eval_seed(

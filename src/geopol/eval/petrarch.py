@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from geopol.errors import BadInput
+from geopol.eval.factuality_score import Half
 from geopol.records import Actor, Article, CodedArticle, Event
 
 
@@ -151,12 +152,18 @@ def _sibling_dictionaries(path: Path) -> list[str]:
     return found
 
 
-def evaluate_petrarch(path: Path, *, limit: int | None = None) -> PetrarchReport:
-    """Score the coder on a PETRARCH validation file (``limit``: its first N records)."""
+def evaluate_petrarch(
+    path: Path, *, limit: int | None = None, half: Half | None = None
+) -> PetrarchReport:
+    """Score the coder on a PETRARCH validation file (``half``: the records of even or odd
+    0-based index in the file; ``limit``: the first N records, after ``half``)."""
     from geopol.actors import configure
     from geopol.pipeline import code_articles
 
-    records = parse_records(Path(path))[:limit]
+    records = parse_records(Path(path))
+    if half is not None:
+        records = records[(half is Half.ODD) :: 2]
+    records = records[:limit]
     if not records:
         raise BadInput(f"{path}: no <Sentence> records with <Text> found")
     dictionaries = _sibling_dictionaries(Path(path))
