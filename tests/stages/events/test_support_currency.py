@@ -41,6 +41,12 @@ def sources(evs: list[Event], type_: str) -> set[str]:
         ),
         # an active one with a gerund
         ("On 3 May 2021, Ugandan soldiers engaged in shooting at traders in Kampala.", "ASSAULT", "UGAMIL"),
+        # "persisted in" a gerund
+        (
+            "On 3 May 2021, Syrian government forces persisted in shelling the town of Kafr Nabl in Idleb.",
+            "ASSAULT",
+            "SYRMIL",
+        ),
         # "involved in" a noun of fighting
         (
             "On 3 May 2021, a Nigerian army unit was involved in a gun battle with bandits in Zamfara.",
