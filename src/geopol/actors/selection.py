@@ -3,6 +3,7 @@ capitalised forms, then the longest match wins where matches overlap."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -82,7 +83,7 @@ def _accept(m: Match, doc: Doc, full_seen: set[str], title_ends: frozenset[int])
         return False
     if p.entry.kind == "bloc" and _name_goes_on(span):
         return False  # "the West" in "the West Bank"
-    if _currency_named(span):
+    if currency_named(span):
         return False  # "the US dollar exchange rate": a currency, no party
     ent_types = {t.ent_type_ for t in span}
     if "DATE" in ent_types and p.entry.kind == "person":
@@ -115,20 +116,32 @@ def _accept(m: Match, doc: Doc, full_seen: set[str], title_ends: frozenset[int])
     return True
 
 
-#: Currency words after a state's name: "the US dollar", "the Hong Kong dollar" name no party.
-_CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
-                         "rupee", "rupees", "franc", "francs", "peso", "pesos", "rouble", "roubles",
-                         "ruble", "rubles", "lira", "dinar", "dinars", "riyal", "rial", "shekel"})
+@functools.cache
+def _currencies() -> frozenset[str]:
+    """Currency words (``currencies`` in ``data/events/words.yaml``): "the US dollar", "the Hong
+    Kong dollar" name no party. Imported late: the events package reads the actors."""
+    from geopol.events.datafile import word_set
 
-def _currency_named(span: Span) -> bool:
-    """A state's name (not an adjective: "the Lebanese pound" keeps Lebanon) before a currency."""
+    return word_set("currencies")
+
+
+def currency_named(span: Span) -> bool:
+    """A state's name (not an adjective: "the Lebanese pound" keeps Lebanon) told as a currency's:
+    the name and a currency word read as a sequence, whatever noun the parse hangs the name on
+    ("the US dollar exchange rate" may hang "US" on "rate"). The name must modify a noun there
+    (compound, nmod): "gave Russia dollars", where the parse reads Russia as an argument, keeps it."""
     doc = span.doc
     return (
         span.end < len(doc)
-        and doc[span.end].lower_ in _CURRENCIES
+        and doc[span.end].lower_ in _currencies()
         and all(t.pos_ == "PROPN" for t in span)
-        and span.root.head.i == span.end  # it modifies the currency: not "lent Russia dollars"
+        and (span.root.head.i == span.end or span.root.dep_ in _MODIFIER_DEPS)
+        and span.root.head.i >= span.end  # it modifies the currency or a noun after it
     )
+
+
+#: Dependencies of a name that modifies a noun rather than filling a clause's slot.
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
 #: Nouns of armed members that name a group's men right after its abbreviation.

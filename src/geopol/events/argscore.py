@@ -107,11 +107,13 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
     """Subject phrases that may name the trigger's doer, with their base score: the
     trigger's own subject or "by" phrase first, then the subjects of the verbs it depends on."""
     out: list[tuple[Token, float]] = []
+    support = recall_table().support
     cur, score = trigger, 6.0
     for _ in range(5):
-        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in cur.children)
+        lent = cur.i != trigger.i and _support(cur, support)
         for ch in cur.children:
-            if ch.dep_ in _SUBJ or (ch.dep_ == "nsubj" and not passive):
+            if ch.dep_ in _SUBJ or (ch.dep_ == "nsubjpass" and lent):
+                # a support verb's subject, passive too: "police were engaged in a gunfight"
                 out.append((ch, score))
             elif ch.dep_ == "agent":
                 out.extend((p, score) for p in ch.children if p.dep_ == "pobj")
@@ -125,7 +127,11 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                     out.append((ch, score))
             if cur.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and cur.head.i != cur.i:
                 up = cur.head.head if cur.dep_ == "pobj" else cur.head
-                if cur.dep_ == "pobj" and cur.head.lower_ not in _TAKING_PART:
+                if (
+                    cur.dep_ == "pobj"
+                    and cur.head.lower_ not in _TAKING_PART
+                    and not _support(up, support)  # "resorted to violence"
+                ):
                     break  # "despite the protests", "after the attack": not the doer's act
                 # a verb of perception ("monitors observed explosions") reports the noun
                 if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in recall_table().perception:
@@ -137,6 +143,10 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                     cur, score = up, score - 0.5
                     continue
             break
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and _support(cur.head.head, support):
+            # "police resorted to firing on protesters": the support verb's subject acts
+            cur, score = cur.head.head, score - 1.0
+            continue
         if cur.dep_ in _CONTROL and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(ch.dep_ == "mark" for ch in cur.children):
                 break  # "after X attacked": another clause with a doer of its own
@@ -144,6 +154,12 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
             continue
         break
     return out
+
+
+def _support(verb: Token, support: frozenset[str]) -> bool:
+    """A support verb (``support`` in ``data/events/recall.yaml``) that lends its subject to the
+    act it carries: "resorted to firing", "were engaged in an exchange of fire"."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in support
 
 
 def _mandative(verb: Token) -> bool:

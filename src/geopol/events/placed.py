@@ -14,6 +14,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from geopol.actors.selection import currency_named
 from geopol.events.datafile import word_set
 from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex, place_heads
@@ -25,23 +26,13 @@ from geopol.records import Actor, Origin, Place, PloverType, StandsFor
 AIMED = word_set("aimed")
 
 
-#: Currency words: "the US dollar" names no place of an event.
-_CURRENCIES = word_set("currencies")
-
-
 def event_places(doc: Doc, places: list[Place]) -> list[Place]:
     """The places an event may be at: not a state's name before a currency word ("the high
-    US dollar exchange rate")."""
+    US dollar exchange rate"; ``currency_named``, the test actor selection makes)."""
     out = []
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if (
-            span is not None
-            and span.end < len(doc)
-            and doc[span.end].lower_ in _CURRENCIES
-            and all(t.pos_ == "PROPN" for t in span)
-            and span.root.head.i == span.end  # "the US dollar", not "lent Russia dollars"
-        ):
+        if span is not None and currency_named(span):
             continue
         out.append(p)
     return out

@@ -27,6 +27,7 @@ class RecallTable:
     obstruct: frozenset[str] = frozenset()
     purpose: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
+    support: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     implicit_verbs: frozenset[str] = frozenset()
     implicit_nouns: frozenset[str] = frozenset()
@@ -66,6 +67,7 @@ def recall_table() -> RecallTable:
         obstruct=words("obstruct"),
         purpose=words("purpose"),
         perception=words("perception"),
+        support=words("support"),
         people=words("people"),
         implicit_verbs=words("implicit_verbs"),
         implicit_nouns=words("implicit_nouns"),
