@@ -58,9 +58,21 @@ def _alternation(words: Sequence[Any], *, names: bool = False) -> re.Pattern[str
     still a name there ("Oscar-nominated").
     """
     forms = sorted({str(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or "(?!)"
+    if names and forms and all(f and not f[0].isspace() for f in forms):
+        # The same matches, faster: each name opens with its literal first letter and checks
+        # the character before it after that letter ("O(?<!\wO)scar" is "(?<!\w)Oscar"), so
+        # the scan skips the positions no name starts at (few: names are capitalised).
+        body = "|".join(
+            re.escape(f[0]) + f"(?<!\\w{re.escape(f[0])})" + _spaced(f[1:]) for f in forms
+        )
+        return re.compile(f"(?:{body})(?!\\w)")
+    body = "|".join(_spaced(f) for f in forms) or "(?!)"
     left, right = (r"(?<!\w)", r"(?!\w)") if names else (_LEFT, _RIGHT)
     return re.compile(f"{left}(?:{body}){right}")
+
+
+def _spaced(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 @functools.lru_cache(maxsize=1)
