@@ -115,3 +115,25 @@ def test_the_names_pattern_matches_as_the_plain_alternation() -> None:
         "",
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_word_pattern_matches_as_the_plain_alternation() -> None:
+    """Words grouped by their first letter find exactly what the plain alternation finds,
+    hyphens and compounds included."""
+    import re
+
+    from geopol.events.topic import _LEFT, _RIGHT, _alternation
+
+    words = ["kick-off", "kick", "goal", "goals", "goalkeeper", "own goal", "g", "penalty"]
+    fast = _alternation(words)
+    body = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    plain = re.compile(f"{_LEFT}(?:{body}){_RIGHT}")
+    for text in (
+        "an own  goal after the kick-off, two goals and a penalty",
+        "the goalkeeper's kick-offs; g-force, g and goal-line",
+        "xgoal goal- -goal own\ngoal",
+        "",
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
