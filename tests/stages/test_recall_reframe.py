@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from geopol.events.reframe import frame_end
+from geopol.events.reframe import _segments, frame_end
 from geopol.nlp import load
 from geopol.pipeline import code
 from geopol.records import Event
@@ -152,3 +152,14 @@ def test_a_way_named_by_a_proper_name_is_a_named_place() -> None:
     )
     assert any(e.type == "PROTEST" for e in evs)
     assert not any(a.country == "USA" for e in evs for a in e.source)
+
+
+def test_segments_cut_at_commas_outside_brackets(nlp: Language) -> None:
+    doc = nlp("On Friday, in the port (near the old bridge, by the river), guards stopped a lorry.")
+    sent = next(iter(doc.sents))
+    cuts = [doc[s:e].text for s, e in _segments(sent)]
+    assert cuts == [
+        "On Friday",
+        "in the port (near the old bridge, by the river)",
+        "guards stopped a lorry.",
+    ]

@@ -92,3 +92,48 @@ def test_in_a_sport_story_only_governments_and_states_are_political() -> None:
     assert not sport.keeps([_actor("adjective", "USA")], [team])  # "the American"
     news = Topic(domain=None, skip=frozenset(), scores={})
     assert news.keeps([team], [])
+
+
+def test_the_names_pattern_matches_as_the_plain_alternation() -> None:
+    """The names pattern checks the character before a name after its first letter (a speed
+    form); it finds exactly what ``(?<!\\w)(?:...)(?!\\w)`` finds."""
+    import re
+
+    from geopol.events.topic import _alternation
+
+    names = ["Emmy", "Emmys", "West End", "Top of the Pops", "Golden Globe"]
+    fast = _alternation(names, names=True)
+    body = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+    )
+    plain = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    for text in (
+        "Emmy-winning actors came to the West End.",
+        "xEmmy and Emmys, then the West\n End show",
+        "Emmy",
+        "-Golden Globe- and Top of the  Pops; TheEmmy GoldenGlobe",
+        "",
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_word_pattern_matches_as_the_plain_alternation() -> None:
+    """Words grouped by their first letter find exactly what the plain alternation finds,
+    hyphens and compounds included."""
+    import re
+
+    from geopol.events.topic import _LEFT, _RIGHT, _alternation
+
+    words = ["kick-off", "kick", "goal", "goals", "goalkeeper", "own goal", "g", "penalty"]
+    fast = _alternation(words)
+    body = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    plain = re.compile(f"{_LEFT}(?:{body}){_RIGHT}")
+    for text in (
+        "an own  goal after the kick-off, two goals and a penalty",
+        "the goalkeeper's kick-offs; g-force, g and goal-line",
+        "xgoal goal- -goal own\ngoal",
+        "",
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -24,11 +24,18 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
+
+#: The text hashes of the brackets and the comma ``_segments`` looks for.
+_HASH = StringStore().add  # a string's hash is the same in every store
+_OPEN = frozenset({_HASH("("), _HASH("[")})
+_CLOSE = frozenset({_HASH(")"), _HASH("]")})
+_MARKS = _OPEN | _CLOSE | {_HASH(",")}
 
 #: What the clause's own parse replaces.
 _ATTRS = [HEAD, DEP, TAG, POS, LEMMA, MORPH]
@@ -53,14 +60,18 @@ def _segments(sent: Span) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     depth = 0
     start = sent.start
-    for tok in sent:
-        if tok.text in ("(", "["):
+    # The tokens' text hashes, read as one array: no Token is made for each token.
+    orths: list[int] = sent.doc.to_array(ORTH)[sent.start : sent.end].tolist()
+    for i, h in enumerate(orths, sent.start):
+        if h not in _MARKS:
+            continue
+        if h in _OPEN:
             depth += 1
-        elif tok.text in (")", "]"):
+        elif h in _CLOSE:
             depth = max(0, depth - 1)
-        elif tok.text == "," and depth == 0:
-            out.append((start, tok.i))
-            start = tok.i + 1
+        elif depth == 0:  # a comma
+            out.append((start, i))
+            start = i + 1
     out.append((start, sent.end))
     return out
 

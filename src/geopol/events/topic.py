@@ -58,9 +58,29 @@ def _alternation(words: Sequence[Any], *, names: bool = False) -> re.Pattern[str
     still a name there ("Oscar-nominated").
     """
     forms = sorted({str(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or "(?!)"
-    left, right = (r"(?<!\w)", r"(?!\w)") if names else (_LEFT, _RIGHT)
-    return re.compile(f"{left}(?:{body}){right}")
+    if not forms or any(not f or f[0].isspace() for f in forms):
+        body = "|".join(_spaced(f) for f in forms) or "(?!)"
+        left, right = (r"(?<!\w)", r"(?!\w)") if names else (_LEFT, _RIGHT)
+        return re.compile(f"{left}(?:{body}){right}")
+    # The same matches, faster: the forms grouped by their first letter (in their order, so
+    # at any position the same form is tried first), one literal per group where the scan
+    # tried every form. A name checks the character before it after its first letter
+    # ("O(?<!\wO)scar" is "(?<!\w)Oscar"), so the scan skips the positions no name starts at.
+    groups: dict[str, list[str]] = {}
+    for f in forms:
+        groups.setdefault(f[0], []).append(_spaced(f[1:]))
+    if names:
+        body = "|".join(
+            f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})"
+            for c, rest in groups.items()
+        )
+        return re.compile(f"(?:{body})(?!\\w)")
+    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}")
+
+
+def _spaced(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 @functools.lru_cache(maxsize=1)
