@@ -209,10 +209,15 @@ FILE_CONVENTION: dict[tuple[str, str | None], str] = {
 }
 
 
-def label(t: str, mode: str | None = None) -> str:
-    """The PLV file's label for a coded type (and mode): YIELD for CONCEDE and RETREAT, and
-    the file's conventions of ``FILE_CONVENTION``."""
-    t = FILE_CONVENTION.get((t, mode), t)
+def file_view(typ: str, mode: str | None, factuality: str) -> str:
+    """PLOVER's view of a coded type and mode (``plover_view``), read in the file's scheme
+    (``FILE_CONVENTION``)."""
+    typ, mode = plover_view(typ, mode, factuality)
+    return FILE_CONVENTION.get((typ, mode), typ)
+
+
+def label(t: str) -> str:
+    """The PLV file's label for a type: YIELD for CONCEDE and RETREAT."""
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
 
@@ -241,8 +246,7 @@ def classify_reading(
         spoken = assess(speech, noun=False)
         typ, mode = str(rule.type), rule.mode
         if view == "plover":
-            typ, mode = plover_view(typ, mode, spoken[0].value)
-            typ = FILE_CONVENTION.get((typ, mode), typ)
+            typ = file_view(typ, mode, spoken[0].value)
         return typ, spoken
     sent = source.root.sent
     triggers = [t for s in {sent, target.root.sent} for t in find_triggers(s, lex)]
@@ -275,8 +279,7 @@ def classify_reading(
     if joint is not None:
         typ, mode = joint.type, joint.mode
     if view == "plover":
-        typ, mode = plover_view(typ, mode, own.value)
-        typ = FILE_CONVENTION.get((typ, mode), typ)
+        typ = file_view(typ, mode, own.value)
     return typ, reading
 
 
@@ -409,12 +412,8 @@ def evaluate_plv(
         for e in coded.events:
             src_hit = any(_names(x, row.source) for x in e.source)
             tgt_hit = any(_names(x, row.target) for x in e.target)
-            typ, mode = (
-                plover_view(e.type, e.mode, e.factuality.value)
-                if view == "plover"
-                else (e.type, e.mode)
-            )
-            if src_hit and tgt_hit and label(typ, mode if view == "plover" else None) == row.gold:
+            typ = file_view(e.type, e.mode, e.factuality.value) if view == "plover" else e.type
+            if src_hit and tgt_hit and label(typ) == row.gold:
                 rep.e2e_found += 1
                 break
     if predictions is not None:
