@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.dates import find_dates
 from geopol.events.dyads import ActorIndex
 from geopol.events.lexicon import Lexicon, Rule
+from geopol.events.note_country import SHORT_NOTE
 from geopol.events.placed import Where, event_places
 from geopol.events.record import build_event
 from geopol.events.topic import Topic, article_topic
@@ -49,6 +50,8 @@ class ArticleContext:
     #: The dateline's place; sentences near the top may fall back on it.
     dateline: Place | None
     topic: Topic
+    #: A note of a few sentences, as local conflict reporting writes them.
+    short_note: bool = False
     events: list[Event] = dataclasses.field(default_factory=list)
     alignments: list[StatedAlignment] = dataclasses.field(default_factory=list)
     seen: set[DyadKey] = dataclasses.field(default_factory=set)
@@ -75,6 +78,7 @@ class ArticleContext:
             dates=find_dates(doc, article.published),
             dateline=dateline,
             topic=article_topic(doc),  # sport and showbiz: see events/topic.py
+            short_note=sum(1 for _ in doc.sents) <= SHORT_NOTE,
         )
 
 

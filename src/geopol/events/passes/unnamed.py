@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.derived import table
-from geopol.events.note_country import SHORT_NOTE
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import violent
 from geopol.events.recall_doers import head_noun
@@ -93,14 +92,6 @@ def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:
     return [a for a in raw_source if not a.country and a.sector in t.armed_sectors][:1]
 
 
-def _short_note(doc: Doc) -> bool:
-    """A note of a few sentences, as local conflict reporting writes them (counted once)."""
-    key = "geopol.short-note"
-    if key not in doc.user_data:
-        doc.user_data[key] = sum(1 for _ in doc.sents) <= SHORT_NOTE
-    return bool(doc.user_data[key])
-
-
 def _note_violence(ctx: SentenceContext) -> list[Actor]:
     """The unidentified armed group of an attack whose doer the note does not name: an
     attack (not a coercion) told by a verb of its own clause (not a noun: "the war") in a
@@ -110,7 +101,7 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
     places it otherwise)."""
     r = ctx.current
     trig = r.trigger
-    if r.type is not PloverType.ASSAULT or not _short_note(ctx.doc):
+    if r.type is not PloverType.ASSAULT or not ctx.state.short_note:
         return []
     tok = trig.token
     if trig.noun or tok.pos_ != "VERB" or not _own_clause(tok) or not violent(ctx.sentence):
