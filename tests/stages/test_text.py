@@ -18,6 +18,18 @@ from geopol.text.reader import article_from_text, decode
         ("Vostochny Space Centre, Russia – The two leaders met.", "Vostochny Space Centre, Russia"),
         ("WASHINGTON (AP) — Lawmakers voted on Tuesday.", "WASHINGTON"),
         ("SAN FRANCISCO - The union sued the agency.", "SAN FRANCISCO"),
+        # wire forms: a dash before the agency, a date inside it, no dash after it
+        ("FRANKFORT, KY--(Newswire - March 3, 2014) - Acme Corp said it sold a mill.",
+         "FRANKFORT, KY"),
+        ("Bowling Green, Ky. (June 9, 2015) – Troopers closed a road.", "Bowling Green, Ky."),
+        ("RALEIGH (XNS) Farmers marched to the capitol.", "RALEIGH"),
+        ("TAMPA --Two bridges were shut for repairs.", "TAMPA"),
+        # no mark: an ALL-CAPS place before an article
+        ("OMAHA The council approved the budget.", "OMAHA"),
+        ("BOISE, Idaho A judge blocked the law.", "BOISE, Idaho"),
+        ("BOISE, New Mexico The judge ruled.", "BOISE, New Mexico"),
+        # a headline line first
+        ("Council backs new park.\n    NORWICH — The council voted on Monday.", "NORWICH"),
     ],
 )
 def test_datelines_found(body: str, place: str) -> None:
@@ -31,7 +43,16 @@ def test_datelines_found(body: str, place: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["The minister said - in a statement - that talks would go on.", "Russia and China met today."],
+    [
+        "The minister said - in a statement - that talks would go on.",
+        "Russia and China met today.",
+        "UN Secretary General spoke on Monday.",
+        "OPEC (the oil cartel) Ministers met in Vienna.",
+        "Acme (ACME) Shares rose sharply.",
+        "Officials The report was late.",
+        "Council backs new park.\nThe council voted - narrowly - on Monday.",
+        "Talks fail\nUN Envoys left Geneva.",
+    ],
 )
 def test_ordinary_sentences_are_not_datelines(body: str) -> None:
     assert find_dateline(body) is None
@@ -47,6 +68,24 @@ def test_dateline_blanked_but_offsets_kept() -> None:
     coded = code_article(a)
     assert coded.dateline is not None
     assert all(a.text[x.start : x.end] == x.text for x in coded.actors)
+
+
+def test_agency_on_its_own_line() -> None:
+    body = "Springfield (XNS)\nThe mayor resigned on Friday."
+    found = find_dateline(body)
+    assert found is not None
+    assert found[1].text == "Springfield"
+    assert body[found[0].end :].lstrip().startswith("The mayor")
+
+
+def test_state_code_in_a_dateline_is_the_state() -> None:
+    coded = code_article(
+        Article(title="Mill sold", body="FRANKFORT, KY--(Newswire - March 3, 2014) - Acme Corp "
+                "said on Monday it had sold its paper mill to a rival.")
+    )
+    where = [p for p in coded.places if "dateline" in p.how]
+    assert [p.name for p in where] == ["Frankfort", "Kentucky"]
+    assert all(p.country == "USA" for p in where)
 
 
 def test_headline_first_line_body_after() -> None:

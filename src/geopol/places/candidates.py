@@ -31,6 +31,11 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
         e = gaz.abbreviation(m.lookup if m.source == "abbreviation" else m.text)
         if e is not None or m.source == "abbreviation":
             return [e] if e else []
+    if m.source == "dateline" and m.inside is None and m.text.isupper() and len(m.text) <= 3:
+        # "LOUISVILLE, KY": a dateline's last part in capitals is a state's code
+        e = gaz.abbreviation(m.text)
+        if e is not None:
+            return [e]
     # "Karak district": the division named "Karak District" and whatever "Karak" denotes
     out: dict[int, Entry] = {}
     for text in _variants(m):
