@@ -137,7 +137,10 @@ class Gazetteer:
         return self._squashed(flat)
 
     def abbreviation(self, text: str) -> Entry | None:
-        """The division a written abbreviation ("Ark.", "B.C.") stands for."""
+        """The division a written abbreviation ("Ark.", "B.C.", "KY") stands for; a code
+        without periods only in capitals ("De Zeeuw" is no Delaware)."""
+        if "." not in text and not text.isupper():
+            return None
         key = text.casefold().replace(" ", "")
         rows = self._query(
             f"SELECT {_COLS}, {ALIAS} FROM abbrev a JOIN place p ON p.id = a.place WHERE a.key = ?",

@@ -144,10 +144,18 @@ def _modifies_next(doc: Doc, p: Place) -> bool:
     if not words or any(w not in _DIRECTIONS for w in words):
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
+    if span is None:
         return False
-    nxt = doc[span.end]
-    return nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx == p.end + 1
+    k = span.end
+    while k < len(doc) and doc[k].is_space:  # "207 South\n   Main St.": a line break between
+        k += 1
+    if k >= len(doc):
+        return False
+    nxt = doc[k]
+    gap = doc_arrays(doc).text[p.start + len(p.text.rstrip()) : nxt.idx]
+    return nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and gap.isspace() and (
+        gap == " " or "\n" in gap
+    )
 
 
 def no_place(doc: Doc, gaz: Gazetteer, p: Place, words: frozenset[str]) -> bool:

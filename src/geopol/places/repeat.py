@@ -7,6 +7,7 @@ then "London Police have arrested")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -80,11 +81,16 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A spaced dash right before the name: NER joined two names across it ("won by Mr Smith -
+#: Ohio and Iowa" tagged as one person), so the entity is no longer name of the place.
+_DASH_JOIN = re.compile(r"\s[-–—]{1,2}\s+$")
+
+
 def _longer(doc: Doc, span: Span, s: int, e: int) -> bool:
     """Whether the entity at chars ``s``..``e`` around ``span`` is a longer name: it
-    starts before the name ("Hotel Rwanda", a film) or goes on past it with more than a
-    town's services ("Edmonton Oilers", not "Winnipeg Police")."""
-    if s < span.start_char:
+    starts before the name ("Hotel Rwanda", a film; not across a spaced dash) or goes on
+    past it with more than a town's services ("Edmonton Oilers", not "Winnipeg Police")."""
+    if s < span.start_char and not _DASH_JOIN.search(span.doc.text, s, span.start_char):
         return True
     services = word_list("local_services")
     k = span.end
