@@ -28,6 +28,10 @@ from geopol.text.reader import article_from_text, decode
         ("OMAHA The council approved the budget.", "OMAHA"),
         ("BOISE, Idaho A judge blocked the law.", "BOISE, Idaho"),
         ("BOISE, New Mexico The judge ruled.", "BOISE, New Mexico"),
+        # a date after the place
+        ("HARARE, Feb. 9 (XNS) - Teachers went on strike.", "HARARE"),
+        ("QUITO, Ecuador, 14 July 2019 (XNS) -- Ministers met.", "QUITO, Ecuador"),
+        ("Lima, June 2, XNA - The cabinet resigned.", "Lima"),
         # a headline line first
         ("Council backs new park.\n    NORWICH — The council voted on Monday.", "NORWICH"),
     ],

@@ -5,6 +5,7 @@ pipeline blanks them (same length, offsets kept) and hands their place to geoloc
 Forms read (the place, then how the dateline ends):
 
 - a dash or colon: "SAN FRANCISCO - The union", "BEIJING --At least", "KAZAN: Talks";
+  a date after the place is left out of it ("WASHINGTON, Dec. 5 (XNS) - ");
 - an agency in parentheses, with or without a dash, a date inside allowed:
   "WASHINGTON (AP) — ", "LOUISVILLE, KY--(Newswire - May 2, 2011) - ", "Dover, Del. (May 3,
   2012) – ", "WASHINGTON (XNS) Lawmakers", "Washington (XNS)" alone on its line;
@@ -21,7 +22,13 @@ import re
 
 from geopol.records import Span
 
-_PLACE = r"(?P<place>[A-Z][\w.'’\- ]{1,50}?(?:,[ ]?[A-Z][\w.'’\- ]{1,40}?){0,2})"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
+          r"April|June|July|August|September|October|November|December)\b\.?")
+_PLACE = (rf"(?P<place>[A-Z][\w.'’\- ]{{1,50}}?(?:,[ ]?(?!{_MONTH})[A-Z][\w.'’\- ]{{1,40}}?){{0,2}})"
+          # "WASHINGTON, Dec. 5", "GENEVA, 4 May 2016": the date is no part of the place
+          # ... nor an agency written after the date ("Tehran, May 3, XNA -")
+          rf"(?P<date>,[ ]?(?:{_MONTH}[ ]\d{{1,2}}|\d{{1,2}}[ ]{_MONTH})(?:,?[ ]\d{{4}})?"
+          r"(?:,[ ]?[A-Z]{2,8}\b)?)?")
 # "(Reuters)", "(Newswire - May 2, 2011)", "(May 3, 2012)": a word first, no nesting.
 _AGENCY = r"(?P<agency>\([A-Za-z][^()\n]{0,60}\))"
 _DASH = r"(?:[-–—]{1,2}|:)"
@@ -57,7 +64,7 @@ def _match(body: str, at: int) -> re.Match[str] | None:
         return m if caps and len(m.group("agency").split()) == 1 else None
     if m.group("article") is not None:
         return m if caps else None  # "DETROIT The city", not "Officials The"
-    if place.isupper() or "," in place or m.group("agency") is not None:
+    if place.isupper() or "," in place or m.group("agency") or m.group("date"):
         return m
     return None
 
