@@ -54,6 +54,26 @@ def _speaker_of(pronoun: Token, a: Actor, head_of: list[tuple[Actor, Token]]) ->
     return speaker is not None and any(x is a and h.i == speaker.i for x, h in head_of)
 
 
+#: Verbs that report what their subject says; "he is helping" after a clause is no report.
+_REPORTING = frozenset(
+    {"say", "add", "tell", "argue", "insist", "claim", "warn", "write", "suggest", "explain",
+     "state", "stress", "declare", "continue", "conclude"}
+)
+
+
+def _reported(pronoun: Token) -> set[int]:
+    """Tokens of what a subject pronoun says ("This is the record Mr Blair must answer for, he
+    said"): the speaker is not a person named inside his own words (he would say "I")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING:
+        return set()
+    out = {t.i for ch in verb.children if ch.dep_ == "ccomp" for t in ch.subtree}
+    if verb.dep_ == "parataxis":
+        own = {t.i for t in verb.subtree}
+        out |= {t.i for t in verb.head.subtree if t.i not in own}
+    return out
+
+
 def _is_state(a: Actor) -> bool:
     return a.kind in ("state", "capital", "seat") and a.country is not None
 
@@ -203,7 +223,12 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             continue
         low = tok.lower_
         if low in _PERSON_PRONOUNS:
-            cands = _rank(before(tok, _is_person), sent_of, sent_of[tok.i])
+            words = _reported(tok)
+            cands = _rank(
+                [c for c in before(tok, _is_person) if c[1].i not in words],
+                sent_of,
+                sent_of[tok.i],
+            )
         elif low in _THING_PRONOUNS:
             if tok.dep_ not in ("nsubj", "poss", "nsubjpass", "dobj", "pobj"):
                 continue
