@@ -114,6 +114,20 @@ def _firms(doc: Doc, actors: list[Actor]) -> list[Token]:
     ]
 
 
+def _people(doc: Doc, actors: list[Actor]) -> list[Token]:
+    """The heads of single people named by a common noun with no country and no office of a
+    state ("the businessman", "a campaigner"): as the subject of the clause before, such a
+    person is who "he" or "she" means, not a politician named further back."""
+    out: list[Token] = []
+    for a in actors:
+        if a.kind != "agent" or a.country is not None or a.sector in _INSTITUTION_SECTORS:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and span.root.tag_ == "NN" and a.sector is not None:
+            out.append(span.root)
+    return out
+
+
 def _firm_first(pronoun: Token, ante: Actor, firms: list[Token], sent_of: list[int]) -> bool:
     """A firm named as the subject of a clause, in the pronoun's sentence or the one before
     and nearer than the antecedent by the same salience ("British Airways is to halt its
@@ -215,6 +229,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
     firms = _firms(doc, actors)
+    people = _people(doc, actors)
     pronoun_tags = {get_string_id("PRP"), get_string_id("PRP$")}
     tags: list[int] = doc.to_array(TAG).tolist()
     # Only pronouns are looked at as Token objects.
@@ -229,6 +244,8 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 sent_of,
                 sent_of[tok.i],
             )
+            if cands and _firm_first(tok, cands[0], people, sent_of):
+                continue  # "The businessman ... . And he branded": not the chancellor
         elif low in _THING_PRONOUNS:
             if tok.dep_ not in ("nsubj", "poss", "nsubjpass", "dobj", "pobj"):
                 continue

@@ -1,6 +1,7 @@
 """Precision classes of issue 15, eighth round, on sentences we wrote: a government backing or
 meeting itself is no act between parties, a resignation has no target, the speaker of a
-reported clause is not a person named inside it, a title's country beats a dictionary
+reported clause is not a person named inside it, "he" after a person named by a common noun
+("the businessman") is not a politician named before, a title's country beats a dictionary
 namesake's, and a firm's own name placed only by the article's country gives it no country."""
 
 from __future__ import annotations
@@ -153,3 +154,20 @@ def test_a_firms_own_name_read_as_a_town_gives_no_country() -> None:
     # a place the gazetteer knows, tagged as an organisation, still places the name
     known = dataclasses.replace(town, how="ner:ORG,actor")
     assert attach_place_countries(got.doc, [unknown], [known])[0].country == "IDN"
+
+
+def test_a_person_named_by_a_common_noun_is_the_nearer_he() -> None:
+    text = (
+        "Gordon Brown spoke in Leeds on Monday. The businessman, who owns a chain of hotels, "
+        "also spoke about Iraq. And he criticised the Norwegian government's response."
+    )
+    assert not [a for a in parse(text).actors if a.text == "he"]
+    assert not coded(text)
+
+
+def test_a_pronoun_after_its_own_pronoun_chain_still_links() -> None:
+    text = (
+        "Gordon Brown spoke in Leeds on Monday. He also spoke about Iraq. And he criticised "
+        "the Norwegian government's response."
+    )
+    assert ("ACCUSE", "GBRELI", "NORGOV") in readings(coded(text))
