@@ -106,7 +106,7 @@ def _own_name(a: Actor, by_start: dict[int, Place]) -> Place | None:
     """A name tagged as an organisation that the place finder read, whole, as a place of the
     article's country only because the gazetteer lacks it ("Monsanto" in a story about
     Indonesia): the firm's own name says nothing of where it is. A place the gazetteer knows
-    ("Sinai" tagged as an organisation) still places it."""
+    ("Galilee" tagged as an organisation) still places it."""
     place = by_start.get(a.start)
     if a.kind != "org" or place is None or place.end != a.end:
         return None

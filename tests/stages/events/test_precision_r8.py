@@ -44,6 +44,15 @@ def test_a_government_backing_or_meeting_itself_is_no_act(text: str) -> None:
             "The Norwegian prime minister urged his finance minister to resign.",
             ("REQUEST", "NORGOV", "NORGOV"),
         ),
+        (
+            "The Nigerian president welcomed the decision of the Kano State Government to build "
+            "new schools.",
+            ("SUPPORT", "NGAGOV", "NGAGOV"),
+        ),
+        (
+            "Kenya's president did not meet his finance minister on Monday.",
+            ("CONSULT", "KENGOV", "KENGOV"),
+        ),
     ],
 )
 def test_a_government_acting_on_others_or_asking_its_own_stays(

@@ -330,7 +330,7 @@ def own_government(kind: PloverType, source: list[Actor], target: list[Actor], d
 
 def _same_level(a: Actor, doc: Doc) -> bool:
     """The target is of the doer's own government: not a regional one placed by its region
-    ("the Kaduna State Government") and not its emissaries ("a delegation for the talks"),
+    ("the Kano State Government") and not its emissaries ("its envoys to the summit"),
     whom a government meets as it meets other parties."""
     if "place" in a.how:
         return False
@@ -339,7 +339,7 @@ def _same_level(a: Actor, doc: Doc) -> bool:
 
 
 def _negated(trigger: Token) -> bool:
-    """The act or the verb of its clause is negated ("will not begin talks with")."""
+    """The act or the verb of its clause is negated ("refused to hold talks with", "did not meet")."""
     return any(ch.dep_ == "neg" for t in (trigger, clause_verb(trigger)) for ch in t.children)
 
 
@@ -351,7 +351,7 @@ def home_campaign_gate(ctx: SentenceContext) -> None:
     if home_campaign(r.type, r.source, r.target, ctx.doc):
         r.dropped = True
     elif own_government(r.type, r.source, r.target, ctx.doc) and not _negated(r.trigger.token):
-        r.dropped = True  # a refusal to meet stays for derived-events ("will not begin talks")
+        r.dropped = True  # a refusal to meet stays for derived-events ("did not meet")
 
 
 def freed(a: Actor, trigger: Token) -> bool:
