@@ -3,7 +3,9 @@
 "A court in Bavaria", "police in Lahore", "the governor of Kandahar province", "Texas
 Governor Greg Abbott", "the Gujarat government": the agent's (or unknown person's) country
 is the resolved place's country. Runs after geolocation; never overrides a country
-the dictionaries gave.
+the dictionaries gave. An organisation's own name that the place finder placed, whole, only by
+the article's country (a name its gazetteer lacks: "Monsanto" in a story about Indonesia)
+gives it no country.
 
 Groups named by a stance alone ("pro-Russia rebels", "anti-government militia") and the
 state's own security forces ("government forces") take the country of the place they act in
@@ -44,7 +46,8 @@ def attach_place_countries(doc: Doc, actors: list[Actor], places: list[Place]) -
                 if country:
                     break
             if not country and not a.how.endswith("+stance"):
-                country = _modifier_country(span, by_start)
+                own = _own_name(a, by_start)
+                country = _modifier_country(span, {k: v for k, v in by_start.items() if v is not own})
         if country:
             out.append(dataclasses.replace(a, country=country, how=f"{a.how}+place"))
         elif span is not None and (
@@ -93,6 +96,21 @@ def _local(a: Actor, span: Span) -> bool:
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+#: Readings of a place that only the article's country gave (a name the gazetteer lacks).
+_GUESSED = frozenset({"article-country", "article-city"})
+
+
+def _own_name(a: Actor, by_start: dict[int, Place]) -> Place | None:
+    """A name tagged as an organisation that the place finder read, whole, as a place of the
+    article's country only because the gazetteer lacks it ("Monsanto" in a story about
+    Indonesia): the firm's own name says nothing of where it is. A place the gazetteer knows
+    ("Galilee" tagged as an organisation) still places it."""
+    place = by_start.get(a.start)
+    if a.kind != "org" or place is None or place.end != a.end:
+        return None
+    return place if _GUESSED & set(place.how.split(",")) else None
 
 
 def _modifier_country(span: Span, by_start: dict[int, Place]) -> str | None:

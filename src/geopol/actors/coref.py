@@ -54,6 +54,26 @@ def _speaker_of(pronoun: Token, a: Actor, head_of: list[tuple[Actor, Token]]) ->
     return speaker is not None and any(x is a and h.i == speaker.i for x, h in head_of)
 
 
+#: Verbs that report what their subject says; "he is helping" after a clause is no report.
+_REPORTING = frozenset(
+    {"say", "add", "tell", "argue", "insist", "claim", "warn", "write", "suggest", "explain",
+     "state", "stress", "declare", "continue", "conclude"}
+)
+
+
+def _reported(pronoun: Token) -> set[int]:
+    """Tokens of what a subject pronoun says ("This is the record Mr Blair must answer for, he
+    said"): the speaker is not a person named inside his own words (he would say "I")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING:
+        return set()
+    out = {t.i for ch in verb.children if ch.dep_ == "ccomp" for t in ch.subtree}
+    if verb.dep_ == "parataxis":
+        own = {t.i for t in verb.subtree}
+        out |= {t.i for t in verb.head.subtree if t.i not in own}
+    return out
+
+
 def _is_state(a: Actor) -> bool:
     return a.kind in ("state", "capital", "seat") and a.country is not None
 
@@ -92,6 +112,20 @@ def _firms(doc: Doc, actors: list[Actor]) -> list[Token]:
         for ent in doc.ents
         if ent.label_ == "ORG" and not any(i in owned for i in range(ent.start, ent.end))
     ]
+
+
+def _people(doc: Doc, actors: list[Actor]) -> list[Token]:
+    """The heads of single people named by a common noun with no country and no office of a
+    state ("the businessman", "a campaigner"): as the subject of the clause before, such a
+    person is who "he" or "she" means, not a politician named further back."""
+    out: list[Token] = []
+    for a in actors:
+        if a.kind != "agent" or a.country is not None or a.sector in _INSTITUTION_SECTORS:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and span.root.tag_ == "NN" and a.sector is not None:
+            out.append(span.root)
+    return out
 
 
 def _firm_first(pronoun: Token, ante: Actor, firms: list[Token], sent_of: list[int]) -> bool:
@@ -195,6 +229,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
     firms = _firms(doc, actors)
+    people = _people(doc, actors)
     pronoun_tags = {get_string_id("PRP"), get_string_id("PRP$")}
     tags: list[int] = doc.to_array(TAG).tolist()
     # Only pronouns are looked at as Token objects.
@@ -203,7 +238,14 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
             continue
         low = tok.lower_
         if low in _PERSON_PRONOUNS:
-            cands = _rank(before(tok, _is_person), sent_of, sent_of[tok.i])
+            words = _reported(tok)
+            cands = _rank(
+                [c for c in before(tok, _is_person) if c[1].i not in words],
+                sent_of,
+                sent_of[tok.i],
+            )
+            if cands and _firm_first(tok, cands[0], people, sent_of):
+                continue  # "The businessman ... . And he branded": not the chancellor
         elif low in _THING_PRONOUNS:
             if tok.dep_ not in ("nsubj", "poss", "nsubjpass", "dobj", "pobj"):
                 continue

@@ -108,6 +108,12 @@ def _join_agents(
             person.start = start
             if person.country is None and owner is not None:
                 person.country = owner.country
+            elif _namesake(person, owner):
+                # "Iraq's trade minister Mohammed Mustafa": the title's country is the
+                # person's; the dictionary named a namesake of another country.
+                assert owner is not None
+                person.country, person.sector, person.role = owner.country, e.sector, e.role
+                person.how = f"{person.how}+title-country"
             if person.sector is None:
                 person.sector = e.sector
             if person.role is None:
@@ -167,6 +173,19 @@ def _join_agents(
         out.extend(extra)
     kept = [mn for mn in mentions if id(mn) not in merged_away]
     return sorted(kept + out, key=lambda mn: mn.start)
+
+
+def _namesake(person: Mention, owner: Mention | None) -> bool:
+    """A person the dictionary gives one country, under a title a state of another country
+    owns ("Iraq's trade minister <name>", "the Kenyan president <name>")."""
+    return (
+        owner is not None
+        and owner is not person
+        and owner.kind in _COUNTRY_KINDS
+        and owner.country is not None
+        and person.country is not None
+        and owner.country != person.country
+    )
 
 
 def _coordinated_owners(doc: Doc, owner: Mention, by_token: dict[int, Mention]) -> list[Mention]:

@@ -23,6 +23,9 @@ read for the opposition, is a wrong dyad).
   "apologised to the families"), are of the one country the sentence names, or failing that
   of the article's home country (as ``home-organs`` does for state organs); a target of no
   country is a wrong dyad (docs/precision-guide.md).
+- **resignations**: a resignation (a RETREAT of mode ``resign``) by a person or an organ (a
+  doer with a sector other than the military) has no target: the office or body left or joined ("resigned the post of home secretary", "resigned to join the
+  Commission") is no party acted on (docs/precision-guide.md, seventh round).
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ from geopol.events.passes.home_organs import home_country, sentence_country
 from geopol.events.realis import words
 from geopol.events.recall_table import people_noun
 from geopol.records import Actor
+
+#: The trigger mode of a resignation (``data/events/triggers.yaml``).
+RESIGN = "resign"
 
 #: Sectors of unnamed people, who are of the country where the story is.
 PEOPLE = frozenset({"CVL"})
@@ -209,4 +215,7 @@ def named_parties(ctx: SentenceContext) -> None:
             r.dropped = True  # "it is important to support teachers", "if in government": nobody acts
             return
     r.source = _in_office(r.source, ctx.doc)
+    if r.trigger.rule.mode == RESIGN and all(a.sector and a.sector not in MILITARY for a in r.source):
+        r.target = []  # "resigned the post of home secretary": the office left is no party
+        return
     r.target = _home_people(_in_office(r.target, ctx.doc), r.source, ctx)

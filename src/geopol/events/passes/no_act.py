@@ -35,7 +35,10 @@ other people of its country stays (CAMEO codes them). A campaign too
 is a visit to places of one's own country ("he visits Manchester, Liverpool and
 Leicester") and a party's appeal to its own country's people ("the Liberal Democrats will
 ask the British people for support"). Backing or defending one's own country's thing stays: PLV codes
-it as SUPPORT toward that country.
+it as SUPPORT toward that country. A government backing or meeting itself (both sides GOV of
+one country: "the premier backed his finance minister's plan", "ministers met in committee")
+is no act between parties either (the guide's decisions of the sixth and seventh rounds);
+criticism, requests and promises between its members stay.
 
 Pass ``beneficiary-targets`` (after ``home-campaign``): a request's target that is only who
 the request is for is not the one asked, and a request left with no one asked codes nothing
@@ -86,6 +89,14 @@ _CONDITIONAL = frozenset({PloverType.THREATEN})
 #: Types of a campaign's words to its own side: backing, promise (a government meeting its
 #: own people is a consultation in CAMEO, and stays).
 _CAMPAIGN = frozenset({PloverType.SUPPORT, PloverType.AGREE})
+#: Types that are no act between parties when a government does them to itself.
+_OWN_GOVERNMENT = frozenset({PloverType.SUPPORT, PloverType.CONSULT})
+#: A government's own emissaries: meeting them is consulting through them, as with others.
+_EMISSARIES = frozenset({
+    "delegation", "delegations", "delegate", "delegates", "envoy", "envoys", "emissary",
+    "emissaries", "negotiator", "negotiators", "mediator", "mediators", "ambassador",
+    "ambassadors",
+})
 #: Sectors of parties and the opposition: their appeals to the people are campaigns.
 _PARTIES = frozenset({"PTY", "OPP"})
 #: Labels of a modifier of a noun that names its matter or topic, not its owner.
@@ -304,12 +315,43 @@ def home_campaign(kind: PloverType, source: list[Actor], target: list[Actor], do
     return all(_side(a, home, doc) for a in target)
 
 
+def own_government(kind: PloverType, source: list[Actor], target: list[Actor], doc: Doc) -> bool:
+    """A government backing or meeting itself: its head backing his own minister, ministers
+    visiting or chairing a committee together ("the premier backed his finance minister's
+    plan", "the trade minister met the finance minister"); criticism, requests and promises
+    between them stay (a feud, a request to the head of state)."""
+    if kind not in _OWN_GOVERNMENT or not source or not target:
+        return False
+    home = {a.country for a in source}
+    if None in home or not all(a.sector == "GOV" for a in source):
+        return False
+    return all(a.sector == "GOV" and a.country in home and _same_level(a, doc) for a in target)
+
+
+def _same_level(a: Actor, doc: Doc) -> bool:
+    """The target is of the doer's own government: not a regional one placed by its region
+    ("the Kano State Government") and not its emissaries ("its envoys to the summit"),
+    whom a government meets as it meets other parties."""
+    if "place" in a.how:
+        return False
+    root = actor_root(a, doc)
+    return root is None or _low(root) not in _EMISSARIES
+
+
+def _negated(trigger: Token) -> bool:
+    """The act or the verb of its clause is negated ("refused to hold talks with", "did not meet")."""
+    return any(ch.dep_ == "neg" for t in (trigger, clause_verb(trigger)) for ch in t.children)
+
+
 @register("home-campaign", Level.TRIGGER)
 def home_campaign_gate(ctx: SentenceContext) -> None:
-    """Drop a government's campaign words to its own parties or people."""
+    """Drop a government's campaign words to its own parties or people, and its backing of
+    or meetings with itself."""
     r = ctx.current
     if home_campaign(r.type, r.source, r.target, ctx.doc):
         r.dropped = True
+    elif own_government(r.type, r.source, r.target, ctx.doc) and not _negated(r.trigger.token):
+        r.dropped = True  # a refusal to meet stays for derived-events ("did not meet")
 
 
 def freed(a: Actor, trigger: Token) -> bool:
