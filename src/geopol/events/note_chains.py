@@ -1,7 +1,7 @@
 """What the words around a place say against its reading, in local notes: a name written
-as a village but read as a division ("Bara Bara village": a district of Saint Lucia), and a
-name written inside a chain of divisions ("Banh (Banh, Loroum)", "Koumbri (Yatenga)")
-whose holder lies in another country, where the name has no namesake."""
+as a village but read as a division ("mortars hit Bara Bara village": a district of Saint
+Lucia, not the Iraqi village), and a name written inside a chain of divisions ("near Banh
+(Loroum)") whose holder lies in another country, where the name has no namesake."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from geopol.events.note_country import Clue, namesake
 from geopol.records import Place, PlacePrecision
 
-#: Words that call a name a settlement, not a division ("Bara Bara village").
+#: Words that call a name a settlement, not a division ("at Bara Bara village").
 _SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement", "camp", "locality"})
 _DIVISIONS = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2)
 
@@ -30,8 +30,8 @@ def _settlement_as_division(doc: Doc, at: Place) -> bool:
 
 
 def _containers(doc: Doc, at: Place) -> set[str]:
-    """The names written as divisions holding ``at`` in a chain: "Banh (Kaya, Sanmatenga)"
-    and "(Banh, Loroum)" put Banh inside the names after it."""
+    """The names written as divisions holding ``at`` in a chain: "near Dori (Seno, Sahel)"
+    and "a village (Gorom, Oudalan, Sahel)" put Dori and Gorom inside the names after them."""
     name = at.text.lower()
     out: set[str] = set()
     for tok in doc:

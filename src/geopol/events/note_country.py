@@ -151,7 +151,7 @@ _PLACE_NOUNS = frozenset({"village", "town", "city", "district", "area", "locali
                           "neighbourhood", "neighborhood", "outskirts", "suburb", "camp", "settlement",
                           "municipality", "commune", "county", "subdivision", "sector", "township"})
 #: Roads, crossings and junctions, which are named for the towns they join or stand in
-#: ("the Aabde-Halba road", "an Akkar road", "the Kasese junction"): a name before one is a
+#: ("the Halba-Qoubaiyat road", "a Matn road", "the Kasese junction"): a name before one is a
 #: place near which the act (a road block, an ambush) happened.
 _ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "expressway", "intersection",
                           "junction", "roundabout", "crossroads", "bypass", "bridge",
@@ -193,7 +193,7 @@ def _after_locative(tok: Token) -> bool:
 
 def _names_route(tok: Token) -> bool:
     """The word names a road or a junction by its place: part of a compound on a route noun
-    ("an Akkar road", "the Aabde-Halba road"), whatever NER took the name for."""
+    ("a Matn road", "the Halba-Qoubaiyat road"), whatever NER took the name for."""
     while tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
         tok = tok.head
         if tok.lower_ in _ROUTE_NOUNS:
@@ -258,7 +258,7 @@ def _names(span: Span) -> list[str]:
         names.append(" ".join(words[1:]))
     doc = span.doc
     route = span.end < len(doc) and doc[span.end].lower_ in _ROUTE_NOUNS
-    if route and "-" in words[1:-1]:  # "the Aabde-Halba road": each town it joins
+    if route and "-" in words[1:-1]:  # "the Halba-Qoubaiyat road": each town it joins
         k = words.index("-")
         names += [" ".join(words[:k]), " ".join(words[k + 1 :])]
     return names

@@ -20,12 +20,13 @@ def _countries(events: list[Event]) -> set[str | None]:
 @pytest.mark.parametrize(
     "text, country",
     [
-        # a division's name on a road, tagged a person by NER
-        ("Truck drivers blocked an Akkar road with their lorries on Friday.", "LBN"),
+        # a division's name on a road
+        ("Taxi drivers blocked a Matn road with their cars on Friday.", "LBN"),
         # a town on a highway, tagged a nationality by NER
         ("Residents blocked the Halba highway with burning tyres overnight.", "LBN"),
         # a road named for the two towns it joins: either town places it
-        ("Students blocked the Rashayya-Masnaa road in protest at the fuel shortage.", "LBN"),
+        ("Students blocked the Rashayya-Aita road in protest at the fuel shortage.", "LBN"),
+        ("Farmers blocked the Halba-Qoubaiyat road to demand compensation.", "LBN"),
     ],
 )
 def test_a_road_named_for_its_towns_places_the_block(text: str, country: str) -> None:

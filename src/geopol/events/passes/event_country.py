@@ -106,7 +106,7 @@ def _foreign(doc: Doc, pool: list[Clue], at: Place, after: int) -> Place | None:
     that no other clue supports, while the note's places point to one other country, gives
     way to the finest of those places ("destroyed a bulldozer on the Jabal al-Zawiya front in
     the countryside of Idleb": Zawiya in Libya has no namesake in Syria, so the event is at
-    Idleb; "an IED between Banh and Koumbri (Banh, Loroum)": Banh is inside Loroum, in
+    Idleb; "gunmen fired on a bus near Banh (Banh, Loroum)": Banh is inside Loroum, in
     Burkina Faso, not Baneh in Iran)."""
     if at.country is None or at.precision is PlacePrecision.COUNTRY:
         return None
