@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from geopol.events.note_chains import _containers
 from geopol.events.note_country import _names
-from geopol.records import Event, Place
+from geopol.records import Event, Place, PlacePrecision
 
 
 def _countries(events: list[Event]) -> set[str | None]:
@@ -92,3 +92,16 @@ def test_containers_of_a_name_in_a_chain() -> None:
         "oudalan",
         "sahel",
     }
+
+
+def test_an_event_at_a_whole_country_moves_to_the_place_inside_it_the_note_names() -> None:
+    events = coded("Turkish drones hit a PKK vehicle in the Gara (Amadiya) region, Northern Iraq.")
+    assert events
+    at = events[0].location
+    assert at is not None and at.country == "IRQ"
+    assert at.precision is not PlacePrecision.COUNTRY
+    # a place of another country is no place inside it
+    events = coded(
+        "Russian jets bombed rebel positions in Syria on Monday, the defence ministry in Moscow said."
+    )
+    assert _countries(events) == {"SYR"}

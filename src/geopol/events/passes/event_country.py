@@ -129,6 +129,22 @@ def _foreign(doc: Doc, pool: list[Clue], at: Place, after: int) -> Place | None:
     return _closest([c.place for c in others if c.place is not None], iso, after)
 
 
+def _inside(pool: list[Clue], at: Place, after: int) -> Place | None:
+    """An event placed at a whole country moves to the finest place inside it that its
+    sentence (or short note) names ("jets struck PKK hideouts in the Zap region of Dahuk,
+    northern Iraq": Dahuk, not Iraq's middle)."""
+    if at.precision is not PlacePrecision.COUNTRY or at.country is None:
+        return None
+    inside = [
+        c.place
+        for c in trusted(pool)
+        if c.place is not None
+        and c.place.precision is not PlacePrecision.COUNTRY
+        and not {"actor", "demonym", "embedded"} & set(c.place.how.split(","))
+    ]
+    return _closest(inside, at.country, after)
+
+
 @register("event-country", Level.ARTICLE)
 def event_country(ctx: ArticleContext) -> None:
     """An event placed nowhere, or only by a guessed country, is placed at the division or
@@ -176,6 +192,8 @@ def event_country(ctx: ArticleContext) -> None:
             moved = _namesake(ev.clues(n), at)
             if moved is None and ev.short:
                 moved = _foreign(ctx.doc, ev.pool(n), at, e.evidence.trigger.start)
+            if moved is None:
+                moved = _inside(demoted(ctx.doc, ev.pool(n)), at, e.evidence.trigger.start)
             if moved is not None:
                 e = _moved(e, moved)
         out.append(e)
