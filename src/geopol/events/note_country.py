@@ -245,6 +245,15 @@ def _where(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _AT:
         return True
+    # "in eastern Ar-Raqqa countryside", "in Kandahar province": the name on a place noun
+    head = root.head if root.dep_ == "compound" else None
+    if (
+        head is not None
+        and head.lower_ in _FEATURE_WORDS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in _AT
+    ):
+        return True
     return span.start > 0 and span.doc[span.start - 1].text == "("
 
 

@@ -105,3 +105,11 @@ def test_an_event_at_a_whole_country_moves_to_the_place_inside_it_the_note_names
         "Russian jets bombed rebel positions in Syria on Monday, the defence ministry in Moscow said."
     )
     assert _countries(events) == {"SYR"}
+
+
+def test_a_name_on_a_place_noun_after_in_is_a_place_clue() -> None:
+    # the river has no country; "in eastern Ar-Raqqa countryside" tells it
+    text = "A farmer was found shot and killed in the Euphrates river, in eastern Ar-Raqqa countryside, on Sunday."
+    events = coded(text)
+    assert events
+    assert _countries(events) == {"SYR"}
