@@ -150,6 +150,12 @@ def _runs(sent: Span, taken: set[int]) -> list[tuple[Span, bool]]:
 _PLACE_NOUNS = frozenset({"village", "town", "city", "district", "area", "locality", "hamlet",
                           "neighbourhood", "neighborhood", "outskirts", "suburb", "camp", "settlement",
                           "municipality", "commune", "county", "subdivision", "sector", "township"})
+#: Roads, crossings and junctions, which are named for the towns they join or stand in
+#: ("the Halba-Qoubaiyat road", "a Matn road", "the Kasese junction"): a name before one is a
+#: place near which the act (a road block, an ambush) happened.
+_ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "expressway", "intersection",
+                          "junction", "roundabout", "crossroads", "bypass", "bridge",
+                          "checkpoint", "crossing"})
 #: Prepositions of where an act happened ("near Opytne", "at Kruta Balka").
 _NEAR = frozenset({"in", "near", "at", "around", "outside", "inside", "nearby"})
 
@@ -162,7 +168,7 @@ def located(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
-    if after is not None and after.lower_ in _PLACE_NOUNS:
+    if after is not None and after.lower_ in _PLACE_NOUNS | _ROUTE_NOUNS:
         return True
     if before is not None and before.lower_ in _PLACE_NOUNS:
         return True
@@ -183,6 +189,16 @@ def _after_locative(tok: Token) -> bool:
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in _AT
+
+
+def _names_route(tok: Token) -> bool:
+    """The word names a road or a junction by its place: part of a compound on a route noun
+    ("a Matn road", "the Halba-Qoubaiyat road"), whatever NER took the name for."""
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lower_ in _ROUTE_NOUNS:
+            return True
+    return False
 
 
 def _standalone(span: Span, taken: set[int]) -> bool:
@@ -207,9 +223,11 @@ def _capital(tok: Token, sent: Span, taken: set[int], inside: bool) -> bool:
     NER took for a nationality is one too (Ansongo, Gao)."""
     if tok.i in taken or not tok.text[:1].isupper():
         return False
-    if tok.ent_type_ in _NOT_PLACES and not (inside and tok.ent_type_ == "NORP"):
+    if tok.ent_type_ in _NOT_PLACES and not (
+        tok.ent_type_ == "NORP" and (inside or _names_route(tok))
+    ):
         return False
-    if tok.ent_type_ in _NAMES and not (inside or _after_locative(tok)):
+    if tok.ent_type_ in _NAMES and not (inside or _after_locative(tok) or _names_route(tok)):
         return False  # a person (Frederick is wrong), "the Countryside Alliance"; not "in Idleb"
     if tok.i == sent.start and tok.pos_ != "PROPN":
         return False
@@ -227,6 +245,15 @@ def _where(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _AT:
         return True
+    # "in eastern Ar-Raqqa countryside", "in Kandahar province": the name on a place noun
+    head = root.head if root.dep_ == "compound" else None
+    if (
+        head is not None
+        and head.lower_ in _FEATURE_WORDS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in _AT
+    ):
+        return True
     return span.start > 0 and span.doc[span.start - 1].text == "("
 
 
@@ -238,6 +265,11 @@ def _names(span: Span) -> list[str]:
         names.append(" ".join(words[:-1]))
     if len(words) > 1 and words[0].lower() in _FEATURE_WORDS:
         names.append(" ".join(words[1:]))
+    doc = span.doc
+    route = span.end < len(doc) and doc[span.end].lower_ in _ROUTE_NOUNS
+    if route and "-" in words[1:-1]:  # "the Halba-Qoubaiyat road": each town it joins
+        k = words.index("-")
+        names += [" ".join(words[:k]), " ".join(words[k + 1 :])]
     return names
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from geopol.events.context import ArticleContext
+from geopol.events.note_chains import demoted, doubtful
 from geopol.events.note_country import (
     Clue,
     Evidence,
@@ -19,12 +22,15 @@ from geopol.records import Actor, Event, Place, PlacePrecision, StandsFor
 from geopol.records import Span as TextSpan
 
 
-def _recode(actors: list[Actor], old: str | None, new: str) -> list[Actor]:
+def _recode(actors: list[Actor], old: str | None, new: str, sure: bool = True) -> list[Actor]:
     """Unnamed actors of the event take the country where it happened; actors that stood for
     the old place move with it."""
     out = []
     for a in actors:
-        unnamed = a.country is None and a.sector and a.kind in ("agent", "group")
+        # an unnamed doer given the country of the old place, or (for a sure new place) of a
+        # place the pass did not keep ("unnamed,note-violence", "unnamed,place-of-event")
+        moves = "unnamed" in a.how and (a.country == old or (sure and "place" in a.how))
+        unnamed = (a.country is None or moves) and a.sector and a.kind in ("agent", "group")
         placed = StandsFor.PLACE in a.stands_for or any(
             "place" in tag for tag in a.how.replace("+", ",").split(",")
         )  # "agent+place", "unnamed,place-of-event": the country came from the place
@@ -37,6 +43,7 @@ def _recode(actors: list[Actor], old: str | None, new: str) -> list[Actor]:
 def _moved(e: Event, place: Place) -> Event:
     old = e.location.country if e.location is not None else None
     assert place.country is not None
+    sure = "located" not in place.how.split(",")  # "near Opytne": a small town, a weak clue
     span = None
     if place.end > place.start:
         span = TextSpan(start=place.start, end=place.end, text=place.text)
@@ -47,8 +54,8 @@ def _moved(e: Event, place: Place) -> Event:
         # have come from anywhere; at a town or a district they acted there
         source=e.source
         if place.precision is PlacePrecision.COUNTRY
-        else _recode(e.source, old, place.country),
-        target=_recode(e.target, old, place.country),
+        else _recode(e.source, old, place.country, sure),
+        target=_recode(e.target, old, place.country, sure),
         evidence=dataclasses.replace(e.evidence, location=span),
     )
 
@@ -94,14 +101,15 @@ def _namesake(clues: list[Clue], at: Place) -> Place | None:
     return best[1] if best else None
 
 
-def _foreign(pool: list[Clue], at: Place, after: int) -> Place | None:
-    """In a short note, a town abroad read from part of a longer name, that no other clue
-    supports, while the note's places
-    point to one other country, gives way to the finest of those places ("destroyed a
-    bulldozer on the Jabal al-Zawiya front in the countryside of Idleb": Zawiya in Libya has
-    no namesake in Syria, so the event is at Idleb)."""
-    if at.country is None or "partial" not in at.how.split(","):
-        return None  # a name the place finder read whole keeps its reading
+def _foreign(doc: Doc, pool: list[Clue], at: Place, after: int) -> Place | None:
+    """In a short note, a place abroad whose reading the text speaks against (``_doubtful``),
+    that no other clue supports, while the note's places point to one other country, gives
+    way to the finest of those places ("destroyed a bulldozer on the Jabal al-Zawiya front in
+    the countryside of Idleb": Zawiya in Libya has no namesake in Syria, so the event is at
+    Idleb; "gunmen fired on a bus near Banh (Banh, Loroum)": Banh is inside Loroum, in
+    Burkina Faso, not Baneh in Iran)."""
+    if at.country is None or at.precision is PlacePrecision.COUNTRY:
+        return None
     others = [
         c
         for c in pool
@@ -113,10 +121,28 @@ def _foreign(pool: list[Clue], at: Place, after: int) -> Place | None:
     ]
     if not others or any(at.country in c.countries for c in others):
         return None
+    if not doubtful(doc, at, others):
+        return None  # a name the place finder read whole keeps its reading
     iso = top_country(others)
     if iso is None:
         return None
     return _closest([c.place for c in others if c.place is not None], iso, after)
+
+
+def _inside(pool: list[Clue], at: Place, after: int) -> Place | None:
+    """An event placed at a whole country moves to the finest place inside it that its
+    sentence (or short note) names ("jets struck PKK hideouts in the Zap region of Dahuk,
+    northern Iraq": Dahuk, not Iraq's middle)."""
+    if at.precision is not PlacePrecision.COUNTRY or at.country is None:
+        return None
+    inside = [
+        c.place
+        for c in trusted(pool)
+        if c.place is not None
+        and c.place.precision is not PlacePrecision.COUNTRY
+        and not {"actor", "demonym", "embedded"} & set(c.place.how.split(","))
+    ]
+    return _closest(inside, at.country, after)
 
 
 @register("event-country", Level.ARTICLE)
@@ -149,7 +175,7 @@ def event_country(ctx: ArticleContext) -> None:
             if told and not ev.short:
                 out.append(e)
                 continue
-            pool = ev.pool(n)
+            pool = demoted(ctx.doc, ev.pool(n))
             iso = top_country(pool)
             place = (
                 _closest(
@@ -165,7 +191,9 @@ def event_country(ctx: ArticleContext) -> None:
         else:
             moved = _namesake(ev.clues(n), at)
             if moved is None and ev.short:
-                moved = _foreign(ev.pool(n), at, e.evidence.trigger.start)
+                moved = _foreign(ctx.doc, ev.pool(n), at, e.evidence.trigger.start)
+            if moved is None:
+                moved = _inside(demoted(ctx.doc, ev.pool(n)), at, e.evidence.trigger.start)
             if moved is not None:
                 e = _moved(e, moved)
         out.append(e)
