@@ -274,7 +274,15 @@ def _act_above(tok: Token, sh: Token) -> Token:
 def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
     """ "China never bought Iranian oil, officials insisted": a verb of saying above the dyad's
     clause whose speaker is not the source reports the event; it is not the source's act."""
-    if governing(said, fact_cues()) is not Factuality.REPORTED or said.i == verb.i:
+    c = fact_cues()
+    if said.i == verb.i:
+        return False
+    if governing(said, c) is not Factuality.REPORTED and not (
+        # "Iran could strike Saudi oil fields, analysts warned": a verbal act by another
+        # speaker over the dyad's clause says what may happen; it is not the source's act
+        said.lemma_.lower() in c.verbal_acts
+        and any(ch.dep_ == "ccomp" and ch.i == verb.i for ch in said.children)
+    ):
         return False
     if not any(a.i == said.i for a in ancestors(verb)[1:]):
         return False
@@ -284,7 +292,9 @@ def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
 
 def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
-    if best is not None and not best.noun and _reports_on(best.token, verb, sh):
+    if best is not None and not best.noun and (
+        _reports_on(best.token, verb, sh) or _in_relative(best.token, sh, th)
+    ):
         best = None
     if best is not None:
         tok = best.token
@@ -348,3 +358,16 @@ def _noun_below(trigger: Token, sh: Token, th: Token) -> Token | None:
     if child is not None and child.dep_ == "acl" and child.pos_ == "VERB":
         return child
     return common
+
+
+def _in_relative(trigger: Token, sh: Token, th: Token) -> bool:
+    """ "signed a protocol under which Romania will supply Turkey": both actors sit in a
+    relative clause below the coder's trigger, so the dyad's event is the clause's own."""
+    for tok in ancestors(sh)[1:]:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ in ("relcl", "acl:relcl"):
+            return any(a.i == tok.i for a in ancestors(th)) and any(
+                a.i == trigger.i for a in ancestors(tok)[1:]
+            )
+    return False
