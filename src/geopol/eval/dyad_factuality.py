@@ -18,6 +18,7 @@ from geopol.events.factuality import cues as fact_cues
 from geopol.events.factuality.words import (
     for_to,
     governing,
+    phrasal,
     purpose,
     purpose_clause,
     verb_object,
@@ -306,6 +307,9 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
+            content = _rejected_content(tok, th)
+            if content is not None:
+                return assess(content, noun=False)  # "rejected a proposal to lend Manila"
             if not best.noun:
                 tok = _act_above(tok, sh)
             event, noun = _event_below(tok, noun=best.noun)
@@ -371,3 +375,19 @@ def _in_relative(trigger: Token, sh: Token, th: Token) -> bool:
                 a.i == trigger.i for a in ancestors(tok)[1:]
             )
     return False
+
+
+def _rejected_content(trigger: Token, th: Token) -> Token | None:
+    """ "Japan rejected a proposal to lend the Philippines 50 bln yen": the target sits in the
+    infinitive of the rejected proposal, so the dyad's event is that content (negated by the
+    rejection); "turned down a British request to release Mandela" keeps the rejection of
+    the one who asked."""
+    if phrasal(trigger) not in fact_cues().rejections:
+        return None
+    for obj in (ch for ch in trigger.children if ch.dep_ == "dobj"):
+        for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
+            if any(a.i == acl.i for a in ancestors(th)) and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in acl.children
+            ):
+                return acl
+    return None

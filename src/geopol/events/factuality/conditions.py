@@ -128,6 +128,17 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
         return True
     if dep == "advcl" and in_condition(ch, c):
         return not precaution(ch, c) or conditional_mood(tok)
+    if (
+        dep in ("prep", "advmod", "advcl")
+        and not any(True for _ in ch.children)
+        and ch.lower_ in c.conditionals
+        and not phrase_at(ch, c.precautions)
+    ):
+        # "will release the funds provided it meets its targets": a bare mark whose clause
+        # the parse hangs beside it, on the consequent
+        return any(
+            s.dep_ in ("ccomp", "advcl") and s.left_edge.i == ch.i + 1 for s in tok.children
+        )
     if dep == "ccomp" and ch.i > tok.i and inverted(ch):
         return True
     return (
