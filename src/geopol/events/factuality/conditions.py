@@ -10,6 +10,7 @@ from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
 __all__ = [
+    "bare_condition",
     "conditional_mood",
     "consequent_before",
     "consequent_modal",
@@ -128,17 +129,7 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
         return True
     if dep == "advcl" and in_condition(ch, c):
         return not precaution(ch, c) or conditional_mood(tok)
-    if (
-        dep in ("prep", "advmod", "advcl")
-        and not any(True for _ in ch.children)
-        and ch.lower_ in c.conditionals
-        and not phrase_at(ch, c.precautions)
-    ):
-        # "will release the funds provided it meets its targets": a bare mark whose clause
-        # the parse hangs beside it, on the consequent
-        return any(
-            s.dep_ in ("ccomp", "advcl") and s.left_edge.i == ch.i + 1 for s in tok.children
-        )
+
     if dep == "ccomp" and ch.i > tok.i and inverted(ch):
         return True
     return (
@@ -146,3 +137,27 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
         and ch.i > tok.i
         and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
     )
+
+
+def bare_condition(tok: Token, c: Cues) -> Token | None:
+    """ "will release the funds provided it meets its targets": a conditional mark with no
+    words of its own, which the parse hangs on the consequent or on its object, and the
+    clause it opens (with its own subject) hung right after it, beside it."""
+    holders = [tok, *(ch for ch in tok.children if ch.dep_ in ("dobj", "attr"))]
+    for holder in holders:
+        for mark in holder.children:
+            if (
+                mark.dep_ not in ("prep", "advmod", "advcl", "acl")
+                or any(True for _ in mark.children)
+                or mark.lower_ not in c.conditionals
+                or phrase_at(mark, c.precautions)
+            ):
+                continue
+            if any(
+                s.dep_ in ("ccomp", "advcl", "relcl", "acl")
+                and s.left_edge.i == mark.i + 1
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in s.children)
+                for s in holder.children
+            ):
+                return mark
+    return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
+    bare_condition,
     conditional_mood,
     consequent_before,
     consequent_modal,
@@ -139,7 +140,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
-    if trailing_condition(tok, c) and not threatened:
+    if not threatened and (trailing_condition(tok, c) or bare_condition(tok, c) is not None):
         found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
