@@ -18,6 +18,7 @@ from geopol.events.factuality import cues as fact_cues
 from geopol.events.factuality.words import (
     for_to,
     governing,
+    phrasal,
     purpose,
     purpose_clause,
     verb_object,
@@ -274,7 +275,15 @@ def _act_above(tok: Token, sh: Token) -> Token:
 def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
     """ "China never bought Iranian oil, officials insisted": a verb of saying above the dyad's
     clause whose speaker is not the source reports the event; it is not the source's act."""
-    if governing(said, fact_cues()) is not Factuality.REPORTED or said.i == verb.i:
+    c = fact_cues()
+    if said.i == verb.i:
+        return False
+    if governing(said, c) is not Factuality.REPORTED and not (
+        # "Iran could strike Saudi oil fields, analysts warned": a verbal act by another
+        # speaker over the dyad's clause says what may happen; it is not the source's act
+        said.lemma_.lower() in c.verbal_acts
+        and any(ch.dep_ == "ccomp" and ch.i == verb.i for ch in said.children)
+    ):
         return False
     if not any(a.i == said.i for a in ancestors(verb)[1:]):
         return False
@@ -284,7 +293,9 @@ def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
 
 def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factuality, list[Token]]:
     verb = _dyad_verb(_clause_verb(sh), _clause_verb(th))
-    if best is not None and not best.noun and _reports_on(best.token, verb, sh):
+    if best is not None and not best.noun and (
+        _reports_on(best.token, verb, sh) or _in_relative(best.token, sh, th)
+    ):
         best = None
     if best is not None:
         tok = best.token
@@ -296,6 +307,9 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
+            content = _rejected_content(tok, th)
+            if content is not None:
+                return assess(content, noun=False)  # "rejected a proposal to lend Manila"
             if not best.noun:
                 tok = _act_above(tok, sh)
             event, noun = _event_below(tok, noun=best.noun)
@@ -348,3 +362,32 @@ def _noun_below(trigger: Token, sh: Token, th: Token) -> Token | None:
     if child is not None and child.dep_ == "acl" and child.pos_ == "VERB":
         return child
     return common
+
+
+def _in_relative(trigger: Token, sh: Token, th: Token) -> bool:
+    """ "signed a protocol under which Romania will supply Turkey": both actors sit in a
+    relative clause below the coder's trigger, so the dyad's event is the clause's own."""
+    for tok in ancestors(sh)[1:]:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ in ("relcl", "acl:relcl"):
+            return any(a.i == tok.i for a in ancestors(th)) and any(
+                a.i == trigger.i for a in ancestors(tok)[1:]
+            )
+    return False
+
+
+def _rejected_content(trigger: Token, th: Token) -> Token | None:
+    """ "Japan rejected a proposal to lend the Philippines 50 bln yen": the target sits in the
+    infinitive of the rejected proposal, so the dyad's event is that content (negated by the
+    rejection); "turned down a British request to release Mandela" keeps the rejection of
+    the one who asked."""
+    if phrasal(trigger) not in fact_cues().rejections:
+        return None
+    for obj in (ch for ch in trigger.children if ch.dep_ == "dobj"):
+        for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
+            if any(a.i == acl.i for a in ancestors(th)) and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in acl.children
+            ):
+                return acl
+    return None

@@ -10,9 +10,11 @@ from geopol.events.factuality.cues import Cues
 from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
 
 __all__ = [
+    "bare_condition",
     "conditional_mood",
     "consequent_before",
     "consequent_modal",
+    "hangs_condition",
     "in_condition",
     "misparsed_condition",
     "precaution",
@@ -110,3 +112,52 @@ def misparsed_condition(clause: Token, c: Cues) -> bool:
             ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children
         ) and opened_by(clause, c.conditionals)
     return clause.dep_ == "dep" and consequent_modal(clause.head) and in_condition(clause, c)
+
+
+def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
+    """``ch``, a child of ``tok``, is a condition of ``tok``'s clause: "if X" ("the consequent
+    of if"), "provided that X", "would send troops in case of an incursion" (a precaution
+    only under "would"), "would intervene should the dollar fall" (the parse takes it for a
+    complement), "may buy, but only if X" (a conjunct)."""
+    dep = ch.dep_
+    if (
+        dep in ("prep", "advcl", "advmod")
+        and phrase_at(ch, c.conditionals)
+        and (not phrase_at(ch, c.precautions) or conditional_mood(tok))
+        and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
+    ):
+        return True
+    if dep == "advcl" and in_condition(ch, c):
+        return not precaution(ch, c) or conditional_mood(tok)
+
+    if dep == "ccomp" and ch.i > tok.i and inverted(ch):
+        return True
+    return (
+        dep == "conj"
+        and ch.i > tok.i
+        and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+    )
+
+
+def bare_condition(tok: Token, c: Cues) -> Token | None:
+    """ "will release the funds provided it meets its targets": a conditional mark with no
+    words of its own, which the parse hangs on the consequent or on its object, and the
+    clause it opens (with its own subject) hung right after it, beside it."""
+    holders = [tok, *(ch for ch in tok.children if ch.dep_ in ("dobj", "attr"))]
+    for holder in holders:
+        for mark in holder.children:
+            if (
+                mark.dep_ not in ("prep", "advmod", "advcl", "acl")
+                or any(True for _ in mark.children)
+                or mark.lower_ not in c.conditionals
+                or phrase_at(mark, c.precautions)
+            ):
+                continue
+            if any(
+                s.dep_ in ("ccomp", "advcl", "relcl", "acl")
+                and s.left_edge.i == mark.i + 1
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in s.children)
+                for s in holder.children
+            ):
+                return mark
+    return None

@@ -36,6 +36,9 @@ LISTS = (
     "attitudes",
     "verbal_nouns",
     "frameworks",
+    "threats",
+    "grants",
+    "current_periods",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -61,6 +64,9 @@ class Cues:
     attitudes: frozenset[str] = frozenset()
     verbal_nouns: frozenset[str] = frozenset()
     frameworks: frozenset[str] = frozenset()
+    threats: frozenset[str] = frozenset()
+    grants: frozenset[str] = frozenset()
+    current_periods: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -170,6 +176,9 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         attitudes=frozenset(sets["attitudes"]),
         verbal_nouns=frozenset(sets["verbal_nouns"]),
         frameworks=frozenset(sets["frameworks"]),
+        threats=frozenset(sets["threats"]),
+        grants=frozenset(sets["grants"]),
+        current_periods=frozenset(sets["current_periods"]),
     )
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
+    bare_condition,
     conditional_mood,
     consequent_before,
     consequent_modal,
+    hangs_condition,
     in_condition,
     misparsed_condition,
-    precaution,
     sibling_condition,
     trailing_condition,
 )
@@ -48,8 +49,10 @@ from geopol.events.factuality.words import (
     phrase_at,
     purpose,
     purpose_clause,
+    refusal,
     subject,
     supposed,
+    threat,
     unsaid,
 )
 from geopol.records import Factuality
@@ -66,6 +69,7 @@ _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """Cues that hang on ``tok`` itself."""
     nominal = tok.pos_ in _NOMINAL
+    threatened = threat(tok, c)
     for ch in tok.children:
         low, dep = ch.lower_, ch.dep_
         if not_only(ch):
@@ -108,29 +112,10 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.append(Cue(c.adjectives[low], ch, depth))
         elif dep in ("amod", "det") and nominal and ch.lemma_.lower() in c.adjectives:
             found.append(Cue(c.adjectives[ch.lemma_.lower()], ch, depth))
-        elif (
-            dep in ("prep", "advcl", "advmod")
-            and phrase_at(ch, c.conditionals)
-            and (not phrase_at(ch, c.precautions) or conditional_mood(tok))
-            and any(g.dep_ in ("ccomp", "pcomp", "pobj", "advcl", "acl") for g in ch.children)
-        ):
-            # "provided that X, Y will"; "would send troops in case of an incursion"
-            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
-        elif (
-            dep == "advcl"
-            and in_condition(ch, c)
-            and (not precaution(ch, c) or conditional_mood(tok))
-        ):
-            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # the consequent of "if"
-        elif dep == "ccomp" and ch.i > tok.i and inverted(ch):
-            # "would intervene should the dollar fall" (the parse takes it for a complement)
-            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
-        elif (
-            dep == "conj"
-            and ch.i > tok.i
-            and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
-        ):
-            found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))  # "may buy, but only if"
+        elif hangs_condition(tok, ch, c):
+            # the consequent of "if"; not a threat's ("threatened to X if Y": the threat is made)
+            if not threatened:
+                found.append(Cue(Factuality.HYPOTHETICAL, ch, depth))
         elif dep == "prep" and low == "according":
             found.append(Cue(Factuality.REPORTED, ch, depth))
         elif (
@@ -155,7 +140,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
-    if trailing_condition(tok, c):
+    if not threatened and (trailing_condition(tok, c) or bare_condition(tok, c) is not None):
         found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
@@ -244,7 +229,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         if head.pos_ in _NOMINAL:
             if phrase_at(head, c.conditionals):
                 found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
-            if lemma in c.nouns:
+            if lemma in c.nouns and dep != "conj":  # "its rejection and condemnation of X"
                 _cue_noun(head, c, found, depth)
                 return None, depth
             if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
@@ -266,7 +251,7 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 and lemma not in c.verbal_acts
             ):
                 found.append(Cue(level, head, depth))  # "is considering curbs", "plans talks"
-            elif dep == "dobj" and lemma in c.denials:
+            elif dep == "dobj" and lemma in c.denials and not refusal(head, c):
                 _negating(head, found, depth)  # "denied charges of"
                 double = found[-1].level is not Factuality.NEGATED
             before = len(found)
@@ -320,7 +305,11 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
     tok = trigger
     depth = 0
     _own_cues(tok, c, found, depth)
-    if tok.lemma_.lower() in c.denials and any(ch.dep_ in ("dobj", "ccomp") for ch in tok.children):
+    if (
+        tok.lemma_.lower() in c.denials
+        and any(ch.dep_ in ("dobj", "ccomp") for ch in tok.children)
+        and not refusal(tok, c)
+    ):
         found.append(Cue(Factuality.NEGATED, tok, depth))  # the denied event is the dyad's
     own = governing(tok, c)
     if (
@@ -430,6 +419,14 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
         before = len(found)
         prev, tok = tok, head
         _own_cues(tok, c, found, depth)
+        if dep in ("xcomp", "ccomp") and threat(tok, c):
+            # "threatened to shell the port, a naval base, if Y": the parse hangs the
+            # condition on the threat; it conditions what is threatened
+            found.extend(
+                Cue(Factuality.HYPOTHETICAL, ch, depth)
+                for ch in tok.children
+                if hangs_condition(tok, ch, c)
+            )
         if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in prev.children):
             # "X will not be tied ..., and Paris lent": a conjunct with its own subject or
             # auxiliary keeps only the attribution of the first one

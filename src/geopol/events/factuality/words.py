@@ -72,8 +72,11 @@ def purpose(tok: Token) -> bool:
 
 
 def governing(tok: Token, c: Cues) -> Factuality | None:
-    """The level a governing verb gives, phrasal verbs included ("ruled out")."""
+    """The level a governing verb gives, phrasal verbs included ("ruled out"); none for a
+    denial that refuses a grant ("denied entry to")."""
     lemma = tok.lemma_.lower()
+    if lemma in c.denials and refusal(tok, c):
+        return None
     for ch in tok.children:
         if ch.dep_ in ("prt", "advmod"):
             level = c.governing.get(f"{lemma} {ch.lower_}")
@@ -163,9 +166,46 @@ def dated_infinitive(tok: Token, c: Cues) -> Token | None:
     for ch in tok.children:
         if ch.dep_ == "npadvmod" and ch.lower_ in c.schedule_dates:
             return ch
-        if _dated_prep(ch, c):
+        if _dated_prep(ch, c) or _this_period(ch, c):
             return ch
     return None
+
+
+def _this_period(ch: Token, c: Cues) -> bool:
+    """ "this month", "this week": a current period (``current_periods``) with "this"."""
+    return (
+        ch.dep_ == "npadvmod"
+        and ch.lower_ in c.current_periods
+        and any(g.dep_ == "det" and g.lower_ == "this" for g in ch.children)
+    )
+
+
+def refusal(verb: Token, c: Cues) -> bool:
+    """ "denied entry to", "denied landing rights to", "denied him a visa": a denial whose
+    object is a grant (``grants``) refuses it; it does not call an event untrue."""
+    if verb.lemma_.lower() not in c.denials:
+        return False
+    return any(
+        ch.dep_ in ("dobj", "nsubjpass")
+        and (
+            ch.lemma_.lower() in c.grants
+            or any(g.dep_ == "compound" and g.lower_ in c.grants for g in ch.children)
+        )
+        for ch in verb.children
+    )
+
+
+def threat(tok: Token, c: Cues) -> bool:
+    """A threat, a warning, an ultimatum (``threats``), or the light verb of one of these
+    nouns ("issued an ultimatum"): its content is conditional, the act itself is not. A
+    threat under a modal is not yet made ("may threaten shipping if the war escalates")."""
+    if any(ch.dep_ == "aux" and ch.lower_ in c.modals for ch in tok.children):
+        return False
+    if tok.lemma_.lower() in c.threats:
+        return True
+    return tok.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in c.threats for ch in tok.children
+    )
 
 
 def present_passive(tok: Token) -> bool:
@@ -223,9 +263,13 @@ def detached(clause: Token) -> bool:
         if any(t.text in (";", ":") for t in doc[end + 1 : head.i]):
             return True
         # "asked the banks for a rollover, a move bankers said could come too late": the
-        # saying has its own content after it, so the clause before it is not what it says
+        # saying has its own content after it, so the clause before it is not what it says;
+        # "accused Pakistan of X, a charge Islamabad denied": its object comes before it (a
+        # reduced relative clause on that object)
         return any(
-            ch.dep_ == "ccomp" and ch.i > head.i and ch.i != clause.i for ch in head.children
+            (ch.dep_ == "ccomp" and ch.i > head.i and ch.i != clause.i)
+            or (ch.dep_ == "dobj" and end < ch.i < head.i)
+            for ch in head.children
         ) and any(t.text == "," for t in doc[end + 1 : head.i])
     if head.dep_ not in ("relcl", "acl:relcl"):
         return False
