@@ -336,7 +336,7 @@ _RECALL: Schema = {
 _REALIS: Schema = {
     key: words(True)
     for key in (
-        "abstract_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
+        "abstract_objects", "standing_objects", "thing_subjects", "situation_nouns", "commercial", "commercial_verbs", "violence",
         "civil_sectors", "effort_verbs", "address_verbs", "call_verbs", "appeal_preps",
         "intent_verbs", "force_senses", "unrest",
         "company_nouns", "opinion_modals", "money", "persons", "trade_flows",

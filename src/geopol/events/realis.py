@@ -49,6 +49,8 @@ _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Words:
     abstract: frozenset[str]
+    #: states of mind and standings ("trust", "hopes"): no aim of force at all
+    standings: frozenset[str]
     things: frozenset[str]
     situations: frozenset[str]
     commercial: frozenset[str]
@@ -95,6 +97,7 @@ def words() -> _Words:
 
     return _Words(
         abstract=ws("abstract_objects"),
+        standings=ws("standing_objects"),
         things=ws("thing_subjects"),
         situations=ws("situation_nouns"),
         commercial=ws("commercial"),
@@ -190,7 +193,7 @@ def abstract_aim(trigger: Token, idx: ActorIndex) -> Token | None:
     for head in _aims(trigger):
         if idx.at(head) or head.ent_type_ in _ACTOR_ENTS:
             continue
-        if _lemma(head) in w.abstract or head.lower_ in w.abstract:
+        if {_lemma(head), head.lower_} & (w.abstract | w.standings):
             return head
     return None
 

@@ -100,3 +100,18 @@ def test_an_attack_on_liberties_is_no_assault() -> None:
     )
     assert "ASSAULT" in {k for k, _, _ in readings(coded(text, without=["act-gate"]))}
     assert "ASSAULT" not in {k for k, _, _ in readings(coded(text))}
+
+
+def test_force_aimed_at_a_standing_is_no_act() -> None:
+    # a state of mind or a standing ("trust", "hopes") is no target of force, nor a plan
+    # whose owner is criticised
+    for text, trigger in (
+        ("The arrest of the envoy has hit trust between Russia and Georgia.", "hit"),
+        ("The quarrel over the dam threatened hopes of a deal between Egypt and Sudan.", "threatened"),
+    ):
+        ctx = before(text, "act-gate", trigger)
+        act_gate(ctx)
+        assert ctx.current.dropped, text
+        assert not coded(text), text
+    # force at a state stays an act
+    assert readings(coded("Russia threatened Georgia with sanctions.")) == {("THREATEN", "RUS", "GEO")}

@@ -24,6 +24,7 @@ from geopol.events.realis import (
     thing_agent,
     thing_content,
     thing_subject,
+    words,
 )
 from geopol.records import PloverType
 
@@ -135,5 +136,8 @@ def act_gate(ctx: SentenceContext) -> None:
     if r.type in FORCE_TYPES:
         aim = abstract_aim(tok, ctx.index)
         if aim is None:
+            return
+        if {aim.lemma_.lower(), aim.lower_} & words().standings:
+            r.dropped = True  # "the arrest hit trust between them": no act toward anyone
             return
         criticise_owner(ctx, aim)
