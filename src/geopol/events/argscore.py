@@ -103,6 +103,22 @@ def _owning_place(path: list[Token], trigger: Token) -> bool:
     )
 
 
+def _makers(path: list[Token]) -> int:
+    """How many times the path climbs from a participle's "by" phrase to the noun it
+    describes: "rejected every offer made by the Taliban", "dismissed the petition filed by
+    the candidate" name the maker of the thing acted on, the party it is aimed at; the
+    participle and its "by" cost no hop, as an owner's word costs none."""
+    return sum(
+        1
+        for i, t in enumerate(path[:-2])
+        if t.dep_ == "pobj"
+        and path[i + 1].dep_ == "agent"
+        and path[i + 2].dep_ == "acl"
+        and path[i + 2].tag_ == "VBN"
+        and path[i + 2].head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
     """Subject phrases that may name the trigger's doer, with their base score: the
     trigger's own subject or "by" phrase first, then the subjects of the verbs it depends on."""
@@ -264,6 +280,8 @@ def _score(
             # "lifted a ban on imports of British beef": a country word on a noun of the
             # object phrase names whose thing is acted on; the word itself is no hop
             hops -= 1
+        if target:
+            hops -= 2 * _makers(path)
         s = base - 0.4 * hops
         if _locative(path) and not attack:
             # a country (not a town) in the object's phrase: "violations in Zimbabwe"

@@ -357,6 +357,11 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
     does not give ("the court quashed the orders of the police commissioner of Chennai")."""
     if not target or not all(a.country for a in target):
         return []
+    return organ_doers(raw_source)
+
+
+def organ_doers(raw_source: list[Actor]) -> list[Actor]:
+    """The first state organ of no stated country among the doers the parse gives."""
     return [
         a
         for a in raw_source

@@ -5,6 +5,7 @@ from __future__ import annotations
 from geopol.events.argscore import fill
 from geopol.events.context import SentenceContext
 from geopol.events.passes.base import Level, register
+from geopol.events.recall import organ_doers
 
 
 @register("fill-arguments", Level.TRIGGER)
@@ -15,3 +16,13 @@ def fill_arguments(ctx: SentenceContext) -> None:
     events/argscore.py)."""
     r = ctx.current
     r.source, r.target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, r.source, r.target)
+    if not r.source and not r.target:
+        # "The prime minister refused to see the French envoy": a state organ of no
+        # stated country still acts on the party the scorer finds (unnamed-doers keeps it);
+        # only on a body or a person of a state, not on a country word ("to decide how
+        # Britain could be defended" asks nothing of Britain)
+        organs = organ_doers(r.raw_source)
+        if organs:
+            _, target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, organs, [])
+            if all(a.sector for a in target):
+                r.target = target
