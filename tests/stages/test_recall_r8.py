@@ -48,3 +48,35 @@ def test_an_organ_of_no_country_asks_nothing_of_a_country_word() -> None:
 def test_the_sentence_country_still_homes_an_organ_acting_on_a_place() -> None:
     evs = events("The army closed Tehran's new airport.")
     assert ("IRNMIL", "IRNGOV") in dyads(evs, "COERCE")
+
+
+def test_a_message_is_addressed_to_whom_the_verb_of_contact_reached() -> None:
+    evs = events(
+        "The Brazilian president sent a letter to the head of the World Bank threatening to"
+        " withdraw Brazilian funding."
+    )
+    assert dyads(evs, "THREATEN") == {("BRAGOV", "IGO-WBIGO")}  # not Brazil's own funding
+    evs = events("Germany wrote to the Greek government demanding repayment of the loans.")
+    assert dyads(evs, "REQUEST") == {("DEU", "GRCGOV")}  # not the government demanding
+    evs = events("Kenya sent a message to Uganda accusing it of arming the rebels.")
+    assert ("KEN", "UGA") in dyads(evs, "ACCUSE")
+
+
+def test_troops_sent_carry_no_message() -> None:
+    evs = events("Russia sent troops to Syria, threatening to attack the rebels.")
+    assert ("RUS", "SYR") not in dyads(evs, "THREATEN")
+
+
+def test_people_in_a_list_of_countries_are_people_of_each() -> None:
+    evs = events(
+        "The European Commission has announced humanitarian aid of 50 million euros to help"
+        " people in Sudan, Eritrea and Djibouti."
+    )
+    assert {t for _, t in dyads(evs, "AID")} == {"SDNCVL", "ERICVL", "DJICVL"}
+    evs = events("Japan sent food to families in Haiti and the Dominican Republic.")
+    assert {t for _, t in dyads(evs, "AID")} == {"HTICVL", "DOMCVL"}
+
+
+def test_a_meeting_with_people_of_two_countries_is_not_spread_over_them() -> None:
+    evs = events("The minister met farmers in Kenya and Uganda.")
+    assert not any("KENCVL" in d or "UGACVL" in d for d in dyads(evs, "CONSULT"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from geopol.events.addressee import addressed
 from geopol.events.argscore import fill
 from geopol.events.context import SentenceContext
 from geopol.events.passes.base import Level, register
 from geopol.events.recall import organ_doers
+from geopol.events.targets import people_of_places
 
 
 @register("fill-arguments", Level.TRIGGER)
@@ -15,6 +17,12 @@ def fill_arguments(ctx: SentenceContext) -> None:
     recognise a Palestinian state" gives the United States as the target (see
     events/argscore.py)."""
     r = ctx.current
+    message = addressed(r.trigger.token, r.trigger.rule.type, ctx.index)
+    if message is not None:
+        # "wrote to the Greek government demanding repayment": the sender demands it of
+        # whom the letter reached (events/addressee.py)
+        r.source, r.target = message
+        return
     r.source, r.target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, r.source, r.target)
     if not r.source and not r.target:
         # "The prime minister refused to see the French envoy": a state organ of no
@@ -26,3 +34,4 @@ def fill_arguments(ctx: SentenceContext) -> None:
             _, target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, organs, [])
             if all(a.sector for a in target):
                 r.target = target
+    r.target = people_of_places(r.trigger.rule.type, r.target, r.raw_target, ctx.index)
