@@ -80,3 +80,20 @@ def test_people_in_a_list_of_countries_are_people_of_each() -> None:
 def test_a_meeting_with_people_of_two_countries_is_not_spread_over_them() -> None:
     evs = events("The minister met farmers in Kenya and Uganda.")
     assert not any("KENCVL" in d or "UGACVL" in d for d in dyads(evs, "CONSULT"))
+
+
+def test_the_doers_own_possessor_is_no_target_when_the_object_names_one() -> None:
+    evs = events("The Turkish president reiterated Turkey's support for the government of Libya.")
+    assert dyads(evs, "SUPPORT") == {("TURGOV", "LBYGOV")}
+    evs = events("The Kenyan president praised Kenya's ties with Ethiopia.")
+    assert dyads(evs, "SUPPORT") == {("KENGOV", "ETH")}
+    evs = events(
+        "The Secretary-General of the United Nations reaffirmed the U.N.'s commitment to"
+        " supporting Lebanon's sovereignty."
+    )
+    assert {t for _, t in dyads(evs, "SUPPORT")} == {"LBN"}
+
+
+def test_the_doers_own_possessor_stays_when_the_object_names_no_one() -> None:
+    evs = events("The Mexican president defended Mexico's strict asylum policy.")
+    assert ("MEXGOV", "MEX") in dyads(evs, "SUPPORT")

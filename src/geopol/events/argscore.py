@@ -27,6 +27,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.dyads import ActorIndex
+from geopol.events.own import own_possessor
 from geopol.events.recall_table import recall_table
 from geopol.events.subjects import stray_subject
 from geopol.records import Actor
@@ -443,6 +444,8 @@ def _target(
             continue
         if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
             continue
+        if own_possessor(c.actor, source, idx, trigger):
+            continue  # "reaffirmed the U.N.'s commitment to ...": the doer's own
         if _where_at_home(c.actor, idx, source):
             continue  # "police clashed with demonstrators in Nairobi": where, not whom
         return [c.actor]
