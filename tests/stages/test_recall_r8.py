@@ -97,3 +97,10 @@ def test_the_doers_own_possessor_is_no_target_when_the_object_names_one() -> Non
 def test_the_doers_own_possessor_stays_when_the_object_names_no_one() -> None:
     evs = events("The Mexican president defended Mexico's strict asylum policy.")
     assert ("MEXGOV", "MEX") in dyads(evs, "SUPPORT")
+
+
+def test_rebels_of_no_stated_country_still_act_on_a_named_state() -> None:
+    evs = events("A senior rebel commander has surrendered to Colombian forces.")
+    assert ("---REB", "COLMIL") in dyads(evs, "RETREAT")
+    evs = events("The rebels demanded that the Malian government release their fighters.")
+    assert ("---REB", "MLIGOV") in dyads(evs, "REQUEST")
