@@ -104,3 +104,17 @@ def test_rebels_of_no_stated_country_still_act_on_a_named_state() -> None:
     assert ("---REB", "COLMIL") in dyads(evs, "RETREAT")
     evs = events("The rebels demanded that the Malian government release their fighters.")
     assert ("---REB", "MLIGOV") in dyads(evs, "REQUEST")
+
+
+def test_an_act_judged_is_not_the_judges_act() -> None:
+    evs = events(
+        "The European Union and Turkey strongly condemned the suicide attack on a police"
+        " station in Kabul."
+    )
+    assert not any(
+        s.country in ("TUR", "IGO-EU") for e in evs if e.type == "ASSAULT" for s in e.source
+    )
+    evs = events("France criticised the sanctions against Iran.")
+    assert not dyads(evs, "SANCTION")
+    evs = events("Russia launched an attack on the Ukrainian convoy.")  # a light verb lends it
+    assert any(s.startswith("RUS") for s, _ in dyads(evs, "ASSAULT"))

@@ -151,7 +151,8 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                 ):
                     break  # "despite the protests", "after the attack": not the doer's act
                 # a verb of perception ("monitors observed explosions") reports the noun
-                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in recall_table().perception:
+                # and one of judgement ("condemned the attack") judges another's act
+                if up.pos_ in ("VERB", "AUX") and not _reports(up):
                     cur, score = up, score - 1.5
                     continue
                 if cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.pos_ == "NOUN":
@@ -171,6 +172,13 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
             continue
         break
     return out
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports or judges the act its object names, not one its subject does:
+    perception ("monitors observed explosions") and judgement ("condemned the attack")."""
+    lemma = verb.lemma_.lower()
+    return lemma in recall_table().perception or lemma in recall_table().judgement
 
 
 def _support(verb: Token, support: frozenset[str]) -> bool:
