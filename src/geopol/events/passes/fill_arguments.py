@@ -10,6 +10,12 @@ from geopol.events.recall import organ_doers
 from geopol.events.targets import people_of_places
 
 
+#: Kinds of target an organ of no stated country is coded toward: bodies and people, not a
+#: state, a bloc or a seat named in its complement ("prosecutors investigating one of
+#: Europe's largest scandals" act on no bloc).
+_PARTIES = frozenset({"agent", "person", "org", "group", "igo"})
+
+
 @register("fill-arguments", Level.TRIGGER)
 def fill_arguments(ctx: SentenceContext) -> None:
     """When the fixed patterns of ``arguments`` leave a side empty, the best-scored actor
@@ -32,6 +38,6 @@ def fill_arguments(ctx: SentenceContext) -> None:
         organs = organ_doers(r.raw_source)
         if organs:
             _, target = fill(r.trigger.token, r.trigger.rule.type, ctx.index, organs, [])
-            if all(a.sector for a in target):
+            if all(a.sector and a.kind in _PARTIES for a in target):
                 r.target = target
     r.target = people_of_places(r.trigger.rule.type, r.target, r.raw_target, ctx.index)
