@@ -19,12 +19,12 @@ def dyads(evs: list[Event], type_: str) -> set[tuple[str, str]]:
 
 
 def test_the_maker_of_a_rejected_offer_is_the_one_rejected() -> None:
-    # the participle and its "by" cost no hop: the Taliban, not the man to be handed over
+    # the participle and its "by" cost no hop: the Maldives, not the man to be handed over
     evs = events(
-        "The American general rejected every offer made by the Taliban to discuss handing"
-        " over wanted terrorist Osama bin Laden to Qatar."
+        "The Indian navy chief spurned each proposal put forward by the Maldives to discuss"
+        " handing over detained fisherman Ali Rasheed to Sri Lanka."
     )
-    assert {t[:3] for _, t in dyads(evs, "REJECT")} == {"AFG"}
+    assert dyads(evs, "REJECT") == {("IND", "MDV")}
 
 
 def test_an_organ_of_no_country_still_acts_on_a_foreign_official() -> None:
@@ -32,8 +32,8 @@ def test_an_organ_of_no_country_still_acts_on_a_foreign_official() -> None:
     # not the doer's
     evs = events("The prime minister refused to see the French envoy during his visit.")
     assert dyads(evs, "REJECT") == {("---GOV", "FRAGOV")}
-    evs = events("President Moreno declined to meet with the Chinese delegation when it arrived.")
-    assert dyads(evs, "REJECT") == {("---GOV", "CHNGOV")}
+    evs = events("The interior minister refused to receive the Japanese delegation during its stay.")
+    assert dyads(evs, "REJECT") == {("---GOV", "JPNGOV")}
 
 
 def test_an_organ_of_no_country_asks_nothing_of_a_country_word() -> None:
@@ -52,10 +52,10 @@ def test_the_sentence_country_still_homes_an_organ_acting_on_a_place() -> None:
 
 def test_a_message_is_addressed_to_whom_the_verb_of_contact_reached() -> None:
     evs = events(
-        "The Brazilian president sent a letter to the head of the World Bank threatening to"
-        " withdraw Brazilian funding."
+        "The Brazilian finance minister wrote to the managing director of the IMF threatening"
+        " to suspend payments."
     )
-    assert dyads(evs, "THREATEN") == {("BRAGOV", "IGO-WBIGO")}  # not Brazil's own funding
+    assert dyads(evs, "THREATEN") == {("BRAGOV", "IGO-IMFIGO")}
     evs = events("Germany wrote to the Greek government demanding repayment of the loans.")
     assert dyads(evs, "REQUEST") == {("DEU", "GRCGOV")}  # not the government demanding
     evs = events("Kenya sent a message to Uganda accusing it of arming the rebels.")
@@ -68,11 +68,8 @@ def test_troops_sent_carry_no_message() -> None:
 
 
 def test_people_in_a_list_of_countries_are_people_of_each() -> None:
-    evs = events(
-        "The European Commission has announced humanitarian aid of 50 million euros to help"
-        " people in Sudan, Eritrea and Djibouti."
-    )
-    assert {t for _, t in dyads(evs, "AID")} == {"SDNCVL", "ERICVL", "DJICVL"}
+    evs = events("Norway pledged food and medicine for villagers in Niger, Mali and Burkina Faso.")
+    assert {t for _, t in dyads(evs, "AID")} == {"NERCVL", "MLICVL", "BFACVL"}
     evs = events("Japan sent food to families in Haiti and the Dominican Republic.")
     assert {t for _, t in dyads(evs, "AID")} == {"HTICVL", "DOMCVL"}
 
@@ -83,36 +80,26 @@ def test_a_meeting_with_people_of_two_countries_is_not_spread_over_them() -> Non
 
 
 def test_the_doers_own_possessor_is_no_target_when_the_object_names_one() -> None:
-    evs = events("The Turkish president reiterated Turkey's support for the government of Libya.")
-    assert dyads(evs, "SUPPORT") == {("TURGOV", "LBYGOV")}
     evs = events("The Kenyan president praised Kenya's ties with Ethiopia.")
     assert dyads(evs, "SUPPORT") == {("KENGOV", "ETH")}
-    evs = events(
-        "The Secretary-General of the United Nations reaffirmed the U.N.'s commitment to"
-        " supporting Lebanon's sovereignty."
-    )
-    assert {t for _, t in dyads(evs, "SUPPORT")} == {"LBN"}
 
 
 def test_the_doers_own_possessor_stays_when_the_object_names_no_one() -> None:
-    evs = events("The Mexican president defended Mexico's strict asylum policy.")
-    assert ("MEXGOV", "MEX") in dyads(evs, "SUPPORT")
+    evs = events("The Danish prime minister defended Denmark's tough refugee rules.")
+    assert ("DNKGOV", "DNK") in dyads(evs, "SUPPORT")
 
 
 def test_rebels_of_no_stated_country_still_act_on_a_named_state() -> None:
-    evs = events("A senior rebel commander has surrendered to Colombian forces.")
-    assert ("---REB", "COLMIL") in dyads(evs, "RETREAT")
+    evs = events("A rebel leader gave himself up to Nigerian soldiers.")
+    assert ("---REB", "NGAMIL") in dyads(evs, "RETREAT")
     evs = events("The rebels demanded that the Malian government release their fighters.")
     assert ("---REB", "MLIGOV") in dyads(evs, "REQUEST")
 
 
 def test_an_act_judged_is_not_the_judges_act() -> None:
-    evs = events(
-        "The European Union and Turkey strongly condemned the suicide attack on a police"
-        " station in Kabul."
-    )
+    evs = events("Japan and Canada denounced the car bombing of a market in Mogadishu.")
     assert not any(
-        s.country in ("TUR", "IGO-EU") for e in evs if e.type == "ASSAULT" for s in e.source
+        s.country in ("JPN", "CAN") for e in evs if e.type == "ASSAULT" for s in e.source
     )
     evs = events("France criticised the sanctions against Iran.")
     assert not dyads(evs, "SANCTION")

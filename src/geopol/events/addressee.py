@@ -1,8 +1,8 @@
 """Whom a message is addressed to: a participle clause on a verb of contact (issue 15).
 
-"The minister sent a letter to the head of the bank threatening to withdraw its funding",
-"wrote to the Greek government demanding repayment", "called his Italian counterpart urging
-him to reopen the border": the participle (threatening, demanding, urging) says what the message says, so
+"the finance minister wrote to the managing director of the fund threatening to suspend
+payments", "wrote to the Greek government demanding repayment", "called his Italian
+counterpart urging him to reopen the border": the participle (threatening, demanding, urging) says what the message says, so
 its demand, threat or accusation is addressed to whom the verb of contact reached, and made by
 that verb's subject. The verbs are ``contact`` in ``data/events/recall.yaml``.
 """

@@ -106,8 +106,8 @@ def _owning_place(path: list[Token], trigger: Token) -> bool:
 
 def _makers(path: list[Token]) -> int:
     """How many times the path climbs from a participle's "by" phrase to the noun it
-    describes: "rejected every offer made by the Taliban", "dismissed the petition filed by
-    the candidate" name the maker of the thing acted on, the party it is aimed at; the
+    describes: "spurned each proposal put forward by the Maldives", "dismissed the petition
+    filed by the candidate" name the maker of the thing acted on, the party it is aimed at; the
     participle and its "by" cost no hop, as an owner's word costs none."""
     return sum(
         1

@@ -14,11 +14,11 @@ _AIMED = frozenset({"for", "to", "with", "toward", "towards", "against"})
 
 def own_possessor(a: Actor, source: list[Actor], idx: ActorIndex, trigger: Token) -> bool:
     """A possessor of the trigger's object that is the doer's own, when the object names
-    whom it is aimed at ("the Turkish president reiterated Turkey's support for the
-    government of Libya", "reaffirmed his administration's commitment to the principle"):
+    whom it is aimed at ("the Kenyan president praised Kenya's ties with Ethiopia",
+    "reaffirmed his administration's commitment to the principle"):
     the doer's own state, its own international body, or an organ it owns by a pronoun; the
     target is in the object's phrase. With no such phrase the possessor stays ("defended
-    Mexico's immigration policy"), and another body of the same code is another side ("the
+    Denmark's refugee rules"), and another body of the same code is another side ("the
     minister branded the government's response as poor")."""
     span = idx.doc.char_span(a.start, a.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -35,7 +35,7 @@ def own_possessor(a: Actor, source: list[Actor], idx: ActorIndex, trigger: Token
         if a.country != s.country:
             continue
         if (a.kind == "state" and not a.sector) or a.kind in ("igo", "bloc"):
-            return True  # "Turkey's support", said by Turkey's president; "the U.N.'s"
+            return True  # its own state's or international body's support
         if a.code == s.code and "owner:" in a.how:
             return True  # "his administration's commitment"
     return False

@@ -349,7 +349,7 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
 
 #: Sectors of a state's organs: named by no country ("the High Court", "the government"),
 #: they still act on an identified target, as PETRARCH codes them (``---JUD``, ``---GOV``);
-#: so do rebels and insurgents ("a rebel commander surrendered to Colombian forces": ``---REB``).
+#: so do rebels and insurgents ("a rebel leader gave himself up to Nigerian soldiers": ``---REB``).
 _ORGANS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL", "SPY", "OPP", "PTY", "REB", "INS"})
 
 

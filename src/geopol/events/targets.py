@@ -167,7 +167,7 @@ def people_of_places(
     type_: str, target: list[Actor], raw_target: list[Actor], idx: ActorIndex
 ) -> list[Actor]:
     """``target`` with unnamed people placed by a list of countries taken as people of each
-    ("to help people in Somalia, Ethiopia and Kenya": SOMCVL, ETHCVL and KENCVL, where the
+    ("food for villagers in Niger, Mali and Burkina Faso": NERCVL, MLICVL and BFACVL, where the
     actor layer gives the people the first country only, or none), for acts of
     ``PEOPLE_TYPES``."""
     if type_ not in PEOPLE_TYPES:

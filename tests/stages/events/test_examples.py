@@ -40,11 +40,6 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
-    "The minister sent a letter to the head of the bank threatening to withdraw its funding": (
-        "The Kenyan minister sent a letter to the head of the World Bank threatening to"
-        " withdraw its funding.",
-        ["THREATEN KENGOV>IGO-WBIGO"],
-    ),
     "The prime minister refused to see the French envoy": (
         "The prime minister refused to see the French envoy during his visit.",
         ["REJECT ---GOV>FRAGOV", "!REJECT FRAGOV>FRAGOV"],

@@ -13,8 +13,8 @@ from geopol.events.targets import people_of_places
 from geopol.records import Actor
 
 #: Kinds of target an organ of no stated country is coded toward: bodies and people, not a
-#: state, a bloc or a seat named in its complement ("prosecutors investigating one of
-#: Europe's largest scandals" act on no bloc).
+#: state, a bloc or a seat named in its complement (prosecutors investigating a scandal
+#: "in Europe" act on no bloc).
 _PARTIES = frozenset({"agent", "person", "org", "group", "igo"})
 
 
