@@ -27,6 +27,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from geopol.events.dyads import ActorIndex
+from geopol.events.own import own_possessor
 from geopol.events.recall_table import recall_table
 from geopol.events.subjects import stray_subject
 from geopol.records import Actor
@@ -103,6 +104,22 @@ def _owning_place(path: list[Token], trigger: Token) -> bool:
     )
 
 
+def _makers(path: list[Token]) -> int:
+    """How many times the path climbs from a participle's "by" phrase to the noun it
+    describes: "spurned each proposal put forward by the Maldives", "dismissed the petition
+    filed by the candidate" name the maker of the thing acted on, the party it is aimed at; the
+    participle and its "by" cost no hop, as an owner's word costs none."""
+    return sum(
+        1
+        for i, t in enumerate(path[:-2])
+        if t.dep_ == "pobj"
+        and path[i + 1].dep_ == "agent"
+        and path[i + 2].dep_ == "acl"
+        and path[i + 2].tag_ == "VBN"
+        and path[i + 2].head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
     """Subject phrases that may name the trigger's doer, with their base score: the
     trigger's own subject or "by" phrase first, then the subjects of the verbs it depends on."""
@@ -134,7 +151,8 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
                 ):
                     break  # "despite the protests", "after the attack": not the doer's act
                 # a verb of perception ("monitors observed explosions") reports the noun
-                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in recall_table().perception:
+                # and one of judgement ("condemned the attack") judges another's act
+                if up.pos_ in ("VERB", "AUX") and not _reports(up):
                     cur, score = up, score - 1.5
                     continue
                 if cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.pos_ == "NOUN":
@@ -154,6 +172,13 @@ def _doers_of(trigger: Token) -> list[tuple[Token, float]]:
             continue
         break
     return out
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports or judges the act its object names, not one its subject does:
+    perception ("monitors observed explosions") and judgement ("condemned the attack")."""
+    lemma = verb.lemma_.lower()
+    return lemma in recall_table().perception or lemma in recall_table().judgement
 
 
 def _support(verb: Token, support: frozenset[str]) -> bool:
@@ -264,6 +289,8 @@ def _score(
             # "lifted a ban on imports of British beef": a country word on a noun of the
             # object phrase names whose thing is acted on; the word itself is no hop
             hops -= 1
+        if target:
+            hops -= 2 * _makers(path)
         s = base - 0.4 * hops
         if _locative(path) and not attack:
             # a country (not a town) in the object's phrase: "violations in Zimbabwe"
@@ -425,6 +452,8 @@ def _target(
             continue
         if not _distinct(c.actor, source) or any(_own(c.actor, a) for a in source):
             continue
+        if own_possessor(c.actor, source, idx, trigger):
+            continue  # "reaffirmed the U.N.'s commitment to ...": the doer's own
         if _where_at_home(c.actor, idx, source):
             continue  # "police clashed with demonstrators in Nairobi": where, not whom
         return [c.actor]

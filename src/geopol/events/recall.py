@@ -348,8 +348,9 @@ def unnamed_target(raw_target: list[Actor], source: list[Actor]) -> list[Actor]:
 
 
 #: Sectors of a state's organs: named by no country ("the High Court", "the government"),
-#: they still act on an identified target, as PETRARCH codes them (``---JUD``, ``---GOV``).
-_ORGANS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL", "SPY", "OPP", "PTY"})
+#: they still act on an identified target, as PETRARCH codes them (``---JUD``, ``---GOV``);
+#: so do rebels and insurgents ("a rebel leader gave himself up to Nigerian soldiers": ``---REB``).
+_ORGANS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL", "SPY", "OPP", "PTY", "REB", "INS"})
 
 
 def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
@@ -357,6 +358,11 @@ def unplaced_organ(raw_source: list[Actor], target: list[Actor]) -> list[Actor]:
     does not give ("the court quashed the orders of the police commissioner of Chennai")."""
     if not target or not all(a.country for a in target):
         return []
+    return organ_doers(raw_source)
+
+
+def organ_doers(raw_source: list[Actor]) -> list[Actor]:
+    """The first state organ of no stated country among the doers the parse gives."""
     return [
         a
         for a in raw_source

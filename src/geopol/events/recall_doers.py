@@ -31,6 +31,7 @@ def doer_phrase(trigger: Token, type_: str) -> Token | None:
             and cur.dep_ in ("dobj", "attr")
             and cur.head.pos_ in ("VERB", "AUX")
             and cur.head.lemma_.lower() not in recall_table().perception
+            and cur.head.lemma_.lower() not in recall_table().judgement  # "condemned the attack"
         ):
             cur = cur.head  # "locals staged a protest": the doer is the verb's subject
             continue

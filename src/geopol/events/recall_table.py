@@ -28,6 +28,9 @@ class RecallTable:
     purpose: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
     support: frozenset[str] = frozenset()
+    contact: frozenset[str] = frozenset()
+    messages: frozenset[str] = frozenset()
+    judgement: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     implicit_verbs: frozenset[str] = frozenset()
     implicit_nouns: frozenset[str] = frozenset()
@@ -68,6 +71,9 @@ def recall_table() -> RecallTable:
         purpose=words("purpose"),
         perception=words("perception"),
         support=words("support"),
+        contact=words("contact"),
+        messages=words("messages"),
+        judgement=words("judgement"),
         people=words("people"),
         implicit_verbs=words("implicit_verbs"),
         implicit_nouns=words("implicit_nouns"),

@@ -9,6 +9,8 @@ actor index are in ``dyads.py``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from geopol.events.datafile import word_set, word_tuple
@@ -154,3 +156,49 @@ def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
     return bool(poss) and all(p.pos_ == "PRON" for p in poss) and not any(
         ch.dep_ in ("compound", "amod", "nmod") and idx.at(ch) for ch in noun.children
     )
+
+
+#: Acts done to people where they live: aid, attacks, coercion (a meeting with "farmers in
+#: Kenya and Uganda" is no act on either country's people as such).
+PEOPLE_TYPES = frozenset({"AID", "ASSAULT", "COERCE"})
+
+
+def people_of_places(
+    type_: str, target: list[Actor], raw_target: list[Actor], idx: ActorIndex
+) -> list[Actor]:
+    """``target`` with unnamed people placed by a list of countries taken as people of each
+    ("food for villagers in Niger, Mali and Burkina Faso": NERCVL, MLICVL and BFACVL, where the
+    actor layer gives the people the first country only, or none), for acts of
+    ``PEOPLE_TYPES``."""
+    if type_ not in PEOPLE_TYPES:
+        return target
+    out = list(target)
+    for a in [*target, *(r for r in raw_target if r not in target)]:
+        placed = bool(a.stands_for & StandsFor.PLACE) or a.how.endswith("+place")
+        if a.kind != "agent" or (a.country and not placed):
+            continue
+        span = idx.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        doc = idx.doc
+        after = [doc[span.end]] if span.end < len(doc) else []  # "in" hung on the verb
+        for prep in [*span.root.children, *after]:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for p in prep.children:
+                members = [
+                    m
+                    for m in (idx.group(p) if p.dep_ == "pobj" else [])
+                    if m.country and m.kind == "state" and not m.sector
+                ]
+                if len(members) < 2 or (a.country and a.country not in {m.country for m in members}):
+                    continue  # one place: the actor layer has placed the people already
+                out = [o for o in out if o is not a]
+                for m in members:
+                    if all(o.country != m.country for o in out):
+                        out.append(
+                            dataclasses.replace(
+                                m, sector=a.sector, kind=a.kind, how=f"{m.how},people-of"
+                            )
+                        )
+    return out

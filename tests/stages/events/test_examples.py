@@ -40,6 +40,10 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "The prime minister refused to see the French envoy": (
+        "The prime minister refused to see the French envoy during his visit.",
+        ["REJECT ---GOV>FRAGOV", "!REJECT FRAGOV>FRAGOV"],
+    ),
     "Islamic State militants attacked a village near Palma": (
         "Islamic State militants attacked a village near Palma, killing five civilians.",
         ["ASSAULT IMG-ISREB>MOZ", "!ASSAULT IMG-ISREB>ESP"],

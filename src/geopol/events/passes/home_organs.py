@@ -45,6 +45,24 @@ def sentence_country(ctx: SentenceContext) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _named_for_the_other_side(ctx: SentenceContext, home: str, target: list[Actor]) -> bool:
+    """The sentence names its one country only for the organs acted on ("the American
+    envoy", "Britain's ambassador"): an organ of no stated country facing another state's
+    official is not of that state."""
+    ends = {(a.start, a.end) for a in target}
+    named = [
+        a
+        for t in ctx.sentence
+        for a in ctx.index.by_token.get(t.i, ())
+        if a.country == home and _countable(a)
+    ]
+    return (
+        bool(named)
+        and all(any(s <= a.start and a.end <= e for s, e in ends) for a in named)
+        and all(a.sector in STATE_SECTORS for a in target if a.country == home)
+    )
+
+
 def _homed(actors: list[Actor], home: str | None) -> list[Actor]:
     if home is None:
         return actors
@@ -80,6 +98,8 @@ def home_organs(ctx: SentenceContext) -> None:
         home = sentence_country(ctx)
         if any(a.country == home and a.kind == "state" and not a.sector for a in r.source + r.target):
             return  # "the High Court rejected the appeal by Kenya": whose court is not said
+        if home is not None and _named_for_the_other_side(ctx, home, r.target):
+            return  # "The prime minister refused to see the French envoy": not French
     source, target = _homed(r.source, home), _homed(r.target, home)
     if {a.code for a in source} & {a.code for a in target} and not (
         _political(source) and _political(target)
