@@ -94,6 +94,18 @@ def _locative(path: list[Token]) -> bool:
     return any(t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE for t in path)
 
 
+def _border_side(path: list[Token]) -> bool:
+    """A country word on a border noun of a place phrase ("near the Turkish border"): it
+    says where, on either side of the line, not who was acted on."""
+    return any(
+        t.dep_ == "pobj"
+        and (t.lemma_.lower() in recall_table().borders or t.lower_ in recall_table().borders)
+        and i > 0
+        and path[i - 1].dep_ in ("amod", "compound", "poss")
+        for i, t in enumerate(path)
+    )
+
+
 def _owning_place(path: list[Token], trigger: Token) -> bool:
     """A place phrase inside the object's noun phrase, not on a verb: "criticised violations
     in Zimbabwe", "an expansion of its force in Afghanistan" say whose thing is acted on,
@@ -281,7 +293,7 @@ def _score(
         if path is None and root.i != head.i:
             continue
         path = path or []
-        if _closed(path):
+        if _closed(path) or (target and _border_side([*path, head])):
             continue
         hops = len(path)
         owner = a.kind in ("state", "adjective") and not a.sector

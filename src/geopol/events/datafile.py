@@ -329,7 +329,7 @@ _RECALL: Schema = {
             "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
             "remains", "found", "not_crowds", "street_means", "armed_nouns",
             "tallies", "ways", "protesters", "dispersal", "support", "contact",
-            "messages", "judgement",
+            "messages", "judgement", "borders",
         )
     },
 }  # fmt: skip

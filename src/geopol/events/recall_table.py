@@ -30,6 +30,7 @@ class RecallTable:
     support: frozenset[str] = frozenset()
     contact: frozenset[str] = frozenset()
     messages: frozenset[str] = frozenset()
+    borders: frozenset[str] = frozenset()
     judgement: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     implicit_verbs: frozenset[str] = frozenset()
@@ -73,6 +74,7 @@ def recall_table() -> RecallTable:
         support=words("support"),
         contact=words("contact"),
         messages=words("messages"),
+        borders=words("borders"),
         judgement=words("judgement"),
         people=words("people"),
         implicit_verbs=words("implicit_verbs"),
