@@ -104,3 +104,31 @@ def test_a_ruler_with_patterns_it_cannot_read_is_left_to_spacy() -> None:
 def test_spacy_s_own_components_on_request() -> None:
     plain = load(stand_ins=False)
     assert "attribute_ruler" in plain.pipe_names and "geopol_attributes" not in plain.pipe_names
+
+
+def test_words_share_a_cache_entry_only_when_no_rule_tells_them_apart() -> None:
+    """Tokens alike but for their LOWER share one entry unless a LOWER value or test of some
+    rule separates them: an ordinary word first must not hand its answer to a word a REGEX
+    or a listed LOWER picks out (or to one a NOT_IN list leaves out)."""
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    ruler.add([[{"LOWER": {"REGEX": "^wh?ere?$"}}]], {"POS": "ADV"})
+    ruler.add([[{"TAG": "NN", "LOWER": {"IN": ["river", "lake"]}}]], {"LEMMA": "water"})
+    ruler.add([[{"TAG": "NN", "LOWER": {"NOT_IN": ["town", "river"]}}]], {"MORPH": "Number=Sing"})
+    rules = compile_ruler(ruler)
+    assert rules is not None
+    words = ["bridge", "were", "town", "river", "road", "where", "lake", "tower", "ere", "bridge"]
+    tags = ["NN"] * len(words)
+
+    def doc() -> Doc:
+        return Doc(blank.vocab, words=words, tags=tags)
+
+    theirs, ours = ruler(doc()), FastAttributes(blank.vocab, rules)(doc())
+    assert [(t.pos_, t.lemma_, str(t.morph)) for t in ours] == [
+        (t.pos_, t.lemma_, str(t.morph)) for t in theirs
+    ]
+    assert [t.pos_ for t in ours].count("ADV") == 2  # were, where (not "ere")
+    assert [t.lemma_ for t in ours].count("water") == 2  # river, lake

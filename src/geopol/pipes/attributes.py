@@ -56,6 +56,9 @@ class Rule:
     #: The values the first token's TAG and LOWER must take (None: any), to index the rule.
     tags: frozenset[str] | None = None
     lowers: frozenset[str] | None = None
+    #: The first token's LOWER test when the rule is not indexed by its values (a REGEX or
+    #: NOT_IN); None when it is, or when the rule does not read LOWER.
+    lower_test: Test | None = None
 
 
 def _value_test(col: int, key: str, spec: Any) -> Test | None:
@@ -106,9 +109,13 @@ def compile_ruler(ruler: AttributeRuler) -> list[Rule] | None:
                 return None
             if not -len(tokens) <= index < len(tokens):
                 return None
+            lowers = _exact(pattern[0].get("LOWER"))
+            lower_test = None
+            if lowers is None and "LOWER" in pattern[0]:
+                lower_test = _value_test(KEYS["LOWER"], "LOWER", pattern[0]["LOWER"])
             rules.append(Rule(order, tuple(t for t in tokens if t is not None),
                               index % len(tokens), tuple(sorted(attrs.items())),
-                              _exact(pattern[0].get("TAG")), _exact(pattern[0].get("LOWER"))))
+                              _exact(pattern[0].get("TAG")), lowers, lower_test))
     return rules
 
 
@@ -143,6 +150,15 @@ class FastAttributes:
         self._by_tag: dict[str, list[Rule]] = {}
         self._general: list[Rule] = []
         self._seq = {id(r): n for n, r in enumerate(rules)}
+        # What a token gets depends on its LOWER only through the rules indexed by LOWER
+        # values and the other rules' LOWER tests: tokens whose LOWER is none of those values
+        # and passes the same tests share one cache entry with the rest of their row.
+        self._special: frozenset[str] = frozenset().union(
+            *(r.lowers for r in rules if r.lowers is not None)
+        )
+        self._lower_tests = [r.lower_test for r in rules if r.lower_test is not None]
+        self._classes: dict[int, tuple[str, tuple[bool, ...]]] = {}
+        self._by_class: dict[tuple[Any, ...], tuple[Row, bool]] = {}
         for rule in rules:
             if rule.lowers is not None:
                 for lower in rule.lowers:
@@ -178,9 +194,23 @@ class FastAttributes:
                 out[_SLOT[attr]] = value
         return tuple(out)
 
+    def _lower_class(self, lower: int) -> tuple[str, tuple[bool, ...]]:
+        got = self._classes.get(lower)
+        if got is None:
+            text = self.vocab.strings[lower]
+            values = ("", text, "", False)
+            got = (text if text in self._special else "",
+                   tuple(test(values) for test in self._lower_tests))
+            self._classes[lower] = got
+        return got
+
     def _miss(self, row: Row) -> tuple[Row, bool]:
-        single, longer = self._fitting(_key(row))
-        got = (self._apply(row, single), bool(longer))
+        shared = (row[0], row[2], row[3], row[4], row[5], row[6], self._lower_class(row[1]))
+        got = self._by_class.get(shared)
+        if got is None:
+            single, longer = self._fitting(_key(row))
+            got = (self._apply(row, single), bool(longer))
+            self._by_class[shared] = got
         self._rows[row] = got
         return got
 
