@@ -18,6 +18,7 @@ from geopol_testkit import dyad_factuality as dyad
 LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
 R6 = LABELS / "factuality-written-r6.tsv"
 R7 = LABELS / "factuality-written-r7.tsv"
+R8 = LABELS / "factuality-written-r8.tsv"
 
 
 @pytest.mark.parametrize(
@@ -74,19 +75,20 @@ def test_seventh_round_constructions(nlp: Language, marked: str, expected: str) 
 
 
 @pytest.mark.parametrize(
-    ("path", "least", "after"),
-    [(R6, 150, 1510), (R7, 80, 2075)],  # each round's ids follow the round before
-    ids=["sixth", "seventh"],
+    ("path", "least", "after", "ambiguous"),
+    # each round's ids follow the round before; the eighth round also marks ambiguous rows
+    [(R6, 150, 1510, ("0",)), (R7, 80, 2075, ("0",)), (R8, 150, 2287, ("0", "1"))],
+    ids=["sixth", "seventh", "eighth"],
 )
 def test_written_sentences_are_ours_well_formed_and_cover_every_class(
-    path: Path, least: int, after: int
+    path: Path, least: int, after: int, ambiguous: tuple[str, ...]
 ) -> None:
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     assert len(rows) >= least
     ids = [int(r["sentence_id"]) for r in rows]
     assert len(set(ids)) == len(ids) and min(ids) > after
-    counts = Counter(r["factuality"] for r in rows)
+    counts = Counter(r["factuality"] for r in rows if r["ambiguous"] == "0")
     assert set(counts) == {f.value for f in Factuality}
     assert min(counts.values()) >= 10
     for r in rows:
@@ -94,4 +96,4 @@ def test_written_sentences_are_ours_well_formed_and_cover_every_class(
         for tag in ("<s>", "</s>", "<t>", "</t>"):
             assert plain.count(tag) == 1, r["sentence_id"]
             plain = plain.replace(tag, "")
-        assert plain == r["sentence"] and r["ambiguous"] == "0"
+        assert plain == r["sentence"] and r["ambiguous"] in ambiguous
