@@ -1,8 +1,9 @@
 """The coder's stage order: text -> sentences -> actors -> events -> places -> dates.
 
 ``code_articles`` runs spaCy over many articles with ``nlp.pipe`` (the fast path); each
-stage after spaCy is a pure function of the parsed Doc. The dateline is blanked (same
-length, so every offset still points into ``Article.text``) before parsing.
+stage after spaCy is a pure function of the parsed Doc. The dateline and the line breaks
+inside sentences (``text.linebreaks``) are blanked (same length, so every offset still
+points into ``Article.text``) before parsing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from geopol.nlp import join_docs, load
 from geopol.places import find_places_for
 from geopol.records import Article, CodedArticle, Event, Span
 from geopol.text.dateline import find_dateline
+from geopol.text.linebreaks import join_broken_lines
 from geopol.text.reader import article_from_text
 
 STAGES = ("sentences", "dateline", "actors", "places", "events", "dates")
@@ -31,9 +33,11 @@ CODER = f"geopol-{__version__}"
 
 
 def prepare(article: Article) -> tuple[str, Span | None, Span | None]:
-    """The text spaCy sees (dateline blanked) and the dateline and its place."""
-    text = article.text
-    found = find_dateline(article.body, offset=article.body_offset)
+    """The text spaCy sees (dateline and line breaks inside sentences blanked, offsets
+    unchanged) and the dateline and its place."""
+    cut = article.body_offset
+    text = article.text[:cut] + join_broken_lines(article.body)
+    found = find_dateline(article.body, offset=cut)
     if not found:
         return text, None, None
     whole, place = found

@@ -200,6 +200,7 @@ def _places(
     from geopol.places.gazetteer import get
     from geopol.places.recognise import link_inside, mention_for_span
     from geopol.text.dateline import find_dateline
+    from geopol.text.linebreaks import join_broken_lines
 
     nlp = load(model)
     gaz = get()
@@ -209,7 +210,7 @@ def _places(
             # body only, so gold offsets (into <text>) are doc offsets
             article = Article(title="", body=art.text)
             found = find_dateline(article.body, offset=0)
-            text = art.text
+            text = join_broken_lines(art.text)  # same length: gold offsets still hold
             place = None
             if found and not gold_spans:
                 whole, place = found
