@@ -14,6 +14,7 @@ from spacy.attrs import TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from geopol.actors.firms import heads
 from geopol.docarrays import doc_arrays
 from geopol.records import Actor, Origin, StandsFor
 
@@ -111,6 +112,27 @@ def _firms(doc: Doc, actors: list[Actor]) -> list[Token]:
         ent.root
         for ent in doc.ents
         if ent.label_ == "ORG" and not any(i in owned for i in range(ent.start, ent.end))
+    ]
+
+
+def _things(doc: Doc, actors: list[Actor]) -> list[Token]:
+    """Subjects that are things of no country ("an all-party committee", "the report": see
+    ``it_things`` in data/actors/heads.yaml): nearer than a state, what "it" means."""
+    owned: set[int] = set()
+    for a in actors:
+        if a.country is None:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            owned.update(range(span.start, span.end))
+    things = heads().things
+    return [
+        t
+        for t in doc
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in things
+        and t.i not in owned
     ]
 
 
@@ -228,7 +250,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 )
                 covered.update(range(np.start, np.end))
                 replaced.update(id(generic[t.i]) for t in np if t.i in generic)
-    firms = _firms(doc, actors)
+    firms = _firms(doc, actors) + _things(doc, actors)
     people = _people(doc, actors)
     pronoun_tags = {get_string_id("PRP"), get_string_id("PRP$")}
     tags: list[int] = doc.to_array(TAG).tolist()

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
+from geopol.actors.firms import country_firms
 from geopol.actors.matcher import Match, match
 from geopol.actors.mention import Mention
 from geopol.actors.selection import select_matches
@@ -319,7 +320,7 @@ def find_in_doc(
     mentions = _ner_actors(doc, mentions, agent_matches)
     if stances:
         mentions = [mn for mn in mentions if not within_spans(mn, stances)]
-    mentions = _join_agents(doc, mentions, agent_matches)
+    mentions = country_firms(doc, _join_agents(doc, mentions, agent_matches))
     attach_stances(doc, mentions, stances)
     arrays = doc_arrays(doc)
     full, idx, ends = arrays.text, arrays.idx, arrays.end

@@ -14,6 +14,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from geopol.actors.firms import member_title
 from geopol.records import Actor
 
 #: How many words back a title may reach ("Tory shadow chancellor Oliver Letwin").
@@ -59,13 +60,14 @@ def party_titled(doc: Doc, actors: list[Actor], parties: list[tuple[int, int, st
     out: list[Actor] = []
     for a in actors:
         sp = _tokens(doc, a)
-        if sp is None or a.sector not in REPLACED or a.kind not in PEOPLE:
+        member = member_title(a.text)  # "a Labour MEP": the party's, not the assembly's
+        if sp is None or (not member and (a.sector not in REPLACED or a.kind not in PEOPLE)):
             out.append(a)
             continue
         # the party may stand inside the mention's own words ("Lib Dem leader Charles Kennedy")
         words = [doc[i] for i in range(*sp)] + _title_words(doc, sp[0])
         home = next((party_at[t.i] for t in words if t.i in party_at), None)
-        if home is None or (a.country and a.country != home):
+        if home is None or (a.country and a.country != home and not member):
             out.append(a)
             continue
         out.append(dataclasses.replace(a, country=home, sector="PTY", how=f"{a.how}+party-title"))
