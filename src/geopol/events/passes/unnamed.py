@@ -96,7 +96,7 @@ _OWN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 
 def _moved_forces(ctx: SentenceContext) -> list[Actor]:
     """The forces a deployment with no doer moves, as its doer: a force moves itself ("amid
-    a deployment of Saudi forces", "Saudi reinforcements arrived", "a Turkish military
+    a deployment of Saudi forces", "the reinforcements of the army arrived", "a Turkish military
     convoy was sent to the base"). Read from the modifiers and the "of" phrase of a deployment
     noun, or the subject of a passive deployment verb, when it names armed forces (a word of
     ``armed_words`` in realis.yaml or an armed actor) of a country."""
