@@ -65,13 +65,30 @@ def _purpose(verb: Token) -> bool:
 
 
 def _way_object(verb: Token) -> bool:
-    """Whether the verb's object is a way people pass: "blocked the highway", "closed the
-    bridge", "barricaded the entrance to the town" (``recall.yaml``'s ``ways``)."""
+    """Whether the verb's object is a way people pass or a building they are kept out of:
+    "blocked the highway", "closed the bridge", "barricaded the entrance to the town",
+    "blocked the office of the mayor" (``recall.yaml``'s ``ways`` and ``buildings``), also when told after the
+    means ("blocked with two trucks the highway")."""
     ways = recall_table().ways
-    return any(
-        ch.dep_ == "dobj" and (ch.lemma_.lower() in ways or ch.lower_ in ways)
+    objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    # "blocked with two trucks the highway": the object told after the means is parsed as
+    # an apposition of the means
+    objects += [
+        a
         for ch in verb.children
-    )
+        if ch.dep_ == "prep" and ch.lower_ == "with"
+        for p in ch.children
+        if p.dep_ == "pobj"
+        for a in p.children
+        if a.dep_ == "appos"
+    ]
+    if verb.lemma_.lower() not in _CLOSING:
+        ways = ways | recall_table().buildings
+    return any(o.lemma_.lower() in ways or o.lower_ in ways for o in objects)
+
+
+#: Block verbs that close a building, which is its owner's act ("powers to close premises").
+_CLOSING = frozenset({"close", "shut"})
 
 
 def _street_means(prep: Token) -> bool:

@@ -328,7 +328,7 @@ _RECALL: Schema = {
             "means", "groups", "not_doers", "yield_modes", "assembly", "obstruct", "purpose",
             "perception", "people", "implicit_verbs", "implicit_nouns", "protest_verbs",
             "remains", "found", "not_crowds", "street_means", "armed_nouns",
-            "tallies", "ways", "protesters", "dispersal", "support", "contact",
+            "tallies", "ways", "buildings", "protesters", "dispersal", "support", "contact",
             "messages", "judgement", "borders",
         )
     },

@@ -212,6 +212,16 @@ def owners(head: Token, idx: ActorIndex) -> list[Actor]:
     return out
 
 
+def _state_participle(verb: Token) -> bool:
+    """A participle telling the state of the subject, with no object of its own: "the body
+    was found floating in a river" is no flotation (not "agreed to float the firm")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("dobj", "aux") for c in verb.children)
+    )
+
+
 def commercial(trigger: Token) -> bool:
     """Whether the trigger's matter is trade or companies: a commercial modifier of the
     trigger noun ("merger talks", "stock exchanges", "price war"), a commercial object
@@ -222,7 +232,11 @@ def commercial(trigger: Token) -> bool:
         trade = ch.pos_ == "NOUN" and (ch.lower_ in w.commercial or _lemma(ch) in w.commercial)
         if ch.dep_ in ("compound", "amod", "nmod", "dobj") and trade:
             return True
-        if ch.dep_ in ("xcomp", "acl", "advcl") and _lemma(ch) in w.commercial_verbs:
+        if (
+            ch.dep_ in ("xcomp", "acl", "advcl")
+            and _lemma(ch) in w.commercial_verbs
+            and not _state_participle(ch)
+        ):
             return True
         if ch.dep_ in ("xcomp", "acl") and any(
             o.dep_ == "dobj" and o.pos_ == "NOUN" and _lemma(o) in w.commercial for o in ch.children

@@ -44,6 +44,7 @@ class RecallTable:
     group_types: frozenset[str] = frozenset()
     tallies: frozenset[str] = frozenset()
     ways: frozenset[str] = frozenset()
+    buildings: frozenset[str] = frozenset()
     protesters: frozenset[str] = frozenset()
     dispersal: frozenset[str] = frozenset()
     missions: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -87,6 +88,7 @@ def recall_table() -> RecallTable:
         armed_nouns=words("armed_nouns"),
         tallies=words("tallies"),
         ways=words("ways"),
+        buildings=words("buildings"),
         protesters=words("protesters"),
         dispersal=words("dispersal"),
         missions={str(k): str(v).upper() for k, v in (d.get("missions") or {}).items()},

@@ -21,6 +21,9 @@ _COMMANDERS = frozenset({"GOV", "ELI"})
 _RULERS = frozenset({"GOV", "ELI"})
 #: Material types whose act with no party named must be told with a word of force.
 _FORCE = frozenset({PloverType.ASSAULT, PloverType.COERCE, PloverType.RETREAT})
+#: Modes of an attack whose verb itself names force ("abducted", "tortured", "raped"); not
+#: "beat" nor "firearms", whose verbs are as often figures ("whips up", "hit offices").
+_FORCE_MODES = frozenset({"abduct", "torture", "sexual"})
 #: Clause links through which another verb carries the act ("wants Germany to withdraw").
 _CARRIED = frozenset({"xcomp", "ccomp"})
 #: Words of an attack itself, for an attack with no party named ("gunmen attacked").
@@ -50,6 +53,8 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
         return True  # "the body of a man was found": remains with no finder are a killing
     if r.type is PloverType.RETREAT and mode is not None and mode != "withdraw":
         return True  # a resignation, a release, a ceasefire: named by the verb itself
+    if r.type is PloverType.ASSAULT and mode in _FORCE_MODES and not r.trigger.noun:
+        return True  # "forces abducted two men from a village": the verb names the force
     if r.type is PloverType.RETREAT and r.trigger.token.dep_ in _CARRIED:
         return True  # "X wants Y to withdraw": the demand carries it
     if violent(ctx.sentence):

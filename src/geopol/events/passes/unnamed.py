@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from geopol.events.context import SentenceContext
 from geopol.events.derived import table
 from geopol.events.passes.base import Level, register
-from geopol.events.realis import violent
+from geopol.events.realis import violent, words
 from geopol.events.recall_doers import head_noun
 from geopol.events.recall_places import country_of_act
 from geopol.events.recall_table import recall_table
@@ -71,16 +71,58 @@ def unnamed_armed(ctx: SentenceContext) -> None:
     """"Insurgents bombarded the town": ---REB, as CAMEO codes them. In a short note of local
     reporting, an attack told with a word of force and no doer at all ("a roadside bomb
     exploded, leaving the driver dead", "one person was killed during inter-clan clashes")
-    is by an unidentified armed group of the place. A trigger with no source left after this
-    pass codes nothing."""
+    is by an unidentified armed group of the place. A deployment with no doer is by the
+    forces it moves ("amid a deployment of Saudi forces", "a Russian military convoy was sent
+    to the base"). A trigger with no source left after this pass codes nothing."""
     r = ctx.current
     r.unnamed = [] if r.source else _unnamed_armed(r.raw_source, r.trigger.rule.type)
     if r.unnamed:
         r.source = r.unnamed
     if not r.source and not r.raw_source:
         r.source = _note_violence(ctx)
+    if not r.source and not r.raw_source and r.type is PloverType.MOBILIZE:
+        moved = _moved_forces(ctx)
+        if moved:
+            r.source = moved
+            r.target = [a for a in r.target if all(a is not m for m in moved)]
     if not r.source:
         r.dropped = True
+
+
+#: Links from a deployment noun to the forces it moves ("Saudi reinforcements",
+#: "the army's deployment").
+_OWN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _moved_forces(ctx: SentenceContext) -> list[Actor]:
+    """The forces a deployment with no doer moves, as its doer: a force moves itself ("amid
+    a deployment of Saudi forces", "the reinforcements of the army arrived", "a Turkish military
+    convoy was sent to the base"). Read from the modifiers and the "of" phrase of a deployment
+    noun, or the subject of a passive deployment verb, when it names armed forces (a word of
+    ``armed_words`` in realis.yaml or an armed actor) of a country."""
+    tok = ctx.current.trigger.token
+    if ctx.current.trigger.noun:
+        phrases = [c for c in tok.children if c.dep_ in _OWN_MODIFIERS]
+        phrases += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    elif any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children):
+        return []  # "where British forces are stationed": a standing presence, no move
+    else:
+        phrases = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    armed = words().armed
+    for phrase in phrases:
+        found = [a for t in phrase.subtree for a in ctx.index.at(t) if a.country]
+        forces = phrase.dep_ in _OWN_MODIFIERS or any(
+            t.lower_ in armed or t.lemma_.lower() in armed for t in phrase.subtree
+        )  # "Saudi reinforcements" are forces; "a deployment of X" must say so
+        if found and (forces or any(a.sector == "MIL" for a in found)):
+            return found[:1]
+    return []
 
 
 def _unnamed_armed(raw_source: list[Actor], type_: str) -> list[Actor]:
