@@ -27,6 +27,7 @@ def _check(doc: Doc) -> None:
     assert a.tag == [t.tag_ for t in doc]
     assert a.dep == [t.dep_ for t in doc]
     assert a.lemma == [t.lemma_ for t in doc]
+    assert a.lemma_lower == [t.lemma_.lower() for t in doc]
     assert a.lower == [t.lower_ for t in doc]
     assert a.ent_type == [t.ent_type_ for t in doc]
     assert a.ent_iob == [t.ent_iob for t in doc]

@@ -86,6 +86,14 @@ class DocArrays:
         return self._strings(LEMMA)
 
     @functools.cached_property
+    def lemma_lower(self) -> list[str]:
+        """``token.lemma_.lower()``: each distinct lemma lowered once per Doc."""
+        hashes = self._ints(LEMMA)
+        strings = self.doc.vocab.strings
+        names = {h: strings[h].lower() for h in set(hashes)}
+        return [names[h] for h in hashes]
+
+    @functools.cached_property
     def lower(self) -> list[str]:
         """``token.lower_``."""
         return self._strings(LOWER)

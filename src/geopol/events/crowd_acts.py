@@ -130,9 +130,12 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     t = recall_table()
     out: list[tuple[Token, Rule]] = []
     arrays = doc_arrays(sent.doc)
+    pos, lemmas = arrays.pos, arrays.lemma_lower
     for i in range(sent.start, sent.end):
-        lemma = arrays.lemma[i].lower()
-        if arrays.pos[i] != "VERB" or (lemma not in t.assembly and lemma not in t.obstruct):
+        if pos[i] != "VERB":
+            continue
+        lemma = lemmas[i]
+        if lemma not in t.assembly and lemma not in t.obstruct:
             continue
         tok = sent.doc[i]
         if tok.i in taken and lemma not in t.obstruct:
@@ -214,11 +217,12 @@ def found_remains(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     t = recall_table()
     accidents = table().accidents
     arrays = doc_arrays(sent.doc)
-    if any(arrays.lemma[i].lower() in accidents for i in range(sent.start, sent.end)):
+    pos, lemmas = arrays.pos, arrays.lemma_lower
+    if not accidents.isdisjoint(lemmas[sent.start : sent.end]):
         return []
     out: list[tuple[Token, Rule]] = []
     for i in range(sent.start, sent.end):
-        if i in taken or arrays.pos[i] != "VERB" or arrays.lemma[i].lower() not in t.found:
+        if i in taken or pos[i] != "VERB" or lemmas[i] not in t.found:
             continue
         tok = sent.doc[i]
         subj = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]

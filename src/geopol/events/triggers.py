@@ -9,7 +9,8 @@ or threat ("agreed to withdraw") is folded into it (``_prune``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -136,12 +137,35 @@ def _phrase_objects(extra: tuple[Token, ...]) -> list[str]:
         for w in (_lemma(q), q.lower_)
     ]
 
+def _verb_rank(p: Phrase) -> tuple[int, bool, int]:
+    """Longest phrase first, then those that ask for an object, then in file order."""
+    return (-len(p.rest), not p.rule.objects, p.rule.order)
+
+def _noun_rank(p: Phrase) -> tuple[int, int]:
+    """Longest phrase first, then in file order."""
+    return (-len(p.rest), p.rule.order)
+
+#: Each phrase list sorted by each rank, by the list's id and the rank: the list itself and a
+#: copy of its items are kept beside the sorted copy, so a list changed since is sorted again.
+_RANKED: dict[tuple[int, object], tuple[Sequence[Phrase], tuple[Phrase, ...], tuple[Phrase, ...]]] = {}
+
+def _ranked(phrases: Sequence[Phrase], rank: Callable[[Phrase], Any]) -> tuple[Phrase, ...]:
+    """``sorted(phrases, key=rank)`` (a stable sort), sorted once per phrase list instead of
+    once per token."""
+    key = (id(phrases), rank)
+    kept = _RANKED.get(key)
+    if kept is not None and kept[0] is phrases and kept[1] == tuple(phrases):
+        return kept[2]
+    ranked = tuple(sorted(phrases, key=rank))
+    _RANKED[key] = (phrases, tuple(phrases), ranked)
+    return ranked
+
 def _verb_rule(tok: Token, lex: Lexicon) -> tuple[Rule, tuple[Token, ...]] | None:
     phrases: Sequence[Phrase] = lex.verbs.get(_lemma(tok), ())
     if not phrases:
         return None
     objects: list[str] | None = None
-    ranked = sorted(phrases, key=lambda p: (-len(p.rest), not p.rule.objects, p.rule.order))
+    ranked = _ranked(phrases, _verb_rank)
     best: tuple[int, Rule, tuple[Token, ...]] | None = None
     for p in ranked:
         extra = _rest_present(tok, p.rest)
@@ -243,7 +267,7 @@ def _noun_rule(tok: Token, lex: Lexicon) -> Rule | None:
     mods = [m.lower_ for m in tok.lefts]
     # "military aid package": a modifier of the compound counts too
     mods += [m.lower_ for c in tok.lefts if c.dep_ == "compound" for m in c.lefts]
-    for p in sorted(phrases, key=lambda p: (-len(p.rest), p.rule.order)):
+    for p in _ranked(phrases, _noun_rank):
         if all(w in mods for w in p.rest):
             return p.rule
     return None
@@ -430,43 +454,48 @@ def _idiom(tok: Token) -> bool:
 #: The parts of speech ``_raw_triggers`` reads a rule for.
 _TRIGGER_POS = frozenset({"VERB", "ADJ", "AUX", "NOUN", "PROPN"})
 
+#: Named entities whose words are no event nouns ("until March": the month, no march).
+_NOT_EVENT_ENTS = frozenset({"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"})
+
 def _raw_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     consumed: set[int] = set()  # words of a multi-word verb: "put its army on alert"
-    doc, pos = sent.doc, doc_arrays(sent.doc).pos
+    doc = sent.doc
+    arrays = doc_arrays(doc)
+    pos, dep = arrays.pos, arrays.dep
     for i in range(sent.start, sent.end):
-        if pos[i] not in _TRIGGER_POS:
+        p = pos[i]
+        if p not in _TRIGGER_POS:
             continue  # no rule below reads another word
-        tok = doc[i]
-        if tok.dep_ in ("amod", "compound") and tok.pos_ in ("VERB", "ADJ"):
+        if p in ("VERB", "ADJ") and dep[i] in ("amod", "compound"):
             continue  # "U.S.-backed fighters": a description of an actor, not an event
-        intent = tok.pos_ == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children)
-        if (
-            tok.pos_ == "VERB"
-            or intent  # "is willing to send", "ready to contribute"
-            or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be")
-        ):
-            found = _verb_rule(tok, lex)
-            if found is None:
+        if p in ("NOUN", "PROPN"):
+            # an event noun: not a word of a multi-word verb, of an idiom or of a name
+            if i in consumed or arrays.ent_type[i] in _NOT_EVENT_ENTS:
                 continue
-            rule, extra = found
-            if _lemma(tok) in lex.light_verbs and any(
-                ch.dep_ in ("dobj", "attr") and _carried(ch, rule, lex) for ch in tok.children
-            ):
-                continue  # "held talks": the noun is the trigger
-            out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
-            consumed.update(t.i for t in extra)
-        elif tok.i in consumed or _idiom(tok):
-            continue
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
-            "PERSON",
-            "GPE",
-            "ORG",
-            "NORP",
-            "DATE",  # "until March": the month, no march
-            "TIME",
-        ):
+            tok = doc[i]
+            if _idiom(tok):
+                continue
             noun_rule = _noun_rule(tok, lex)
             if noun_rule is not None:
                 out.append(Trigger(tok, noun_rule, noun=True, words=(tok,)))
+            continue
+        tok = doc[i]
+        if not (
+            p == "VERB"
+            or (p == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children))
+            # "is willing to send", "ready to contribute"
+            or (p == "AUX" and dep[i] == "ROOT" and arrays.lemma[i] != "be")
+        ):
+            continue
+        found = _verb_rule(tok, lex)
+        if found is None:
+            continue
+        rule, extra = found
+        if _lemma(tok) in lex.light_verbs and any(
+            ch.dep_ in ("dobj", "attr") and _carried(ch, rule, lex) for ch in tok.children
+        ):
+            continue  # "held talks": the noun is the trigger
+        out.append(Trigger(tok, rule, noun=False, words=(tok, *extra)))
+        consumed.update(t.i for t in extra)
     return out

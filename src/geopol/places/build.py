@@ -47,8 +47,9 @@ _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð"
 def normalise(text: str) -> str:
     """The lookup key of a name: case, accents, periods, quotes and spacing folded."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII is its own NFKD form, with no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().translate(_PLAIN_LETTERS).replace(".", "").replace("-", " ")
     text = " ".join(text.split())
     if text.startswith("the "):

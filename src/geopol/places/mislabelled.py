@@ -82,13 +82,14 @@ def inner_place(gaz: Gazetteer, span: Span) -> tuple[int, int]:
     for n in range(min(len(span) - 1, 4), 0, -1):
         for i in range(len(span) - n + 1):
             part = span[i : i + n]
-            joined = _joined_to_a_word(gaz, part)
+            # the gazetteer look-ups of ``_joined_to_a_word`` last: the tests have no side
+            # effects, so their order changes nothing but the time
             if (
-                not joined
-                and len(part.text) > 2
+                len(part.text) > 2
                 and all(is_name_token(t) and not t.is_stop for t in part)
                 and part.text.casefold() not in GENERIC_WORDS
                 and _known(gaz, part.text, least)
+                and not _joined_to_a_word(gaz, part)
             ):
                 return i, i + n
     return 0, 0
