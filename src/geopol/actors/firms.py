@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from geopol.actors.mention import Mention
-from geopol.yamlio import load_yaml
+from geopol.events import datafile
 
 #: Kinds of mention a firm's country word may be ("the Madrid exchange" names a capital).
 COUNTRY_WORDS = frozenset({"state", "adjective", "bloc", "capital"})
@@ -34,24 +34,23 @@ class Heads:
     things: frozenset[str]
 
 
-def _words(data: dict[str, object], key: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise ValueError(f"geopol:data/actors/heads.yaml: {key} must be a list of words")
-    return frozenset(w.lower() for w in value)
+#: The schema of ``data/actors/heads.yaml``, checked by the events stage's data-file checker
+#: (line-numbered errors, misspelt keys named).
+HEADS_SCHEMA = {
+    key: datafile.words(True)
+    for key in ("firm_nouns", "product_nouns", "member_titles", "it_things")
+}
 
 
 @functools.lru_cache(maxsize=1)
 def heads() -> Heads:
     text = (resources.files("geopol") / "data" / "actors" / "heads.yaml").read_text("utf-8")
-    data = load_yaml(text)
-    if not isinstance(data, dict):
-        raise ValueError("geopol:data/actors/heads.yaml: a mapping expected")
+    data = datafile.check(text, "geopol:data/actors/heads.yaml", HEADS_SCHEMA)
     return Heads(
-        _words(data, "firm_nouns"),
-        _words(data, "product_nouns"),
-        _words(data, "member_titles"),
-        _words(data, "it_things"),
+        datafile.lowered(data["firm_nouns"]),
+        datafile.lowered(data["product_nouns"]),
+        datafile.lowered(data["member_titles"]),
+        datafile.lowered(data["it_things"]),
     )
 
 

@@ -99,3 +99,16 @@ def test_code_with_triggers_and_factuality_files(user_files: tuple[Path, Path], 
     assert done.returncode == 1
     assert f"{trig} line 3: entries: unknown key 'verbz'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_actor_head_nouns_follow_their_schema() -> None:
+    # data/actors/heads.yaml is checked by the same checker as the events stage's files
+    from importlib import resources
+
+    from geopol.actors.firms import HEADS_SCHEMA, heads
+
+    text = (resources.files("geopol") / "data" / "actors" / "heads.yaml").read_text("utf-8")
+    assert check(text, "heads.yaml", HEADS_SCHEMA)
+    assert "exchange" in heads().firms or "bourse" in heads().firms
+    with pytest.raises(DictionaryError, match=r"line 1: unknown key 'firm_noun'"):
+        check("firm_noun: [bank]\n", "my.yaml", HEADS_SCHEMA)
