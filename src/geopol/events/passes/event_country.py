@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from geopol.events.context import ArticleContext
+from geopol.events.mission_areas import areas_named, mission_namesake
 from geopol.events.note_chains import demoted, doubtful
 from geopol.events.note_country import (
     Clue,
@@ -58,6 +59,32 @@ def _moved(e: Event, place: Place) -> Event:
         target=_recode(e.target, old, place.country, sure),
         evidence=dataclasses.replace(e.evidence, location=span),
     )
+
+
+def _filled(e: Event, at: Place) -> Event:
+    """In a short note, unnamed actors of no country take the country of the place where
+    their event happened ("20 people protested in Hrodna. The blogger was arrested on the
+    same day": the police and the blogger are Belarusian); at a whole country only the
+    targets do (doers of no country at a country may have come from anywhere)."""
+    if at.country is None:
+        return e
+    iso = at.country
+
+    def fill(actors: list[Actor]) -> list[Actor]:
+        return [
+            dataclasses.replace(a, country=iso, how=f"{a.how},note-country")
+            if a.country is None and a.sector and a.kind in ("agent", "group")
+            else a
+            for a in actors
+        ]
+
+    source = e.source if at.precision is PlacePrecision.COUNTRY else fill(e.source)
+    target = fill(e.target)
+    if all(a is b for a, b in zip(source, e.source, strict=True)) and all(
+        a is b for a, b in zip(target, e.target, strict=True)
+    ):
+        return e
+    return dataclasses.replace(e, source=source, target=target)
 
 
 def _closest(clues: list[Place], iso3: str, after: int) -> Place | None:
@@ -189,12 +216,18 @@ def event_country(ctx: ArticleContext) -> None:
             if place is not None:
                 e = _moved(e, place)
         else:
-            moved = _namesake(ev.clues(n), at)
+            # a mission's village inside its area ("the SMM observed explosions near Vesele")
+            told_in = ctx.doc.text if ev.short else sentences[n].text
+            moved = mission_namesake(at, areas_named(told_in))
+            if moved is None:
+                moved = _namesake(ev.clues(n), at)
             if moved is None and ev.short:
                 moved = _foreign(ctx.doc, ev.pool(n), at, e.evidence.trigger.start)
             if moved is None:
                 moved = _inside(demoted(ctx.doc, ev.pool(n)), at, e.evidence.trigger.start)
             if moved is not None:
                 e = _moved(e, moved)
+            elif ev.short:
+                e = _filled(e, at)
         out.append(e)
     ctx.events[:] = out

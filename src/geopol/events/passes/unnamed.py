@@ -58,12 +58,26 @@ def _own_clause(verb: Token) -> bool:
     time or cause ("after they were captured")."""
     cur = verb
     for _ in range(8):
-        if cur.dep_ == "ROOT":
+        if cur.dep_ == "ROOT" or _root_by_misparse(cur):
             return True
         if cur.dep_ not in _TOLD or any(c.dep_ == "mark" for c in cur.children):
             return False
         cur = cur.head
     return False
+
+
+def _root_by_misparse(verb: Token) -> bool:
+    """A sentence parsed with its subject noun as the root and its main verb as a clause on
+    that noun ("an explosive device detonated near a patrol, killing two": ROOT "device",
+    acl "detonated"): with no verb of the sentence above it, the first such verb is the act
+    the sentence tells."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return False
+    first = next((c for c in head.children if c.dep_ == "acl"), None)
+    return first is not None and first.i == verb.i
 
 
 @register("unnamed-armed", Level.TRIGGER)
@@ -80,6 +94,8 @@ def unnamed_armed(ctx: SentenceContext) -> None:
         r.source = r.unnamed
     if not r.source and not r.raw_source:
         r.source = _note_violence(ctx)
+    if not r.source and not r.raw_source:
+        r.source = _note_custody(ctx)
     if not r.source and not r.raw_source and r.type is PloverType.MOBILIZE:
         moved = _moved_forces(ctx)
         if moved:
@@ -160,5 +176,47 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
             text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
             name="unidentified armed group", country=country_of_act(tok, ctx.where),
             sector="UAF", kind="group", how="unnamed,note-violence",
+        )
+    ]  # fmt: skip
+
+
+#: Verbs of taking people into custody: told in the passive with no agent in a short note
+#: ("five men were arrested in Izmir"), the doers are the police of the place.
+_CUSTODY = frozenset({"arrest", "detain", "apprehend", "jail", "imprison"})
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """A passive verb ("were arrested") with nobody named after "by"."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _note_custody(ctx: SentenceContext) -> list[Actor]:
+    """The police of the place as the doers of an arrest told in the passive with no agent
+    in a short note ("two journalists were detained in Minsk", "15 people were arrested in
+    Lagos for breaking the curfew"): COERCE by whoever holds the power to arrest there, the
+    police as ACLED codes such notes. Only a verb of its own clause ("after they were
+    arrested" is time, not an act told), and not an arrest an event of this sentence or the
+    sentence before already codes ("police raided the house; three men were arrested")."""
+    r = ctx.current
+    trig = r.trigger
+    if r.type is not PloverType.COERCE or not ctx.state.short_note or trig.noun:
+        return []
+    tok = trig.token
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _CUSTODY:
+        return []
+    if not _own_clause(tok) or not _passive_without_agent(tok):
+        return []
+    if any(
+        e.type is PloverType.COERCE and 0 <= ctx.number - e.evidence.sentence_index <= 1
+        for e in ctx.state.events
+    ):
+        return []
+    return [
+        Actor(
+            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+            name="police", country=country_of_act(tok, ctx.where),
+            sector="COP", kind="group", how="unnamed,note-custody",
         )
     ]  # fmt: skip
