@@ -120,3 +120,20 @@ def test_a_village_named_without_a_mission_keeps_its_reading() -> None:
     events = coded("On 5 May 2020, shells hit a house in Vesele (Zaporizhzhia oblast).")
     assert events
     assert all("mission-area" not in (e.location.how if e.location else "") for e in events)
+
+
+def test_a_town_abroad_nothing_supports_gives_way_to_the_notes_chain() -> None:
+    # "Gorgan" (NER: a person) reads as Gorgan, Iran; no actor or other place is Iranian,
+    # and the chain "Alkhanli, Fizuli" is in Azerbaijan
+    events = coded(
+        "On 6 May 2020, Armenian forces positioned at Gorgan fired at Azerbaijani positions "
+        "near Alkhanli, Fizuli."
+    )
+    assert events
+    assert {e.location.country for e in events if e.location} == {"AZE"}
+
+
+def test_a_town_abroad_kept_when_an_actor_is_of_its_country() -> None:
+    events = coded("On 6 May 2020, Iranian forces at Gorgan fired at smugglers near Alkhanli, Fizuli.")
+    assert events
+    assert "IRN" in {e.location.country for e in events if e.location}

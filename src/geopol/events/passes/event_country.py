@@ -156,6 +156,35 @@ def _foreign(doc: Doc, pool: list[Clue], at: Place, after: int) -> Place | None:
     return _closest([c.place for c in others if c.place is not None], iso, after)
 
 
+def _unsupported(ev: Evidence, pool: list[Clue], at: Place, after: int) -> Place | None:
+    """In a short note, a town abroad that nothing else in the note supports (no other
+    place, no actor of its country) and whose name NER took for a person or an organisation
+    gives way to the finest of the note's places when they point to one other country
+    ("Armenian forces positioned at Gorgan fired at positions near Alkhanli, Fizuli": the
+    positions are in Azerbaijan, not in Gorgan, Iran)."""
+    if at.country is None or at.precision is PlacePrecision.COUNTRY:
+        return None
+    tags = set(at.how.split(","))
+    if "actor" not in tags or not {"ner:PERSON", "ner:ORG"} & tags:
+        return None  # a name NER read as a place keeps its reading
+    others = [
+        c
+        for c in trusted(pool)
+        if c.place is not None
+        and not c.weak
+        and c.place.start != at.start
+        and c.place.precision is not PlacePrecision.COUNTRY
+    ]
+    if not others or any(at.country in c.countries for c in others):
+        return None
+    if any(a.country == at.country and not a.start <= at.start < a.end for a in ev.actors):
+        return None  # an actor of that country: the reading may stand
+    iso = top_country(others)
+    if iso is None or iso == at.country:
+        return None
+    return _closest([c.place for c in others if c.place is not None], iso, after)
+
+
 def _inside(pool: list[Clue], at: Place, after: int) -> Place | None:
     """An event placed at a whole country moves to the finest place inside it that its
     sentence (or short note) names ("jets struck PKK hideouts in the Zap region of Dahuk,
@@ -223,6 +252,8 @@ def event_country(ctx: ArticleContext) -> None:
                 moved = _namesake(ev.clues(n), at)
             if moved is None and ev.short:
                 moved = _foreign(ctx.doc, ev.pool(n), at, e.evidence.trigger.start)
+            if moved is None and ev.short:
+                moved = _unsupported(ev, ev.pool(n), at, e.evidence.trigger.start)
             if moved is None:
                 moved = _inside(demoted(ctx.doc, ev.pool(n)), at, e.evidence.trigger.start)
             if moved is not None:
