@@ -122,18 +122,53 @@ def test_a_village_named_without_a_mission_keeps_its_reading() -> None:
     assert all("mission-area" not in (e.location.how if e.location else "") for e in events)
 
 
-def test_a_town_abroad_nothing_supports_gives_way_to_the_notes_chain() -> None:
-    # "Gorgan" (NER: a person) reads as Gorgan, Iran; no actor or other place is Iranian,
-    # and the chain "Alkhanli, Fizuli" is in Azerbaijan
-    events = coded(
-        "On 6 May 2020, Armenian forces positioned at Gorgan fired at Azerbaijani positions "
-        "near Alkhanli, Fizuli."
-    )
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # "Gorgan" (NER: a person) reads as Gorgan, Iran; no actor or other place is
+        # Iranian, and the chain after "near" is in another country
+        ("On 6 May 2020, Armenian forces positioned at Gorgan fired at Azerbaijani positions "
+         "near Alkhanli, Fizuli.", "AZE"),
+        ("On 6 May 2021, militiamen positioned at Gorgan fired on army posts near Kalehe, "
+         "Sud-Kivu.", "COD"),
+    ],
+)
+def test_a_town_abroad_nothing_supports_gives_way_to_the_notes_chain(
+    text: str, country: str
+) -> None:
+    events = coded(text)
     assert events
-    assert {e.location.country for e in events if e.location} == {"AZE"}
+    assert {e.location.country for e in events if e.location} == {country}
 
 
 def test_a_town_abroad_kept_when_an_actor_is_of_its_country() -> None:
     events = coded("On 6 May 2020, Iranian forces at Gorgan fired at smugglers near Alkhanli, Fizuli.")
     assert events
     assert "IRN" in {e.location.country for e in events if e.location}
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("On 7 May 2020, dozens of shops were looted in Ouagadougou after a power cut.", "BFA"),
+        ("On 7 May 2020, several houses were ransacked in Kalehe (Sud-Kivu).", "COD"),
+        ("On 8 May 2020, the office of the ruling party was vandalised in Conakry.", "GIN"),
+    ],
+)
+def test_passive_looting_is_by_an_unidentified_group_of_the_place(text: str, country: str) -> None:
+    events = [e for e in coded(text) if any("note-property" in a.how for a in e.source)]
+    assert events
+    assert {(a.sector, a.country) for e in events for a in e.source} == {("UAF", country)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the raid owns the looting told after it
+        "On 8 May 2020, gunmen raided Kwatas village (Bokkos, Plateau). Several shops were looted.",
+        # an agent is named
+        "On 8 May 2020, the shops were looted by soldiers in Bangassou.",
+    ],
+)
+def test_no_unidentified_looters_where_the_text_names_or_owns_them(text: str) -> None:
+    assert not [e for e in coded(text) if any("note-property" in a.how for a in e.source)]

@@ -63,8 +63,8 @@ def _moved(e: Event, place: Place) -> Event:
 
 def _filled(e: Event, at: Place) -> Event:
     """In a short note, unnamed actors of no country take the country of the place where
-    their event happened ("20 people protested in Hrodna. The blogger was arrested on the
-    same day": the police and the blogger are Belarusian); at a whole country only the
+    their event happened ("residents protested in Pinsk; the journalist was detained on
+    Monday": the police and the journalist are Belarusian); at a whole country only the
     targets do (doers of no country at a country may have come from anywhere)."""
     if at.country is None:
         return e
@@ -160,8 +160,8 @@ def _unsupported(ev: Evidence, pool: list[Clue], at: Place, after: int) -> Place
     """In a short note, a town abroad that nothing else in the note supports (no other
     place, no actor of its country) and whose name NER took for a person or an organisation
     gives way to the finest of the note's places when they point to one other country
-    ("Armenian forces positioned at Gorgan fired at positions near Alkhanli, Fizuli": the
-    positions are in Azerbaijan, not in Gorgan, Iran)."""
+    ("militiamen positioned at Gorgan fired on army posts near Kalehe, Sud-Kivu": the posts
+    are in Congo, not in Gorgan, Iran; kept with "the Iranian forces at Gorgan")."""
     if at.country is None or at.precision is PlacePrecision.COUNTRY:
         return None
     tags = set(at.how.split(","))

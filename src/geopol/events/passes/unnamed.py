@@ -95,7 +95,7 @@ def unnamed_armed(ctx: SentenceContext) -> None:
     if not r.source and not r.raw_source:
         r.source = _note_violence(ctx)
     if not r.source and not r.raw_source:
-        r.source = _note_custody(ctx)
+        r.source = _note_custody(ctx) or _note_property(ctx)
     if not r.source and not r.raw_source and r.type is PloverType.MOBILIZE:
         moved = _moved_forces(ctx)
         if moved:
@@ -218,5 +218,39 @@ def _note_custody(ctx: SentenceContext) -> list[Actor]:
             text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
             name="police", country=country_of_act(tok, ctx.where),
             sector="COP", kind="group", how="unnamed,note-custody",
+        )
+    ]  # fmt: skip
+
+
+#: Verbs of property taken or wrecked: told in the passive with no agent in a short note
+#: ("dozens of shops were looted in Ouagadougou"), the doers are an unidentified group.
+_PROPERTY = frozenset({"loot", "ransack", "pillage", "plunder", "vandalise", "vandalize", "torch"})
+
+
+def _note_property(ctx: SentenceContext) -> list[Actor]:
+    """An unidentified armed group as the doer of looting or wrecking told in the passive
+    with no agent in a short note ("several houses were ransacked in Kalehe"), in a clause of
+    its own, unless an attack or a coercion of this sentence or the two before owns it
+    ("gunmen raided the village. Shops were looted.")."""
+    r = ctx.current
+    trig = r.trigger
+    if r.type not in (PloverType.ASSAULT, PloverType.COERCE) or not ctx.state.short_note:
+        return []
+    tok = trig.token
+    if trig.noun or tok.pos_ != "VERB" or tok.lemma_.lower() not in _PROPERTY:
+        return []
+    if not _own_clause(tok) or not _passive_without_agent(tok):
+        return []
+    if any(
+        e.type in (PloverType.ASSAULT, PloverType.COERCE)
+        and 0 <= ctx.number - e.evidence.sentence_index <= _OWNED
+        for e in ctx.state.events
+    ):
+        return []
+    return [
+        Actor(
+            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+            name="unidentified armed group", country=country_of_act(tok, ctx.where),
+            sector="UAF", kind="group", how="unnamed,note-property",
         )
     ]  # fmt: skip
