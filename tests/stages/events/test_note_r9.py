@@ -172,3 +172,13 @@ def test_passive_looting_is_by_an_unidentified_group_of_the_place(text: str, cou
 )
 def test_no_unidentified_looters_where_the_text_names_or_owns_them(text: str) -> None:
     assert not [e for e in coded(text) if any("note-property" in a.how for a in e.source)]
+
+
+def test_a_weapon_named_by_its_modifier_is_no_named_doer() -> None:
+    # "mortar rounds": the head "rounds" is no weapon word, its modifier is
+    events = coded(
+        "On 7 May 2021, mortar rounds fired from an unknown location hit a market in Mogadishu."
+    )
+    found = [e for e in events if any("note-violence" in a.how for a in e.source)]
+    assert found
+    assert {(a.sector, a.country) for e in found for a in e.source} == {("UAF", "SOM")}

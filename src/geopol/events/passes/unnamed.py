@@ -48,7 +48,10 @@ def _unnamed_subject(verb: Token) -> bool:
         return any(t.i != verb.i and t.lemma_.lower() in means for t in verb.sent)
     head = head_noun(subjects[0])
     lemma = head.lemma_.lower()
-    return lemma in _ANYONE or head.lower_ in _ANYONE or lemma in recall_table().means
+    means = recall_table().means
+    # "mortar rounds fired", "artillery shells hit": a weapon named by its modifier
+    weapon = any(c.dep_ == "compound" and c.lemma_.lower() in means for c in head.children)
+    return lemma in _ANYONE or head.lower_ in _ANYONE or lemma in means or weapon
 
 
 def _own_clause(verb: Token) -> bool:
