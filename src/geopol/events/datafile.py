@@ -38,6 +38,7 @@ class Shape(Enum):
     TYPES = "a list of PLOVER types"
     TYPE = "a PLOVER type"
     CODES = "a mapping of keys to values"
+    LISTS = "a mapping of keys to lists of words"
     SCALAR = "a single value"
     SECTION = "a mapping"
     ENTRIES = "a list of mappings"
@@ -67,6 +68,10 @@ def types(required: bool = False) -> Field:
 
 def codes(required: bool = False) -> Field:
     return Field(Shape.CODES, required)
+
+
+def lists(required: bool = False) -> Field:
+    return Field(Shape.LISTS, required)
 
 
 def scalar(required: bool = False) -> Field:
@@ -139,6 +144,13 @@ def _check(source: str, node: yaml.Node, field: Field, where: str) -> None:
     elif shape is Shape.CODES:
         if not isinstance(node, yaml.MappingNode) or any(
             not isinstance(v, yaml.ScalarNode) for _, v in node.value
+        ):
+            raise _fail(source, node, f"{where}: expected {shape.value}")
+    elif shape is Shape.LISTS:
+        if not isinstance(node, yaml.MappingNode) or any(
+            not isinstance(v, yaml.SequenceNode)
+            or any(not isinstance(w, yaml.ScalarNode) for w in v.value)
+            for _, v in node.value
         ):
             raise _fail(source, node, f"{where}: expected {shape.value}")
     elif shape in (Shape.SCALAR, Shape.TYPE):
@@ -359,4 +371,5 @@ SCHEMAS: dict[str, Schema] = {
     "derived.yaml": _DERIVED,
     "words.yaml": _WORDS,
     "realis.yaml": _REALIS,
+    "mission_areas.yaml": {"areas": lists(True)},
 }

@@ -61,6 +61,13 @@ def test_a_value_of_the_wrong_shape_is_an_error() -> None:
         check("light_verbs: hold\nentries: []\n", "my.yaml", SCHEMAS["triggers.yaml"])
 
 
+def test_a_mission_area_must_be_a_list_of_divisions() -> None:
+    schema = SCHEMAS["mission_areas.yaml"]
+    assert check("areas:\n  UN mission: [North Kivu, South Kivu]\n", "my.yaml", schema)
+    with pytest.raises(DictionaryError, match=r"line 2: areas: expected a mapping of keys to lists of words"):
+        check("areas:\n  UN mission: North Kivu\n", "my.yaml", schema)
+
+
 def test_a_factuality_file_may_use_the_builtin_keys_only(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yaml"
     bad.write_text("adverb:\n  speculated: [arguably]\n")
