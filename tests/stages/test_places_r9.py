@@ -63,3 +63,20 @@ def test_a_town_called_by_its_district_lies_at_the_town(nlp: Language) -> None:
     first = next(p for p in places_of(nlp, text) if p.text == "Bossaso")
     assert first.lat is not None and first.lon is not None
     assert abs(first.lat - town.lat) < 0.1 and abs(first.lon - town.lon) < 0.1
+
+
+def test_a_persons_name_that_starts_with_a_place_is_no_place(nlp: Language) -> None:
+    # NER calls the first an organisation, the second a place and a person
+    text = ("Paris Hilton arrived at the gala with her sister. Hilton said she was thrilled "
+            "to be back in Los Angeles.")
+    assert [p.text for p in places_of(nlp, text)] == ["Los Angeles"]
+    text = "Georgia May Jagger walked the show in Milan; Ms Jagger later flew to London."
+    assert [p.text for p in places_of(nlp, text)] == ["Milan", "London"]
+
+
+def test_an_organisation_named_after_a_place_and_a_person_keeps_its_place(
+    nlp: Language,
+) -> None:
+    # "Edison" before a noun is no person standing alone
+    text = "Ohio Edison said Edison crews would restore power in Akron by Monday."
+    assert [p.name for p in places_of(nlp, text) if p.text == "Ohio"] == ["Ohio"]

@@ -124,9 +124,57 @@ def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
     ):
         return "place"  # "in Cairns", "the Vladivostok summit"
-    if label == "ORG" and len(span) > 1 and inner_place(gaz, span)[1]:
+    if label == "ORG" and len(span) > 1 and (where := inner_place(gaz, span))[1] and not (
+        where == (0, 1) and persons_name(span)  # "Paris Hilton", not "CTV Edmonton"
+    ):
         return "embedded"
     return None
+
+
+#: Titles after a country's name: "Russian President Vladimir Putin" names no "Putin" of
+#: Russia's.
+_TITLES = frozenset({"president", "prime", "premier", "minister", "king", "queen", "prince",
+                     "princess", "governor", "mayor", "general", "senator", "ambassador",
+                     "chancellor", "foreign", "defence", "defense", "secretary", "chief",
+                     "leader", "sheikh", "emir", "sultan", "pope", "bishop", "archbishop"})
+#: Words before a surname that make it a person's ("Ms Hilton").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+
+def first_name(doc: Doc, start: int, end: int) -> bool:
+    """The name at characters ``start``-``end`` is a person's first name: one or two name
+    words follow it and the last is used alone for a person elsewhere ("Jordan Henderson
+    ... Henderson said", "Georgia May Jagger ... Ms Jagger")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    stop = span.end
+    while (stop < len(doc) and stop - span.end < 2 and is_name_token(doc[stop])
+           and doc[stop].lower_ not in _TITLES):
+        stop += 1
+    return stop > span.end and persons_name(doc[span.start : stop])
+
+
+def persons_name(span: Span) -> bool:
+    """A name of two or three words whose last word the article uses alone for a person
+    elsewhere ("Paris Hilton ... Hilton said", "Sydney Sweeney ... Ms Sweeney"): a person
+    NER took for an organisation or a place, with no place inside."""
+    if not 2 <= len(span) <= 3 or not all(is_name_token(t) for t in span):
+        return False
+    last = span[-1].text
+    doc = span.doc
+    for t in doc:
+        if t.text != last or span.start <= t.i < span.end:
+            continue
+        if t.i > 0 and doc[t.i - 1].lower_ in _HONORIFICS:
+            return True
+        # ... a person standing alone ("Hilton said"), not a name before a noun ("Edison
+        # crews" of Ohio Edison, which NER may call a person too)
+        if t.ent_type_ == "PERSON" and t.dep_ != "compound" and (
+            t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != "PERSON"
+        ) and (t.i == 0 or doc[t.i - 1].ent_type_ != "PERSON"):
+            return True
+    return False
 
 
 #: Feature words that make the name before them a place whatever NER labelled it.

@@ -42,6 +42,7 @@ from geopol.places.mislabelled import (
     PLACE_LABELS,
     before_feature,
     hosts_event,
+    first_name,
     inner_place,
     marked,
     other_entity,
@@ -290,6 +291,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     found = [
         m for m in found
         if not stance(text, m.start, m.end) and not _language(doc, gaz, m)
+        and not (not m.demonym and first_name(doc, m.start, m.end))
         and not brand_or_title(doc, gaz, text, m.start, m.end, m.lookup or m.text, m.demonym)
     ]
     heads = [m.start for m in found]
