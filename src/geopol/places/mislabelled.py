@@ -5,8 +5,11 @@ an organisation's name ("Kentucky State Police"), and names standing where only 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer
 from geopol.places.links import UPPER_FEATURES, feature_word
 from geopol.places.notplaces import word_list
@@ -137,14 +140,15 @@ _TITLES = frozenset({"president", "prime", "premier", "minister", "king", "queen
                      "princess", "governor", "mayor", "general", "senator", "ambassador",
                      "chancellor", "foreign", "defence", "defense", "secretary", "chief",
                      "leader", "sheikh", "emir", "sultan", "pope", "bishop", "archbishop"})
-#: Words before a surname that make it a person's ("Ms Hilton").
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 
 
 def first_name(doc: Doc, start: int, end: int) -> bool:
     """The name at characters ``start``-``end`` is a person's first name: one or two name
     words follow it and the last is used alone for a person elsewhere ("Jordan Henderson
     ... Henderson said", "Georgia May Jagger ... Ms Jagger")."""
+    after = doc_arrays(doc).text[end : end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False  # the usual case, decided without a span
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
@@ -163,18 +167,14 @@ def persons_name(span: Span) -> bool:
         return False
     last = span[-1].text
     doc = span.doc
-    for t in doc:
-        if t.text != last or span.start <= t.i < span.end:
-            continue
-        if t.i > 0 and doc[t.i - 1].lower_ in _HONORIFICS:
-            return True
+    for ent in doc.ents:
         # ... a person standing alone ("Hilton said"), not a name before a noun ("Edison
         # crews" of Ohio Edison, which NER may call a person too)
-        if t.ent_type_ == "PERSON" and t.dep_ != "compound" and (
-            t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != "PERSON"
-        ) and (t.i == 0 or doc[t.i - 1].ent_type_ != "PERSON"):
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.text == last
+                and ent[0].dep_ != "compound" and not span.start <= ent.start < span.end):
             return True
-    return False
+    text = doc_arrays(doc).text
+    return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? {re.escape(last)}\b", text) is not None
 
 
 #: Feature words that make the name before them a place whatever NER labelled it.

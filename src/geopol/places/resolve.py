@@ -281,9 +281,10 @@ def _nearby(
     mentions: Sequence[Mention],
     cands: Sequence[Sequence[Entry]],
     wide: frozenset[int] = frozenset(),
-) -> dict[int, int]:
+) -> tuple[dict[int, int], dict[int, int]]:
     """For each reading, how many other names of the article have a reading close to it;
-    ``wide``: divisions that hold most of their country ("England"), close to nothing."""
+    and the same where ``wide``, divisions that hold most of their country ("England"),
+    are close to nothing (the local support of ``_prominent``)."""
     empty: Counter[str] = Counter()
     top: dict[str, list[Entry]] = {}
     counties: dict[str, list[Entry]] = {}
@@ -310,27 +311,33 @@ def _nearby(
                 biggest[c.cc] = max(biggest[c.cc], c.pop)
         towns[key] = [c for c in ranked[NEAR_TOP:] if c.fclass == "P" and c.admin1
                       and c.pop * STATE_TOWN_RATIO >= biggest[c.cc]]
-        if ranked[0].fcode == "ADM1" and ranked[0].admin1 and ranked[0].pid not in wide:
+        if ranked[0].fcode == "ADM1" and ranked[0].admin1:
             states[key] = (ranked[0].cc, ranked[0].admin1)
     out: dict[int, int] = {}
+    local: dict[int, int] = {}
     names = list(top)
     for a_name in names:
         for a in top[a_name] + counties[a_name]:
-            support = 0
+            support = narrow = 0
             for b_name in names:
-                if b_name == a_name:
+                if b_name == a_name or not any(_close(a, b) for b in top[b_name]):
                     continue
-                if a.pid not in wide and any(
+                support += 1
+                narrow += not wide or (a.pid not in wide and any(
                     b.pid not in wide and _close(a, b) for b in top[b_name]
-                ):
-                    support += 1
+                ))
             if support:
                 out[a.pid] = support
+            if narrow:
+                local[a.pid] = narrow
         for a in towns[a_name]:
-            support = sum(1 for b, st in states.items() if b != a_name and st == (a.cc, a.admin1))
-            if support:
-                out[a.pid] = support
-    return out
+            backers = [b for b, st in states.items() if b != a_name and st == (a.cc, a.admin1)]
+            if backers:
+                out[a.pid] = len(backers)
+            narrow = sum(1 for b in backers if top[b][0].pid not in wide) if wide else len(backers)
+            if narrow:
+                local[a.pid] = narrow
+    return out, local
 
 
 def _focus(
@@ -393,10 +400,8 @@ def resolve(
     cands = [candidates(gaz, m) for m in mentions]
     # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
     order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
-    near = _nearby(mentions, cands)
     # "the Bank of England" is no local evidence for a Washington in England
-    wide = _nationwide(gaz, [c for cs in cands for c in cs])
-    local = _nearby(mentions, cands, wide) if wide else near
+    near, local = _nearby(mentions, cands, _nationwide(gaz, [c for cs in cands for c in cs]))
     holds, containers = holding(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
