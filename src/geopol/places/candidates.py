@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from geopol.places.gazetteer import (
+    ALIAS,
+    ALTERNATE,
+    DEMONYM,
+    PRIMARY,
+    Entry,
+    Gazetteer,
+    normalise,
+)
 from geopol.places.partial import partial
 from geopol.places.readings import part_of
 from geopol.places.recognise import Mention
@@ -16,6 +24,34 @@ from geopol.places.recognise import Mention
 PART = 6
 #: Least population of a place matched only by one of its alternate spellings.
 ALTERNATE_MIN_POP = 5_000
+
+
+#: Words after which a town's official name goes on with its river or region, which news
+#: leaves out: "Frankfurt am Main", "Freiburg im Breisgau", "Halle (Saale)", "Newcastle
+#: upon Tyne".
+QUALIFIERS = frozenset({"am", "an", "im", "upon", "("})
+#: Another spelling yields to a place of that very name this many times as populous.
+SPELLING_RATIO = 10
+
+
+def _short_form(c: Entry, key: str) -> Entry:
+    """A reading matched by another spelling that is its official name without the river
+    or region qualifier ("Frankfurt" for Frankfurt am Main) matches as well as an alias."""
+    if c.kind != ALTERNATE or c.fclass != "P":
+        return c
+    words = c.name.replace("(", "( ").split()
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in QUALIFIERS), None)
+    if cut is not None and normalise(" ".join(words[:cut])) == key:
+        return dataclasses.replace(c, kind=ALIAS)
+    return c
+
+
+def _plain_spellings(found: list[Entry]) -> list[Entry]:
+    """Another spelling never competes with a far larger place of that very name: "Frankfurt"
+    is Frankfurt am Main, not Frankfort, Illinois (which GeoNames also spells so), and
+    "Washington" no town whose alternate name it is."""
+    own = max((c.pop for c in found if c.kind in (PRIMARY, ALIAS)), default=0)
+    return [c for c in found if c.kind != ALTERNATE or SPELLING_RATIO * c.pop >= own]
 
 
 def _variants(m: Mention) -> list[str]:
@@ -39,7 +75,10 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Entry]:
     # "Karak district": the division named "Karak District" and whatever "Karak" denotes
     out: dict[int, Entry] = {}
     for text in _variants(m):
-        found = list(gaz.lookup(text))
+        key = normalise(text)
+        found = [_short_form(c, key) for c in gaz.lookup(text)]
+        if m.inside is None:
+            found = _plain_spellings(found)
         if not m.demonym and m.label != "NORP" and m.source != "gold":
             # a demonym reading only when nothing else fits ("Ukrainian" tagged as a place)
             found = [c for c in found if c.kind != DEMONYM] or found

@@ -64,10 +64,11 @@ def link_chains(doc: Doc, found: Sequence[Mention]) -> None:
             if k < len(doc) and doc[k].idx == b.start and b.inside is None and b.text[:1].isupper():
                 b.inside, b.loose = ia, True
             continue
-        if j < len(doc) and doc[j].lower_ in _LINK_WORDS and (
-            doc[j].is_lower or feature_word(doc[j])
-        ):
-            j += 1  # "Baqim district (Saada)" when the mention is "Baqim"
+        for _ in range(2):  # "Baqim district (Saada)", "Sawar sector area (Kupwara)"
+            if j < len(doc) and doc[j].lower_ in _LINK_WORDS and (
+                doc[j].is_lower or feature_word(doc[j])
+            ):
+                j += 1
         if j + 1 < len(doc) and doc[j + 1].idx == b.start and (
             doc[j].lower_ == "in" or (doc[j].lower_ == "of" and j > span.end)
         ):  # ... and "Desnianskyi district of Kyiv"

@@ -5,8 +5,11 @@ an organisation's name ("Kentucky State Police"), and names standing where only 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from geopol.docarrays import doc_arrays
 from geopol.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Gazetteer
 from geopol.places.links import UPPER_FEATURES, feature_word
 from geopol.places.notplaces import word_list
@@ -124,9 +127,54 @@ def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
     ):
         return "place"  # "in Cairns", "the Vladivostok summit"
-    if label == "ORG" and len(span) > 1 and inner_place(gaz, span)[1]:
+    if label == "ORG" and len(span) > 1 and (where := inner_place(gaz, span))[1] and not (
+        where == (0, 1) and persons_name(span)  # "Paris Hilton", not "CTV Edmonton"
+    ):
         return "embedded"
     return None
+
+
+#: Titles after a country's name: "Russian President Vladimir Putin" names no "Putin" of
+#: Russia's.
+_TITLES = frozenset({"president", "prime", "premier", "minister", "king", "queen", "prince",
+                     "princess", "governor", "mayor", "general", "senator", "ambassador",
+                     "chancellor", "foreign", "defence", "defense", "secretary", "chief",
+                     "leader", "sheikh", "emir", "sultan", "pope", "bishop", "archbishop"})
+
+
+def first_name(doc: Doc, start: int, end: int) -> bool:
+    """The name at characters ``start``-``end`` is a person's first name: one or two name
+    words follow it and the last is used alone for a person elsewhere ("Jordan Henderson
+    ... Henderson said", "Georgia May Jagger ... Ms Jagger")."""
+    after = doc_arrays(doc).text[end : end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False  # the usual case, decided without a span
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    stop = span.end
+    while (stop < len(doc) and stop - span.end < 2 and is_name_token(doc[stop])
+           and doc[stop].lower_ not in _TITLES):
+        stop += 1
+    return stop > span.end and persons_name(doc[span.start : stop])
+
+
+def persons_name(span: Span) -> bool:
+    """A name of two or three words whose last word the article uses alone for a person
+    elsewhere ("Paris Hilton ... Hilton said", "Sydney Sweeney ... Ms Sweeney"): a person
+    NER took for an organisation or a place, with no place inside."""
+    if not 2 <= len(span) <= 3 or not all(is_name_token(t) for t in span):
+        return False
+    last = span[-1].text
+    doc = span.doc
+    for ent in doc.ents:
+        # ... a person standing alone ("Hilton said"), not a name before a noun ("Edison
+        # crews" of Ohio Edison, which NER may call a person too)
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.text == last
+                and ent[0].dep_ != "compound" and not span.start <= ent.start < span.end):
+            return True
+    text = doc_arrays(doc).text
+    return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? {re.escape(last)}\b", text) is not None
 
 
 #: Feature words that make the name before them a place whatever NER labelled it.

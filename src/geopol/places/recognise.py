@@ -41,6 +41,7 @@ from geopol.places.mislabelled import (
     GENERIC_WORDS,
     PLACE_LABELS,
     before_feature,
+    first_name,
     hosts_event,
     inner_place,
     marked,
@@ -290,6 +291,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     found = [
         m for m in found
         if not stance(text, m.start, m.end) and not _language(doc, gaz, m)
+        and not (not m.demonym and first_name(doc, m.start, m.end))
         and not brand_or_title(doc, gaz, text, m.start, m.end, m.lookup or m.text, m.demonym)
     ]
     heads = [m.start for m in found]

@@ -80,11 +80,13 @@ def _best(
     holds: frozenset[int] | None = None,
     container: bool = False,
     scene: Counter[str] | None = None,
+    local: dict[int, int] | None = None,
 ) -> Entry | None:
     """The best reading; ``own`` is what this name itself added to ``focus``, ``named``
     the first-level divisions the article names, ``holds`` (for a name others are written
     inside) its readings that hold a reading of a name written inside it, ``container``
-    whether it is surely the inner name's container (``readings.holding``)."""
+    whether it is surely the inner name's container (``readings.holding``), ``local`` the
+    support of ``near`` less that of divisions holding most of their country."""
     readings = tuple(cands)  # before the filters: a town's division of its own name
     if m.loose and inside is not None and any(
         c.kind != PARTIAL and (curated(c) or c.precision in ("country", "admin1", "region"))
@@ -193,7 +195,8 @@ def _best(
     if best[0] < MIN_SCORE:
         return None
     if inside is None:
-        famous = _prominent(cands, best[2], others, near, named, readings)
+        famous = _prominent(cands, best[2], others, near if local is None else local, named,
+                            readings)
         if famous is not None:
             return famous
     return best[2]
@@ -277,8 +280,11 @@ def _close(a: Entry, b: Entry) -> bool:
 def _nearby(
     mentions: Sequence[Mention],
     cands: Sequence[Sequence[Entry]],
-) -> dict[int, int]:
-    """For each reading, how many other names of the article have a reading close to it."""
+    wide: frozenset[int] = frozenset(),
+) -> tuple[dict[int, int], dict[int, int]]:
+    """For each reading, how many other names of the article have a reading close to it;
+    and the same where ``wide``, divisions that hold most of their country ("England"),
+    are close to nothing (the local support of ``_prominent``)."""
     empty: Counter[str] = Counter()
     top: dict[str, list[Entry]] = {}
     counties: dict[str, list[Entry]] = {}
@@ -308,22 +314,30 @@ def _nearby(
         if ranked[0].fcode == "ADM1" and ranked[0].admin1:
             states[key] = (ranked[0].cc, ranked[0].admin1)
     out: dict[int, int] = {}
+    local: dict[int, int] = {}
     names = list(top)
     for a_name in names:
         for a in top[a_name] + counties[a_name]:
-            support = 0
+            support = narrow = 0
             for b_name in names:
-                if b_name == a_name:
+                if b_name == a_name or not any(_close(a, b) for b in top[b_name]):
                     continue
-                if any(_close(a, b) for b in top[b_name]):
-                    support += 1
+                support += 1
+                narrow += not wide or (a.pid not in wide and any(
+                    b.pid not in wide and _close(a, b) for b in top[b_name]
+                ))
             if support:
                 out[a.pid] = support
+            if narrow:
+                local[a.pid] = narrow
         for a in towns[a_name]:
-            support = sum(1 for b, st in states.items() if b != a_name and st == (a.cc, a.admin1))
-            if support:
-                out[a.pid] = support
-    return out
+            backers = [b for b, st in states.items() if b != a_name and st == (a.cc, a.admin1)]
+            if backers:
+                out[a.pid] = len(backers)
+            narrow = sum(1 for b in backers if top[b][0].pid not in wide) if wide else len(backers)
+            if narrow:
+                local[a.pid] = narrow
+    return out, local
 
 
 def _focus(
@@ -386,7 +400,8 @@ def resolve(
     cands = [candidates(gaz, m) for m in mentions]
     # containers before what is inside them: "X (Y, Z)" resolves Z, then Y, then X
     order = sorted(range(len(mentions)), key=lambda i: _depth(mentions, i))
-    near = _nearby(mentions, cands)
+    # "the Bank of England" is no local evidence for a Washington in England
+    near, local = _nearby(mentions, cands, _nationwide(gaz, [c for cs in cands for c in cs]))
     holds, containers = holding(mentions, cands)
     chosen: list[Entry | None] = [None] * len(mentions)
     focus: Counter[str] = Counter()
@@ -397,7 +412,7 @@ def resolve(
     for step in range(PASSES + 1):
         if step:
             focus, focus_admin1, own = _focus(mentions, cands, chosen, prior)
-            named = frozenset((e.cc, e.admin1) for e in chosen if e and e.fcode == "ADM1")
+            named = _named_divisions(gaz, chosen)
             scene = scene_weights(mentions, chosen, own, prior)
         current: list[Entry | None] = [None] * len(mentions)
         for i in order:
@@ -406,6 +421,7 @@ def resolve(
             current[i] = _best(
                 cands[i], m, focus, focus_admin1, inside, near if step else None,
                 own.get(m.text.casefold()), named, holds.get(i), i in containers, scene,
+                local if step else None,
             )
         chosen = current
     nearest_namesakes(gaz, mentions, cands, chosen)  # "near Lozove" beside other Donetsk places
@@ -427,6 +443,34 @@ def resolve(
         if chosen[i] is not None and m.inside is None and key in by_text and i not in containers:
             chosen[i] = by_text[key]
     return chosen
+
+
+#: A first-level division holding this share of its country's people ("England": the
+#: United Kingdom but for a sixth) says no more than the country.
+NATIONWIDE_SHARE = 0.8
+
+
+def _named_divisions(
+    gaz: Gazetteer, chosen: Sequence[Entry | None]
+) -> frozenset[tuple[str | None, str | None]]:
+    """The first-level divisions the article names, as local evidence for their towns
+    (``_prominent``): "Washington" in a story naming the Bank of England is still the
+    capital, not Washington, Tyne and Wear."""
+    known = [e for e in chosen if e is not None]
+    wide = _nationwide(gaz, known)
+    return frozenset((e.cc, e.admin1) for e in known if e.fcode == "ADM1" and e.pid not in wide)
+
+
+def _nationwide(gaz: Gazetteer, readings: Sequence[Entry]) -> frozenset[int]:
+    """The first-level divisions among ``readings`` that hold NATIONWIDE_SHARE of their
+    country's people."""
+    out: set[int] = set()
+    for e in readings:
+        if e.fcode == "ADM1" and e.cc:
+            country = gaz.country(e.cc)
+            if country is not None and e.pop >= NATIONWIDE_SHARE * country.pop:
+                out.add(e.pid)
+    return frozenset(out)
 
 
 def _sense_key(m: Mention) -> tuple[str, bool]:
