@@ -51,9 +51,12 @@ def dyad(
     if pair is None and trig.noun and tok.dep_ == "nsubj":
         pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
     if pair is not None:
-        if not trig.noun:
-            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties
-            doer = [a for a in subject_of(tok, idx)[0] if a.country]
+        if not trig.noun or trig.rule.mode == "third-party":
+            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties;
+            # so does the one who offers or leads a mediation ("Norway launched a mediation
+            # effort between Colombia and Venezuela")
+            found = _mediator(tok, idx) if trig.noun else subject_of(tok, idx)[0]
+            doer = [a for a in found if a.country]
             parties = pair[0] + pair[1]
             if doer and not {a.code for a in doer} & {a.code for a in parties}:
                 return doer, parties
@@ -113,6 +116,22 @@ def dyad(
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
     return source, target
+
+
+def _mediator(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Who leads a mediation named by a noun: its owner ("Qatar's mediation"), its "by"
+    phrase, or the subject of the verb it is the object of ("Norway launched a mediation
+    effort", "Qatar offered mediation"); never the parties it is "between"."""
+    for ch in noun.children:
+        if ch.dep_ in ("poss", "amod", "compound", "nmod") and idx.at(ch):
+            return idx.group(ch)
+        if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "by"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    return idx.group(p)
+    if noun.dep_ == "dobj":
+        return subject_of(noun.head, idx)[0]
+    return []
 
 
 def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:
