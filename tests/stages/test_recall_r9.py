@@ -14,9 +14,7 @@ def events(text: str) -> list[Event]:
 
 
 def dyads(evs: list[Event], type_: str) -> set[tuple[str, str]]:
-    return {
-        (s.code, t.code) for e in evs if e.type == type_ for s in e.source for t in e.target
-    }
+    return {(s.code, t.code) for e in evs if e.type == type_ for s in e.source for t in e.target}
 
 
 def targets(evs: list[Event]) -> set[str]:
@@ -61,3 +59,37 @@ def test_talks_between_two_parties_are_still_theirs() -> None:
     evs = events("Egypt hosted talks between Israel and Hamas.")
     assert ("ISR", "PSEREB") in dyads(evs, "CONSULT")
     assert not {d for d in dyads(evs, "CONSULT") if d[0] == "EGY"}
+
+
+def test_an_attack_noun_is_aimed_by_the_phrase_hung_on_its_light_verb() -> None:
+    # the parse hangs "on ..." on "launched"/"carried out"; a quantity noun stands between
+    evs = events(
+        "A group of Saudi hackers launched cyber attacks on a number of Iranian government"
+        " websites in May."
+    )
+    assert ("SAU", "IRN") in {(s[:3], t[:3]) for s, t in dyads(evs, "COERCE")}
+    evs = events("Israel launched air strikes on a number of Syrian military sites.")
+    assert dyads(evs, "ASSAULT") == {("ISR", "SYR")}
+    evs = events(
+        "Turkish jets carried out strikes overnight on a string of Syrian Kurdish villages."
+    )
+    assert {t for _, t in dyads(evs, "ASSAULT")} == {"SYR"}
+
+
+def test_a_judged_attack_takes_no_target_from_the_judging_verb() -> None:
+    # "condemned" reports another's act: its phrases are not the attack's
+    evs = events("Japan condemned the attacks on a number of Chinese shops.")
+    assert not {t for _, t in dyads(evs, "ASSAULT")}
+
+
+def test_joining_another_for_talks_is_a_meeting_with_them() -> None:
+    evs = events("The German chancellor joined the French president for talks in Berlin.")
+    assert ("DEUGOV", "FRAGOV") in dyads(evs, "CONSULT")
+    evs = events("The Kenyan foreign minister accompanied his Ugandan counterpart for a meeting.")
+    assert ("KENGOV", "UGA") in {(s, t[:3]) for s, t in dyads(evs, "CONSULT")}
+
+
+def test_a_meeting_for_which_one_is_thanked_is_no_joining() -> None:
+    # only verbs of going along make the object a party to the meeting
+    evs = events("The German chancellor thanked the French president for the talks.")
+    assert ("DEUGOV", "FRAGOV") not in dyads(evs, "CONSULT")

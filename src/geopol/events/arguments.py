@@ -9,6 +9,7 @@ from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
     TARGET_PREPS,
     ActorIndex,
+    _nominal_actors,
     between,
     clause_subject,
     same_title,
@@ -28,6 +29,8 @@ _VISIT_PREPS = word_tuple("visit_preps")
 _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
+#: Verbs by which one goes along with another to a meeting: "joined X for talks".
+_JOINING = word_set("joining")
 
 #: Whom a request noun is addressed to: "an appeal to Russia", "a call on the UN"; "an appeal
 #: against a ruling" or "against an inmate's compensation" challenges a decision, it asks
@@ -81,6 +84,10 @@ def dyad(
         ):
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
+        if not source and trig.rule.type == PloverType.CONSULT:
+            joined = _joined_for(tok, idx)
+            if joined is not None:
+                return joined
         request = trig.rule.type == PloverType.REQUEST
         target = noun_target(tok, idx, preps or (_REQUEST_NOUN_PREPS if request else TARGET_PREPS))
         source, target = _light_verb_doer(tok, idx, lex, source, target)
@@ -115,6 +122,26 @@ def dyad(
     if trig.rule.swap and target:
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
+    return source, target
+
+
+def _joined_for(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]] | None:
+    """A meeting noun after "for" on a verb of joining: "the chancellor joined the French
+    president for talks" is a meeting of the verb's subject with its object."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or verb.lemma_.lower() not in _JOINING:
+        return None
+    source = [a for a in subject_of(verb, idx)[0] if a.country]
+    target = [
+        a
+        for ch in verb.children
+        if ch.dep_ == "dobj"
+        for a in _nominal_actors(ch, idx)
+        if a.country
+    ]
+    if not source or not target or {a.code for a in source} & {a.code for a in target}:
+        return None
     return source, target
 
 
