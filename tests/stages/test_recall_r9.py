@@ -93,3 +93,15 @@ def test_a_meeting_for_which_one_is_thanked_is_no_joining() -> None:
     # only verbs of going along make the object a party to the meeting
     evs = events("The German chancellor thanked the French president for the talks.")
     assert ("DEUGOV", "FRAGOV") not in dyads(evs, "CONSULT")
+
+
+def test_a_mediation_reaches_the_parties_named_in_its_purpose() -> None:
+    # "between" sits on the object of the clause of its purpose, not on the mediation
+    evs = events("Kuwait launched a mediation effort to end the dispute between Qatar and Saudi Arabia.")
+    assert dyads(evs, "CONSULT") == {("KWT", "QAT"), ("KWT", "SAU")}
+    # one party named: still the mediator's target
+    evs = events(
+        "The Turkish president launched a mediation effort to heal the rift between Azerbaijan"
+        " and its neighbours."
+    )
+    assert dyads(evs, "CONSULT") == {("TURGOV", "AZE")}

@@ -235,7 +235,9 @@ def _content_heads(
     out: list[tuple[Token, float]] = _weapon_struck(trigger) if attack else []
     toward = _TOWARD | extra
     todo: list[tuple[Token, float]] = [(trigger, 6.0)]
-    out.extend(_verb_phrases(trigger, toward | _AIMING if attack else toward))
+    # "opened an investigation into the death of a man" names an event: "into" on the
+    # verb counts for attacks only (the fixed patterns read "into the firm" themselves)
+    out.extend(_verb_phrases(trigger, toward | _AIMING if attack else toward - {"into"}))
     seen: set[int] = set()
     while todo:
         tok, score = todo.pop()

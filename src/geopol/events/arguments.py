@@ -53,6 +53,14 @@ def dyad(
     pair = between(sent, idx, tok)
     if pair is None and trig.noun and tok.dep_ == "nsubj":
         pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
+    if pair is None and trig.rule.mode == "third-party":
+        # "launched a mediation effort to resolve the rift between Qatar and other Gulf
+        # states": the parties named in the clause of its purpose, or one party only
+        parties = _mediated(idx, tok)
+        found = _mediator(tok, idx) if trig.noun else subject_of(tok, idx)[0]
+        doer = [a for a in found if a.country]
+        if parties and doer and not {a.code for a in doer} & {a.code for a in parties}:
+            return doer, parties
     if pair is not None:
         if not trig.noun or trig.rule.mode == "third-party":
             # "Egypt is mediating between Israel and Hamas": the subject acts on both parties;
@@ -143,6 +151,27 @@ def _joined_for(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]
     if not source or not target or {a.code for a in source} & {a.code for a in target}:
         return None
     return source, target
+
+
+def _mediated(idx: ActorIndex, tok: Token) -> list[Actor]:
+    """The parties of a mediation with a country, named "between" them on the trigger or on
+    the object of the clause of its purpose (a mediation effort "to resolve the rift between"
+    them, mediating "to end the war between" them), also where only one is named."""
+    heads = [tok] + [
+        obj
+        for clause in tok.children
+        if clause.dep_ in ("acl", "xcomp", "advcl", "relcl")
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+    ]
+    for head in heads:
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = idx.group(p) or _nominal_actors(p, idx)
+                        return [a for a in found if a.country]
+    return []
 
 
 def _mediator(noun: Token, idx: ActorIndex) -> list[Actor]:
