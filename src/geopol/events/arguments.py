@@ -9,6 +9,7 @@ from geopol.events.datafile import word_set, word_tuple
 from geopol.events.dyads import (
     TARGET_PREPS,
     ActorIndex,
+    _nominal_actors,
     between,
     clause_subject,
     same_title,
@@ -28,6 +29,8 @@ _VISIT_PREPS = word_tuple("visit_preps")
 _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
+#: Verbs by which one goes along with another to a meeting: "joined X for talks".
+_JOINING = word_set("joining")
 
 #: Whom a request noun is addressed to: "an appeal to Russia", "a call on the UN"; "an appeal
 #: against a ruling" or "against an inmate's compensation" challenges a decision, it asks
@@ -50,10 +53,21 @@ def dyad(
     pair = between(sent, idx, tok)
     if pair is None and trig.noun and tok.dep_ == "nsubj":
         pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
+    if pair is None and trig.rule.mode == "third-party":
+        # "launched a mediation effort to resolve the rift between Qatar and other Gulf
+        # states": the parties named in the clause of its purpose, or one party only
+        parties = _mediated(idx, tok)
+        found = _mediator(tok, idx) if trig.noun else subject_of(tok, idx)[0]
+        doer = [a for a in found if a.country]
+        if parties and doer and not {a.code for a in doer} & {a.code for a in parties}:
+            return doer, parties
     if pair is not None:
-        if not trig.noun:
-            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties
-            doer = [a for a in subject_of(tok, idx)[0] if a.country]
+        if not trig.noun or trig.rule.mode == "third-party":
+            # "Egypt is mediating between Israel and Hamas": the subject acts on both parties;
+            # so does the one who offers or leads a mediation ("Norway launched a mediation
+            # effort between Colombia and Venezuela")
+            found = _mediator(tok, idx) if trig.noun else subject_of(tok, idx)[0]
+            doer = [a for a in found if a.country]
             parties = pair[0] + pair[1]
             if doer and not {a.code for a in doer} & {a.code for a in parties}:
                 return doer, parties
@@ -78,6 +92,10 @@ def dyad(
         ):
             # "held talks during a visit to Beirut": the one who visits is the clause's subject
             source, _ = subject_of(tok.head.head, idx)
+        if not source and trig.rule.type == PloverType.CONSULT:
+            joined = _joined_for(tok, idx)
+            if joined is not None:
+                return joined
         request = trig.rule.type == PloverType.REQUEST
         target = noun_target(tok, idx, preps or (_REQUEST_NOUN_PREPS if request else TARGET_PREPS))
         source, target = _light_verb_doer(tok, idx, lex, source, target)
@@ -113,6 +131,63 @@ def dyad(
         # "X hosted Y": the visitor Y is the source (PLOVER codes the visit, not the hosting).
         return target, source
     return source, target
+
+
+def _joined_for(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]] | None:
+    """A meeting noun after "for" on a verb of joining: "the chancellor joined the French
+    president for talks" is a meeting of the verb's subject with its object."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or verb.lemma_.lower() not in _JOINING:
+        return None
+    source = [a for a in subject_of(verb, idx)[0] if a.country]
+    target = [
+        a
+        for ch in verb.children
+        if ch.dep_ == "dobj"
+        for a in _nominal_actors(ch, idx)
+        if a.country
+    ]
+    if not source or not target or {a.code for a in source} & {a.code for a in target}:
+        return None
+    return source, target
+
+
+def _mediated(idx: ActorIndex, tok: Token) -> list[Actor]:
+    """The parties of a mediation with a country, named "between" them on the trigger or on
+    the object of the clause of its purpose (a mediation effort "to resolve the rift between"
+    them, mediating "to end the war between" them), also where only one is named."""
+    heads = [tok] + [
+        obj
+        for clause in tok.children
+        if clause.dep_ in ("acl", "xcomp", "advcl", "relcl")
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+    ]
+    for head in heads:
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("between", "among"):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        found = idx.group(p) or _nominal_actors(p, idx)
+                        return [a for a in found if a.country]
+    return []
+
+
+def _mediator(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Who leads a mediation named by a noun: its owner ("Qatar's mediation"), its "by"
+    phrase, or the subject of the verb it is the object of ("Norway launched a mediation
+    effort", "Qatar offered mediation"); never the parties it is "between"."""
+    for ch in noun.children:
+        if ch.dep_ in ("poss", "amod", "compound", "nmod") and idx.at(ch):
+            return idx.group(ch)
+        if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "by"):
+            for p in ch.children:
+                if p.dep_ == "pobj" and idx.at(p):
+                    return idx.group(p)
+    if noun.dep_ == "dobj":
+        return subject_of(noun.head, idx)[0]
+    return []
 
 
 def _means_doer(verb: Token, idx: ActorIndex, lex: Lexicon) -> list[Actor]:

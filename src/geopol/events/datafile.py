@@ -323,7 +323,7 @@ _WORDS: Schema = {
         "recipient_preps", "near_preps", "relational", "receiving", "asking", "claim",
         "small_clause", "aimed", "destination_preps", "no_place", "open_places", "idioms",
         "currencies", "named_ways",
-        "visit_preps", "consult_preps", "during", "offices", "speaking",
+        "visit_preps", "consult_preps", "during", "offices", "speaking", "handover", "joining",
     )
 }  # fmt: skip
 

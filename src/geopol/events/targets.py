@@ -27,6 +27,8 @@ _RECIPIENT = word_tuple("recipient_preps")
 _NEAR = word_tuple("near_preps")
 #: Verbs whose object is parsed as the subject of the clause after it ("help X rebuild").
 _SMALL_CLAUSE = word_set("small_clause")
+#: Verbs of handing a thing over to someone ("returned the artifacts to Iraq").
+_HANDOVER = word_set("handover")
 
 
 def _prep_targets(tok: Token, idx: ActorIndex, preps: tuple[str, ...]) -> list[Actor]:
@@ -101,6 +103,13 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
             # unnamed people stay the target when nothing else is named ("killed civilians")
             unknown = unknown or found
             continue
+        if found and verb.lemma_.lower() in _HANDOVER and _owned_thing(o, idx):
+            # "returned six Iraqi artifacts to the government of Iraq", "delivered American
+            # vaccines to Kenya": a country word on the thing handed over says whose or
+            # where from; the "to" phrase names who receives it
+            recipient = _prep_targets(verb, idx, _RECIPIENT[:1]) or _particle_recipient(verb, idx)
+            if recipient:
+                return recipient
         if found:
             return found
     found = _prep_targets(verb, idx, preps)
@@ -143,6 +152,24 @@ def object_of(verb: Token, idx: ActorIndex, preps: tuple[str, ...] = TARGET_PREP
                         return found
     # "Pakistan recalled its envoy": the doer's own is no target of its own event
     return unknown
+
+
+def _owned_thing(obj: Token, idx: ActorIndex) -> bool:
+    """An object that is a thing, not an actor, named only by a country word on it ("Iraqi
+    artifacts", "Russian-made weapons"): the object's head is no actor mention itself."""
+    if idx.at(obj) or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(ch.dep_ in ("amod", "compound", "nmod") and idx.at(ch) for ch in obj.children)
+
+
+def _particle_recipient(verb: Token, idx: ActorIndex) -> list[Actor]:
+    """The "to" phrase of a verb's particle or "back": "handed the boats back to China"."""
+    for ch in verb.children:
+        if ch.dep_ == "prt" or (ch.dep_ == "advmod" and ch.lower_ == "back"):
+            found = _prep_targets(ch, idx, _RECIPIENT[:1])
+            if found:
+                return found
+    return []
 
 
 def _pronominal(a: Actor) -> bool:

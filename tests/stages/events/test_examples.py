@@ -70,6 +70,14 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
     "X, Y and Z seemingly aligning": (
         "France, Germany and Italy seemingly aligning against Spain.", ["align DEU+FRA+ITA"]
     ),
+    "Norway launched a mediation effort": (
+        "Norway launched a mediation effort between Colombia and Venezuela.",
+        ["CONSULT NOR>COL+VEN", "!CONSULT COL>VEN"],
+    ),
+    "Qatar offered mediation": (
+        "Qatar offered mediation between Israel and Hamas.",
+        ["CONSULT QAT>ISR+PSEREB", "!CONSULT ISR>PSEREB"],
+    ),
     "Egypt is mediating between Israel and Hamas": (
         "Egypt is mediating between Israel and Hamas.", ["AGREE EGY>ISR+PSEREB"]
     ),
