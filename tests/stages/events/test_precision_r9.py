@@ -102,3 +102,22 @@ def test_a_firm_named_again_is_the_same_firm() -> None:
 def test_a_name_titled_by_a_firm_noun_is_a_firm() -> None:
     text = "The Brazilian regulator is investigating insurance broker Pardo & Weiss."
     assert _actor(text, "Pardo & Weiss") == (None, "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sector"),
+    [
+        ("The Irish premier criticised a union leader on Monday.", "union leader", "CVL"),
+        ("The Afghan president met tribal elders in Kandahar.", "tribal elders", "CVL"),
+        ("The Israeli prime minister met business leaders in Haifa.", "business leaders", "BUS"),
+    ],
+)
+def test_leaders_of_bodies_that_are_no_state_are_no_government(
+    text: str, words: str, sector: str
+) -> None:
+    assert _actor(text, words)[1] == sector
+
+
+def test_a_union_leader_criticised_is_not_the_government() -> None:
+    got = readings(coded("The Irish premier criticised a union leader on Monday."))
+    assert got and not any(r[2].endswith("GOV") for r in got), got
