@@ -28,9 +28,8 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
 - **a forecast** (``forecast_verbs`` of ``data/events/derived.yaml``): a statement whose
   complement is a change in a thing of no actor ("the agency warned demand would outstrip
   supply", "leaders pledged the economy would grow") says what will happen, not what anyone
-  does; an act noun that is itself the thing changing ("trade with China rose", "aid to
-  Africa doubled") is a statistic. Not for a change of an actor ("warned China would grow
-  stronger") nor of an act of force ("attacks on the troops rose").
+  does. Not for a change of an actor ("warned China would grow stronger"); an act noun
+  whose amount changes ("Canadian trade with Mexico rose") stays, as `civil-gate` keeps it.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
@@ -289,26 +288,18 @@ def _thing(subject: Token, idx: ActorIndex) -> bool:
     return subject.pos_ == "NOUN" and not idx.at(subject) and subject.ent_type_ not in _ACTORS
 
 
-def forecast(trigger: Token, kind: PloverType, idx: ActorIndex) -> bool:
+def forecast(trigger: Token, idx: ActorIndex) -> bool:
     """Whether the trigger states a change in a thing ("warned demand would outstrip
-    supply") or is an act noun whose amount changes ("trade with China rose")."""
-    words = forecast_verbs()
-    if trigger.pos_ == "VERB":
-        for comp in trigger.children:
-            if comp.dep_ != "ccomp" or _low(comp) not in words:
-                continue
-            subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and all(_thing(s, idx) for s in subj):
-                return True
+    supply")."""
+    if trigger.pos_ != "VERB":
         return False
-    if kind in _FORCE or kind is PloverType.PROTEST:
-        return False
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ == "nsubj"
-        and trigger.head.pos_ == "VERB"
-        and _low(trigger.head) in words
-    )
+    for comp in trigger.children:
+        if comp.dep_ != "ccomp" or _low(comp) not in forecast_verbs():
+            continue
+        subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and all(_thing(s, idx) for s in subj):
+            return True
+    return False
 
 
 @register("stance-gate", Level.TRIGGER)
@@ -319,7 +310,7 @@ def stance_gate(ctx: SentenceContext) -> None:
     tok = r.trigger.token
     state = any(a.country and (a.kind in STATES or a.sector in STATE_SECTORS) for a in r.source)
     wish = wished(tok, force=r.type in _FORCE, state=state)
-    if wish or described(tok, ctx.index) or capable(tok) or forecast(tok, r.type, ctx.index):
+    if wish or described(tok, ctx.index) or capable(tok) or forecast(tok, ctx.index):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and not state and supposed(tok):
