@@ -29,7 +29,7 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   complement is a change in a thing of no actor ("the agency warned demand would outstrip
   supply", "leaders pledged the economy would grow") says what will happen, not what anyone
   does. Not for a change of an actor ("warned China would grow stronger"); an act noun
-  whose amount changes ("Canadian trade with Mexico rose") stays, as `civil-gate` keeps it.
+  whose amount changes ("trade with Mexico rose") stays, as `civil-gate` keeps it.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
