@@ -168,6 +168,27 @@ def _firm_first(pronoun: Token, ante: Actor, firms: list[Token], sent_of: list[i
     return False
 
 
+def _coded_firm(
+    pronoun: Token, firms: list[Token], head_of: list[tuple[Actor, Token]], sent_of: list[int]
+) -> Actor | None:
+    """The nearest firm named as a subject in the pronoun's sentence or the one before, when
+    it is a firm of a stated country ("Russian oil firm Yukos ... . It has threatened to sue
+    the government"): what "it" means, coded as that firm."""
+    here = sent_of[pronoun.i]
+    near = [
+        f
+        for f in firms
+        if f.i < pronoun.i and here - sent_of[f.i] <= 1 and f.dep_ in ("nsubj", "nsubjpass")
+    ]
+    if not near:
+        return None
+    best = max(near, key=lambda f: (sent_of[f.i], f.i))
+    for a, h in head_of:
+        if h.i == best.i and a.sector == "BUS" and a.country:
+            return a
+    return None
+
+
 def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """``actors`` plus the mentions that corefer to them, in text order."""
     if not len(doc):
@@ -281,7 +302,11 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 sent_of,
                 sent_of[tok.i],
             )
-            if cands and _firm_first(tok, cands[0], firms, sent_of):
+            first = bool(cands) and _firm_first(tok, cands[0], firms, sent_of)
+            firm = _coded_firm(tok, firms, head_of, sent_of) if first or not cands else None
+            if firm is not None:
+                cands = [firm]  # "Russian oil firm Yukos ... . It threatened to sue"
+            elif first:
                 continue  # "Turkcell says it may give up the deal": the firm, not Israel
         else:
             continue

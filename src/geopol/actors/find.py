@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
-from geopol.actors.firms import country_firms
+from geopol.actors.firms import country_firms, firm_office, same_firms
 from geopol.actors.matcher import Match, match
 from geopol.actors.mention import Mention
 from geopol.actors.selection import select_matches
@@ -244,6 +244,14 @@ def _appositive_country(ent: Span, used: dict[int, Mention]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _appositive_firm(ent: Span, used: dict[int, Mention]) -> bool:
+    """The apposition to a person names an office in a firm ("the German co-head of EADS")."""
+    heads = [ch for ch in ent.root.children if ch.dep_ == "appos"]
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        heads.append(ent.root.head)
+    return any(firm_office(h, used) for h in heads)
+
+
 def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match]) -> list[Mention]:
     """Named entities the dictionaries lack, resolved where a known actor sits inside them."""
     used: dict[int, Mention] = {}
@@ -302,6 +310,8 @@ def _ner_actors(doc: Doc, mentions: list[Mention], agent_matches: Sequence[Match
         kind = "person" if ent.label_ == "PERSON" else "org"
         country = _appositive_country(ent, used) if kind == "person" else None
         how = "ner+appos" if country else "ner"
+        if country and sector is None and _appositive_firm(ent, used):
+            sector, how = "BUS", "ner+appos+firm"  # "Rainer Hertrich, the German co-head of EADS"
         extra.append(
             Mention(ent.start, ent.end, ent.text, country, sector, None, kind, how, origin=Origin.NER)
         )
@@ -320,7 +330,7 @@ def find_in_doc(
     mentions = _ner_actors(doc, mentions, agent_matches)
     if stances:
         mentions = [mn for mn in mentions if not within_spans(mn, stances)]
-    mentions = country_firms(doc, _join_agents(doc, mentions, agent_matches))
+    mentions = same_firms(doc, country_firms(doc, _join_agents(doc, mentions, agent_matches)))
     attach_stances(doc, mentions, stances)
     arrays = doc_arrays(doc)
     full, idx, ends = arrays.text, arrays.idx, arrays.end

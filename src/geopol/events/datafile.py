@@ -315,6 +315,7 @@ _DERIVED: Schema = {
     "documents": words(True),
     "issue_verbs": words(),
     "place_heads": words(True),
+    "forecast_verbs": words(),
 }
 _WORDS: Schema = {
     key: words(True)

@@ -58,7 +58,8 @@ def test_a_company_protest_or_attack_is_not_dropped_as_commerce() -> None:
 def test_the_pass_is_what_drops_them() -> None:
     text = "German airline Lufthansa has agreed to work with Swiss International Air Lines."
     assert not coded(text)
-    assert coded(text, without=["civil-gate"])
+    # the partner, a firm by its own name ("... Air Lines"), is commerce for act-needs too
+    assert coded(text, without=["civil-gate", "act-needs"])
 
 
 def test_a_party_promise_to_the_public_is_a_campaign() -> None:

@@ -58,12 +58,33 @@ def company(a: Actor, idx: ActorIndex) -> bool:
     )
 
 
+#: Prepositions of a way or a place: a capital after one is where a firm goes, not an organ.
+_WAY_PREPS = frozenset({"to", "from", "in", "into", "at", "via", "between"})
+
+
+def _organ(a: Actor, idx: ActorIndex) -> bool:
+    """A state organ acted on: not a capital named as the end of a way or a place ("halt its
+    flights to Riyadh": the city, not the Saudi government)."""
+    if a.sector not in STATE_ORGANS:
+        return False
+    if a.kind != "capital":
+        return True
+    span = idx.spans.get(id(a))
+    if span is None:
+        return True
+    root = idx.doc[span[0] : span[1]].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return not (root.dep_ == "pobj" and root.head.lower_ in _WAY_PREPS)
+
+
 def commercial_doers(source: list[Actor], target: list[Actor], idx: ActorIndex) -> bool:
-    """Every doer is a company or a market and no state organ is acted on."""
+    """Every doer is a company or a market and no state organ is acted on (a capital as a
+    place the firm goes to is none)."""
     return (
         bool(source)
         and all(company(a, idx) for a in source)
-        and not any(t.sector in STATE_ORGANS for t in target)
+        and not any(_organ(t, idx) for t in target)
     )
 
 

@@ -25,7 +25,9 @@ read for the opposition, is a wrong dyad).
   country is a wrong dyad (docs/precision-guide.md).
 - **resignations**: a resignation (a RETREAT of mode ``resign``) by a person or an organ (a
   doer with a sector other than the military) has no target: the office or body left or joined ("resigned the post of home secretary", "resigned to join the
-  Commission") is no party acted on (docs/precision-guide.md, seventh round).
+  Commission") is no party acted on (docs/precision-guide.md, seventh round). A resignation
+  by a doer of business (sector BUS: "the German chief executive of Siemens stepped down")
+  leaves a post in a firm: commerce, no event (the guide's decisions: a commercial act is type 0).
 """
 
 from __future__ import annotations
@@ -215,6 +217,9 @@ def named_parties(ctx: SentenceContext) -> None:
             r.dropped = True  # "it is important to support teachers", "if in government": nobody acts
             return
     r.source = _in_office(r.source, ctx.doc)
+    if r.trigger.rule.mode == RESIGN and any(a.sector == "BUS" for a in r.source):
+        r.dropped = True  # "the German co-head of EADS will step down": a post in a firm
+        return
     if r.trigger.rule.mode == RESIGN and all(a.sector and a.sector not in MILITARY for a in r.source):
         r.target = []  # "resigned the post of home secretary": the office left is no party
         return

@@ -24,7 +24,12 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   by "if" or "unless" is supposed, not done ("the talks would fail unless farmers met the
   officials"); a threat keeps its condition, and a state's supposed act is kept as
   hypothetical, as ``unreal-events`` keeps it ("If Egypt were to attack Israel, the region
-  would suffer.").
+  would suffer.");
+- **a forecast** (``forecast_verbs`` of ``data/events/derived.yaml``): a statement whose
+  complement is a change in a thing of no actor ("the agency warned demand would outstrip
+  supply", "leaders pledged the economy would grow") says what will happen, not what anyone
+  does. Not for a change of an actor ("warned China would grow stronger"); an act noun
+  whose amount changes ("trade with Mexico rose") stays, as `civil-gate` keeps it.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
@@ -272,15 +277,40 @@ def supposed(trigger: Token) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def forecast_verbs() -> frozenset[str]:
+    """``forecast_verbs`` of ``derived.yaml``: verbs of a change in a quantity."""
+    return lowered(read_data("derived.yaml").get("forecast_verbs") or [])
+
+
+def _thing(subject: Token, idx: ActorIndex) -> bool:
+    """A subject that is a common noun naming no actor ("demand", "the economy")."""
+    return subject.pos_ == "NOUN" and not idx.at(subject) and subject.ent_type_ not in _ACTORS
+
+
+def forecast(trigger: Token, idx: ActorIndex) -> bool:
+    """Whether the trigger states a change in a thing ("warned demand would outstrip
+    supply")."""
+    if trigger.pos_ != "VERB":
+        return False
+    for comp in trigger.children:
+        if comp.dep_ != "ccomp" or _low(comp) not in forecast_verbs():
+            continue
+        subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and all(_thing(s, idx) for s in subj):
+            return True
+    return False
+
+
 @register("stance-gate", Level.TRIGGER)
 def stance_gate(ctx: SentenceContext) -> None:
-    """Drop a trigger that is a wish, a view, a description, a power, a need denied or a
-    condition, not an act."""
+    """Drop a trigger that is a wish, a view, a description, a power, a need denied, a
+    forecast or a condition, not an act."""
     r = ctx.current
     tok = r.trigger.token
     state = any(a.country and (a.kind in STATES or a.sector in STATE_SECTORS) for a in r.source)
     wish = wished(tok, force=r.type in _FORCE, state=state)
-    if wish or described(tok, ctx.index) or capable(tok):
+    if wish or described(tok, ctx.index) or capable(tok) or forecast(tok, ctx.index):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and not state and supposed(tok):
