@@ -14,10 +14,12 @@ from spacy.tokens import Token
 from geopol.events.argscore import THRESHOLD, Candidate, _root, _score
 from geopol.events.dyads import ActorIndex
 from geopol.events.recall_table import recall_table
-from geopol.records import Actor
+from geopol.records import Actor, PloverType
 
 #: Types a message carries: what is said to someone, not done to them.
-MESSAGE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
+MESSAGE_TYPES = frozenset(
+    {PloverType.REQUEST, PloverType.THREATEN, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT}
+)
 _TO = frozenset({"to"})
 
 
@@ -91,7 +93,7 @@ def _best(heads: list[Token], trigger: Token, idx: ActorIndex, avoid: Token | No
 
 
 def addressed(
-    trigger: Token, type_: str, idx: ActorIndex
+    trigger: Token, type_: PloverType, idx: ActorIndex
 ) -> tuple[list[Actor], list[Actor]] | None:
     """(sender, addressee) of a message told by a participle on a verb of contact, or None."""
     if type_ not in MESSAGE_TYPES:
