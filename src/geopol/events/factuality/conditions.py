@@ -132,10 +132,26 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
 
     if dep == "ccomp" and ch.i > tok.i and inverted(ch):
         return True
+    if dep == "conj" and ch.i > tok.i and _inverted_head(ch):
+        return True  # "would rise, were Washington to offer a subsidy": parsed as a conjunct
     return (
         dep == "conj"
         and ch.i > tok.i
         and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+    )
+
+
+def _inverted_head(clause: Token) -> bool:
+    """ "..., were Washington to offer", "..., had Seoul known": the inverted auxiliary heads
+    the clause (the parse makes it a verb), opens it after a comma, its subject after it."""
+    first = clause.left_edge.i
+    doc = clause.doc
+    return (
+        clause.i == first
+        and clause.lower_ in INVERTING_AUX
+        and first > 0
+        and doc[first - 1].text == ","
+        and any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i > clause.i for ch in clause.children)
     )
 
 

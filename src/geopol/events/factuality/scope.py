@@ -37,6 +37,7 @@ from geopol.events.factuality.words import NOMINAL as _NOMINAL
 from geopol.events.factuality.words import (
     circumstance,
     dated_present,
+    dated_schedule,
     detached,
     for_to,
     future_time,
@@ -44,7 +45,9 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
+    noun_level,
     object_of,
+    own_speaker,
     phrasal,
     phrase_at,
     purpose,
@@ -62,7 +65,6 @@ _CLIMB_DEPS = frozenset(
 )
 _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 
 
@@ -134,7 +136,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             dep == "conj"
             and ch.i > tok.i
             and governing(ch, c) is Factuality.REPORTED
-            and any(g.dep_ == "nsubj" for g in ch.children)
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)
             and max(t.i for t in ch.subtree) >= max(t.i for t in tok.subtree)
             and not any(g.dep_ in ("ccomp", "xcomp") and g.i > ch.i for g in ch.children)
         ):
@@ -187,7 +189,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
 def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """A noun the event hangs from ("speculation that", "plans to"), its own modifiers ("no
     plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
-    found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
+    level = noun_level(noun, c)
+    if level is not None:
+        found.append(Cue(level, noun, depth))
     _own_cues(noun, c, found, depth)
     _called_false(noun, c, found, depth + 1)
     head = object_of(noun)  # "denied reports that", "dismissed as groundless reports that"
@@ -200,16 +204,6 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
-
-
-def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
-    """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
-    if event.lemma_.lower() not in c.verbal_acts:
-        return False
-    subj, speaker = subject(event), subject(said)
-    if subj is None or speaker is None:
-        return False
-    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
@@ -229,7 +223,8 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         if head.pos_ in _NOMINAL:
             if phrase_at(head, c.conditionals):
                 found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
-            if lemma in c.nouns and dep != "conj":  # "its rejection and condemnation of X"
+            # not "its rejection and condemnation of X": a coordinated noun
+            if noun_level(head, c) is not None and dep != "conj":
                 _cue_noun(head, c, found, depth)
                 return None, depth
             if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
@@ -378,11 +373,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             _preposition(head, c, found, depth)  # "without signing"
             tok = head
             continue
-        lemma = head.lemma_.lower()
         if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and phrase_at(head, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
         if head.pos_ in _NOMINAL:
-            if lemma in c.nouns:
+            if noun_level(head, c) is not None:
                 _cue_noun(head, c, found, depth + 1)
                 break
             up, depth = _climb_noun(head, c, found, depth + 1)
@@ -404,12 +398,12 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
                 level = governing(adj, c)
             # "speculation grew that X", "fears mounted that X": the subject noun governs X
             subj = subject(head)
-            if level is None and subj is not None and subj.lemma_.lower() in c.nouns:
-                level = c.nouns[subj.lemma_.lower()]
+            if level is None and subj is not None:
+                level = noun_level(subj, c)
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "oprd", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
-                if not (dep == "ccomp" and _own_speaker(tok, head, c)):
+                if not (dep == "ccomp" and own_speaker(tok, head, c)):
                     found.append(Cue(level, head, depth))
             elif level is Factuality.NEGATED:
                 _negating(head, found, depth)
@@ -480,6 +474,10 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
             )
         ):
             when = dated_present(trigger.head, c)
+        if when is not None:
+            found.append(Cue(Factuality.PLANNED, when, 0))
+    elif not found:
+        when = dated_schedule(trigger, c)  # "talks open in Madrid on Wednesday"
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)
