@@ -313,7 +313,7 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
-            content = _rejected_content(tok, th)
+            content = _rejected_content(tok, th) or _committed_content(tok, th)
             if content is not None:
                 return assess(content, noun=False)  # "rejected a proposal to lend Manila"
             if not best.noun:
@@ -397,6 +397,24 @@ def _rejected_content(trigger: Token, th: Token) -> Token | None:
         for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
             if any(a.i == acl.i for a in ancestors(th)) and (
                 said or any(g.dep_ == "aux" and g.lower_ == "to" for g in acl.children)
+            ):
+                return acl
+    return None
+
+
+def _committed_content(trigger: Token, th: Token) -> Token | None:
+    """ "Iran has signed a contract to deliver crude to Turkey from next month": the target
+    sits in the dated infinitive of an agreement the trigger makes (``frameworks``), so the
+    dyad's event is what was agreed, ahead (like "agreed to hold talks next week")."""
+    c = fact_cues()
+    for obj in (ch for ch in trigger.children if ch.dep_ == "dobj"):
+        if obj.lemma_.lower() not in c.frameworks:
+            continue
+        for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
+            if (
+                any(a.i == acl.i for a in ancestors(th))
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in acl.children)
+                and scheduled(acl)
             ):
                 return acl
     return None

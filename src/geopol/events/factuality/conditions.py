@@ -11,6 +11,7 @@ from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, p
 
 __all__ = [
     "bare_condition",
+    "buried_condition",
     "conditional_mood",
     "consequent_before",
     "consequent_modal",
@@ -176,4 +177,29 @@ def bare_condition(tok: Token, c: Cues) -> Token | None:
                 for s in holder.children
             ):
                 return mark
+    return None
+
+
+#: Dependencies through an argument phrase that stay in the clause (no clause boundary).
+_PHRASE_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "npadvmod"})
+
+
+def buried_condition(tok: Token, c: Cues) -> Token | None:
+    """ "would supply Iraq with more oil in the event of an offensive": the parse hangs the
+    condition's phrase on a noun of the clause's arguments instead of on the verb; it still
+    conditions the clause (a precaution, "in case of", only under "would")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    todo = [ch for ch in tok.children if ch.dep_ in _PHRASE_DEPS]
+    while todo:
+        t = todo.pop()
+        if (
+            t.dep_ == "prep"
+            and t.head.i != tok.i
+            and phrase_at(t, c.conditionals)
+            and (not phrase_at(t, c.precautions) or conditional_mood(tok))
+            and any(g.dep_ in ("pobj", "pcomp") for g in t.children)
+        ):
+            return t
+        todo.extend(ch for ch in t.children if ch.dep_ in _PHRASE_DEPS)
     return None

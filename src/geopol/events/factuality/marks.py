@@ -12,7 +12,16 @@ from geopol.events.factuality.words import LINKS as _LINKS
 from geopol.events.factuality.words import governing, phrasal, phrase_at
 from geopol.records import Factuality
 
-__all__ = ["called_false", "negating", "preposition", "trailing_attribution"]
+__all__ = [
+    "called_false",
+    "misparsed_attribution",
+    "negating",
+    "preposition",
+    "trailing_attribution",
+]
+
+#: Dependents a trailing reporting verb may have besides its speaker ("alleged on Sunday").
+_BARE = frozenset({"prep", "advmod", "npadvmod", "punct", "auxpass", "aux"})
 
 
 
@@ -31,6 +40,30 @@ def trailing_attribution(root: Token, c: Cues) -> Token | None:
             and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children)
         ):
             return t
+    return None
+
+
+def misparsed_attribution(verb: Token, c: Cues) -> Token | None:
+    """ "Pakistani troops fired on Indian positions, an Indian army spokesman alleged on
+    Sunday": the parse makes the speaker an argument of the verb and the saying a participle
+    on it (``acl``). A reporting verb with nothing of its own to say, ending the sentence,
+    on a noun phrase that opens after a comma, is the clause's attribution."""
+    doc = verb.doc
+    end = max((t.i for t in verb.sent if not t.is_punct), default=verb.i)
+    for ch in verb.children:
+        first = ch.left_edge.i
+        if ch.i < verb.i or first == 0 or doc[first - 1].text != ",":
+            continue
+        for said in ch.children:
+            if (
+                said.dep_ == "acl"
+                and said.tag_ in ("VBN", "VBD")
+                and said.i > ch.i
+                and said.right_edge.i >= end
+                and governing(said, c) is Factuality.REPORTED
+                and all(g.dep_ in _BARE for g in said.children)
+            ):
+                return said
     return None
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
     bare_condition,
+    buried_condition,
     conditional_mood,
     consequent_before,
     consequent_modal,
@@ -28,6 +29,7 @@ from geopol.events.factuality.conditions import (
 )
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.marks import called_false as _called_false
+from geopol.events.factuality.marks import misparsed_attribution
 from geopol.events.factuality.marks import negating as _negating
 from geopol.events.factuality.marks import preposition as _preposition
 from geopol.events.factuality.marks import trailing_attribution as _trailing_attribution
@@ -56,6 +58,7 @@ from geopol.events.factuality.words import (
     subject,
     supposed,
     threat,
+    told_content,
     unsaid,
 )
 from geopol.records import Factuality
@@ -66,6 +69,8 @@ _CLIMB_DEPS = frozenset(
 _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
+#: Levels of a saying or a belief set beside the clause ("..., officials said / believe").
+_ASIDES = (Factuality.REPORTED, Factuality.SPECULATED)
 
 
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
@@ -95,7 +100,8 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
                 for g in ch.children
-                if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i
+                if (g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i)
+                or (g.dep_ == "neg" and g.i < ch.i)  # "not a single car was shipped"
             )
         if dep == "advmod":  # a two-word adverb: "no longer"
             low = next((f"{g.lower_} {low}" for g in ch.children if g.i == ch.i - 1), low)
@@ -126,12 +132,13 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(
                 t.text in (",", '"', "''") for t in tok.doc[min(tok.i, ch.i) : max(tok.i, ch.i)]
             )
-            and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
+            and c.governing.get(ch.lemma_.lower()) in _ASIDES
             and any(g.dep_ == "nsubj" for g in ch.children)
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
             and not unsaid(ch)
         ):
-            found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
+            # "X attacked Y, officials said"; "X, traders believe, has bought Y": speculated
+            found.append(Cue(c.governing[ch.lemma_.lower()], ch, depth))
         elif (
             dep == "conj"
             and ch.i > tok.i
@@ -142,7 +149,11 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
-    if not threatened and (trailing_condition(tok, c) or bare_condition(tok, c) is not None):
+    if not threatened and (
+        trailing_condition(tok, c)
+        or bare_condition(tok, c) is not None
+        or buried_condition(tok, c) is not None  # "supply oil in the event of an offensive"
+    ):
         found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
@@ -168,7 +179,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
     ):
         found.append(Cue(Factuality.PLANNED, tok, depth))
     if tok.dep_ == "ROOT":
-        said = _trailing_attribution(tok, c)
+        said = _trailing_attribution(tok, c) or misparsed_attribution(tok, c)
         if said is not None:
             found.append(Cue(Factuality.REPORTED, said, depth))
     when = future_time(tok, c)
@@ -447,7 +458,7 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
         if level is Factuality.REPORTED and dep == "advcl" and circumstance(prev):
             return found  # "Speaking after he met Shultz, X said ...": not what X said
         if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
-            if dep == "dobj" and tok.lemma_.lower() == "tell":
+            if dep == "dobj" and tok.lemma_.lower() == "tell" and not told_content(prev):
                 continue  # "told a news conference": the audience, not the content
             found.append(Cue(level, tok, depth))
             return found

@@ -421,3 +421,15 @@ def supposed(noun: Token) -> list[Token]:
     if not parties:
         return []
     return [ch for ch in noun.children if ch.dep_ == "det" and ch.lower_ in _SUPPOSING]
+
+
+def told_content(audience: Token) -> bool:
+    """ "told a news conference that Japan had cut its imports": the parse makes what was
+    told a relative clause on the audience; opened by "that" with a subject of its own (not
+    "that" itself), it is the content of the telling."""
+    for cl in (ch for ch in audience.children if ch.dep_ == "relcl" and ch.i > audience.i):
+        first = cl.doc[cl.left_edge.i]
+        subj = subject(cl)
+        if first.lower_ == "that" and subj is not None and subj.i != first.i:
+            return True
+    return False
