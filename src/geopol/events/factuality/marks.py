@@ -45,25 +45,28 @@ def trailing_attribution(root: Token, c: Cues) -> Token | None:
 
 def misparsed_attribution(verb: Token, c: Cues) -> Token | None:
     """ "Pakistani troops fired on Indian positions, an Indian army spokesman alleged on
-    Sunday": the parse makes the speaker an argument of the verb and the saying a participle
-    on it (``acl``). A reporting verb with nothing of its own to say, ending the sentence,
-    on a noun phrase that opens after a comma, is the clause's attribution."""
+    Sunday", "raided a police post, an army officer claimed": the parse hangs the saying on
+    a noun of the clause (a participle on the speaker, or a relative clause on the object).
+    A reporting verb with nothing of its own to say, ending the sentence, whose speaker
+    opens after a comma, is the clause's attribution ("a charge Islamabad denied", with no
+    comma, is not)."""
     doc = verb.doc
     end = max((t.i for t in verb.sent if not t.is_punct), default=verb.i)
-    for ch in verb.children:
-        first = ch.left_edge.i
-        if ch.i < verb.i or first == 0 or doc[first - 1].text != ",":
+    for said in verb.subtree:
+        if (
+            said.dep_ not in ("acl", "relcl")
+            or said.i < verb.i
+            or said.tag_ not in ("VBN", "VBD")
+            or said.right_edge.i < end
+            or governing(said, c) is not Factuality.REPORTED
+        ):
             continue
-        for said in ch.children:
-            if (
-                said.dep_ == "acl"
-                and said.tag_ in ("VBN", "VBD")
-                and said.i > ch.i
-                and said.right_edge.i >= end
-                and governing(said, c) is Factuality.REPORTED
-                and all(g.dep_ in _BARE for g in said.children)
-            ):
-                return said
+        allowed = _BARE | ({"nsubj"} if said.dep_ == "relcl" else set())
+        if not all(g.dep_ in allowed for g in said.children):
+            continue
+        opener = said.left_edge if said.dep_ == "relcl" else said.head.left_edge
+        if opener.i > verb.i and doc[opener.i - 1].text == ",":
+            return said
     return None
 
 
