@@ -44,8 +44,8 @@ def trailing_attribution(root: Token, c: Cues) -> Token | None:
 
 
 def misparsed_attribution(verb: Token, c: Cues) -> Token | None:
-    """ "Pakistani troops fired on Indian positions, an Indian army spokesman alleged on
-    Sunday", "raided a police post, an army officer claimed": the parse hangs the saying on
+    """ "troops fired on Indian positions, an Indian army spokesman alleged on Sunday",
+    "raided a police post, an army officer claimed": the parse hangs the saying on
     a noun of the clause (a participle on the speaker, or a relative clause on the object).
     A reporting verb with nothing of its own to say, ending the sentence, whose speaker
     opens after a comma, is the clause's attribution ("a charge Islamabad denied", with no

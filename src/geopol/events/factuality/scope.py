@@ -137,7 +137,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
             and not unsaid(ch)
         ):
-            # "X attacked Y, officials said"; "X, traders believe, has bought Y": speculated
+            # "X attacked Y, officials said"; "its buyers, traders believe, have bought Y": speculated
             found.append(Cue(c.governing[ch.lemma_.lower()], ch, depth))
         elif (
             dep == "conj"
