@@ -4,9 +4,9 @@
     PYTHONPATH=src python scripts/train_factuality.py --holdout  # figures on a held-out fifth
 
 Reads ``benchmarks/labels/factuality-written.tsv`` and the even-id halves of
-``benchmarks/labels/factuality-written-r4.tsv`` and ``-r5.tsv`` (our own sentences,
-labelled with the factuality guide; never ``../shared/eval``; the odd halves of the fourth-
-and fifth-round files stay out of training), reads each marked dyad's factuality with the
+``benchmarks/labels/factuality-written-r4.tsv`` to ``-r9.tsv`` (our own sentences,
+labelled with the factuality guide; never ``../shared/eval``; the odd halves of these
+files stay out of training), reads each marked dyad's factuality with the
 cue rules alone, and fits a multinomial logistic regression (L2, full-batch gradient
 descent from zero: deterministic) over the reading's features. Writes
 ``src/geopol/data/events/factuality-model.json``. With ``--holdout`` it trains on the rows
@@ -36,6 +36,10 @@ DATA = ROOT / "benchmarks" / "labels" / "factuality-written.tsv"
 DATA_R4 = ROOT / "benchmarks" / "labels" / "factuality-written-r4.tsv"
 #: The fifth round's wire-style probe sentences: the even ids train, the odd ids stay out.
 DATA_R5 = ROOT / "benchmarks" / "labels" / "factuality-written-r5.tsv"
+#: The sixth to ninth rounds' files: their even ids train too (the shipped weights since r9).
+DATA_LATER = tuple(
+    ROOT / "benchmarks" / "labels" / f"factuality-written-r{n}.tsv" for n in (6, 7, 8, 9)
+)
 OUT = ROOT / "src" / "geopol" / "data" / "events" / "factuality-model.json"
 CLASSES = tuple(Factuality)
 MIN_COUNT = 2
@@ -133,14 +137,14 @@ def main() -> None:
         type=Path,
         action="append",
         help="a further file whose even-id rows only are read (the odd ids stay held out);"
-        " repeatable; default: the fourth and fifth rounds' files",
+        " repeatable; default: the fourth to ninth rounds' files",
     )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--holdout", action="store_true", help="figures on ids divisible by 5")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     data = samples(args.data)
-    for path in args.data_half or (DATA_R4, DATA_R5):
+    for path in args.data_half or (DATA_R4, DATA_R5, *DATA_LATER):
         data += samples(path, Half.EVEN)
     if args.holdout:
         train = [s for s in data if s[0] % 5]

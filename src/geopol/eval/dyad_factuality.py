@@ -25,6 +25,9 @@ from geopol.events.factuality.words import (
 )
 from geopol.records import Factuality
 
+#: Governing levels of a verb whose clause, said by another, is the dyad's event.
+_HEDGES = (Factuality.SPECULATED, Factuality.NEGATED)
+
 #: Event types whose trigger is a saying: said by the source, the saying is the act.
 SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
 
@@ -278,11 +281,14 @@ def _reports_on(said: Token, verb: Token, sh: Token) -> bool:
     c = fact_cues()
     if said.i == verb.i:
         return False
+    direct = any(ch.dep_ == "ccomp" and ch.i == verb.i for ch in said.children)
     if governing(said, c) is not Factuality.REPORTED and not (
         # "Iran could strike Saudi oil fields, analysts warned": a verbal act by another
-        # speaker over the dyad's clause says what may happen; it is not the source's act
-        said.lemma_.lower() in c.verbal_acts
-        and any(ch.dep_ == "ccomp" and ch.i == verb.i for ch in said.children)
+        # speaker over the dyad's clause says what may happen; it is not the source's act.
+        # "Dealers suspect that Iran sold crude to Korea": nor is a hedge or a denial by
+        # another speaker whose clause the dyad's is.
+        (said.lemma_.lower() in c.verbal_acts or governing(said, c) in _HEDGES)
+        and direct
     ):
         return False
     if not any(a.i == said.i for a in ancestors(verb)[1:]):
@@ -307,7 +313,7 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         on_path = any(a.i == tok.i for a in ancestors(sh) + ancestors(th))
         below = best.noun and any(a.i == tok.i for a in ancestors(verb)[1:])
         if on_path and not below:
-            content = _rejected_content(tok, th)
+            content = _rejected_content(tok, th) or _committed_content(tok, th)
             if content is not None:
                 return assess(content, noun=False)  # "rejected a proposal to lend Manila"
             if not best.noun:
@@ -382,12 +388,33 @@ def _rejected_content(trigger: Token, th: Token) -> Token | None:
     infinitive of the rejected proposal, so the dyad's event is that content (negated by the
     rejection); "turned down a British request to release Mandela" keeps the rejection of
     the one who asked."""
-    if phrasal(trigger) not in fact_cues().rejections:
+    c = fact_cues()
+    if phrasal(trigger) not in c.rejections:
         return None
     for obj in (ch for ch in trigger.children if ch.dep_ == "dobj"):
+        # "rejected reports that it would send arms to Iran": the content of a report
+        said = c.nouns.get(obj.lemma_.lower()) in (Factuality.REPORTED, Factuality.SPECULATED)
         for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
-            if any(a.i == acl.i for a in ancestors(th)) and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in acl.children
+            if any(a.i == acl.i for a in ancestors(th)) and (
+                said or any(g.dep_ == "aux" and g.lower_ == "to" for g in acl.children)
+            ):
+                return acl
+    return None
+
+
+def _committed_content(trigger: Token, th: Token) -> Token | None:
+    """ "Iran has signed a contract to deliver crude to Turkey from next month": the target
+    sits in the dated infinitive of an agreement the trigger makes (``frameworks``), so the
+    dyad's event is what was agreed, ahead (like "agreed to hold talks next week")."""
+    c = fact_cues()
+    for obj in (ch for ch in trigger.children if ch.dep_ == "dobj"):
+        if obj.lemma_.lower() not in c.frameworks:
+            continue
+        for acl in (g for g in obj.children if g.dep_ == "acl" and g.pos_ == "VERB"):
+            if (
+                any(a.i == acl.i for a in ancestors(th))
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in acl.children)
+                and scheduled(acl)
             ):
                 return acl
     return None

@@ -11,6 +11,7 @@ from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, p
 
 __all__ = [
     "bare_condition",
+    "buried_condition",
     "conditional_mood",
     "consequent_before",
     "consequent_modal",
@@ -132,10 +133,26 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
 
     if dep == "ccomp" and ch.i > tok.i and inverted(ch):
         return True
+    if dep == "conj" and ch.i > tok.i and _inverted_head(ch):
+        return True  # "would rise, were Washington to offer a subsidy": parsed as a conjunct
     return (
         dep == "conj"
         and ch.i > tok.i
         and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+    )
+
+
+def _inverted_head(clause: Token) -> bool:
+    """ "..., were Washington to offer", "..., had Seoul known": the inverted auxiliary heads
+    the clause (the parse makes it a verb), opens it after a comma, its subject after it."""
+    first = clause.left_edge.i
+    doc = clause.doc
+    return (
+        clause.i == first
+        and clause.lower_ in INVERTING_AUX
+        and first > 0
+        and doc[first - 1].text == ","
+        and any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i > clause.i for ch in clause.children)
     )
 
 
@@ -160,4 +177,29 @@ def bare_condition(tok: Token, c: Cues) -> Token | None:
                 for s in holder.children
             ):
                 return mark
+    return None
+
+
+#: Dependencies through an argument phrase that stay in the clause (no clause boundary).
+_PHRASE_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "npadvmod"})
+
+
+def buried_condition(tok: Token, c: Cues) -> Token | None:
+    """ "would supply Iraq with more oil in the event of an offensive": the parse hangs the
+    condition's phrase on a noun of the clause's arguments instead of on the verb; it still
+    conditions the clause (a precaution, "in case of", only under "would")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    todo = [ch for ch in tok.children if ch.dep_ in _PHRASE_DEPS]
+    while todo:
+        t = todo.pop()
+        if (
+            t.dep_ == "prep"
+            and t.head.i != tok.i
+            and phrase_at(t, c.conditionals)
+            and (not phrase_at(t, c.precautions) or conditional_mood(tok))
+            and any(g.dep_ in ("pobj", "pcomp") for g in t.children)
+        ):
+            return t
+        todo.extend(ch for ch in t.children if ch.dep_ in _PHRASE_DEPS)
     return None

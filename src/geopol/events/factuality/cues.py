@@ -39,6 +39,8 @@ LISTS = (
     "threats",
     "grants",
     "current_periods",
+    "schedule_verbs",
+    "singular_hedges",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -67,6 +69,8 @@ class Cues:
     threats: frozenset[str] = frozenset()
     grants: frozenset[str] = frozenset()
     current_periods: frozenset[str] = frozenset()
+    schedule_verbs: frozenset[str] = frozenset()
+    singular_hedges: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -179,6 +183,8 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         threats=frozenset(sets["threats"]),
         grants=frozenset(sets["grants"]),
         current_periods=frozenset(sets["current_periods"]),
+        schedule_verbs=frozenset(sets["schedule_verbs"]),
+        singular_hedges=frozenset(sets["singular_hedges"]),
     )
 
 

@@ -12,7 +12,16 @@ from geopol.events.factuality.words import LINKS as _LINKS
 from geopol.events.factuality.words import governing, phrasal, phrase_at
 from geopol.records import Factuality
 
-__all__ = ["called_false", "negating", "preposition", "trailing_attribution"]
+__all__ = [
+    "called_false",
+    "misparsed_attribution",
+    "negating",
+    "preposition",
+    "trailing_attribution",
+]
+
+#: Dependents a trailing reporting verb may have besides its speaker ("alleged on Sunday").
+_BARE = frozenset({"prep", "advmod", "npadvmod", "punct", "auxpass", "aux"})
 
 
 
@@ -31,6 +40,33 @@ def trailing_attribution(root: Token, c: Cues) -> Token | None:
             and not any(g.dep_ in ("ccomp", "xcomp") for g in t.children)
         ):
             return t
+    return None
+
+
+def misparsed_attribution(verb: Token, c: Cues) -> Token | None:
+    """ "troops fired on Indian positions, an Indian army spokesman alleged on Sunday",
+    "raided a police post, an army officer claimed": the parse hangs the saying on
+    a noun of the clause (a participle on the speaker, or a relative clause on the object).
+    A reporting verb with nothing of its own to say, ending the sentence, whose speaker
+    opens after a comma, is the clause's attribution ("a charge Islamabad denied", with no
+    comma, is not)."""
+    doc = verb.doc
+    end = max((t.i for t in verb.sent if not t.is_punct), default=verb.i)
+    for said in verb.subtree:
+        if (
+            said.dep_ not in ("acl", "relcl")
+            or said.i < verb.i
+            or said.tag_ not in ("VBN", "VBD")
+            or said.right_edge.i < end
+            or governing(said, c) is not Factuality.REPORTED
+        ):
+            continue
+        allowed = _BARE | ({"nsubj"} if said.dep_ == "relcl" else set())
+        if not all(g.dep_ in allowed for g in said.children):
+            continue
+        opener = said.left_edge if said.dep_ == "relcl" else said.head.left_edge
+        if opener.i > verb.i and doc[opener.i - 1].text == ",":
+            return said
     return None
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from geopol.events.factuality.conditions import (
     bare_condition,
+    buried_condition,
     conditional_mood,
     consequent_before,
     consequent_modal,
@@ -28,6 +29,7 @@ from geopol.events.factuality.conditions import (
 )
 from geopol.events.factuality.cues import Cues, cues
 from geopol.events.factuality.marks import called_false as _called_false
+from geopol.events.factuality.marks import misparsed_attribution
 from geopol.events.factuality.marks import negating as _negating
 from geopol.events.factuality.marks import preposition as _preposition
 from geopol.events.factuality.marks import trailing_attribution as _trailing_attribution
@@ -37,6 +39,7 @@ from geopol.events.factuality.words import NOMINAL as _NOMINAL
 from geopol.events.factuality.words import (
     circumstance,
     dated_present,
+    dated_schedule,
     detached,
     for_to,
     future_time,
@@ -44,7 +47,9 @@ from geopol.events.factuality.words import (
     in_subject,
     inverted,
     not_only,
+    noun_level,
     object_of,
+    own_speaker,
     phrasal,
     phrase_at,
     purpose,
@@ -53,6 +58,7 @@ from geopol.events.factuality.words import (
     subject,
     supposed,
     threat,
+    told_content,
     unsaid,
 )
 from geopol.records import Factuality
@@ -62,8 +68,9 @@ _CLIMB_DEPS = frozenset(
 )
 _STOP_DEPS = frozenset({"ROOT", "relcl", "advcl", "parataxis", "appos", "acl:relcl"})
 _ARG_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _MODAL = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
+#: Levels of a saying or a belief set beside the clause ("..., officials said / believe").
+_ASIDES = (Factuality.REPORTED, Factuality.SPECULATED)
 
 
 def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
@@ -93,7 +100,8 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             found.extend(
                 Cue(Factuality.NEGATED, g, depth)
                 for g in ch.children
-                if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i
+                if (g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") and g.i < ch.i)
+                or (g.dep_ == "neg" and g.i < ch.i)  # "not a single car was shipped"
             )
         if dep == "advmod":  # a two-word adverb: "no longer"
             low = next((f"{g.lower_} {low}" for g in ch.children if g.i == ch.i - 1), low)
@@ -124,23 +132,28 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
             and any(
                 t.text in (",", '"', "''") for t in tok.doc[min(tok.i, ch.i) : max(tok.i, ch.i)]
             )
-            and c.governing.get(ch.lemma_.lower()) is Factuality.REPORTED
+            and c.governing.get(ch.lemma_.lower()) in _ASIDES
             and any(g.dep_ == "nsubj" for g in ch.children)
             and not any(g.dep_ in ("ccomp", "xcomp") for g in ch.children)
             and not unsaid(ch)
         ):
-            found.append(Cue(Factuality.REPORTED, ch, depth))  # "X attacked Y, officials said"
+            # "X attacked Y, officials said"; "its buyers, traders believe, have bought Y": speculated
+            found.append(Cue(c.governing[ch.lemma_.lower()], ch, depth))
         elif (
             dep == "conj"
             and ch.i > tok.i
             and governing(ch, c) is Factuality.REPORTED
-            and any(g.dep_ == "nsubj" for g in ch.children)
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)
             and max(t.i for t in ch.subtree) >= max(t.i for t in tok.subtree)
             and not any(g.dep_ in ("ccomp", "xcomp") and g.i > ch.i for g in ch.children)
         ):
             # "X reached agreement, but talks are likely ..., an official told Reuters"
             found.append(Cue(Factuality.REPORTED, ch, depth))
-    if not threatened and (trailing_condition(tok, c) or bare_condition(tok, c) is not None):
+    if not threatened and (
+        trailing_condition(tok, c)
+        or bare_condition(tok, c) is not None
+        or buried_condition(tok, c) is not None  # "supply oil in the event of an offensive"
+    ):
         found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
@@ -166,7 +179,7 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
     ):
         found.append(Cue(Factuality.PLANNED, tok, depth))
     if tok.dep_ == "ROOT":
-        said = _trailing_attribution(tok, c)
+        said = _trailing_attribution(tok, c) or misparsed_attribution(tok, c)
         if said is not None:
             found.append(Cue(Factuality.REPORTED, said, depth))
     when = future_time(tok, c)
@@ -187,7 +200,9 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
 def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
     """A noun the event hangs from ("speculation that", "plans to"), its own modifiers ("no
     plans to") and a verb that denies it ("denied reports that", "ruled out the possibility")."""
-    found.append(Cue(c.nouns[noun.lemma_.lower()], noun, depth))
+    level = noun_level(noun, c)
+    if level is not None:
+        found.append(Cue(level, noun, depth))
     _own_cues(noun, c, found, depth)
     _called_false(noun, c, found, depth + 1)
     head = object_of(noun)  # "denied reports that", "dismissed as groundless reports that"
@@ -200,16 +215,6 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
-
-
-def _own_speaker(event: Token, said: Token, c: Cues) -> bool:
-    """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
-    if event.lemma_.lower() not in c.verbal_acts:
-        return False
-    subj, speaker = subject(event), subject(said)
-    if subj is None or speaker is None:
-        return False
-    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
@@ -229,7 +234,8 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
         if head.pos_ in _NOMINAL:
             if phrase_at(head, c.conditionals):
                 found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "in the event of war"
-            if lemma in c.nouns and dep != "conj":  # "its rejection and condemnation of X"
+            # not "its rejection and condemnation of X": a coordinated noun
+            if noun_level(head, c) is not None and dep != "conj":
                 _cue_noun(head, c, found, depth)
                 return None, depth
             if dep not in ("prep", "compound", "conj", "nmod", "amod", "poss", "appos"):
@@ -378,11 +384,10 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
             _preposition(head, c, found, depth)  # "without signing"
             tok = head
             continue
-        lemma = head.lemma_.lower()
         if dep in ("ccomp", "pcomp", "pobj", "acl", "advcl") and phrase_at(head, c.conditionals):
             found.append(Cue(Factuality.HYPOTHETICAL, head, depth))  # "provided (that) X agrees"
         if head.pos_ in _NOMINAL:
-            if lemma in c.nouns:
+            if noun_level(head, c) is not None:
                 _cue_noun(head, c, found, depth + 1)
                 break
             up, depth = _climb_noun(head, c, found, depth + 1)
@@ -404,12 +409,12 @@ def _walk(trigger: Token, *, noun: bool, c: Cues) -> list[Cue]:
                 level = governing(adj, c)
             # "speculation grew that X", "fears mounted that X": the subject noun governs X
             subj = subject(head)
-            if level is None and subj is not None and subj.lemma_.lower() in c.nouns:
-                level = c.nouns[subj.lemma_.lower()]
+            if level is None and subj is not None:
+                level = noun_level(subj, c)
         if dep in ("xcomp", "ccomp", "acl", "pcomp", "acomp", "oprd", "prep") and level is not None:
             if level is Factuality.REPORTED:
                 skip_neg = True  # "did not say X": the negation is the report's
-                if not (dep == "ccomp" and _own_speaker(tok, head, c)):
+                if not (dep == "ccomp" and own_speaker(tok, head, c)):
                     found.append(Cue(level, head, depth))
             elif level is Factuality.NEGATED:
                 _negating(head, found, depth)
@@ -453,7 +458,7 @@ def _attributed(tok: Token, c: Cues, found: list[Cue], depth: int) -> list[Cue]:
         if level is Factuality.REPORTED and dep == "advcl" and circumstance(prev):
             return found  # "Speaking after he met Shultz, X said ...": not what X said
         if level is Factuality.REPORTED and dep in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
-            if dep == "dobj" and tok.lemma_.lower() == "tell":
+            if dep == "dobj" and tok.lemma_.lower() == "tell" and not told_content(prev):
                 continue  # "told a news conference": the audience, not the content
             found.append(Cue(level, tok, depth))
             return found
@@ -480,6 +485,10 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
             )
         ):
             when = dated_present(trigger.head, c)
+        if when is not None:
+            found.append(Cue(Factuality.PLANNED, when, 0))
+    elif not found:
+        when = dated_schedule(trigger, c)  # "talks open in Madrid on Wednesday"
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)

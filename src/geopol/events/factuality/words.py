@@ -88,6 +88,19 @@ def governing(tok: Token, c: Cues) -> Factuality | None:
     return level
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def own_speaker(event: Token, said: Token, c: Cues) -> bool:
+    """ "Greece said it urged Turkey": the speaker reports its own verbal act, which is asserted."""
+    if event.lemma_.lower() not in c.verbal_acts:
+        return False
+    subj, speaker = subject(event), subject(said)
+    if subj is None or speaker is None:
+        return False
+    return subj.lower_ in _PRONOUNS or subj.lower_ == speaker.lower_
+
+
 def phrasal(verb: Token) -> str:
     """The lemma with its particle: "turn down", "rule out"."""
     prt = next((ch for ch in verb.children if ch.dep_ == "prt"), None)
@@ -140,6 +153,27 @@ def dated_present(tok: Token, c: Cues) -> Token | None:
         if _dated_prep(ch, c):
             return ch
     return None
+
+
+def dated_schedule(tok: Token, c: Cues) -> Token | None:
+    """ "talks open in Madrid on Wednesday", "leaves for Tokyo on Sunday", "the levy takes
+    effect on July 1": a dated present of a verb of schedule (``schedule_verbs``) is planned
+    without anyone reporting it; an event noun as its subject or object takes the schedule."""
+    verb = tok
+    if tok.pos_ in NOMINAL and tok.dep_ in ("nsubj", "dobj"):
+        verb = tok.head
+    if verb.lemma_.lower() not in c.schedule_verbs:
+        return None
+    return dated_present(verb, c)
+
+
+def noun_level(noun: Token, c: Cues) -> Factuality | None:
+    """The level a cue noun gives what hangs from it: "speculation that", "plans to"; a noun
+    of ``singular_hedges`` only in the singular ("talk of a purchase", not "talks on")."""
+    level = c.nouns.get(noun.lemma_.lower())
+    if level is None and noun.lower_ in c.singular_hedges and noun.tag_ == "NN":
+        return Factuality.SPECULATED
+    return level
 
 
 def _dated_prep(ch: Token, c: Cues) -> bool:
@@ -387,3 +421,15 @@ def supposed(noun: Token) -> list[Token]:
     if not parties:
         return []
     return [ch for ch in noun.children if ch.dep_ == "det" and ch.lower_ in _SUPPOSING]
+
+
+def told_content(audience: Token) -> bool:
+    """ "told a news conference that Japan had cut its imports": the parse makes what was
+    told a relative clause on the audience; opened by "that" with a subject of its own (not
+    "that" itself), it is the content of the telling."""
+    for cl in (ch for ch in audience.children if ch.dep_ == "relcl" and ch.i > audience.i):
+        first = cl.doc[cl.left_edge.i]
+        subj = subject(cl)
+        if first.lower_ == "that" and subj is not None and subj.i != first.i:
+            return True
+    return False
