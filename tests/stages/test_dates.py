@@ -382,3 +382,21 @@ def test_find_and_attach_never_raise_and_offsets_point_into_the_text(
     for token in doc:
         found = date_for_event(token, dates)
         assert found is None or found in dates
+
+
+def test_pattern_windows_slice_the_doc_text_across_spaces_and_breaks(nlp: Language) -> None:
+    """Pattern hits are searched in windows cut from the Doc's text (geopol.docarrays): with
+    doubled spaces and a paragraph break inside a window, each hit still points at the
+    phrase's characters, exactly as when the window's text came from its tokens."""
+    from geopol.dates.find import _pattern_hits
+
+    text = (
+        "Ministers  met  again\n\nlast week,  and the envoys  will return on  Friday.\n"
+        "Talks first opened on 4 May 2021  in  Oslo."
+    )
+    doc = nlp(text)
+    found = [doc.text[s:e] for s, e in _pattern_hits(doc)]
+    assert found == ["last week", "Friday", "4 May 2021"]
+    for lo in range(len(doc)):
+        for hi in range(lo + 1, min(len(doc), lo + 6) + 1):
+            assert doc.text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])] == doc[lo:hi].text

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from geopol.dates.resolve import alternation, resolve, vocabulary
+from geopol.docarrays import doc_arrays
 from geopol.records import EventDate
 
 _ENTITY_LABELS = ("DATE", "TIME")
@@ -83,9 +84,11 @@ def _pattern_hits(doc: Doc) -> list[tuple[int, int]]:
         else:
             windows.append((lo, hi))
     hits: list[tuple[int, int]] = []
+    arrays = doc_arrays(doc)  # a window's text sliced from the Doc's, not built from Tokens
+    full, idx, ends = arrays.text, arrays.idx, arrays.end
     for lo, hi in windows:
-        start = doc[lo].idx
-        text = doc[lo:hi].text
+        start = idx[lo]
+        text = full[start : ends[hi - 1]]
         for pattern in _regexes():
             hits.extend((start + m.start(), start + m.end()) for m in pattern.finditer(text))
     return sorted(set(hits))
