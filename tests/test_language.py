@@ -63,3 +63,20 @@ def test_decisions() -> None:
     assert language.detect(TEXTS[0]) == "en"
     assert language.detect(TEXTS[2]) == "und"
     assert language.detect(TEXTS[4]) == "und"
+
+
+def test_function_words_decide_plain_english_alone() -> None:
+    english = "The minister said that the talks with the unions were over and that the strike would go on."
+    words = language._WORD.findall(english)
+    share = sum(1 for w in words if w.lower() in language.FUNCTION_WORDS) / len(words)
+    assert share >= language.FUNCTION_SHARE
+    assert language.detect(english) == "en"
+    # prose in other languages of the Latin script stays far below the share, quotes and all
+    for text in (
+        "Le ministre a dit que les négociations avec the Guardian et les syndicats sont finies.",
+        "Der Minister sagte, dass die Gespräche mit den Gewerkschaften beendet seien, and so on.",
+        "De minister zei dat de gesprekken met de bonden in het weekend waren mislukt.",
+    ):
+        words = language._WORD.findall(text)
+        assert sum(1 for w in words if w.lower() in language.FUNCTION_WORDS) < language.FUNCTION_SHARE * len(words)
+        assert language.detect(text) == "und"

@@ -5,7 +5,8 @@ nothing is downloaded at run time. A text is English when English is the most pr
 language, or when English is close behind the best guess on a text whose letters are Latin
 (short notes full of place names, "Baqim district (Sadah)", can lean towards another
 language; non-English prose does not come close). Texts with too few words to tell are given
-the benefit of the doubt when they are written in Latin letters.
+the benefit of the doubt when they are written in Latin letters, and a text whose words are
+a fifth or more English function words is English without asking the model.
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ MIN_WORDS = 5
 CLOSE_BEHIND = 0.2
 #: Characters looked at: enough for any article's language, cheap on huge inputs.
 SAMPLE = 4000
+#: English function words no other language of the Latin script uses as common words
+#: ("in", "a", "is", "an", "he" and the like are left out: Dutch, German, Spanish have them).
+FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "that", "with", "was", "were", "said", "has", "have", "for",
+    "from", "this", "which", "by", "its", "their", "would", "will", "been", "are", "it",
+    "they", "she", "we", "but", "not", "at", "as", "be", "than", "who",
+})  # fmt: skip
+#: A text in Latin letters whose words are at least this share English function words is
+#: English without asking the model (ordinary English prose runs at 0.3-0.4; prose in other
+#: languages of the Latin script, with a quoted English name or two, stays far below).
+FUNCTION_SHARE = 0.2
 
 
 @functools.cache
@@ -139,6 +151,8 @@ def detect(text: str) -> str:
     latin = sum(1 for w in words if w.isascii()) >= 0.8 * len(words)
     if len(words) < MIN_WORDS:
         return "en" if latin else "und"
+    if latin and sum(1 for w in words if w.lower() in FUNCTION_WORDS) >= FUNCTION_SHARE * len(words):
+        return "en"  # plainly English: the model would say so, at about 1 ms an article
     best, p_best, p_en = english_probability(text)
     if best == "en" or (latin and p_en >= CLOSE_BEHIND * p_best):
         return "en"
