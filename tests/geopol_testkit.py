@@ -1,5 +1,6 @@
 """Helpers for tests in every folder: paths to ../shared evaluation data, skipped when absent;
-actor mentions and places of a sentence; the factuality of a marked dyad."""
+the events of a test text; actor mentions and places of a sentence; the factuality of a marked
+dyad."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ import pytest
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from geopol.records import Actor, Place
+    from geopol.records import Actor, Event, Place
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def coded(text: str, published: str | None) -> list[Event]:
+    """The events of ``text`` coded as the body of an article titled "Test article"."""
+    from geopol.pipeline import code
+
+    return code("Test article\n" + text, published=published)
 
 
 def shared_path() -> Path:

@@ -8,12 +8,13 @@ import pytest
 
 from geopol.pipeline import code
 from geopol.records import Event
+from geopol_testkit import coded
 
 PUB = "2024-03-13"  # a Wednesday
 
 
 def events(text: str, published: str | None = PUB) -> list[Event]:
-    return code("Test article\n" + text, published=published)
+    return coded(text, published)
 
 
 def find(evs: list[Event], type_: str, src: str | None, tgt: str | None = None) -> Event:

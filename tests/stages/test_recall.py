@@ -7,14 +7,14 @@ import pytest
 
 from geopol.events.lexicon import load
 from geopol.events.verbdict import fallback, is_fallback
-from geopol.pipeline import code
 from geopol.records import Event
+from geopol_testkit import coded
 
 PUB = "2020-05-04"
 
 
 def events(text: str) -> list[Event]:
-    return code("Test article\n" + text, published=PUB)
+    return coded(text, PUB)
 
 
 def has(evs: list[Event], type_: str, src: str | None, tgt: str | None) -> bool:

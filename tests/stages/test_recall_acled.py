@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from geopol.pipeline import code
 from geopol.records import Event
+from geopol_testkit import coded
 
 PUB = "2021-06-04"
 
 
 def events(text: str) -> list[Event]:
-    return code("Test article\n" + text, published=PUB)
+    return coded(text, PUB)
 
 
 def show(evs: list[Event]) -> list[tuple[str, list[str], list[str]]]:

@@ -10,8 +10,8 @@ from spacy.language import Language
 
 from geopol.events.reframe import _segments, frame_end
 from geopol.nlp import load
-from geopol.pipeline import code
 from geopol.records import Event
+from geopol_testkit import coded
 
 PUB = "2021-06-04"
 
@@ -22,7 +22,7 @@ def nlp() -> Language:
 
 
 def events(text: str) -> list[Event]:
-    return code("Test article\n" + text, published=PUB)
+    return coded(text, PUB)
 
 
 def has(evs: list[Event], type_: str, src: str) -> bool:

@@ -8,8 +8,8 @@ from spacy.language import Language
 
 from geopol.actors.selection import currency_named
 from geopol.nlp import load
-from geopol.pipeline import code
 from geopol.records import Event
+from geopol_testkit import coded
 
 PUB = "2021-06-04"
 
@@ -20,7 +20,7 @@ def nlp() -> Language:
 
 
 def events(text: str) -> list[Event]:
-    return code("Test article\n" + text, published=PUB)
+    return coded(text, PUB)
 
 
 def sources(evs: list[Event], type_: str) -> set[str]:
