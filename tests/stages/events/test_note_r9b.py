@@ -145,3 +145,8 @@ def test_a_group_no_dictionary_knows_is_an_unidentified_group_of_the_place(
 def test_a_persons_name_is_no_unknown_group() -> None:
     events = coded("On 5 May 2020, Ahmed Ali killed his neighbour near Kano.")
     assert not [e for e in events if any("note-violence" in a.how for a in e.source)]
+
+
+def test_a_plan_to_end_a_measure_is_no_act() -> None:
+    events = coded("The Japanese minister said the British plan to remove the embargo was a worry.")
+    assert not _of(events, PloverType.RETREAT)

@@ -93,6 +93,8 @@ def _measure_act(r: Reading) -> bool:
             and tok.dep_ in ("dobj", "nsubjpass")
             and verb.lemma_.lower() in _IMPOSE
         )
+    if tok.dep_ == "acl":
+        return False  # "his plan to remove the embargo": a plan, no act
     coerce = r.type is PloverType.COERCE and tok.lemma_.lower() in _IMPOSE
     retreat = r.type is PloverType.RETREAT and r.trigger.rule.mode is None
     if not (coerce or retreat):
