@@ -53,6 +53,14 @@ EXAMPLES: dict[str, tuple[str, list[str]]] = {
         ["RETREAT USAGOV>RUS"],
     ),
     "USAID provided tents": ("USAID provided tents to Haiti.", ["AID USAGOV>HTI"]),
+    "Anti-Balaka attacked a village": (
+        "On 5 May 2020, Anti-Balaka attacked a village near Bambari, killing three civilians.",
+        ["ASSAULT CAFUAF>CAF"],
+    ),
+    "Sternenko stabbed a man": (
+        "Sternenko stabbed a man in self-defence in Odessa.",
+        ["!ASSAULT UKRUAF>UKR", "!ASSAULT UKRUAF>UKRCVL", "!ASSAULT UKRUAF>"],
+    ),
     "Israel mobilized the army": ("Israel mobilized the army.", ["!MOBILIZE ISR>---MIL"]),
     "Russia began withdrawing its troops from Syria": (
         "Russia began withdrawing its troops from Syria.",

@@ -65,6 +65,46 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
 THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
 
 
+#: Public measures: ending one ("lifted the curfew", "called off the strike") or imposing
+#: one ("extended the curfew", "imposed a lockdown") is an act on the people it binds, with
+#: no party named.
+_MEASURES = frozenset(
+    {
+        "curfew", "lockdown", "lock-down", "restriction", "ban", "blockade", "siege", "embargo",
+        "sanction", "emergency", "law", "strike", "boycott", "sit-in", "quarantine",
+        "closure", "shutdown", "cordon",
+    }
+)  # fmt: skip
+#: Verbs that put a measure in force, with a measure as their object.
+_IMPOSE = frozenset({"impose", "extend", "declare", "enforce", "reimpose", "tighten", "prolong"})
+
+
+def _measure_act(r: Reading) -> bool:
+    """A measure imposed or ended by someone named ("the governor extended the curfew in
+    Zaria", "the union called off its strike"): an act with no party named all the same."""
+    if not r.source or r.type not in (PloverType.COERCE, PloverType.RETREAT):
+        return False
+    tok = r.trigger.token
+    if r.trigger.noun:
+        verb = tok.head
+        return (
+            r.type is PloverType.COERCE
+            and tok.lemma_.lower() in _MEASURES
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and verb.lemma_.lower() in _IMPOSE
+        )
+    if tok.dep_ == "acl":
+        return False  # "his plan to remove the embargo": a plan, no act
+    coerce = r.type is PloverType.COERCE and tok.lemma_.lower() in _IMPOSE
+    retreat = r.type is PloverType.RETREAT and r.trigger.rule.mode is None
+    if not (coerce or retreat):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "the state of emergency": the measure named after "of"
+    objects += [p for c in objects for o in c.children if o.lower_ == "of" for p in o.children]
+    return any(c.lemma_.lower() in _MEASURES for c in objects)
+
+
 def _nobody(target: list[Actor]) -> bool:
     return not any(a.country or a.sector for a in target)
 
@@ -126,6 +166,8 @@ def civil_attacks(ctx: SentenceContext) -> None:
             r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
             return
         r.source = crowd  # "in Caracas, prisoners protested": the crowd, not the capital
+    if _measure_act(r) and _nobody(r.target):
+        return  # "the governor extended the curfew": an act on those the measure binds
     if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):
         # "the ECB left its rate unchanged", "Sri Lanka and India worst hit": a material act
         # that names no party and no force is no act

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
@@ -12,6 +14,9 @@ from geopol.events.recall_doers import head_noun
 from geopol.events.recall_places import country_of_act
 from geopol.events.recall_table import recall_table
 from geopol.records import Actor, PloverType
+
+if TYPE_CHECKING:
+    from geopol.events.triggers import Trigger
 
 #: How many sentences back an attack coded already owns a doerless act of violence.
 _OWNED = 2
@@ -52,6 +57,25 @@ def _unnamed_subject(verb: Token) -> bool:
     # "mortar rounds fired", "artillery shells hit": a weapon named by its modifier
     weapon = any(c.dep_ == "compound" and c.lemma_.lower() in means for c in head.children)
     return lemma in _ANYONE or head.lower_ in _ANYONE or lemma in means or weapon
+
+
+#: Entity tags of a name that may be a group: an organisation, a people ("Anti-Balaka").
+_GROUP_TAGS = frozenset({"ORG", "NORP"})
+
+
+def _unknown_name(verb: Token, ctx: SentenceContext) -> bool:
+    """A subject that is a name no dictionary reads ("Anti-Balaka attacked a village"): in a
+    note that tells the attack with a word of force, a group of the place the dictionaries do
+    not know, coded as an unidentified armed group rather than dropped. Only a name tagged
+    as an organisation or a people (not a person: "Sternenko stabbed a man"), and not a name
+    any actor was read from."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    head = head_noun(subjects[0])
+    if head.pos_ != "PROPN" or head.ent_type_ not in _GROUP_TAGS:
+        return False
+    return not any(ctx.index.at(t) for t in subjects[0].subtree)
 
 
 def _own_clause(verb: Token) -> bool:
@@ -167,7 +191,7 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
     tok = trig.token
     if trig.noun or tok.pos_ != "VERB" or not _own_clause(tok) or not violent(ctx.sentence):
         return []  # "the war", "accused of assaulting", "a fire that killed": no act told
-    if not _unnamed_subject(tok):
+    if not _unnamed_subject(tok) and not _unknown_name(tok, ctx):
         return []  # "the striker fired three shots": a doer of another kind
     if any(
         e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= _OWNED
@@ -186,6 +210,14 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
 #: Verbs of taking people into custody: told in the passive with no agent in a short note
 #: ("five men were arrested in Izmir"), the doers are the police of the place.
 _CUSTODY = frozenset({"arrest", "detain", "apprehend", "jail", "imprison"})
+
+
+def _custody_verb(trig: Trigger) -> bool:
+    """A verb of custody: one of ``_CUSTODY``, or an arrest rule of several words ("were
+    taken into custody", "was placed under arrest")."""
+    if trig.token.lemma_.lower() in _CUSTODY:
+        return True
+    return trig.rule.mode == "arrest" and len(trig.words) > 1
 
 
 def _passive_without_agent(verb: Token) -> bool:
@@ -207,7 +239,7 @@ def _note_custody(ctx: SentenceContext) -> list[Actor]:
     if r.type is not PloverType.COERCE or not ctx.state.short_note or trig.noun:
         return []
     tok = trig.token
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _CUSTODY:
+    if tok.pos_ not in ("VERB", "AUX") or not _custody_verb(trig):
         return []
     if not _own_clause(tok) or not _passive_without_agent(tok):
         return []
