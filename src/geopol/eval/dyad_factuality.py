@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geopol.eval.dyad_acts import speaks_for
 from geopol.events.extract import Trigger
 from geopol.events.factuality import assess, condition_clause, scheduled
 from geopol.events.factuality import cues as fact_cues
@@ -192,7 +193,9 @@ def dyad_factuality(best: Trigger | None, sh: Token, th: Token) -> tuple[Factual
     )
     if fact is Factuality.REPORTED and cue and (verbal or _stance(cue[0]) or _about(cue[0], th)):
         speaker = [ch for ch in cue[0].children if ch.dep_ == "nsubj"]
-        if any(sh.i == t.i for s in speaker for t in s.subtree):
+        if any(sh.i == t.i for s in speaker for t in s.subtree) or any(
+            speaks_for(s, sh) for s in speaker
+        ):
             return Factuality.ASSERTED, []
     return reading
 
@@ -318,6 +321,8 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
                 return assess(content, noun=False)  # "rejected a proposal to lend Manila"
             if not best.noun:
                 tok = _act_above(tok, sh)
+            if _stopping(best, tok):
+                return assess(tok, noun=False)  # "called off a strike": the calling off
             event, noun = _event_below(tok, noun=best.noun)
             return assess(event, noun=noun)
         if best.noun and best.token.head.i == verb.i:
@@ -327,6 +332,24 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
         return assess(joint, noun=True)  # "the proposed sale of jets by France to India"
     event, noun = _event_below(_act_above(verb, sh))
     return assess(event, noun=noun)
+
+
+#: Types whose trigger can be a verb that stops or calls off another act: a concession carried
+#: out ("called off the strike", "halted the offensive"). A SANCTION is not one: "shelved plans
+#: for a levy" is coded from the levy, which did not happen.
+STOPPING = frozenset({"RETREAT"})
+
+
+def _stopping(best: Trigger, tok: Token) -> bool:
+    """ "The union called off its strike against the government", "the rebels halted their
+    offensive against the army": the coder's trigger is itself the verb that negates what it governs, and its
+    type is the stopping (``STOPPING``), so the event is the stopping, not the act stopped."""
+    return (
+        not best.noun
+        and tok.i == best.token.i
+        and str(best.rule.type) in STOPPING
+        and governing(tok, fact_cues()) is Factuality.NEGATED
+    )
 
 
 def _for_source(verb: Token, sh: Token) -> bool:
@@ -418,3 +441,4 @@ def _committed_content(trigger: Token, th: Token) -> Token | None:
             ):
                 return acl
     return None
+

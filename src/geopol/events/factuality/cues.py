@@ -41,6 +41,7 @@ LISTS = (
     "current_periods",
     "schedule_verbs",
     "singular_hedges",
+    "spokespeople",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -71,6 +72,7 @@ class Cues:
     current_periods: frozenset[str] = frozenset()
     schedule_verbs: frozenset[str] = frozenset()
     singular_hedges: frozenset[str] = frozenset()
+    spokespeople: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -185,6 +187,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         current_periods=frozenset(sets["current_periods"]),
         schedule_verbs=frozenset(sets["schedule_verbs"]),
         singular_hedges=frozenset(sets["singular_hedges"]),
+        spokespeople=frozenset(sets["spokespeople"]),
     )
 
 

@@ -294,7 +294,10 @@ def detached(clause: Token) -> bool:
     doc = clause.doc
     if clause.i < head.i:
         end = max(t.i for t in clause.subtree)
-        if any(t.text in (";", ":") for t in doc[end + 1 : head.i]):
+        # "has issued an ultimatum to Belgrade: if it recognises the region, talks will be
+        # frozen": the parse may hang the colon on the clause before it, as its last word
+        words = max((t.i for t in clause.subtree if not t.is_punct), default=end)
+        if any(t.text in (";", ":") for t in doc[words + 1 : head.i]):
             return True
         # "asked the banks for a rollover, a move bankers said could come too late": the
         # saying has its own content after it, so the clause before it is not what it says;
