@@ -18,53 +18,6 @@ LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
 PLV_R9 = LABELS / "plv-factuality-r9-even.tsv"
 
 
-def _read(nlp: Language, marked: str, gold: str | None) -> str:
-    from geopol.eval.plv import _span, _strip, classify
-
-    text, spans = _strip(marked)
-    doc = nlp(text)
-    source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
-    assert source is not None and target is not None
-    return classify(doc, source, target, gold=gold)[1] or "asserted"
-
-
-@pytest.mark.parametrize(
-    ("marked", "gold", "expected"),
-    [
-        # a refusal ("will not", "would not") read as the REJECT the file labels is stated
-        ("<s>Spain</s> will not lift the embargo on <t>Cuba</t>.", "REJECT", "asserted"),
-        ("<s>Spain</s> will not lift the embargo on <t>Cuba</t>.", "RETREAT", "negated"),
-        (
-            "<s>Madrid</s> said it will not lift the embargo on <t>Cuba</t> until Havana frees"
-            " the dissidents.",
-            "REJECT",
-            "asserted",
-        ),
-        (
-            "Diplomats said <s>Spain</s> would not sell any more jets to <t>Morocco</t>.",
-            "REJECT",
-            "reported",
-        ),
-        # a failure or a cancellation says the act did not happen: not a refusal
-        (
-            "<s>Spain</s> and <t>Morocco</t> failed to reach agreement on fishing rights.",
-            "REJECT",
-            "negated",
-        ),
-        (
-            "<s>Canada</s> cancelled a planned trip to <t>Caracas</t> after the envoy was"
-            " expelled.",
-            "REJECT",
-            "negated",
-        ),
-    ],
-)
-def test_a_refusal_is_the_event_the_file_labels(
-    nlp: Language, marked: str, gold: str, expected: str
-) -> None:
-    assert _read(nlp, marked, gold) == expected
-
-
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [

@@ -22,7 +22,6 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from geopol.errors import BadInput
-from geopol.eval.dyad_acts import refusal_reading, refused
 from geopol.eval.dyad_factuality import SAID as _SAID
 from geopol.eval.dyad_factuality import ancestors as _ancestors
 from geopol.eval.dyad_factuality import dyad_factuality as _dyad_factuality
@@ -222,18 +221,14 @@ def label(t: str) -> str:
     return "YIELD" if t in ("CONCEDE", "RETREAT") else t
 
 
-def classify(
-    doc: Doc, source: Span, target: Span, *, view: str = "plover", gold: str | None = None
-) -> tuple[str, str]:
-    """The event type and factuality the coder gives the dyad (source, target); ``gold``, the
-    file's type of the dyad's event, picks which event the factuality is read at
-    (``refusal_reading``)."""
-    typ, reading = classify_reading(doc, source, target, view=view, gold=gold)
+def classify(doc: Doc, source: Span, target: Span, *, view: str = "plover") -> tuple[str, str]:
+    """The event type and factuality the coder gives the dyad (source, target)."""
+    typ, reading = classify_reading(doc, source, target, view=view)
     return typ, reading[0].value
 
 
 def classify_reading(
-    doc: Doc, source: Span, target: Span, *, view: str = "plover", gold: str | None = None
+    doc: Doc, source: Span, target: Span, *, view: str = "plover"
 ) -> tuple[str, tuple[Factuality, list[Token]]]:
     """The event type and the factuality reading (issue 16) of the dyad (source, target).
 
@@ -285,11 +280,6 @@ def classify_reading(
         typ, mode = joint.type, joint.mode
     if view == "plover":
         typ = file_view(typ, mode, own.value)
-        negated = own is Factuality.NEGATED and refused(reading)
-        if negated and gold == str(typ) == "REJECT" and str(best.rule.type) != "REJECT":
-            # "France will not lift the ban" read as the REJECT the file labels: the refusal,
-            # which the negation makes, is the event (as the coder's derived REJECT is)
-            reading = refusal_reading(best, sh)
     return typ, reading
 
 
@@ -397,11 +387,7 @@ def evaluate_plv(
         docs.append((row, coded, doc))
     for row, coded, doc in docs:
         s, t = _span(doc, row.source), _span(doc, row.target)
-        pred, fact = (
-            ("NONE", "")
-            if s is None or t is None
-            else classify(doc, s, t, view=view, gold=row.gold)
-        )
+        pred, fact = ("NONE", "") if s is None or t is None else classify(doc, s, t, view=view)
         p = label(pred)
         rep.confusion[(row.gold, p)] += 1
         rep.correct += p == row.gold
