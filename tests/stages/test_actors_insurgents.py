@@ -54,3 +54,19 @@ def test_alone_or_dated_the_group_keeps_its_status_of_the_day() -> None:
         "The Afghan government said Taliban gunmen had attacked a checkpoint.", "2023-03-01"
     )
     assert "AFGREB" not in codes(evs)
+
+
+# --- bodies under the names reporting gives them (data: countries.yaml seats, orgs.yaml) ----
+
+
+def test_germanys_federal_foreign_office_is_germanys_not_the_uks() -> None:
+    evs = events("The Federal Foreign Office in Berlin pledged emergency aid to Sudan.")
+    assert ("DEUGOV", "SDN") in dyads(evs, "AID")
+    # "Foreign Office" alone stays the UK's
+    evs = events("The Foreign Office summoned the Iranian ambassador on Monday.")
+    assert "GBRGOV" in codes(evs)
+
+
+def test_the_africa_union_is_the_african_union() -> None:
+    evs = events("The Africa Union condemned the attack on the peacekeepers in Somalia.")
+    assert "IGO-AUIGO" in {s.code for e in evs for s in e.source}
