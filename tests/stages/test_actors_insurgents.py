@@ -70,3 +70,22 @@ def test_germanys_federal_foreign_office_is_germanys_not_the_uks() -> None:
 def test_the_africa_union_is_the_african_union() -> None:
     evs = events("The Africa Union condemned the attack on the peacekeepers in Somalia.")
     assert "IGO-AUIGO" in {s.code for e in evs for s in e.source}
+
+
+def test_a_body_is_found_in_either_house_spelling_of_its_name() -> None:
+    # data/actors/spellings.yaml: organisation/organization, programme/program, labour/labor
+    evs = events("The Organisation of American States condemned Nicaragua over the elections.")
+    assert ("IGO-OASIGO", "NIC") in dyads(evs, "ACCUSE")
+    evs = events("The UN Environment Program criticised Brazil over the fires in the Amazon.")
+    assert "IGO-UNEPIGO" in {s.code for e in evs for s in e.source}
+
+
+def test_spelling_variants_swap_whole_words_only() -> None:
+    from geopol.actors.dictionary import spelling_variants
+
+    assert spelling_variants("World Food Programme") == ["World Food Program"]
+    assert spelling_variants("International Labor Organization") == [
+        "International Labour Organisation"
+    ]
+    assert spelling_variants("Programmers Guild") == []
+    assert spelling_variants("African Union") == []
