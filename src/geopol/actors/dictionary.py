@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from geopol.errors import DictionaryError
+from geopol.events import datafile as _datafile
 from geopol.yamlio import load_yaml
 
 if TYPE_CHECKING:
@@ -188,6 +189,44 @@ def _roles(items: Any, where: str) -> tuple[Role, ...]:
     return tuple(sorted(roles, key=lambda r: r.start or dt.date.min))
 
 
+SPELLINGS_FILE = "spellings.yaml"
+#: The schema of ``data/actors/spellings.yaml``: two word lists, paired by position.
+SPELLINGS_SCHEMA = {"british": _datafile.words(True), "american": _datafile.words(True)}
+
+
+@functools.lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Each word of ``spellings.yaml`` (lower case) to its other spelling."""
+    f = resources.files("geopol") / "data" / "actors" / SPELLINGS_FILE
+    if not f.is_file():
+        return {}
+    source = f"geopol:data/actors/{SPELLINGS_FILE}"
+    data = _datafile.check(f.read_text(encoding="utf-8"), source, SPELLINGS_SCHEMA)
+    british = [str(w).lower() for w in data["british"]]
+    american = [str(w).lower() for w in data["american"]]
+    if len(british) != len(american):
+        raise DictionaryError(f"{source}: 'british' and 'american' differ in length")
+    pairs = {b: a for b, a in zip(british, american, strict=True) if a != b}
+    return pairs | {a: b for b, a in pairs.items()}
+
+
+def spelling_variants(name: str) -> list[str]:
+    """The name with each word of one house spelling in the other ("Organisation of American
+    States" -> "Organization of American States"); none when it has no such word."""
+    other = _spellings()
+    words = name.split(" ")
+    if not any(w.lower() in other for w in words):
+        return []
+    swapped = [_recase(other[w.lower()], w) if w.lower() in other else w for w in words]
+    return [" ".join(swapped)]
+
+
+def _recase(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
 def _add_forms(
     out: list[Pattern],
     entry: Entry,
@@ -199,6 +238,10 @@ def _add_forms(
     ambiguous: Iterable[str] = (),
 ) -> None:
     amb = {a.lower() for a in ambiguous}
+    names = list(names)
+    if entry.kind in ("igo", "ngo"):
+        seen = {n.lower() for n in names}
+        names += [v for n in names for v in spelling_variants(n) if v.lower() not in seen]
     for n in names:
         out.append(Pattern(n, entry, ambiguous=n.lower() in amb))
     for n in abbreviations:
@@ -359,7 +402,7 @@ def builtin() -> ActorDictionary:
     from geopol.cache import cached
 
     base = resources.files("geopol") / "data" / "actors"
-    parts = [base / PHOENIX_FILE, *(base / name for name in BUILTIN_FILES)]
+    parts = [base / PHOENIX_FILE, base / SPELLINGS_FILE, *(base / name for name in BUILTIN_FILES)]
     content = b"".join(
         p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"-") + b"\0" for p in parts
     )

@@ -22,6 +22,7 @@ from geopol.actors import current
 from geopol.actors.coref import resolve_coreference
 from geopol.actors.dictionary import ActorDictionary, Entry, Pattern
 from geopol.actors.firms import country_firms, firm_office, same_firms
+from geopol.actors.insurgents import beside_state
 from geopol.actors.matcher import Match, match
 from geopol.actors.mention import Mention
 from geopol.actors.selection import select_matches
@@ -325,7 +326,9 @@ def find_in_doc(
     d = dictionary or current()
     names, agent_matches = match(doc, d)
     title_ends = frozenset(m.end for m in agent_matches if m.pattern.entry.role)
-    mentions = [_mention(m, published) for m in select_matches(names, doc, title_ends)]
+    selected = select_matches(names, doc, title_ends)
+    mentions = [_mention(m, published) for m in selected]
+    beside_state(doc, list(zip(selected, mentions, strict=True)), agent_matches, published, _owner)
     mentions, stances = drop_stances(doc, mentions, stance_starts(doc))
     mentions = _ner_actors(doc, mentions, agent_matches)
     if stances:
