@@ -130,6 +130,15 @@ class SentenceContext:
         dateline = state.dateline if number <= 2 else None
         return cls(state, number, sentence, Where(state.places, dateline))
 
+    def coded_within(self, *types: PloverType, back: int) -> bool:
+        """Whether an event of one of ``types`` was coded in this sentence or in one of the
+        ``back`` sentences before it ("gunmen raided the village. Shops were looted.": the
+        looting is the raid's)."""
+        return any(
+            e.type in types and 0 <= self.number - e.evidence.sentence_index <= back
+            for e in self.state.events
+        )
+
     @property
     def doc(self) -> Doc:
         return self.state.doc

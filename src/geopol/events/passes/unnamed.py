@@ -193,16 +193,18 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
         return []  # "the war", "accused of assaulting", "a fire that killed": no act told
     if not _unnamed_subject(tok) and not _unknown_name(tok, ctx):
         return []  # "the striker fired three shots": a doer of another kind
-    if any(
-        e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= _OWNED
-        for e in ctx.state.events
-    ):
+    if ctx.coded_within(PloverType.ASSAULT, back=_OWNED):
         return []
+    return _doer_at(tok, ctx, "unidentified armed group", "UAF", "unnamed,note-violence")
+
+
+def _doer_at(tok: Token, ctx: SentenceContext, name: str, sector: str, how: str) -> list[Actor]:
+    """An unnamed group as the doer of the act told by ``tok``, of the country where it acted."""
     return [
         Actor(
             text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-            name="unidentified armed group", country=country_of_act(tok, ctx.where),
-            sector="UAF", kind="group", how="unnamed,note-violence",
+            name=name, country=country_of_act(tok, ctx.where),
+            sector=sector, kind="group", how=how,
         )
     ]  # fmt: skip
 
@@ -243,18 +245,9 @@ def _note_custody(ctx: SentenceContext) -> list[Actor]:
         return []
     if not _own_clause(tok) or not _passive_without_agent(tok):
         return []
-    if any(
-        e.type is PloverType.COERCE and 0 <= ctx.number - e.evidence.sentence_index <= 1
-        for e in ctx.state.events
-    ):
+    if ctx.coded_within(PloverType.COERCE, back=1):
         return []
-    return [
-        Actor(
-            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-            name="police", country=country_of_act(tok, ctx.where),
-            sector="COP", kind="group", how="unnamed,note-custody",
-        )
-    ]  # fmt: skip
+    return _doer_at(tok, ctx, "police", "COP", "unnamed,note-custody")
 
 
 #: Verbs of property taken or wrecked: told in the passive with no agent in a short note
@@ -276,16 +269,6 @@ def _note_property(ctx: SentenceContext) -> list[Actor]:
         return []
     if not _own_clause(tok) or not _passive_without_agent(tok):
         return []
-    if any(
-        e.type in (PloverType.ASSAULT, PloverType.COERCE)
-        and 0 <= ctx.number - e.evidence.sentence_index <= _OWNED
-        for e in ctx.state.events
-    ):
+    if ctx.coded_within(PloverType.ASSAULT, PloverType.COERCE, back=_OWNED):
         return []
-    return [
-        Actor(
-            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-            name="unidentified armed group", country=country_of_act(tok, ctx.where),
-            sector="UAF", kind="group", how="unnamed,note-property",
-        )
-    ]  # fmt: skip
+    return _doer_at(tok, ctx, "unidentified armed group", "UAF", "unnamed,note-property")

@@ -62,10 +62,7 @@ def _toll_of_an_attack(ctx: SentenceContext, doer: list[Actor]) -> bool:
     trig = ctx.current.trigger
     if trig.noun or not doer or doer[0].start != trig.token.idx:
         return False  # a doer the text names ("gunmen"), or an event noun
-    return any(
-        e.type is PloverType.ASSAULT and 0 <= ctx.number - e.evidence.sentence_index <= TOLL_SENTENCES
-        for e in ctx.state.events
-    )
+    return ctx.coded_within(PloverType.ASSAULT, back=TOLL_SENTENCES)
 
 
 #: Sectors of the forces whose dispersal of a crowd tells of a gathering.
@@ -81,10 +78,7 @@ def _dispersed_protest(ctx: SentenceContext) -> None:
     forces = [a for a in r.source if a.sector in _DISPERSERS]
     if crowd is None or not forces:
         return
-    if any(
-        e.type is PloverType.PROTEST and 0 <= ctx.number - e.evidence.sentence_index <= 2
-        for e in ctx.state.events
-    ):
+    if ctx.coded_within(PloverType.PROTEST, back=2):
         return
     country = country_of_act(r.trigger.token, ctx.where) or forces[0].country
     if not country:
