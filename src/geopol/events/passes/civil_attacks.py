@@ -7,6 +7,7 @@ import dataclasses
 
 from geopol.events.context import Reading, SentenceContext
 from geopol.events.crowd_acts import REMAINS, crowd_doer
+from geopol.events.datafile import word_set
 from geopol.events.dyads import ActorIndex, same_title
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
@@ -65,18 +66,10 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
 THING_TYPES = frozenset({PloverType.COERCE, PloverType.RETREAT, PloverType.SANCTION})
 
 
-#: Public measures: ending one ("lifted the curfew", "called off the strike") or imposing
-#: one ("extended the curfew", "imposed a lockdown") is an act on the people it binds, with
-#: no party named.
-_MEASURES = frozenset(
-    {
-        "curfew", "lockdown", "lock-down", "restriction", "ban", "blockade", "siege", "embargo",
-        "sanction", "emergency", "law", "strike", "boycott", "sit-in", "quarantine",
-        "closure", "shutdown", "cordon",
-    }
-)  # fmt: skip
-#: Verbs that put a measure in force, with a measure as their object.
-_IMPOSE = frozenset({"impose", "extend", "declare", "enforce", "reimpose", "tighten", "prolong"})
+#: Public measures and the verbs that impose them (``public_measures`` and ``measure_verbs``
+#: in data/events/words.yaml): imposing or ending one is an act with no party named.
+_MEASURES = word_set("public_measures")
+_IMPOSE = word_set("measure_verbs")
 
 
 def _measure_act(r: Reading) -> bool:
