@@ -26,18 +26,29 @@ def sample(marked: list[bool], *, seed: int = SEED, size: int = SIZE) -> list[in
     return sorted([r for r in order if marked[r - 1]][:size])
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+def arguments(doc: str | None) -> argparse.Namespace:
+    """The command line of a row-drawing script: PLV_train's path and ``--show``."""
+    ap = argparse.ArgumentParser(description=doc)
     ap.add_argument("path", type=Path, help="PLV_train.tsv")
     ap.add_argument("--show", action="store_true", help="print the marked sentences too")
-    args = ap.parse_args()
-    with args.path.open(encoding="utf-8", newline="") as fh:
-        data = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    marks = [
-        all(m in (d.get("marked_sentence") or "") for m in ("<s>", "</s>", "<t>", "</t>"))
-        for d in data
-    ]
-    rows = sample(marks)
+    return ap.parse_args()
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """PLV_train's data rows, in file order."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def marks_both(row: dict[str, str]) -> bool:
+    """Whether a row marks both a source and a target."""
+    return all(m in (row.get("marked_sentence") or "") for m in ("<s>", "</s>", "<t>", "</t>"))
+
+
+def main() -> None:
+    args = arguments(__doc__)
+    data = read_rows(args.path)
+    rows = sample([marks_both(d) for d in data])
     if not args.show:
         sys.stdout.write("".join(f"{r}\n" for r in rows))
         return

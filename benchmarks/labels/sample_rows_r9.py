@@ -12,12 +12,12 @@ sentences, for labelling by hand.
 
 from __future__ import annotations
 
-import argparse
-import csv
 import random
 import re
 import sys
 from pathlib import Path
+
+from sample_rows import arguments, marks_both, read_rows
 
 SEED = 9
 SIZE = 120
@@ -36,23 +36,11 @@ def _held(name: str) -> set[int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("path", type=Path, help="PLV_train.tsv")
-    ap.add_argument("--show", action="store_true", help="print the marked sentences too")
-    args = ap.parse_args()
-    with args.path.open(encoding="utf-8", newline="") as fh:
-        data = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    args = arguments(__doc__)
+    data = read_rows(args.path)
     held = _held("plv-factuality-150.tsv") | _held("plv-factuality-r8-even.tsv")
     order = random.Random(SEED).sample(range(1, len(data) + 1), len(data))
-    free = [
-        r
-        for r in order
-        if r % 2 == 1
-        and r not in held
-        and all(
-            m in (data[r - 1].get("marked_sentence") or "") for m in ("<s>", "</s>", "<t>", "</t>")
-        )
-    ]
+    free = [r for r in order if r % 2 == 1 and r not in held and marks_both(data[r - 1])]
     cued = [r for r in free if CUE.search(data[r - 1].get("sentence") or "")]
     rows = (cued + [r for r in free if r not in cued])[:SIZE]
     for r in sorted(rows):
