@@ -24,7 +24,7 @@ from geopol.events.factuality.words import (
     purpose_clause,
     verb_object,
 )
-from geopol.records import Factuality
+from geopol.records import Factuality, PloverType
 
 #: Governing levels of a verb whose clause, said by another, is the dyad's event.
 _HEDGES = (Factuality.SPECULATED, Factuality.NEGATED)
@@ -337,7 +337,7 @@ def _dyad_reading(best: Trigger | None, sh: Token, th: Token) -> tuple[Factualit
 #: Types whose trigger can be a verb that stops or calls off another act: a concession carried
 #: out ("called off the strike", "halted the offensive"). A SANCTION is not one: "shelved plans
 #: for a levy" is coded from the levy, which did not happen.
-STOPPING = frozenset({"RETREAT"})
+STOPPING = frozenset({PloverType.RETREAT})
 
 
 def _stopping(best: Trigger, tok: Token) -> bool:
@@ -347,7 +347,7 @@ def _stopping(best: Trigger, tok: Token) -> bool:
     return (
         not best.noun
         and tok.i == best.token.i
-        and str(best.rule.type) in STOPPING
+        and best.rule.type in STOPPING
         and governing(tok, fact_cues()) is Factuality.NEGATED
     )
 

@@ -20,7 +20,7 @@ from geopol.events.dyads import (
     _inside_place,
     _nominal_actors,
 )
-from geopol.records import Actor, StandsFor
+from geopol.records import Actor, PloverType, StandsFor
 
 _LOCATIVE = word_set("locative_preps")
 _RECIPIENT = word_tuple("recipient_preps")
@@ -187,11 +187,11 @@ def _own_possessive(noun: Token, idx: ActorIndex) -> bool:
 
 #: Acts done to people where they live: aid, attacks, coercion (a meeting with "farmers in
 #: Kenya and Uganda" is no act on either country's people as such).
-PEOPLE_TYPES = frozenset({"AID", "ASSAULT", "COERCE"})
+PEOPLE_TYPES = frozenset({PloverType.AID, PloverType.ASSAULT, PloverType.COERCE})
 
 
 def people_of_places(
-    type_: str, target: list[Actor], raw_target: list[Actor], idx: ActorIndex
+    type_: PloverType, target: list[Actor], raw_target: list[Actor], idx: ActorIndex
 ) -> list[Actor]:
     """``target`` with unnamed people placed by a list of countries taken as people of each
     ("food for villagers in Niger, Mali and Burkina Faso": NERCVL, MLICVL and BFACVL, where the
