@@ -106,7 +106,7 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
     if not rest:
         return ()
     found: list[Token] = []
-    for word in rest:
+    for n, word in enumerate(rest):
         hit = None
         # "went on strike": a word may be the object of a preposition already matched.
         near = [g for f in found if f.dep_ == "prep" for g in f.children if g.dep_ == "pobj"]
@@ -117,6 +117,7 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
                 k.dep_ in ("prt", "pobj")
                 or k.dep_ in ("dobj", "acomp", "oprd", "xcomp", "advmod", "ccomp")
                 or (k.dep_ in ("prep", "agent", "dative") and verb.i < k.i <= verb.i + 2)
+                or (k.dep_ == "prep" and n + 1 < len(rest) and _after_object(verb, k))
             ):
                 hit = k
                 break
@@ -128,6 +129,21 @@ def _rest_present(verb: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | Non
             return None
         found.append(hit)
     return tuple(found)
+
+def _after_object(verb: Token, prep: Token) -> bool:
+    """``prep`` comes after the verb with only the verb's object between them ("took three
+    activists into custody", "placed the former minister under house arrest"): every word
+    between is in the subtree of a direct object of the verb. Asked only of a phrase whose own
+    words go on past the preposition ("into custody"), so "called him on Monday" is no "call
+    on"."""
+    if prep.i <= verb.i + 1:
+        return False
+    between = set(range(verb.i + 1, prep.i))
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "dative") and obj.i in between:
+            between -= {t.i for t in obj.subtree}
+    return not between
+
 
 def _phrase_objects(extra: tuple[Token, ...]) -> list[str]:
     """The objects of a multi-word verb's own preposition: "set fire to a lorry" acts on the
