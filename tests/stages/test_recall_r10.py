@@ -44,3 +44,40 @@ def test_an_object_before_a_bare_preposition_is_no_phrase() -> None:
     assert not dyads("Russia called the German ambassador on Monday.", "REQUEST")
     # a preposition after the object that is not the phrase's own stays no phrase
     assert not dyads("Israeli troops took the wounded Palestinian into a hospital.", "COERCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # asking for sanctions on a party threatens it with them (CAMEO 1312)
+        ("Germany demanded tougher sanctions against Russia.", ("DEU", "RUS")),
+        ("Canada called for an arms embargo on Myanmar.", ("CAN", "MMR")),
+        ("The French foreign minister urged new sanctions on Iran.", ("FRAGOV", "IRN")),
+        ("Sweden proposed an oil embargo against Venezuela.", ("SWE", "VEN")),
+    ],
+)
+def test_asking_for_sanctions_against_a_party_is_a_threat(text: str, dyad: tuple[str, str]) -> None:
+    assert dyads(text, "THREATEN") == {dyad}
+    assert not dyads(text, "REQUEST")
+
+
+def test_asking_a_party_for_something_else_stays_a_request() -> None:
+    assert dyads("France called for talks with Iran.", "REQUEST") == {("FRA", "IRN")}
+    assert dyads("The EU urged Russia to lift its sanctions.", "REQUEST") == {("IGO-EUIGO", "RUS")}
+    assert not dyads("Japan called on China to lift the embargo.", "THREATEN")
+
+
+def test_a_prepositional_verb_hung_on_the_root_noun_has_that_noun_as_its_doer() -> None:
+    # the parser reads "a report called for" as a participle ("a report (that was) called")
+    assert dyads("A U.S. congressional report called for sanctions against China.", "THREATEN") == {
+        ("USA", "CHN")
+    }
+    assert dyads(
+        "Ivan Petrov, a former Bulgarian foreign minister, called for sanctions against Serbia.",
+        "THREATEN",
+    ) == {("BGR", "SRB")}
+    # a true participle keeps its noun as the one acted on: no doer, nothing coded
+    assert not dyads("Sanctions called for by the Senate report.", "THREATEN")
+    # nor a passive whose preposition's object is a word of the phrase ("into custody")
+    evs = coded("Three Kenyan activists taken into custody in Nairobi.", PUB)
+    assert not [a for e in evs for a in e.source if a.code == "KENCVL"]

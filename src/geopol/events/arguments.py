@@ -101,6 +101,8 @@ def dyad(
         source, target = _light_verb_doer(tok, idx, lex, source, target)
     else:
         source, _ = subject_of(tok, idx)
+        if not source:
+            source = _root_noun_doer(trig, idx)
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
         if not source and trig.rule.type == PloverType.ASSAULT:
             source = _means_doer(tok, idx, lex)
@@ -151,6 +153,33 @@ def _joined_for(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]
     if not source or not target or {a.code for a in source} & {a.code for a in target}:
         return None
     return source, target
+
+
+def _root_noun_doer(trig: Trigger, idx: ActorIndex) -> list[Actor]:
+    """The doer of a prepositional verb the parser hung as a participle on the sentence's
+    root noun, as if the sentence had no verb: in "a congressional report called for
+    sanctions against China" (or "X, a former minister, called for ...") "called" is read
+    as "a report (that was) called". A passive could not keep its preposition's object
+    ("the sanctions called for"), so a preposition of the verb's phrase with an object of
+    its own (not a phrase word: "taken into custody"), and no "by" phrase, make the root
+    noun its subject."""
+    tok = trig.token
+    head = tok.head
+    if tok.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or tok.i < head.i:
+        return []
+    if any(ch.dep_ == "agent" for ch in tok.children):
+        return []
+    own_object = any(
+        w.dep_ == "prep"
+        and w.head.i == tok.i
+        and any(p.dep_ == "pobj" and p not in trig.words for p in w.children)
+        for w in trig.words[1:]
+    )  # not "activists taken into custody": a passive keeps an object that is a phrase word
+    if not own_object:
+        return []
+    # "Mikhail Ivanov, a former Russian minister, called for": the apposition says who he is
+    appos = [a for ch in head.children if ch.dep_ == "appos" and ch.i < tok.i for a in idx.group(ch)]
+    return _nominal_actors(head, idx) or [a for a in appos if a.country]
 
 
 def _mediated(idx: ActorIndex, tok: Token) -> list[Actor]:
