@@ -158,7 +158,7 @@ def _joined_for(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]
 def _root_noun_doer(trig: Trigger, idx: ActorIndex) -> list[Actor]:
     """The doer of a prepositional verb the parser hung as a participle on the sentence's
     root noun, as if the sentence had no verb: in "a congressional report called for
-    sanctions against China" (or "X, a former minister, called for ...") "called" is read
+    sanctions against China" (or "a name, a former minister, called for") "called" is read
     as "a report (that was) called". A passive could not keep its preposition's object
     ("the sanctions called for"), so a preposition of the verb's phrase with an object of
     its own (not a phrase word: "taken into custody"), and no "by" phrase, make the root
@@ -177,7 +177,7 @@ def _root_noun_doer(trig: Trigger, idx: ActorIndex) -> list[Actor]:
     )  # not "activists taken into custody": a passive keeps an object that is a phrase word
     if not own_object:
         return []
-    # "Mikhail Ivanov, a former Russian minister, called for": the apposition says who he is
+    # "a name, a former Russian minister, called for": the apposition says who it is
     appos = [a for ch in head.children if ch.dep_ == "appos" and ch.i < tok.i for a in idx.group(ch)]
     return _nominal_actors(head, idx) or [a for a in appos if a.country]
 
