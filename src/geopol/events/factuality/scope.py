@@ -60,6 +60,7 @@ from geopol.events.factuality.words import (
     threat,
     told_content,
     unsaid,
+    weighed,
 )
 from geopol.records import Factuality
 
@@ -215,6 +216,8 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
+    elif head is not None and weighed(level, head, c):
+        found.append(Cue(Factuality.SPECULATED, head, depth + 1))  # "considering a plan to"
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:

@@ -378,6 +378,17 @@ def verb_object(verb: Token) -> Token | None:
     return None if as_ is None else next((g for g in as_.children if g.dep_ == "pobj"), None)
 
 
+def weighed(level: Factuality | None, verb: Token, c: Cues) -> bool:
+    """ "is considering an invitation to meet X", "weighing a plan to buy jets": a plan noun
+    (``level`` planned) is the object of a hedging verb that is no verbal act, so the plan
+    itself is only weighed and what it plans is speculated."""
+    return (
+        level is Factuality.PLANNED
+        and governing(verb, c) is Factuality.SPECULATED
+        and verb.lemma_.lower() not in c.verbal_acts
+    )
+
+
 def object_of(noun: Token) -> Token | None:
     """The verb whose object (``verb_object``) ``noun`` is, if any."""
     head = noun.head
