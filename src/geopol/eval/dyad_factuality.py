@@ -109,6 +109,8 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             return tok, False
         if below is None and (phr in c.rejections or lemma in c.denials):
             obj = verb_object(tok)  # "dismissed as groundless reports that ..."
+            if obj is not None and _owed(obj):
+                return tok, False  # "cancelled part of Bolivia's debt": debt relief, done
             return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
         obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
         if (
@@ -135,8 +137,8 @@ _AHEAD = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
 
 
 def _copula_below(tok: Token) -> Token | None:
-    """ "Malaysia and Singapore are believed to be close to an accord", "seem to be near a
-    deal": the infinitive "to be" (tagged AUX) below a hedge, a plan or a negating verb is
+    """ "the two sides are believed to be close to an accord", "seem to be near a deal": the
+    infinitive "to be" (tagged AUX) below a hedge, a plan or a negating verb is
     the clause of the event, as a verb's infinitive is ("are believed to have agreed");
     not "considered the package to be a stimulus" (a judgement of its object, which the
     parse makes the object or the subject of "be")."""
@@ -153,6 +155,21 @@ def _copula_below(tok: Token) -> Token | None:
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)
         ),
         None,
+    )
+
+
+def _owed(obj: Token) -> bool:
+    """ "cancelled Bolivia's debt", "scrapped part of its arrears": the object is what is owed
+    (``debts``), or a share of it; cancelling it is debt relief carried out, not an event
+    called off."""
+    debts = fact_cues().debts
+    if obj.lemma_.lower() in debts:
+        return True
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in debts
+        for ch in obj.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for g in ch.children
     )
 
 

@@ -437,6 +437,19 @@ def supposed(noun: Token) -> list[Token]:
     return [ch for ch in noun.children if ch.dep_ == "det" and ch.lower_ in _SUPPOSING]
 
 
+def supposition(verb: Token) -> list[Token]:
+    """ "any move by Japan to close its market would be met with sanctions": the "any" of a
+    subject of ``verb`` that is a supposition (``supposed``); "a consortium of banks would
+    lend" is no event, so only "any" counts here, where the subject is not the event."""
+    return [
+        g
+        for s in verb.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for g in supposed(s)
+        if g.lower_ == "any"
+    ]
+
+
 def told_content(audience: Token) -> bool:
     """ "told a news conference that Japan had cut its imports": the parse makes what was
     told a relative clause on the audience; opened by "that" with a subject of its own (not
