@@ -66,6 +66,8 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
         lemma, phr = tok.lemma_.lower(), _phrasal(tok)
         level = c.governing.get(phr, c.governing.get(lemma, c.governing.get(tok.lower_)))
         below = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if below is None and level in _AHEAD:
+            below = _copula_below(tok)  # "are believed to be close to an accord"
         if below is None and (lemma in c.verbal_acts or level is Factuality.PLANNED):
             # "offered on Tuesday to hold talks next week": the parse hangs the infinitive of
             # the commitment on it as one of purpose
@@ -107,6 +109,8 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             return tok, False
         if below is None and (phr in c.rejections or lemma in c.denials):
             obj = verb_object(tok)  # "dismissed as groundless reports that ..."
+            if obj is not None and _owed(obj):
+                return tok, False  # "cancelled part of Bolivia's debt": debt relief, done
             return (obj, True) if obj is not None and obj.pos_ == "NOUN" else (tok, False)
         obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
         if (
@@ -126,6 +130,47 @@ def _event_below(tok: Token, *, noun: bool = False) -> tuple[Token, bool]:
             return tok, False  # "considered the package to be a stimulus": a judgement
         tok = below
     return tok, noun
+
+
+#: Governing levels that hand over to a copular infinitive below them.
+_AHEAD = (Factuality.PLANNED, Factuality.SPECULATED, Factuality.NEGATED)
+
+
+def _copula_below(tok: Token) -> Token | None:
+    """ "the two sides are believed to be close to an accord", "seem to be near a deal": the
+    infinitive "to be" (tagged AUX) below a hedge, a plan or a negating verb is
+    the clause of the event, as a verb's infinitive is ("are believed to have agreed");
+    not "considered the package to be a stimulus" (a judgement of its object, which the
+    parse makes the object or the subject of "be")."""
+    if any(ch.dep_ == "dobj" for ch in tok.children):
+        return None
+    return next(
+        (
+            ch
+            for ch in tok.children
+            if ch.dep_ == "xcomp"
+            and ch.lemma_ == "be"
+            and ch.pos_ == "AUX"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)
+        ),
+        None,
+    )
+
+
+def _owed(obj: Token) -> bool:
+    """ "cancelled Bolivia's debt", "scrapped part of its arrears": the object is what is owed
+    (``debts``), or a share of it; cancelling it is debt relief carried out, not an event
+    called off."""
+    debts = fact_cues().debts
+    if obj.lemma_.lower() in debts:
+        return True
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in debts
+        for ch in obj.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for g in ch.children
+    )
 
 
 def _cue_content(noun: Token) -> Token | None:

@@ -7,8 +7,9 @@ dependency tree (``scope``); the cue words are data (``data/events/factuality.ya
 
 from __future__ import annotations
 
+from geopol.events.factuality.conditions import condition_clause, scheduled
 from geopol.events.factuality.cues import Cues, cues, load_factuality, set_factuality
-from geopol.events.factuality.scope import assess, condition_clause, scheduled
+from geopol.events.factuality.scope import assess
 from geopol.events.factuality.verdict import ORDER, Reading, close_call_penalty
 
 __all__ = [

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geopol.events.factuality.cues import Cues
-from geopol.events.factuality.words import INVERTING_AUX, inverted, opened_by, phrase_at
+from geopol.events.factuality.cues import Cues, cues
+from geopol.events.factuality.words import (
+    INVERTING_AUX,
+    future_time,
+    inverted,
+    opened_by,
+    phrase_at,
+)
 
 __all__ = [
     "bare_condition",
@@ -130,6 +136,8 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
         return True
     if dep == "advcl" and in_condition(ch, c):
         return not precaution(ch, c) or conditional_mood(tok)
+    if dep == "advcl" and _provided_subject(ch, c):
+        return True
 
     if dep == "ccomp" and ch.i > tok.i and inverted(ch):
         return True
@@ -139,6 +147,20 @@ def hangs_condition(tok: Token, ch: Token, c: Cues) -> bool:
         dep == "conj"
         and ch.i > tok.i
         and any(g.dep_ == "mark" and phrase_at(g, c.conditionals) for g in ch.children)
+    )
+
+
+def _provided_subject(mark: Token, c: Cues) -> bool:
+    """ "would invest provided the Soviet Union guaranteed profits": the parse makes the mark
+    a verb ("provided") whose only argument is the condition's subject (a dative), and the
+    condition's verb a conjunct of the consequent. With an object, a subject or a preposition
+    of its own it is the verb "provide" ("provided Iraq with arms")."""
+    deps = [ch.dep_ for ch in mark.children]
+    return (
+        mark.lower_ in c.conditionals
+        and mark.i > mark.head.i
+        and "dative" in deps
+        and not any(d in ("nsubj", "nsubjpass", "dobj", "prep", "ccomp", "xcomp") for d in deps)
     )
 
 
@@ -171,7 +193,8 @@ def bare_condition(tok: Token, c: Cues) -> Token | None:
             ):
                 continue
             if any(
-                s.dep_ in ("ccomp", "advcl", "relcl", "acl")
+                # a conjunct too: "would reopen the border provided Kampala paid its fees"
+                s.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj")
                 and s.left_edge.i == mark.i + 1
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in s.children)
                 for s in holder.children
@@ -203,3 +226,13 @@ def buried_condition(tok: Token, c: Cues) -> Token | None:
             return t
         todo.extend(ch for ch in t.children if ch.dep_ in _PHRASE_DEPS)
     return None
+
+
+def scheduled(tok: Token, table: Cues | None = None) -> bool:
+    """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
+    return future_time(tok, table or cues()) is not None
+
+
+def condition_clause(clause: Token, table: Cues | None = None) -> bool:
+    """``clause`` states a condition ("if X", "should X", "provided that X")."""
+    return in_condition(clause, table or cues())

@@ -42,6 +42,7 @@ LISTS = (
     "schedule_verbs",
     "singular_hedges",
     "spokespeople",
+    "debts",
 )
 _LEVELS = {f.value for f in Factuality if f is not Factuality.ASSERTED}
 
@@ -73,6 +74,7 @@ class Cues:
     schedule_verbs: frozenset[str] = frozenset()
     singular_hedges: frozenset[str] = frozenset()
     spokespeople: frozenset[str] = frozenset()
+    debts: frozenset[str] = frozenset()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -188,6 +190,7 @@ def merge(layers: Iterable[dict[str, Any]]) -> Cues:
         schedule_verbs=frozenset(sets["schedule_verbs"]),
         singular_hedges=frozenset(sets["singular_hedges"]),
         spokespeople=frozenset(sets["spokespeople"]),
+        debts=frozenset(sets["debts"]),
     )
 
 

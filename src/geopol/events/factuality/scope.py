@@ -57,9 +57,11 @@ from geopol.events.factuality.words import (
     refusal,
     subject,
     supposed,
+    supposition,
     threat,
     told_content,
     unsaid,
+    weighed,
 )
 from geopol.records import Factuality
 
@@ -155,6 +157,10 @@ def _own_cues(tok: Token, c: Cues, found: list[Cue], depth: int) -> None:
         or buried_condition(tok, c) is not None  # "supply oil in the event of an offensive"
     ):
         found.append(Cue(Factuality.HYPOTHETICAL, tok, depth))  # "resume talks provided X"
+    if not nominal and conditional_mood(tok):
+        # "any move by X would be met with retaliation": "any" event as the subject of "would"
+        # is the supposition the clause rests on; the clause is its consequence
+        found.extend(Cue(Factuality.HYPOTHETICAL, g, depth) for g in supposition(tok))
     if tok.lemma_.lower() in _LINKS:
         # "a rescheduling of the debt was likely", "said it was unwilling": the predicate
         # adjective of the event's own clause
@@ -215,6 +221,8 @@ def _cue_noun(noun: Token, c: Cues, found: list[Cue], depth: int) -> None:
         )
     ):
         _negating(head, found, depth + 1)
+    elif head is not None and weighed(level, head, c):
+        found.append(Cue(Factuality.SPECULATED, head, depth + 1))  # "considering a plan to"
 
 
 def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Token | None, int]:
@@ -262,12 +270,14 @@ def _climb_noun(tok: Token, c: Cues, found: list[Cue], depth: int) -> tuple[Toke
                 double = found[-1].level is not Factuality.NEGATED
             before = len(found)
             _own_cues(head, c, found, depth)
-            if dep in ("nsubj", "nsubjpass") and conditional_mood(head):
-                # "a Chinese blockade of Taiwan would draw a response", "any attack on X would":
-                # an indefinite event as the subject of "would" is the supposition it rests on
-                found.extend(Cue(Factuality.HYPOTHETICAL, g, depth) for g in supposed(tok))
             if double:
                 found[before:] = [q for q in found[before:] if q.level is not Factuality.NEGATED]
+            if dep in ("nsubj", "nsubjpass") and conditional_mood(head):
+                # "a Chinese blockade of Taiwan would draw a response": the supposition
+                seen = {q.token.i for q in found}
+                found.extend(
+                    Cue(Factuality.HYPOTHETICAL, g, depth) for g in supposed(tok) if g.i not in seen
+                )
             if dep == "nsubj" and head.lemma_ == "be":
                 # "a loan of 50 bln yen to China is to be signed next week": a schedule;
                 # "were to" is the subjunctive of a condition
@@ -492,13 +502,3 @@ def assess(trigger: Token, *, noun: bool, table: Cues | None = None) -> Reading:
         if when is not None:
             found.append(Cue(Factuality.PLANNED, when, 0))
     return decide(verdict(found, c), found, trigger)
-
-
-def scheduled(tok: Token, table: Cues | None = None) -> bool:
-    """A time expression on ``tok`` puts it in the future ("hold talks next week")."""
-    return future_time(tok, table or cues()) is not None
-
-
-def condition_clause(clause: Token, table: Cues | None = None) -> bool:
-    """``clause`` states a condition ("if X", "should X", "provided that X")."""
-    return in_condition(clause, table or cues())

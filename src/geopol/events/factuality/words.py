@@ -378,6 +378,17 @@ def verb_object(verb: Token) -> Token | None:
     return None if as_ is None else next((g for g in as_.children if g.dep_ == "pobj"), None)
 
 
+def weighed(level: Factuality | None, verb: Token, c: Cues) -> bool:
+    """ "is considering an invitation to meet X", "weighing a plan to buy jets": a plan noun
+    (``level`` planned) is the object of a hedging verb that is no verbal act, so the plan
+    itself is only weighed and what it plans is speculated."""
+    return (
+        level is Factuality.PLANNED
+        and governing(verb, c) is Factuality.SPECULATED
+        and verb.lemma_.lower() not in c.verbal_acts
+    )
+
+
 def object_of(noun: Token) -> Token | None:
     """The verb whose object (``verb_object``) ``noun`` is, if any."""
     head = noun.head
@@ -424,6 +435,19 @@ def supposed(noun: Token) -> list[Token]:
     if not parties:
         return []
     return [ch for ch in noun.children if ch.dep_ == "det" and ch.lower_ in _SUPPOSING]
+
+
+def supposition(verb: Token) -> list[Token]:
+    """ "any move by Japan to close its market would be met with sanctions": the "any" of a
+    subject of ``verb`` that is a supposition (``supposed``); "a consortium of banks would
+    lend" is no event, so only "any" counts here, where the subject is not the event."""
+    return [
+        g
+        for s in verb.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for g in supposed(s)
+        if g.lower_ == "any"
+    ]
 
 
 def told_content(audience: Token) -> bool:
