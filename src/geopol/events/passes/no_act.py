@@ -68,6 +68,7 @@ from spacy.tokens import Doc, Token
 from geopol.events.context import SentenceContext
 from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex
+from geopol.events.hearsay import argued
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.unreal import STATE_SECTORS, STATES
 from geopol.events.passes.venue_parties import actor_root
@@ -311,6 +312,9 @@ def stance_gate(ctx: SentenceContext) -> None:
     state = any(a.country and (a.kind in STATES or a.sector in STATE_SECTORS) for a in r.source)
     wish = wished(tok, force=r.type in _FORCE, state=state)
     if wish or described(tok, ctx.index) or capable(tok) or forecast(tok, ctx.index):
+        r.dropped = True
+        return
+    if argued(tok, r.type, r.source, ctx.index):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and not state and supposed(tok):
