@@ -84,8 +84,8 @@ def _state(a: Actor) -> bool:
 
 def _speaks_for_doer(speaker: list[Token], source: list[Actor], idx: ActorIndex) -> bool:
     """Whether the doer is the speaker (same words, or a pronoun doer), or the speaker is a
-    state's organ and the doer an organ of the same state ("Ankara said its troops would
-    advance": a threat)."""
+    state's organ and the doer an organ of the same state ("the president warned that his
+    army would strike": a threat)."""
     spans = [(s.left_edge.idx, s.right_edge.idx + len(s.right_edge)) for s in speaker]
     states = {a.country for s in speaker for a in idx.at(s) if _state(a)}
     for a in source:

@@ -34,6 +34,9 @@ def test_an_argued_act_of_force_is_no_act(text: str) -> None:
          "ASSAULT", "SDN"),
         # the speaker's own threat
         ("North Korea warned that it would attack South Korea.", "THREATEN", "PRK"),
+        # a state organ speaking of its own state's forces: a threat, kept
+        ("The Turkish foreign minister argued that Turkish troops could attack Kurdish rebels "
+         "in Syria.", "ASSAULT", "TUR"),
         # the act of force said plainly, not argued
         ("Israeli troops attacked a refugee camp in Gaza on Monday.", "ASSAULT", "ISR"),
     ],

@@ -30,6 +30,11 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   supply", "leaders pledged the economy would grow") says what will happen, not what anyone
   does. Not for a change of an actor ("warned China would grow stronger"); an act noun
   whose amount changes ("trade with Mexico rose") stays, as `civil-gate` keeps it.
+- **an argued act of force** (``hearsay_verbs``, ``hearsay_nouns``, ``scheme_verbs`` of
+  ``data/events/derived.yaml``, events/hearsay.py): an attack, threat or coercion that a
+  speaker other than its doer only argues, warns of or supposes ("officials argued
+  militants wanted to attack the capital", "warned a bombing could happen here") is a view;
+  the speaker's own "would attack" is a threat and a plain report stays.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
