@@ -316,6 +316,10 @@ _DERIVED: Schema = {
     "issue_verbs": words(),
     "place_heads": words(True),
     "forecast_verbs": words(),
+    "hearsay_verbs": words(),
+    "hearsay_nouns": words(),
+    "scheme_verbs": words(),
+    "occur_verbs": words(),
 }
 _WORDS: Schema = {
     key: words(True)

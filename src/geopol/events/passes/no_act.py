@@ -30,6 +30,11 @@ It reads the shape of the clause, not the words of one sentence; the word lists 
   supply", "leaders pledged the economy would grow") says what will happen, not what anyone
   does. Not for a change of an actor ("warned China would grow stronger"); an act noun
   whose amount changes ("trade with Mexico rose") stays, as `civil-gate` keeps it.
+- **an argued act of force** (``hearsay_verbs``, ``hearsay_nouns``, ``scheme_verbs`` of
+  ``data/events/derived.yaml``, events/hearsay.py): an attack, threat or coercion that a
+  speaker other than its doer only argues, warns of or supposes ("officials argued
+  militants wanted to attack the capital", "warned a bombing could happen here") is a view;
+  the speaker's own "would attack" is a threat and a plain report stays.
 
 Pass ``home-campaign`` (after ``named-parties``, once the parties' sectors are final): a
 government's backing or promise addressed to its own country's parties or voters
@@ -68,6 +73,7 @@ from spacy.tokens import Doc, Token
 from geopol.events.context import SentenceContext
 from geopol.events.datafile import lowered, read_data
 from geopol.events.dyads import ActorIndex
+from geopol.events.hearsay import argued
 from geopol.events.passes.base import Level, register
 from geopol.events.passes.unreal import STATE_SECTORS, STATES
 from geopol.events.passes.venue_parties import actor_root
@@ -311,6 +317,9 @@ def stance_gate(ctx: SentenceContext) -> None:
     state = any(a.country and (a.kind in STATES or a.sector in STATE_SECTORS) for a in r.source)
     wish = wished(tok, force=r.type in _FORCE, state=state)
     if wish or described(tok, ctx.index) or capable(tok) or forecast(tok, ctx.index):
+        r.dropped = True
+        return
+    if argued(tok, r.type, r.source, ctx.index):
         r.dropped = True
         return
     if r.type not in _CONDITIONAL and not state and supposed(tok):
