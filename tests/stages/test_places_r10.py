@@ -46,3 +46,24 @@ def test_a_written_container_beats_the_actors_country(nlp: Language) -> None:
     assert got["Bardera"] == "SOM"
     text = "Kenyan troops repelled an attack on their base in Kolbio, Lower Juba, on Friday."
     assert _countries(nlp, text)["Lower Juba"] == "SOM"
+
+
+def test_the_ported_rules_on_new_sentences(nlp: Language) -> None:
+    # a feature word: the Romanian county by its own name, not Scotland's nickname
+    text = "Farmers blocked a road in Alba county to protest against logging, Romanian media said."
+    assert _resolved(nlp, text, "Alba county") == [("Alba", "ROU")]
+    # an unknown village written with its region: the region, not a town abroad of its name
+    text = "Kenyan troops shelled positions near Qaryobey, Gedo, after an ambush on Monday."
+    assert _countries(nlp, text)["Gedo"] == "SOM"
+
+
+def test_a_town_name_joined_by_a_particle(nlp: Language) -> None:
+    text = "Gunmen shot two taxi drivers in Juchitan de Zaragoza, Oaxaca, on Tuesday."
+    got = [(p.text, p.country) for p in places_of(nlp, text)]
+    assert ("Juchitan de Zaragoza", "MEX") in got
+    assert all(t != "Zaragoza" for t, _ in got)  # not the Spanish city inside the name
+    text = "Police found a body in Ciudad del Carmen on Monday."
+    assert _countries(nlp, text) == {"Ciudad del Carmen": "MEX"}
+    # an organisation with a particle stays an organisation
+    text = "The Banco de Mexico held its rate on Thursday."
+    assert "Banco de Mexico" not in _countries(nlp, text)

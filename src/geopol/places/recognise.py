@@ -57,6 +57,7 @@ from geopol.places.modifiers import (
     names_currency,
     stance,
 )
+from geopol.places.particles import particle_name
 
 #: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
 OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
@@ -233,7 +234,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for i in range(sub.start, sub.end):
                 taken[i] = True
         elif label in OTHER_LABELS:
-            kind = other_entity(gaz, span, label)
+            # "Juchitan de Zaragoza" tagged ORG: the town, not the Zaragoza inside it
+            kind = "place" if particle_name(span, gaz) else other_entity(gaz, span, label)
             if kind is None and (before_feature(span) or before_chain(span, gaz)):
                 kind = "place"  # "Bar-Sanguun village", "in Kelbo (Arbinda, Soum)"
             elif kind is None and span_marked(span) and any(
