@@ -67,3 +67,11 @@ def test_a_town_name_joined_by_a_particle(nlp: Language) -> None:
     # an organisation with a particle stays an organisation
     text = "The Banco de Mexico held its rate on Thursday."
     assert "Banco de Mexico" not in _countries(nlp, text)
+
+
+def test_a_known_name_inside_a_firm_name_is_no_local_place(nlp: Language) -> None:
+    # "Texas" of the firm, rejected abroad, is not put at the article's city
+    text = "Texas Instruments opened a lab in Cannes, the mayor of Cannes said."
+    got = [(p.text, p.name, p.country) for p in places_of(nlp, text)]
+    assert all(t != "Texas" for t, _, _ in got)
+    assert ("Cannes", "Cannes", "FRA") in got

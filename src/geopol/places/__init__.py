@@ -107,6 +107,11 @@ def resolve_mentions(
             e.cc in named or (not named and e.pop >= WEAK_ALONE_POP)
         )):
             continue  # "shares in Jarvis": no town of that name in a country the article names
+        if e is None and m.source == "embedded" and gaz.lookup(m.lookup or m.text):
+            # a known name inside an organisation's that no reading fits ("Texas" of a firm
+            # in a French story, "Shanghai" of a carmaker): the firm's name, no place here,
+            # and never the article's own country or city
+            continue
         tags = [m.source]
         if m.demonym or (e is not None and e.kind == DEMONYM and m.source != "dateline"):
             tags.append("demonym")
