@@ -75,3 +75,18 @@ def test_a_known_name_inside_a_firm_name_is_no_local_place(nlp: Language) -> Non
     got = [(p.text, p.name, p.country) for p in places_of(nlp, text)]
     assert all(t != "Texas" for t, _, _ in got)
     assert ("Cannes", "Cannes", "FRA") in got
+
+
+def test_street_names_are_places_of_the_articles_city(nlp: Language) -> None:
+    text = ("Police closed Elmwood Road between Queen Mary Street and Cleaver Road for "
+            "several hours in Hamilton.")
+    got = {p.text: (p.name, p.country) for p in places_of(nlp, text)}
+    assert got["Queen Mary Street"] == ("Hamilton", "CAN")
+    assert got["Cleaver Road"] == ("Hamilton", "CAN")
+    # an institution, a newspaper, a person and a street written before its town
+    text = "Shares fell on Wall Street and the Wall Street Journal reported it."
+    assert places_of(nlp, text) == []
+    text = "The Producers, starring Nathan Lane and Lee Evans, opened in London."
+    assert [p.text for p in places_of(nlp, text)] == ["London"]
+    text = "Residents of Mill Road, Cambridge, protested against the closure."
+    assert _countries(nlp, text) == {"Cambridge": "GBR"}

@@ -58,6 +58,7 @@ from geopol.places.modifiers import (
     stance,
 )
 from geopol.places.particles import particle_name
+from geopol.places.streets import streets
 
 #: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
 OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
@@ -279,6 +280,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
+    for a, b in streets(doc, taken):  # "between King Edward Street and Cleaver Road"
+        sp = doc[a:b]
+        found.append(Mention(sp.start_char, sp.end_char, sp.text, "street", "FAC",
+                             lookup=sp.text))
+        for i in range(a, b):
+            taken[i] = True
     spans = [(m.start, m.end) for m in found]
     found.extend(  # "a U.S.-led campaign"
         Mention(a, b, t, "embedded", "", lookup=t, modifier=True) for a, b, t in hyphen_prefixes(
