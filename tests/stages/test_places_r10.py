@@ -90,3 +90,11 @@ def test_street_names_are_places_of_the_articles_city(nlp: Language) -> None:
     assert [p.text for p in places_of(nlp, text)] == ["London"]
     text = "Residents of Mill Road, Cambridge, protested against the closure."
     assert _countries(nlp, text) == {"Cambridge": "GBR"}
+
+
+def test_a_division_word_after_a_mislabelled_name(nlp: Language) -> None:
+    # "Haveli" tagged NORP: the district word still asks for the district (in Azad
+    # Kashmir), not the larger town Haveli Lakha in Punjab
+    text = "Troops exchanged fire across the LoC at Batal sector (Haveli district, AJK)."
+    got = [(p.text, p.name, p.admin1) for p in places_of(nlp, text)]
+    assert ("Haveli", "Haveli", "Azad Jammu and Kashmir") in got

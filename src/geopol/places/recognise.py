@@ -156,6 +156,15 @@ def _hint(span: Span) -> tuple[str | None, str]:
     return None, span.text
 
 
+def _division_after(span: Span) -> str | None:
+    """The division hint of a feature word right after the span ("Haveli district")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None or not feature_word(nxt):
+        return None
+    hint = FEATURE_WORDS[nxt.lower_]
+    return hint if hint in ("admin1", "admin2") else None
+
+
 def _title_start(doc: Doc, i: int) -> bool:
     """A capitalised feature word that opens a division's formal name: "the County of
     Brant", "Province of Ontario ..." (not a name's last word, "Orange County of ...")."""
@@ -255,9 +264,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     taken[i] = True
                 continue
             if kind == "place":
+                # ... with the division word after it ("Haveli district" tagged NORP)
+                hint = _division_after(span)
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label,
-                            lookup=span.text)
+                            hint, lookup=span.text)
                 )
                 for i in range(span.start, span.end):
                     taken[i] = True
