@@ -107,6 +107,10 @@ def resolve_mentions(
             e.cc in named or (not named and e.pop >= WEAK_ALONE_POP)
         )):
             continue  # "shares in Jarvis": no town of that name in a country the article names
+        # a known name inside an organisation's that no reading fits ("Texas" of a firm in
+        # a French story, "Shanghai" of a carmaker) is no place of the article's own
+        # country or city
+        foreign = e is None and m.source == "embedded" and bool(gaz.lookup(m.lookup or m.text))
         tags = [m.source]
         if m.demonym or (e is not None and e.kind == DEMONYM and m.source != "dateline"):
             tags.append("demonym")
@@ -125,7 +129,7 @@ def resolve_mentions(
                 e = part
                 tags = [t for t in tags if t != "partial"] + ["part"]
         place = place_from_entry(gaz, e, m.text, m.start, m.end, ",".join(tags))
-        if e is None and country is not None and m.source != "host":
+        if e is None and country is not None and m.source != "host" and not foreign:
             # unknown name ("Hertford Road"): no coordinates, but the article's country (not
             # for an event's host town: "the Venice Film Festival" in a Japanese story)
             place = dataclasses.replace(place, country=country, how=place.how + ",article-country")

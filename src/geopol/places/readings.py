@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer, normalise
 from geopol.places.recognise import Mention
 
 #: A city inside a division of its own name is what running text means by the name
@@ -180,6 +180,12 @@ def container_readings(cands: Sequence[Entry], holds: frozenset[int]) -> Sequenc
         # division of Trinidad, not Princeton, New Jersey)
         and not (c.fclass == "P" and c.kind == ALTERNATE and c.pid not in holds)
     ]
+    if not holds:
+        # the inner name is unknown: a town abroad that shares the division's name is no
+        # container of it ("Bardera, Gedo": Somalia's Gedo region, not a town in Ethiopia,
+        # whatever the actors' country)
+        home = {d.cc for d in divisions if d.kind == PRIMARY}
+        kept = [c for c in kept if c.fclass != "P" or not home or c.cc in home]
     return kept or cands
 
 
@@ -201,3 +207,19 @@ def part_of(gaz: Gazetteer, text: str) -> Entry | None:
         if c.kind in (PRIMARY, ALIAS) and c.precision in ("country", "admin1"):
             return c
     return None
+
+
+def own_name(e: Entry, key: str) -> bool:
+    """Whether the entry's name holds the name written as words of its own, in any vowel
+    spelling ("Karak" of "Al Karak" or "Karak District", "Poonch" of "Punch"), not a
+    nickname of another place ("Alba" of Scotland)."""
+    words = normalise(e.name).split()
+    n = len(key.split())
+    want = _skeleton(key)
+    return bool(want) and want in (_skeleton(" ".join(words[:n])), _skeleton(" ".join(words[-n:])))
+
+
+def _skeleton(text: str) -> str:
+    """A name's consonants, doubled letters single: spellings of one name agree."""
+    text = "".join(c for c in text if c.isalpha() and c not in "aeiouy")
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])

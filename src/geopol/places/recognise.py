@@ -57,6 +57,8 @@ from geopol.places.modifiers import (
     names_currency,
     stance,
 )
+from geopol.places.particles import particle_name
+from geopol.places.streets import streets
 
 #: Labels looked up only when the gazetteer knows the name as a demonym or curated place.
 OTHER_LABELS = frozenset({"NORP", "ORG", "PERSON"})
@@ -154,6 +156,15 @@ def _hint(span: Span) -> tuple[str | None, str]:
     return None, span.text
 
 
+def _division_after(span: Span) -> str | None:
+    """The division hint of a feature word right after the span ("Haveli district")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None or not feature_word(nxt):
+        return None
+    hint = FEATURE_WORDS[nxt.lower_]
+    return hint if hint in ("admin1", "admin2") else None
+
+
 def _title_start(doc: Doc, i: int) -> bool:
     """A capitalised feature word that opens a division's formal name: "the County of
     Brant", "Province of Ontario ..." (not a name's last word, "Orange County of ...")."""
@@ -233,7 +244,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for i in range(sub.start, sub.end):
                 taken[i] = True
         elif label in OTHER_LABELS:
-            kind = other_entity(gaz, span, label)
+            # "Juchitan de Zaragoza" tagged ORG: the town, not the Zaragoza inside it
+            kind = "place" if particle_name(span, gaz) else other_entity(gaz, span, label)
             if kind is None and (before_feature(span) or before_chain(span, gaz)):
                 kind = "place"  # "Bar-Sanguun village", "in Kelbo (Arbinda, Soum)"
             elif kind is None and span_marked(span) and any(
@@ -252,9 +264,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     taken[i] = True
                 continue
             if kind == "place":
+                # ... with the division word after it ("Haveli district" tagged NORP)
+                hint = _division_after(span)
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label,
-                            lookup=span.text)
+                            hint, lookup=span.text)
                 )
                 for i in range(span.start, span.end):
                     taken[i] = True
@@ -277,6 +291,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         sp = doc[a:b]
         found.append(Mention(sp.start_char, sp.end_char, sp.text, "gazetteer", "", lookup=sp.text,
                              weak=not sure))
+    for a, b in streets(doc, taken):  # "between King Edward Street and Cleaver Road"
+        sp = doc[a:b]
+        found.append(Mention(sp.start_char, sp.end_char, sp.text, "street", "FAC",
+                             lookup=sp.text))
+        for i in range(a, b):
+            taken[i] = True
     spans = [(m.start, m.end) for m in found]
     found.extend(  # "a U.S.-led campaign"
         Mention(a, b, t, "embedded", "", lookup=t, modifier=True) for a, b, t in hyphen_prefixes(

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from geopol.places.candidates import candidates
-from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer
+from geopol.places.gazetteer import ALIAS, DEMONYM, PRIMARY, Entry, Gazetteer, normalise
 from geopol.places.namesake import nearest_namesakes
 from geopol.places.partial import PARTIAL
 from geopol.places.readings import (
@@ -27,6 +27,7 @@ from geopol.places.readings import (
     contains,
     holding,
     km,
+    own_name,
     small_town_in_region,
 )
 from geopol.places.recognise import Mention
@@ -139,11 +140,30 @@ def _best(
         # ... but "Chihuahua, Chihuahua": the second is the state the first is written in
         cands = city_over_division(cands, m)
     if holds is not None and inside is None and container:
-        cands = container_readings(cands, holds)
+        kept = container_readings(cands, holds)
+        # ... and where its readings are only divisions of unknown size abroad, sought in
+        # the country the article's places are in ("Shida district (Sadah)" in a note
+        # placed in Yemen: Sa'dah, not an empty Omani district; never "Smallbrook,
+        # Ontario" in a Texan story); the actors' demonyms do not count ("Ethiopian troops
+        # ... in Bardera, Gedo" is in Somalia)
+        about = Counter(scene if scene is not None else focus)
+        if own is not None:
+            about[own[0]] -= own[1]
+        if about and all(c.pop == 0 for c in kept) and not any(
+            about[c.cc or ""] > 0 for c in kept
+        ):
+            kept = [c for c in cands if about[c.cc or ""] > 0] or kept
+        cands = kept
     # "Idlib province", "Karak district": the division the word names, if the name has one
     want = {"admin1": ("ADM1",), "admin2": ("ADM2", "ADM1")}.get(m.hint or "")
     if want and inside is None and not any(curated(c) for c in cands):
         cands = [c for c in cands if c.fcode in want] or cands  # not "the Kurdistan region"
+        # ... and a division of that kind by its own name over one that the name only
+        # nicknames ("Alba county": the Romanian county, not Alba for Scotland)
+        key = normalise(m.lookup or m.text)
+        cands = [
+            c for c in cands if c.fcode not in want or c.kind == PRIMARY or own_name(c, key)
+        ] or cands
     # A country's own name is the country, never a building or town that shares it; only a
     # first-level division officially so named competes ("Georgia" the US state).
     countries = _country_names(cands, inside)
