@@ -6,7 +6,7 @@ Sharqiyah assaulted a civilian", "a Raia Mutomboki-Kabazimiya rebel shot a man".
 codes each as a group of the country where it acted. ``named_group`` does the same: the
 doer of a violent or coercive act is a proper name of no known country, named *as a group*
 (counted, "a group of X", "members of X", or an armed agent noun with the name on it:
-"X militants", "X rebel"), and it takes the country of the event's place (the article's
+"X militants", "X rebel", "X Vigilantes" with the noun capitalised as part of the name), and it takes the country of the event's place (the article's
 places when the sentence has none). A bare name with no such mark ("Chelsea attacked",
 "Smith shot") is never taken for an armed group.
 """
@@ -23,7 +23,7 @@ from geopol.events.recall_table import recall_table
 from geopol.records import Actor
 
 #: Sectors an armed group's agent noun may carry ("rebels": REB); any other is UAF.
-_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "CRM"})
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "CRM", "PRM"})
 
 #: Entity types that never name an armed group ("Smith", "Monday", "Kenya").
 _NOT_GROUPS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
@@ -61,7 +61,11 @@ def group_name(phrase: Token) -> tuple[Token, Token] | None:
     low = phrase.lemma_.lower()
     if _named(phrase):
         counted = any(ch.dep_ == "nummod" for ch in phrase.children)
-        return (phrase, phrase) if counted else None
+        # "Zamfara Vigilantes", "Kamwina Nsapu Militia": an armed noun capitalised as the
+        # last word of the group's name
+        titled = low in t.armed_nouns or phrase.lower_ in t.armed_nouns
+        named = titled and any(ch.dep_ == "compound" and _named(ch) for ch in phrase.children)
+        return (phrase, phrase) if counted or named else None
     if low in t.groups or low in t.armed_nouns:
         inner = _inner_name(phrase)
         if inner is not None:
@@ -91,7 +95,9 @@ def named_group(
     tokens = _name_tokens(name)
     # after "members of" or on "militants" a name is a group's whatever the tagger says;
     # a counted bare name must not be a person's ("3 Smiths")
-    banned = _NOT_GROUPS if name is phrase else _NOT_GROUPS - {"PERSON"}
+    # ("Zamfara Vigilantes", named by its armed noun, may be tagged a person too)
+    titled = name.lower_ in t.armed_nouns or name.lemma_.lower() in t.armed_nouns
+    banned = _NOT_GROUPS if name is phrase and not titled else _NOT_GROUPS - {"PERSON"}
     if not tokens or any(tok.ent_type_ in banned for tok in tokens):
         return []
     if any(a.country for tok in (name, at, phrase) for a in idx.at(tok)):

@@ -9,6 +9,7 @@ from geopol.events.context import Reading, SentenceContext
 from geopol.events.crowd_acts import REMAINS, crowd_doer
 from geopol.events.datafile import word_set
 from geopol.events.dyads import ActorIndex, same_title
+from geopol.events.onsets import onset_fight
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import civil, thing_aim, violent
@@ -60,6 +61,8 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
         return True  # "X wants Y to withdraw": the demand carries it
     if violent(ctx.sentence):
         return True
+    if r.type is PloverType.ASSAULT and onset_fight(r.trigger):
+        return True  # "a fight broke out at the market": fighting told by its onset
     return r.type is PloverType.ASSAULT and any(t.lower_ in _ATTACK_WORDS for t in ctx.sentence)
 
 
