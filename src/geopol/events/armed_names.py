@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.dyads import ActorIndex
+from geopol.events.onsets import local_words
 from geopol.events.placed import Where
 from geopol.events.recall_doers import doer_phrase
 from geopol.events.recall_places import country_of_act
@@ -53,24 +54,30 @@ def _inner_name(noun: Token) -> Token | None:
     return None
 
 
+def _armed_nouns() -> frozenset[str]:
+    """``recall.yaml``'s armed nouns and those of ``local_notes.yaml`` ("tribesmen")."""
+    return recall_table().armed_nouns | local_words("armed_nouns")
+
+
 def group_name(phrase: Token) -> tuple[Token, Token] | None:
     """The name of an armed group in a doer phrase, and the token whose actors (if any) the
     name is: counted ("10 Imbonerakure"), after a group noun ("a group of X", "members of
     X"), or on an armed agent noun ("ISGS militants", "a Raia Mutomboki rebel")."""
     t = recall_table()
+    armed = _armed_nouns()
     low = phrase.lemma_.lower()
     if _named(phrase):
         counted = any(ch.dep_ == "nummod" for ch in phrase.children)
         # "Zamfara Vigilantes", "Kamwina Nsapu Militia": an armed noun capitalised as the
         # last word of the group's name
-        titled = low in t.armed_nouns or phrase.lower_ in t.armed_nouns
+        titled = low in armed or phrase.lower_ in armed
         named = titled and any(ch.dep_ == "compound" and _named(ch) for ch in phrase.children)
         return (phrase, phrase) if counted or named else None
-    if low in t.groups or low in t.armed_nouns:
+    if low in t.groups or low in armed:
         inner = _inner_name(phrase)
         if inner is not None:
             return inner, inner
-    if low in t.armed_nouns:
+    if low in armed or phrase.lower_ in armed:
         names = [ch for ch in phrase.children if ch.dep_ == "compound" and _named(ch)]
         if names:
             return names[-1], phrase
@@ -96,7 +103,8 @@ def named_group(
     # after "members of" or on "militants" a name is a group's whatever the tagger says;
     # a counted bare name must not be a person's ("3 Smiths")
     # ("Zamfara Vigilantes", named by its armed noun, may be tagged a person too)
-    titled = name.lower_ in t.armed_nouns or name.lemma_.lower() in t.armed_nouns
+    armed = _armed_nouns()
+    titled = name.lower_ in armed or name.lemma_.lower() in armed
     banned = _NOT_GROUPS if name is phrase and not titled else _NOT_GROUPS - {"PERSON"}
     if not tokens or any(tok.ent_type_ in banned for tok in tokens):
         return []

@@ -5,7 +5,7 @@ subject of an onset verb and nobody named as its doer. Nouns such as "fight" or
 "confrontation" are no trigger of their own (they are figures in news: "the fight against
 the virus"), but as the subject of "broke out", "erupted", "took place" they tell fighting.
 ``onset_fights`` adds a trigger for each such noun, with the rule of the ``like`` noun of
-``data/events/onsets.yaml`` ("clash"); the passes after it find its parties ("between X and
+``data/events/local_notes.yaml`` ("clash"); the passes after it find its parties ("between X and
 Y") or, with none named, the unnamed doers of the place (events/recall.py ``placed_doer``),
 as for "clashes erupted in the town".
 """
@@ -26,7 +26,7 @@ from geopol.records import PloverType
 def _data() -> tuple[frozenset[str], dict[str, frozenset[str]], str]:
     """(fight nouns, onset verb -> the words one of which it needs after it, empty when the
     bare verb is enough, the trigger noun to copy)."""
-    data = read_data("onsets.yaml")
+    data = read_data("local_notes.yaml")
     fights = frozenset(str(w).lower() for w in data.get("fights") or ())
     bare: set[str] = set()
     needs: dict[str, set[str]] = {}
@@ -104,4 +104,10 @@ def onset_fight(trig: Trigger) -> bool:
     )
 
 
-__all__ = ["onset_fight", "onset_fights"]
+@functools.lru_cache(maxsize=1)
+def local_words(key: str) -> frozenset[str]:
+    """A word list of ``data/events/local_notes.yaml`` (``armed_nouns``, ``killings``)."""
+    return frozenset(str(w).lower() for w in read_data("local_notes.yaml").get(key) or ())
+
+
+__all__ = ["local_words", "onset_fight", "onset_fights"]

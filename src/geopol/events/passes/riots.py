@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.derived import riot_rule, table
+from geopol.events.onsets import local_words
 from geopol.events.passes.base import Level, register
 from geopol.events.triggers import Trigger, _lemma
 from geopol.records import PloverType
@@ -29,14 +30,12 @@ def riots(ctx: SentenceContext) -> None:
         r.trigger = dataclasses.replace(trig, rule=riot_rule())
 
 
-#: Verbs of a killing: a crowd that kills someone ("a man was beaten to death by a mob",
-#: "villagers lynched a suspected thief") does violence to a person, an attack, not a riot.
-_KILLINGS = frozenset({"kill", "lynch", "murder", "behead", "slay"})
-
-
 def _killing(trig: Trigger) -> bool:
-    """Whether the trigger tells a killing: a verb of ``_KILLINGS`` or "to death"."""
-    return trig.token.lemma_.lower() in _KILLINGS or any(w.lower_ == "death" for w in trig.words)
+    """Whether the trigger tells a killing: a verb of ``killings`` in local_notes.yaml, or
+    "to death" ("a man was beaten to death by a mob", "villagers lynched a suspected thief"):
+    a crowd that kills someone does violence to a person, an attack, not a riot."""
+    killings = local_words("killings")
+    return trig.token.lemma_.lower() in killings or any(w.lower_ == "death" for w in trig.words)
 
 
 def _by_rioters(verb: Token) -> bool:
