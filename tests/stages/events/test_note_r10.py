@@ -102,3 +102,27 @@ def test_unnamed_armed_men_take_the_country_the_note_points_to() -> None:
 def test_the_local_notes_file_follows_its_schema() -> None:
     data = check(builtin_text("local_notes.yaml"), "local_notes.yaml", SCHEMAS["local_notes.yaml"])
     assert "fight" in data["fights"] and "break out" in data["onsets"]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("On 9 May 2021, Ethiopian authorities lifted the state of emergency in Addis Ababa.",
+         "ETH"),
+        ("On 9 May 2021, the Kenyan government ended the state of emergency in Lamu.", "KEN"),
+    ],
+)
+def test_a_state_of_emergency_lifted_is_its_end(text: str, country: str) -> None:
+    events = coded(text)
+    assert [e.type for e in events] == [PloverType.RETREAT]
+    assert events[0].source[0].country == country
+
+
+def test_a_state_of_emergency_declared_is_a_measure_imposed() -> None:
+    events = coded("On 9 May 2021, the Peruvian government declared a state of emergency in Cusco.")
+    assert [e.type for e in events] == [PloverType.COERCE]
+    assert events[0].source[0].country == "PER"
+
+
+def test_a_plan_to_lift_a_state_of_emergency_is_no_act() -> None:
+    assert not coded("The president wants to lift the state of emergency soon.")
