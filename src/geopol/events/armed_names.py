@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geopol.events.dyads import ActorIndex
-from geopol.events.onsets import local_words
+from geopol.events.local_words import local_words
 from geopol.events.placed import Where
 from geopol.events.recall_doers import doer_phrase
 from geopol.events.recall_places import country_of_act

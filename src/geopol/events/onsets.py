@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from geopol.events.datafile import read_data
 from geopol.events.lexicon import Lexicon, Rule
+from geopol.events.local_words import LOCAL_NOTES
 from geopol.events.triggers import Trigger, _lemma
 from geopol.records import PloverType
 
@@ -26,7 +27,7 @@ from geopol.records import PloverType
 def _data() -> tuple[frozenset[str], dict[str, frozenset[str]], str]:
     """(fight nouns, onset verb -> the words one of which it needs after it, empty when the
     bare verb is enough, the trigger noun to copy)."""
-    data = read_data("local_notes.yaml")
+    data = read_data(LOCAL_NOTES)
     fights = frozenset(str(w).lower() for w in data.get("fights") or ())
     bare: set[str] = set()
     needs: dict[str, set[str]] = {}
@@ -104,10 +105,4 @@ def onset_fight(trig: Trigger) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=1)
-def local_words(key: str) -> frozenset[str]:
-    """A word list of ``data/events/local_notes.yaml`` (``armed_nouns``, ``killings``)."""
-    return frozenset(str(w).lower() for w in read_data("local_notes.yaml").get(key) or ())
-
-
-__all__ = ["local_words", "onset_fight", "onset_fights"]
+__all__ = ["onset_fight", "onset_fights"]

@@ -126,3 +126,29 @@ def test_a_state_of_emergency_declared_is_a_measure_imposed() -> None:
 
 def test_a_plan_to_lift_a_state_of_emergency_is_no_act() -> None:
     assert not coded("The president wants to lift the state of emergency soon.")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("On 1 May 2021, about twenty workers gathered outside the town hall in Iloilo, "
+         "holding up placards calling for higher wages.", "PHL"),
+        ("On 1 May 2021, nurses gathered in front of the hospital in Cebu carrying banners.",
+         "PHL"),
+    ],
+)
+def test_a_gathering_with_placards_is_a_protest(text: str, country: str) -> None:
+    found = _of(coded(text), PloverType.PROTEST)
+    assert found
+    assert found[0].source[0].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 2021, fans gathered outside the stadium in Cebu carrying flags.",
+        "Ministers gathered in Brussels holding their papers.",
+    ],
+)
+def test_a_gathering_without_signs_of_protest_is_none(text: str) -> None:
+    assert not _of(coded(text), PloverType.PROTEST)

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.derived import riot_rule, table
-from geopol.events.onsets import local_words
+from geopol.events.local_words import local_words
 from geopol.events.passes.base import Level, register
 from geopol.events.triggers import Trigger, _lemma
 from geopol.records import PloverType
