@@ -68,7 +68,7 @@ def group_name(phrase: Token) -> tuple[Token, Token] | None:
     low = phrase.lemma_.lower()
     if _named(phrase):
         counted = any(ch.dep_ == "nummod" for ch in phrase.children)
-        # "Zamfara Vigilantes", "Kamwina Nsapu Militia": an armed noun capitalised as the
+        # "Zamfara Vigilantes", "the Bakassi Fighters": an armed noun capitalised as the
         # last word of the group's name
         titled = low in armed or phrase.lower_ in armed
         named = titled and any(ch.dep_ == "compound" and _named(ch) for ch in phrase.children)

@@ -58,8 +58,7 @@ def test_a_fight_in_words_or_in_a_long_article_is_no_attack(text: str) -> None:
         ("On 4 June 2021, Zamfara Vigilantes killed two herders in Gusau.", "NGA", "PRM"),
         ("On 8 July 2021, Garre clansmen attacked a village near Mandera, killing four.", "KEN",
          "UAF"),
-        ("On 9 August 2021, Al Shams tribesmen opened fire on a fuel truck west of Marib city.",
-         "YEM", "UAF"),
+        ("On 9 August 2021, Dhu Mohammed tribesmen killed a farmer in Amran.", "YEM", "UAF"),
     ],
 )
 def test_a_group_named_by_its_armed_noun_takes_the_country_where_it_acted(
@@ -90,8 +89,8 @@ def test_property_wrecked_by_a_mob_stays_a_riot() -> None:
 
 def test_unnamed_armed_men_take_the_country_the_note_points_to() -> None:
     found = _of(
-        coded("On 3 July 2021, in Santa Cruz do Capibaribe, Pernambuco, armed men used "
-              "explosives in an attack on a bank."),
+        coded("On 3 July 2021, in Santa Cruz do Capibaribe, Pernambuco, armed men blew up a "
+              "cash machine with explosives."),
         PloverType.ASSAULT,
     )
     assert found

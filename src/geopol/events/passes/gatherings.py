@@ -12,6 +12,6 @@ from geopol.events.passes.base import Level, register
 @register("gathering-visits", Level.SENTENCE)
 def gathering_visits(ctx: SentenceContext) -> None:
     """"X attended a summit in Y", "X travelled to the Beijing Games": a visit to Y (042).
-    "A fight broke out between traders": fighting, as "clashes" would be."""
+    "a fight broke out between traders": fighting, as "clashes" would be."""
     ctx.triggers = _attended(ctx.triggers, ctx.sentence, ctx.index)
     ctx.triggers = onset_fights(ctx.triggers, ctx.sentence, ctx.lexicon)

@@ -33,7 +33,7 @@ def place_as_target(ctx: SentenceContext) -> None:
 
 
 def _note_placed(ctx: SentenceContext) -> bool:
-    """"In Vertente do Lerio, armed men used explosives in a bank robbery": in a short note
+    """A robbery "in Santa Cruz do Capibaribe" by "armed men" with explosives: in a short note
     that tells the act with a word of force, unnamed armed doers of no country, acting on
     nobody named, take the one country the note's clues point to (events/note_country.py:
     its divisions, places and named groups), as ACLED codes them (Unidentified Armed Group
