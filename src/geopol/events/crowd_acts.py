@@ -49,6 +49,10 @@ def _purpose(verb: Token) -> bool:
     for ch in verb.children:
         if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
             return True
+        if ch.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "conj" and c.lemma_.lower() in t.purpose for c in ch.children
+        ):
+            return True  # "padlocked the office to report abuses and to demand masks"
         if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
             if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
                 return True
@@ -146,6 +150,8 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """Gathering or blocking verbs that are protests by their stated demand, with the rule
     each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
     t = recall_table()
+    # recall.yaml's block verbs and those of local_notes.yaml ("padlocked the office")
+    obstruct = t.obstruct | local_words("block_verbs")
     out: list[tuple[Token, Rule]] = []
     arrays = doc_arrays(sent.doc)
     pos, lemmas = arrays.pos, arrays.lemma_lower
@@ -153,18 +159,18 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
         if pos[i] != "VERB":
             continue
         lemma = lemmas[i]
-        if lemma not in t.assembly and lemma not in t.obstruct:
+        if lemma not in t.assembly and lemma not in obstruct:
             continue
         tok = sent.doc[i]
-        if tok.i in taken and lemma not in t.obstruct:
+        if tok.i in taken and lemma not in obstruct:
             if lemma in t.assembly and _shows_signs(tok) and _crowd_subject(tok):
                 out.append((tok, DEMO))  # "nurses gathered carrying banners": no meeting
             continue
         if _purpose(tok):
-            out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+            out.append((tok, _OBSTRUCT if lemma in obstruct else DEMO))
         elif lemma in t.assembly and _protesters_subject(tok):
             out.append((tok, DEMO))  # "protesters gathered in the streets of Benghazi"
-        elif lemma in t.obstruct and _way_object(tok) and _crowd_subject(tok):
+        elif lemma in obstruct and _way_object(tok) and _crowd_subject(tok):
             out.append((tok, _OBSTRUCT))  # "residents blocked the roads": a crowd's blockade
     return out
 

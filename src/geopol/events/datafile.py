@@ -376,6 +376,6 @@ SCHEMAS: dict[str, Schema] = {
     "mission_areas.yaml": {"areas": lists(True)},
     "local_notes.yaml": {
         "fights": words(), "onsets": words(), "like": scalar(), "armed_nouns": words(),
-        "killings": words(), "display_verbs": words(),
+        "killings": words(), "display_verbs": words(), "block_verbs": words(),
     },
 }  # fmt: skip

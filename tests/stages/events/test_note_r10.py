@@ -151,3 +151,31 @@ def test_a_gathering_with_placards_is_a_protest(text: str, country: str) -> None
 )
 def test_a_gathering_without_signs_of_protest_is_none(text: str) -> None:
     assert not _of(coded(text), PloverType.PROTEST)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("On 6 May 2021, in Iguala, Guerrero, nurses padlocked the director's office to report "
+         "abuses and to demand masks.", "MEX"),
+        ("On 6 May 2021, teachers chained the gates of the education office in Ica to demand "
+         "unpaid salaries.", "PER"),
+    ],
+)
+def test_a_crowd_that_padlocks_or_chains_a_building_to_demand_protests(
+    text: str, country: str
+) -> None:
+    found = _of(coded(text), PloverType.PROTEST)
+    assert found
+    assert _country(found[0]) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 May 2021, the police locked the suspects in a cell in Ica.",
+        "The shop owner locked the door and went home.",
+    ],
+)
+def test_locking_with_no_crowd_and_no_demand_is_no_protest(text: str) -> None:
+    assert not _of(coded(text), PloverType.PROTEST)
