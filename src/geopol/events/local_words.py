@@ -12,7 +12,7 @@ from geopol.events.datafile import read_data
 LOCAL_NOTES = "local_notes.yaml"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def local_words(key: str) -> frozenset[str]:
     """A word list of ``data/events/local_notes.yaml``, lower-cased ("killings")."""
     return frozenset(str(w).lower() for w in read_data(LOCAL_NOTES).get(key) or ())
