@@ -20,6 +20,7 @@ from geopol.docarrays import doc_arrays
 from geopol.events.cameo import cameo_code
 from geopol.events.derived import table
 from geopol.events.lexicon import Rule
+from geopol.events.local_words import local_words
 from geopol.events.recall import NOT_CROWDS, VOICED
 from geopol.events.recall_doers import doer_phrase, head_noun
 from geopol.events.recall_table import people_noun, recall_table
@@ -48,6 +49,10 @@ def _purpose(verb: Token) -> bool:
     for ch in verb.children:
         if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in t.purpose:
             return True
+        if ch.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "conj" and c.lemma_.lower() in t.purpose for c in ch.children
+        ):
+            return True  # "padlocked the office to report abuses and to demand masks"
         if ch.dep_ == "prep" and ch.lower_ in ("in", "against", "as"):
             if ch.lower_ == "against" and verb.lemma_.lower() in t.assembly:
                 return True
@@ -57,11 +62,28 @@ def _purpose(verb: Token) -> bool:
             _to_purpose(a) for p in ch.children if p.dep_ == "pobj" for a in p.children
         ):
             return True  # "gathered during a visit of the minister to demand": hung on the noun
+    if verb.lemma_.lower() in t.assembly and _shows_signs(verb):
+        return True  # "gathered outside the town hall, holding up placards"
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     for ch in [*verb.children, *(c for o in objects for c in o.children)]:
         if ch.dep_ == "prep" and ch.lower_ in ("with", "by") and _street_means(ch):
             return _crowd_subject(verb)  # "blocked the road with burning tyres"
     return False
+
+
+def _shows_signs(verb: Token) -> bool:
+    """Whether a gathering verb's clause shows what crowds protest with: a participle of
+    display (``display_verbs`` in local_notes.yaml: holding, carrying, waving) whose object
+    is a sign of protest (``street_means``: placards, banners), as in "gathered outside the
+    town hall, holding up placards" or "gathered and waved banners"."""
+    show = local_words("display_verbs")
+    signs = recall_table().street_means
+    return any(
+        ch.dep_ in ("advcl", "conj", "xcomp")
+        and ch.lemma_.lower() in show
+        and any(o.dep_ == "dobj" and (o.lemma_.lower() in signs or o.lower_ in signs) for o in ch.children)
+        for ch in verb.children
+    )
 
 
 def _way_object(verb: Token) -> bool:
@@ -128,6 +150,8 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
     """Gathering or blocking verbs that are protests by their stated demand, with the rule
     each is coded by; a block verb already coded (as coercion) is recoded as a protest."""
     t = recall_table()
+    # recall.yaml's block verbs and those of local_notes.yaml ("padlocked the office")
+    obstruct = t.obstruct | local_words("block_verbs")
     out: list[tuple[Token, Rule]] = []
     arrays = doc_arrays(sent.doc)
     pos, lemmas = arrays.pos, arrays.lemma_lower
@@ -135,16 +159,18 @@ def assembled_protests(sent: Span, taken: set[int]) -> list[tuple[Token, Rule]]:
         if pos[i] != "VERB":
             continue
         lemma = lemmas[i]
-        if lemma not in t.assembly and lemma not in t.obstruct:
+        if lemma not in t.assembly and lemma not in obstruct:
             continue
         tok = sent.doc[i]
-        if tok.i in taken and lemma not in t.obstruct:
+        if tok.i in taken and lemma not in obstruct:
+            if lemma in t.assembly and _shows_signs(tok) and _crowd_subject(tok):
+                out.append((tok, DEMO))  # "nurses gathered carrying banners": no meeting
             continue
         if _purpose(tok):
-            out.append((tok, _OBSTRUCT if lemma in t.obstruct else DEMO))
+            out.append((tok, _OBSTRUCT if lemma in obstruct else DEMO))
         elif lemma in t.assembly and _protesters_subject(tok):
             out.append((tok, DEMO))  # "protesters gathered in the streets of Benghazi"
-        elif lemma in t.obstruct and _way_object(tok) and _crowd_subject(tok):
+        elif lemma in obstruct and _way_object(tok) and _crowd_subject(tok):
             out.append((tok, _OBSTRUCT))  # "residents blocked the roads": a crowd's blockade
     return out
 

@@ -378,4 +378,8 @@ SCHEMAS: dict[str, Schema] = {
     "words.yaml": _WORDS,
     "realis.yaml": _REALIS,
     "mission_areas.yaml": {"areas": lists(True)},
-}
+    "local_notes.yaml": {
+        "fights": words(), "onsets": words(), "like": scalar(), "armed_nouns": words(),
+        "killings": words(), "display_verbs": words(), "block_verbs": words(),
+    },
+}  # fmt: skip

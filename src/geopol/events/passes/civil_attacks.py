@@ -9,9 +9,11 @@ from geopol.events.context import Reading, SentenceContext
 from geopol.events.crowd_acts import REMAINS, crowd_doer
 from geopol.events.datafile import word_set
 from geopol.events.dyads import ActorIndex, same_title
+from geopol.events.onsets import onset_fight
 from geopol.events.passes.act_gate import criticism
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import civil, thing_aim, violent
+from geopol.events.triggers import Trigger
 from geopol.records import Actor, PloverType
 
 #: Material types that aimed at a sum, an asset or a rule and at nobody are no act
@@ -60,6 +62,8 @@ def _told_as_force(r: Reading, ctx: SentenceContext) -> bool:
         return True  # "X wants Y to withdraw": the demand carries it
     if violent(ctx.sentence):
         return True
+    if r.type is PloverType.ASSAULT and onset_fight(r.trigger):
+        return True  # "a fight broke out at the market": fighting told by its onset
     return r.type is PloverType.ASSAULT and any(t.lower_ in _ATTACK_WORDS for t in ctx.sentence)
 
 
@@ -80,9 +84,11 @@ def _measure_act(r: Reading) -> bool:
     tok = r.trigger.token
     if r.trigger.noun:
         verb = tok.head
+        # "declared a state of emergency": the measure named after "of"
+        named = [tok, *(p for c in tok.children if c.lower_ == "of" for p in c.children)]
         return (
             r.type is PloverType.COERCE
-            and tok.lemma_.lower() in _MEASURES
+            and any(n.lemma_.lower() in _MEASURES for n in named)
             and tok.dep_ in ("dobj", "nsubjpass")
             and verb.lemma_.lower() in _IMPOSE
         )
@@ -96,6 +102,29 @@ def _measure_act(r: Reading) -> bool:
     # "the state of emergency": the measure named after "of"
     objects += [p for c in objects for o in c.children if o.lower_ == "of" for p in o.children]
     return any(c.lemma_.lower() in _MEASURES for c in objects)
+
+
+def _ended_measure(r: Reading, ctx: SentenceContext) -> Trigger | None:
+    """A measure read as its own coercion ("state of emergency", "curfew") that is the
+    object of a verb the lexicon reads as ending such a measure ("lifted the state of
+    emergency", whose several words the verb's rule lists among its objects): the end of the
+    measure, a retreat told by the verb."""
+    trig = r.trigger
+    tok = trig.token
+    if r.type is not PloverType.COERCE or not trig.noun or tok.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.dep_ == "acl":
+        return None  # "his plan to lift the state of emergency": a plan, no act
+    words = [t for t in tok.subtree if t.dep_ not in ("det", "poss", "amod", "nummod")]
+    phrase = " ".join(t.lower_ for t in words if t.i >= tok.i)
+    for p in ctx.lexicon.verbs.get(verb.lemma_.lower(), []):
+        rule = p.rule
+        if p.rest or rule.type is not PloverType.RETREAT or rule.mode is not None:
+            continue
+        if phrase in rule.objects or tok.lemma_.lower() in rule.objects:
+            return dataclasses.replace(trig, token=verb, rule=rule, noun=False, words=(verb,))
+    return None
 
 
 def _nobody(target: list[Actor]) -> bool:
@@ -159,6 +188,9 @@ def civil_attacks(ctx: SentenceContext) -> None:
             r.dropped = True  # "the Chancellor rallies Labour voters": a campaign, not a protest
             return
         r.source = crowd  # "in Caracas, prisoners protested": the crowd, not the capital
+    ended = _ended_measure(r, ctx)
+    if ended is not None:
+        r.trigger = ended  # "lifted the state of emergency": the measure's end, not the measure
     if _measure_act(r) and _nobody(r.target):
         return  # "the governor extended the curfew": an act on those the measure binds
     if r.type in _FORCE and _nobody(r.target) and not _told_as_force(r, ctx):

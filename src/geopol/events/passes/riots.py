@@ -8,14 +8,16 @@ from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.derived import riot_rule, table
+from geopol.events.local_words import local_words
 from geopol.events.passes.base import Level, register
-from geopol.events.triggers import _lemma
+from geopol.events.triggers import Trigger, _lemma
 from geopol.records import PloverType
 
 
 @register("riots", Level.TRIGGER)
 def riots(ctx: SentenceContext) -> None:
-    """"The statue was demolished by a Ukrainian protestor": PROTEST/riot (145)."""
+    """"The statue was demolished by a Ukrainian protestor": PROTEST/riot (145); but a
+    killing by a crowd ("beaten to death by a mob") stays an attack on a person."""
     r = ctx.current
     trig = r.trigger
     if (
@@ -23,8 +25,17 @@ def riots(ctx: SentenceContext) -> None:
         and trig.rule.mode in table().riot_modes
         and not trig.noun
         and _by_rioters(trig.token)
+        and not _killing(trig)
     ):
         r.trigger = dataclasses.replace(trig, rule=riot_rule())
+
+
+def _killing(trig: Trigger) -> bool:
+    """Whether the trigger tells a killing: a verb of ``killings`` in local_notes.yaml, or
+    "to death" ("a man was beaten to death by a mob", "villagers lynched a suspected thief"):
+    a crowd that kills someone does violence to a person, an attack, not a riot."""
+    killings = local_words("killings")
+    return trig.token.lemma_.lower() in killings or any(w.lower_ == "death" for w in trig.words)
 
 
 def _by_rioters(verb: Token) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from geopol.events.context import SentenceContext
 from geopol.events.derived import table
+from geopol.events.onsets import onset_fight
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import violent, words
 from geopol.events.recall_doers import head_noun
@@ -120,7 +121,7 @@ def unnamed_armed(ctx: SentenceContext) -> None:
     if r.unnamed:
         r.source = r.unnamed
     if not r.source and not r.raw_source:
-        r.source = _note_violence(ctx)
+        r.source = _note_violence(ctx) or _note_onset(ctx)
     if not r.source and not r.raw_source:
         r.source = _note_custody(ctx) or _note_property(ctx)
     if not r.source and not r.raw_source and r.type is PloverType.MOBILIZE:
@@ -196,6 +197,18 @@ def _note_violence(ctx: SentenceContext) -> list[Actor]:
     if ctx.coded_within(PloverType.ASSAULT, back=_OWNED):
         return []
     return _doer_at(tok, ctx, "unidentified armed group", "UAF", "unnamed,note-violence")
+
+
+def _note_onset(ctx: SentenceContext) -> list[Actor]:
+    """The unidentified armed group of a fight told by its onset with nobody named in a
+    short note ("a fight broke out at the market in Kisumu", events/onsets.py), unless an
+    attack of this sentence or the two before owns it."""
+    r = ctx.current
+    if r.type is not PloverType.ASSAULT or not ctx.state.short_note or not onset_fight(r.trigger):
+        return []
+    if ctx.coded_within(PloverType.ASSAULT, back=_OWNED):
+        return []
+    return _doer_at(r.trigger.token, ctx, "unidentified armed group", "UAF", "unnamed,onset-fight")
 
 
 def _doer_at(tok: Token, ctx: SentenceContext, name: str, sector: str, how: str) -> list[Actor]:
