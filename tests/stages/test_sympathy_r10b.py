@@ -1,5 +1,7 @@
-"""An empathetic comment (CAMEO 018) is for the people of the place its tragedy happened in
-(events/sympathy.py; issue 15, tenth round). All sentences are written by us."""
+"""Issue 15, tenth round, second part (r10b-plv). An empathetic comment (CAMEO 018) is for
+the people of the place its tragedy happened in (events/sympathy.py); a meeting "between A and
+B" stands for its parties on the agreement it reaches or fails to reach (events/arguments.py).
+All sentences are written by us."""
 
 from __future__ import annotations
 
@@ -51,3 +53,22 @@ def test_only_empathetic_comments_take_the_place() -> None:
     # praise for a deal made in a place is no comment about its people
     evs = [e for e in coded("Germany praised the agreement reached in Geneva.", PUB) if e.type == "SUPPORT"]
     assert all(t.country != "CHE" for e in evs for t in e.target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Greece and Turkey failed to reach an agreement on the islands.",
+        "The summit between Japan and South Korea failed to produce an agreement on fishing.",
+    ],
+)
+def test_a_meeting_between_two_parties_stands_for_them_on_an_agreement(text: str) -> None:
+    evs = [e for e in coded(text, PUB) if e.evidence.trigger.text.lower() == "agreement"]
+    pairs = {(s.country, t.country) for e in evs for s in e.source for t in e.target}
+    assert pairs & {("GRC", "TUR"), ("TUR", "GRC"), ("JPN", "KOR"), ("KOR", "JPN")}
+
+
+def test_a_meeting_subject_gives_no_parties_to_a_condemnation() -> None:
+    text = "The talks between Greece and Turkey condemned the attack on the ferry."
+    assert not [e for e in coded(text, PUB) if e.type == "ACCUSE" and
+                {a.country for a in e.source + e.target} == {"GRC", "TUR"}]
