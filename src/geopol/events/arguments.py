@@ -29,6 +29,10 @@ _VISIT_PREPS = word_tuple("visit_preps")
 _CONSULT_PREPS = word_tuple("consult_preps")
 
 _DURING = word_set("during")
+#: Meetings that stand for the parties named "between" them ("the talks between A and B").
+_MEETINGS = word_set("meetings")
+#: Types of the agreements a meeting reaches, or fails to.
+_MEETING_ACTS = frozenset({PloverType.AGREE, PloverType.SUPPORT})
 #: Verbs by which one goes along with another to a meeting: "joined X for talks".
 _JOINING = word_set("joining")
 
@@ -43,6 +47,21 @@ _REQUEST_NOUN_PREPS = tuple(p for p in TARGET_PREPS if p != "against")
 _CLAUSE_TARGETS = frozenset({PloverType.REQUEST, PloverType.ACCUSE, PloverType.REJECT})
 
 
+def _meeting_subject(tok: Token) -> Token | None:
+    """The meeting that is the subject of the verb a trigger is (or is the object of),
+    through any chain of verbs it completes: "the summit ... failed to reach an agreement"
+    (the summit), "the talks ... agreed on a truce" (the talks)."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    for ch in verb.children:
+        if ch.dep_ == "nsubj" and (ch.lemma_.lower() in _MEETINGS or ch.lower_ in _MEETINGS):
+            return ch
+    return None
+
+
 def dyad(
     trig: Trigger, sent: Span, idx: ActorIndex, lex: Lexicon
 ) -> tuple[list[Actor], list[Actor]]:
@@ -53,6 +72,11 @@ def dyad(
     pair = between(sent, idx, tok)
     if pair is None and trig.noun and tok.dep_ == "nsubj":
         pair = between(sent, idx, tok.head)  # "fighting broke out between A and B"
+    if pair is None and trig.rule.type in _MEETING_ACTS:
+        meeting = _meeting_subject(tok)
+        if meeting is not None:
+            # "the talks between A and B failed to reach an agreement": the parties
+            pair = between(sent, idx, meeting)
     if pair is None and trig.rule.mode == "third-party":
         # "launched a mediation effort to resolve the rift between Qatar and other Gulf
         # states": the parties named in the clause of its purpose, or one party only

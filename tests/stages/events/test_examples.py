@@ -40,6 +40,10 @@ NOT_EXAMPLES = {
 
 #: quote -> (the sentence coded, the readings it must give)
 EXAMPLES: dict[str, tuple[str, list[str]]] = {
+    "Obama expressed sorrow for the shootings in Charleston": (
+        "Obama expressed sorrow for the shootings in Charleston, South Carolina.",
+        ["SUPPORT USAELI>USACVL"],
+    ),
     "The prime minister refused to see the French envoy": (
         "The prime minister refused to see the French envoy during his visit.",
         ["REJECT ---GOV>FRAGOV", "!REJECT FRAGOV>FRAGOV"],

@@ -9,6 +9,7 @@ from geopol.events.argscore import fill
 from geopol.events.context import SentenceContext
 from geopol.events.passes.base import Level, register
 from geopol.events.recall import organ_doers
+from geopol.events.sympathy import EMPATHETIC, sympathy_target
 from geopol.events.targets import people_of_places
 from geopol.records import Actor
 
@@ -74,3 +75,7 @@ def fill_arguments(ctx: SentenceContext) -> None:
             ):
                 r.target = target
     r.target = people_of_places(r.trigger.rule.type, r.target, r.raw_target, ctx.index)
+    if not r.target and r.trigger.rule.cameo == EMPATHETIC:
+        # "expressed sorrow for the shootings in Charleston": the people of the place the
+        # mourned event happened in (events/sympathy.py)
+        r.target = sympathy_target(r.trigger.token, ctx.where.places)
