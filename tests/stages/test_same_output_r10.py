@@ -1,0 +1,124 @@
+"""Speed changes of the tenth round give the answers of the code they replace (issue 15).
+
+Each test runs the faster code next to a plain reference written here (the loop as it was)
+on sentences written for these tests, and asks for the same answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.language import Language
+
+from geopol.actors.phoenix import MAX_TOKENS, Keys
+from geopol.places import afterprep
+from geopol.places.afterprep import AT_WORDS, LONGEST, PAREN_POP, PLACE_NOUNS, _free, _name_token
+from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer, get
+
+
+def _reference_runs(keys: Keys, words: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
+    """Every run of words whose joined text is a key, by start then end (no pruning)."""
+    out = []
+    for i in range(len(words)):
+        for j in range(i, min(len(words), i + MAX_TOKENS)):
+            s = "".join(words[i : j + 1])
+            if s in keys.hits:
+                out.append((i, j + 1, s, keys.hits[s]))
+    return out
+
+
+def test_phoenix_runs_find_every_key_run_asked_twice_and_after_new_keys() -> None:
+    keys = Keys()
+    for n, k in enumerate(["border", "borderpolice", "borderpoliceunit", "al", "alnoor",
+                           "alnoorbrigade", "northernarmy", "nor", "unitedfront"]):
+        keys.add(k, (n, 0))
+    keys.seal()
+    texts = [
+        "the border police unit of al noor brigade crossed the northern army line",
+        "border border police al al noor nor northern army united front",
+        "a northern front and a united army",  # prefixes of keys that end nowhere
+        "",
+    ]
+    for _ in range(2):  # the second time the kept answers of the prefix search are used
+        for t in texts:
+            words = t.split()
+            assert keys.runs(words) == _reference_runs(keys, words)
+    keys.add("northernfront", (99, 0))  # a new key list: answers kept for the old are not used
+    keys.seal()
+    for t in texts:
+        words = t.split()
+        assert keys.runs(words) == _reference_runs(keys, words)
+    assert (1, 3, "northernfront", [(99, 0)]) in keys.runs(texts[2].split())
+
+
+def _reference_after(doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool]):  # type: ignore[no-untyped-def]
+    """``after_preposition`` as it was: every token tried."""
+    out = []
+    lower = [t.lower_ for t in doc]
+    for i in range(1, len(doc)):
+        paren = lower[i - 1] == "("
+        of = lower[i - 1] == "of" and i > 1 and lower[i - 2] in PLACE_NOUNS
+        if not (paren or of or lower[i - 1] in AT_WORDS) or taken[i] or not _name_token(doc[i]):
+            continue
+        prep = doc[i - 1]
+        end = i
+        while end < len(doc) and _name_token(doc[end]):
+            end += 1
+        if end - i > LONGEST or not _free(doc, i, end, taken, blocked):
+            continue
+        text = doc[i:end].text
+        if text.casefold() in afterprep._GENERIC:
+            continue
+        if any(
+            c.fclass in ("P", "A")
+            and (c.kind == PRIMARY or (c.kind == ALIAS and c.name == text)
+                 or (paren and c.kind == ALTERNATE and c.pop >= PAREN_POP))
+            for c in gaz.lookup(text)
+        ):
+            sure = paren or prep.lower_ in ("near", "outside") or (
+                end < len(doc) and doc[end].text == "("
+            )
+            out.append((i, end, sure))
+            for k in range(i, end):
+                taken[k] = True
+    return out
+
+
+def test_after_preposition_tries_only_words_after_its_prepositions(nlp: Language) -> None:
+    gaz = get()
+    texts = [
+        "Farmers marched through Ravar and gathered near Tapoa before dawn.",
+        "Shelling hit the outskirts of Tarhuna, and a market (Misrata) burned.",
+        "Investors in Man Utd sold shares at Christmas in London and Leeds.",
+        "Aid reached villages around Kandahar, inside Helmand, and the vicinity of Lashkar Gah.",
+        "(Kismaayo) In Baidoa, at Afgooye and into Jowhar the convoys moved",
+    ]
+    hits = 0
+    for doc in nlp.pipe(texts):
+        n = len(doc)
+        got = afterprep.after_preposition(doc, gaz, [False] * n, [False] * n)
+        assert got == _reference_after(doc, gaz, [False] * n, [False] * n)
+        hits += len(got)
+    assert hits >= 5
+
+
+def test_topic_score_skips_only_a_pattern_of_weight_zero() -> None:
+    from geopol.events.topic import _config, _score
+
+    cfg = _config()
+    sentences = [
+        "The striker scored twice as the club won 3-1 in the semi-final.",
+        "The actor and the singer walked the red carpet at the film premiere.",
+        "Ministers met in Brussels to discuss the budget.",
+    ]
+    for d in cfg.domains:
+        for weight in (0.0, d.pattern_weight, 2.0):
+            dom = dataclasses.replace(d, pattern_weight=weight,
+                                      pattern=re.compile(r"\d-\d|premiere|budget"))
+            for s in sentences:
+                low = s.lower()
+                full = (len(dom.strong.findall(low)) + 0.5 * len(dom.weak.findall(low))
+                        + cfg.name_weight * len(dom.names.findall(s))
+                        + dom.pattern_weight * len(dom.pattern.findall(s)))
+                assert _score(cfg, dom, s) == full
