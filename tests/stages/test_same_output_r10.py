@@ -122,3 +122,24 @@ def test_topic_score_skips_only_a_pattern_of_weight_zero() -> None:
                         + cfg.name_weight * len(dom.names.findall(s))
                         + dom.pattern_weight * len(dom.pattern.findall(s)))
                 assert _score(cfg, dom, s) == full
+
+
+def test_cached_lemmas_keep_or_overwrite_the_ruler_s_lemmas_as_spacy_does(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from geopol.pipes.lemmas import CachedLemmas
+
+    text = ("The envoys weren't given visas; they'd met the ministers' aides twice, and "
+            "the talks resumed as the envoys met again.")
+    names = nlp.pipe_names
+    doc = nlp(text, disable=names[names.index("geopol_lemmas"):])
+    spacy_lem = nlp.get_pipe("lemmatizer")
+    for overwrite in (False, True):
+        ours = CachedLemmas(nlp.vocab)
+        ours.use(spacy_lem)
+        ours.overwrite = overwrite
+        got = ours(Doc(nlp.vocab).from_bytes(doc.to_bytes()))
+        for tok, new in zip(doc, got, strict=True):
+            want = tok.lemma_ if tok.lemma_ and not overwrite else spacy_lem.lemmatize(tok)[0]
+            assert new.lemma_ == want
+        assert any(t.lemma_ for t in doc)  # the ruler set some ("n't", "'d")
