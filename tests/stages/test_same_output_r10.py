@@ -11,45 +11,9 @@ import re
 
 from spacy.language import Language
 
-from geopol.actors.phoenix import MAX_TOKENS, Keys
 from geopol.places import afterprep
 from geopol.places.afterprep import AT_WORDS, LONGEST, PAREN_POP, PLACE_NOUNS, _free, _name_token
 from geopol.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Gazetteer, get
-
-
-def _reference_runs(keys: Keys, words: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
-    """Every run of words whose joined text is a key, by start then end (no pruning)."""
-    out = []
-    for i in range(len(words)):
-        for j in range(i, min(len(words), i + MAX_TOKENS)):
-            s = "".join(words[i : j + 1])
-            if s in keys.hits:
-                out.append((i, j + 1, s, keys.hits[s]))
-    return out
-
-
-def test_phoenix_runs_find_every_key_run_asked_twice_and_after_new_keys() -> None:
-    keys = Keys()
-    for n, k in enumerate(["border", "borderpolice", "borderpoliceunit", "al", "alnoor",
-                           "alnoorbrigade", "northernarmy", "nor", "unitedfront"]):
-        keys.add(k, (n, 0))
-    keys.seal()
-    texts = [
-        "the border police unit of al noor brigade crossed the northern army line",
-        "border border police al al noor nor northern army united front",
-        "a northern front and a united army",  # prefixes of keys that end nowhere
-        "",
-    ]
-    for _ in range(2):  # the second time the kept answers of the prefix search are used
-        for t in texts:
-            words = t.split()
-            assert keys.runs(words) == _reference_runs(keys, words)
-    keys.add("northernfront", (99, 0))  # a new key list: answers kept for the old are not used
-    keys.seal()
-    for t in texts:
-        words = t.split()
-        assert keys.runs(words) == _reference_runs(keys, words)
-    assert (1, 3, "northernfront", [(99, 0)]) in keys.runs(texts[2].split())
 
 
 def _reference_after(doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool]):  # type: ignore[no-untyped-def]

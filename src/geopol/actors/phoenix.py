@@ -169,50 +169,20 @@ class Keys:
         out = []
         n = len(words)
         ordered, short, hits = self.ordered, self.short, self.hits
-        begins = _begins(ordered)
         for i in range(n):
-            s = words[i]
-            if s[:_SHORT] not in short:
-                continue  # the usual word: it starts no key
-            stop = min(n, i + MAX_TOKENS)
-            j = i
-            while True:
+            s = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                s += words[j]
+                if s[:_SHORT] not in short:
+                    break
                 if len(s) > _SHORT:
-                    ok = begins.get(s)
-                    if ok is None:
-                        at = bisect.bisect_left(ordered, s)
-                        ok = begins[s] = at < len(ordered) and ordered[at].startswith(s)
-                    if not ok:
+                    at = bisect.bisect_left(ordered, s)
+                    if at == len(ordered) or not ordered[at].startswith(s):
                         break
                 found = hits.get(s)
                 if found:
                     out.append((i, j + 1, s, found))
-                j += 1
-                if j == stop:
-                    break
-                s += words[j]
-                if s[:_SHORT] not in short:
-                    break
         return out
-
-
-#: Whether a text longer than ``_SHORT`` begins a key of a sorted key list (the answer of its
-#: binary search, kept): per key list, for the last few lists asked about. Each entry holds
-#: its list, so an id is not reused while its answers are kept.
-_BEGINS: dict[int, tuple[list[str], dict[str, bool]]] = {}
-#: Answers kept per key list before they are dropped (bounds a long-running process).
-_BEGINS_MAX = 500_000
-
-
-def _begins(ordered: list[str]) -> dict[str, bool]:
-    got = _BEGINS.get(id(ordered))
-    if got is not None and got[0] is ordered and len(got[1]) < _BEGINS_MAX:
-        return got[1]
-    if len(_BEGINS) >= 8:
-        _BEGINS.pop(next(iter(_BEGINS)))
-    memo: dict[str, bool] = {}
-    _BEGINS[id(ordered)] = (ordered, memo)
-    return memo
 
 
 @dataclasses.dataclass(slots=True)

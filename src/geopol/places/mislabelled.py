@@ -114,7 +114,7 @@ def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
         for c in cands
     ):
         return "place"
-    prev = doc_arrays(span.doc).lower[span.start - 1] if span.start > 0 else ""
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if label == "ORG" and len(text) > 2 and _known(gaz, text):
         return "place"
     if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, text):
