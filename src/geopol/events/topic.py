@@ -115,12 +115,14 @@ def _config() -> _Config:
 
 def _score(cfg: _Config, d: _Domain, text: str) -> float:
     low = text.lower()
-    return (
+    score = (
         len(d.strong.findall(low))
         + 0.5 * len(d.weak.findall(low))
         + cfg.name_weight * len(d.names.findall(text))
-        + d.pattern_weight * len(d.pattern.findall(text))
     )
+    if d.pattern_weight:  # a weight of 0 adds 0.0 whatever the pattern finds: not scanned
+        score += d.pattern_weight * len(d.pattern.findall(text))
+    return score
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -53,18 +53,19 @@ class CachedLemmas:
         if lemmatizer is None or not len(doc):
             return doc
         cache = self._cache
-        keep = not self.overwrite
-        out: list[int] = []
-        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
-            if lemma and keep:
-                out.append(lemma)
-                continue
-            key = (orth, pos, morph)
-            got = cache.get(key)
+        orth, pos, morph, lemma = doc.to_array([ORTH, POS, MORPH, LEMMA]).T.tolist()
+        keys = list(zip(orth, pos, morph, strict=True))
+        # every token's cached lemma in one pass (None: not asked yet), then a lemma already
+        # set kept, then the lemmatizer asked once per combination not seen
+        out: list[int | None] = list(map(cache.get, keys))
+        if not self.overwrite:
+            out = [old or got for old, got in zip(lemma, out, strict=True)]
+        for i in [i for i, got in enumerate(out) if got is None]:
+            got = cache.get(keys[i])
             if got is None:
                 got = self.vocab.strings.add(lemmatizer.lemmatize(doc[i])[0])
-                cache[key] = got
-            out.append(got)
+                cache[keys[i]] = got
+            out[i] = got
         doc.from_array([LEMMA], cast(Any, numpy.array(out, dtype=numpy.uint64)))
         return doc
 

@@ -78,7 +78,10 @@ def after_preposition(
     Man Utd" names no town Man."""
     out: list[tuple[int, int, bool]] = []
     lower = doc_arrays(doc).lower
-    for i in range(1, len(doc)):
+    # only the words after "(", "of" or a preposition of ``AT_WORDS`` are tried below
+    before = AT_WORDS | {"(", "of"}
+    n = len(doc)
+    for i in [k + 1 for k, w in enumerate(lower) if w in before and k + 1 < n]:
         paren = lower[i - 1] == "("
         of = lower[i - 1] == "of" and i > 1 and lower[i - 2] in PLACE_NOUNS
         if not (paren or of or lower[i - 1] in AT_WORDS) or taken[i] or not _name_token(doc[i]):

@@ -102,27 +102,28 @@ def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
     """What a NORP/ORG/PERSON entity is to geolocation: a demonym ("Russian"), a place NER
     mislabelled ("Canada" as ORG, "in Cairns" as PERSON), an organisation whose name starts
     with a place ("Kentucky State Police"), or nothing."""
-    cands = gaz.lookup(span.text)
+    text = span.text  # made once: each ``span.text`` joins the span's tokens anew
+    cands = gaz.lookup(text)
     if label == "NORP":
         if any(c.kind == DEMONYM for c in cands):
             return None if span[-1].tag_ == "NNPS" else "demonym"  # "Americans" are people
-        generic = span.text.casefold() in GENERIC_WORDS
-        return "place" if not generic and _known(gaz, span.text) else None
+        generic = text.casefold() in GENERIC_WORDS
+        return "place" if not generic and _known(gaz, text) else None
     if any(
         (c.gid.startswith("geopol:") or c.precision == "region") and c.kind in (PRIMARY, ALIAS)
         for c in cands
     ):
         return "place"
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if label == "ORG" and len(span.text) > 2 and _known(gaz, span.text):
+    if label == "ORG" and len(text) > 2 and _known(gaz, text):
         return "place"
-    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, span.text):
+    if label == "ORG" and prev in _BEFORE_PLACE and _known(gaz, text):
         return "place"  # "evacuations in BC"
     if label == "ORG" and prev in _LOCATIVE_BEFORE and any(
         c.kind == ALTERNATE and c.fclass == "P" and c.pop >= EMBEDDED_POP for c in cands
     ):
         return "place"  # "protested in Diwaniya": a city by another spelling
-    if label == "PERSON" and _known(gaz, span.text, 100_000) and (
+    if label == "PERSON" and _known(gaz, text, 100_000) and (
         prev in _BEFORE_PLACE
         or (span.root.dep_ in ("compound", "nmod") and span.root.head.pos_ == "NOUN")
     ):
