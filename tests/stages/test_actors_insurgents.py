@@ -89,3 +89,25 @@ def test_spelling_variants_swap_whole_words_only() -> None:
     ]
     assert spelling_variants("Programmers Guild") == []
     assert spelling_variants("African Union") == []
+
+
+def test_northern_ireland_bodies_are_in_the_dictionary() -> None:
+    """The parties and the armed group of Northern Ireland (groups.yaml, tenth round)."""
+    from geopol.pipeline import code_article
+    from geopol.text.reader import article_from_text
+
+    article = article_from_text(
+        "Test article\nSinn Fein condemned the Democratic Unionist Party. The Ulster Unionist "
+        "Party and the SDLP stayed away. The Provisional IRA had ended its campaign.",
+        published=None,
+        check_language=False,
+    )
+    acts = code_article(article).actors
+    by_text: dict[str, set[str]] = {}
+    for a in acts:
+        by_text.setdefault(a.text, set()).add(a.code)
+    assert by_text["Sinn Fein"] == {"GBRPTY"}
+    assert by_text["Democratic Unionist Party"] == {"GBRPTY"}
+    assert by_text["Ulster Unionist Party"] == {"GBRPTY"}
+    assert by_text["SDLP"] == {"GBRPTY"}
+    assert by_text["Provisional IRA"] == {"GBRREB"}
