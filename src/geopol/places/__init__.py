@@ -93,7 +93,7 @@ WEAK_ALONE_POP = 10_000
 BARE_FOREIGN_POP = 1_000_000
 
 
-def _stray_bare(m: Mention, e: Entry | None, named: set[str | None]) -> bool:
+def _stray_bare(m: Mention, e: Entry | None, named: set[str]) -> bool:
     """An organisation's or person's name read as a smaller place abroad: the article names
     other places, none in that place's country."""
     return (
