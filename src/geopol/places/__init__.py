@@ -87,6 +87,21 @@ def _as_actor(m: Mention, actors: Sequence[Actor]) -> bool:
 
 #: A town found by position alone in an article that names no other place: this populous.
 WEAK_ALONE_POP = 10_000
+#: A place read from an organisation's or person's name alone ("the Bush administration"
+#: -> Bush, Egypt; "the BoE" -> Boe, Nauru) in a country no other name of the article is in
+#: is kept only if it is this populous.
+BARE_FOREIGN_POP = 1_000_000
+
+
+def _stray_bare(m: Mention, e: Entry | None, named: set[str]) -> bool:
+    """An organisation's or person's name read as a smaller place abroad: the article names
+    other places, none in that place's country."""
+    return (
+        m.bare and e is not None and e.kind != DEMONYM and e.cc is not None
+        and not e.gid.startswith("geopol:")  # a curated place ("the Yongbyon complex")
+        and e.precision in ("facility", "city", "admin2", "admin1")
+        and e.pop < BARE_FOREIGN_POP and bool(named) and e.cc not in named
+    )
 
 
 def resolve_mentions(
@@ -101,8 +116,20 @@ def resolve_mentions(
     entries = _entries(gaz, mentions)
     country = _main_country(gaz, mentions, entries)
     places: list[Place] = []
-    named = {e.cc for m, e in zip(mentions, entries, strict=True) if e is not None and not m.weak}
-    for m, e in zip(mentions, entries, strict=True):
+    # the countries of the names that are surely places (not names of firms or people alone)
+    sure = {
+        e.cc for m, e in zip(mentions, entries, strict=True)
+        if e is not None and e.cc and not m.weak and not m.bare
+    }
+    # "the Bush administration" in a story about Washington and Baghdad: no place
+    stray = [_stray_bare(m, e, sure) for m, e in zip(mentions, entries, strict=True)]
+    named = {
+        e.cc for m, e, out in zip(mentions, entries, stray, strict=True)
+        if e is not None and not m.weak and not out
+    }
+    for m, e, out in zip(mentions, entries, stray, strict=True):
+        if out:
+            continue
         if m.weak and (e is None or e.kind == PARTIAL or not (
             e.cc in named or (not named and e.pop >= WEAK_ALONE_POP)
         )):

@@ -135,6 +135,11 @@ def other_entity(gaz: Gazetteer, span: Span, label: str) -> str | None:
     return None
 
 
+def after_locative(span: Span) -> bool:
+    """A preposition of place right before the name ("in Cairns", "evacuations in BC")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _BEFORE_PLACE
+
+
 #: Titles after a country's name: "Russian President Vladimir Putin" names no "Putin" of
 #: Russia's.
 _TITLES = frozenset({"president", "prime", "premier", "minister", "king", "queen", "prince",

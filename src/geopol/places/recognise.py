@@ -40,6 +40,7 @@ from geopol.places.links import (
 from geopol.places.mislabelled import (
     GENERIC_WORDS,
     PLACE_LABELS,
+    after_locative,
     before_feature,
     first_name,
     hosts_event,
@@ -84,6 +85,8 @@ class Mention:
     aside: bool = False  # an origin or a noun's modifier: "from Afghanistan", "US forces"
     loose: bool = False  # inside by "in" ("Kfraya in Idlib"): no chain that makes Y a division
     modifier: bool = False  # part of a longer word or name ("U.S.-led", "Canadian Press"): no focus
+    bare: bool = False  # an organisation's or person's name read as a place, nothing around it
+    # saying so ("the Bush administration", "the BoE"): kept only in a country others name
 
 
 def _index_stamp(gaz: Gazetteer) -> str:
@@ -165,6 +168,33 @@ def _division_after(span: Span) -> str | None:
     return hint if hint in ("admin1", "admin2") else None
 
 
+#: Words that end a division's name before its feature word ("Mundri East county").
+_DIRECTIONS = frozenset({"east", "west", "north", "south", "central", "upper", "lower",
+                         "northeast", "northwest", "southeast", "southwest"})
+
+
+def _direction_after(found: list[Mention], span: Span) -> Mention | None:
+    """ "Mundri East county", split by NER into "Mundri" and "East county": the mention
+    right before, stretched over the direction word, with the division hint of the
+    feature word."""
+    if len(span) != 2 or not found or span.start == 0:
+        return None
+    word, feature = span[0], span[1]
+    if not (word.is_title and word.lower_ in _DIRECTIONS and feature_word(feature)):
+        return None
+    hint = FEATURE_WORDS[feature.lower_]
+    prev = found[-1]
+    before = span.doc[span.start - 1]
+    if hint not in ("admin1", "admin2") or prev.end != before.idx + len(before) or (
+        prev.hint is not None or prev.inside is not None or prev.demonym
+        or not before.is_title
+    ):
+        return None
+    name = span.doc.text[prev.start : word.idx + len(word)]
+    return dataclasses.replace(prev, end=span.end_char, text=span.doc.text[prev.start : span.end_char],
+                               hint=hint, lookup=name)
+
+
 def _title_start(doc: Doc, i: int) -> bool:
     """A capitalised feature word that opens a division's formal name: "the County of
     Brant", "Province of Ontario ..." (not a name's last word, "Orange County of ...")."""
@@ -200,6 +230,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # "Nis, Serbia" as one entity: the town, then its country
             found.extend(Mention(p.start_char, p.end_char, p.text, f"ner:{label}", label,
                                  lookup=p.text) for p in parts)
+            for i in range(span.start, span.end):
+                taken[i] = True
+        elif label in PLACE_LABELS and (longer := _direction_after(found, span)) is not None:
+            found[-1] = longer  # "Mundri" + "East county": the county "Mundri East"
             for i in range(span.start, span.end):
                 taken[i] = True
         elif label in PLACE_LABELS:
@@ -245,7 +279,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 taken[i] = True
         elif label in OTHER_LABELS:
             # "Juchitan de Zaragoza" tagged ORG: the town, not the Zaragoza inside it
-            kind = "place" if particle_name(span, gaz) else other_entity(gaz, span, label)
+            particle = particle_name(span, gaz)
+            kind = "place" if particle else other_entity(gaz, span, label)
+            # ... read from the name alone: no particle, feature word, parenthesis or
+            # preposition of place around it
+            bare = kind == "place" and not particle and label != "NORP"
             if kind is None and (before_feature(span) or before_chain(span, gaz)):
                 kind = "place"  # "Bar-Sanguun village", "in Kelbo (Arbinda, Soum)"
             elif kind is None and span_marked(span) and any(
@@ -268,7 +306,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 hint = _division_after(span)
                 found.append(
                     Mention(span.start_char, span.end_char, span.text, f"ner:{label}", label,
-                            hint, lookup=span.text)
+                            hint, lookup=span.text,
+                            bare=bare and hint is None and not after_locative(span)
+                            and not span_marked(span))
                 )
                 for i in range(span.start, span.end):
                     taken[i] = True
