@@ -297,8 +297,8 @@ def _finite_acl(verb: Token) -> bool:
 
 def _misread_clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
     """The subject of a clause whose verb was hung on a noun (see ``_finite_acl``): the
-    subject of the first verb above it ("men driving a car"), or the noun a relative
-    clause above it is on ("two men who were refused entry"); none past that verb."""
+    subject of the gerund above it ("men driving a car"), or the noun a relative clause
+    above it is on ("two men who were refused entry"); none past the first verb above."""
     cur = verb.head
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -308,6 +308,10 @@ def _misread_clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
             continue
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return _nominal_actors(cur.head, idx)
+        if cur.tag_ != "VBG":
+            # "estimates put the aid at $5bn, like the cash offered Central America":
+            # a finite verb above is the sentence's own, its subject no doer of this one
+            return []
         subjects = [
             ch
             for ch in cur.children
