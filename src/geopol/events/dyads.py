@@ -267,7 +267,7 @@ def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
 
 
 def _passive_subject(verb: Token) -> Token | None:
-    """The passive subject of ``verb``; of two (a date misread as one: "Around 5 May (as
+    """The passive subject of ``verb``; of two (a date misread as one: "5 May (as
     reported), the rebels were reported to have ..."), the nearest before the verb."""
     found = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
     before = [ch for ch in found if ch.i < verb.i]
