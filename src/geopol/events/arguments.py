@@ -127,6 +127,10 @@ def dyad(
         source, _ = subject_of(tok, idx)
         if not source:
             source = _root_noun_doer(trig, idx)
+        if not source and (light := _light_verb_of(tok, lex)) is not None:
+            # "gunmen carried out a shooting": a gerund the tagger read as a verb is the
+            # light verb's object, done by its subject
+            source = subject_of(light, idx)[0]
         target = object_of(tok, idx, preps) if preps else object_of(tok, idx)
         if not source and trig.rule.type == PloverType.ASSAULT:
             source = _means_doer(tok, idx, lex)
@@ -267,6 +271,24 @@ def _same_state(a: Actor, b: Actor) -> bool:
         b.coref_of == a.start and same_title(b, a)
     )
     return a.code == b.code and (linked or (a.coref_of is not None and a.coref_of == b.coref_of))
+
+
+def _light_verb_of(verb: Token, lex: Lexicon) -> Token | None:
+    """The light verb whose object a verb trigger is: a gerund the tagger read as a verb
+    ("carried out a shooting"), or one the parser split at a hyphen ("carried out a
+    drive-by shooting", the object "drive" and the gerund hung on it)."""
+    obj = verb
+    if (
+        verb.dep_ in ("acl", "compound")
+        and verb.head.dep_ == "dobj"
+        and verb.head.i < verb.i
+        and not verb.head.whitespace_
+        and verb.doc[verb.head.i + 1].text == "-"
+    ):
+        obj = verb.head
+    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in lex.light_verbs:
+        return None
+    return obj.head
 
 
 def _light_verb_doer(

@@ -329,7 +329,7 @@ _WORDS: Schema = {
         "small_clause", "aimed", "destination_preps", "no_place", "open_places", "idioms",
         "currencies", "named_ways",
         "visit_preps", "consult_preps", "during", "offices", "speaking", "handover", "joining",
-        "public_measures", "measure_verbs", "sympathy_preps", "meetings",
+        "public_measures", "measure_verbs", "sympathy_preps", "meetings", "going_on",
     )
 }  # fmt: skip
 

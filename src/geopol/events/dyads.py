@@ -199,6 +199,10 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         return _nominal_actors(p, idx), climbed
+        if _finite_acl(tok) and not _nominal_actors(tok.head, idx):
+            # "armed men driving a car carried out a shooting": a clause's own verb the
+            # parser hung on a noun that is no actor; its subject is that clause's
+            return _misread_clause_subject(tok, idx), True
         if _passive(tok):
             # "were killed in Israeli shelling": the owner of the means is the agent.
             for ch in tok.children:
@@ -214,7 +218,7 @@ def subject_of(verb: Token, idx: ActorIndex) -> tuple[list[Actor], bool]:
                                 return idx.group(owners[0]), climbed
             if tok.dep_ == "acl":
                 return [], climbed  # "two men sought by police": the noun is the patient
-        passive_subject = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
+        passive_subject = _passive_subject(tok)
         if passive_subject is not None and tok.dep_ != "nsubjpass":
             if tok.i == verb.i:
                 # "hoped officials would be indicted": a passive with no agent names no source;
@@ -251,6 +255,7 @@ _MISREAD_SUBJECTS = frozenset({"advmod", "npadvmod", "dep"})
 #: "we" is as often everyone: "how can we accuse countries such as Zimbabwe").
 _SELF_PRONOUNS = frozenset({"they"})
 _SPEAKING = word_set("speaking")
+_GOING_ON = word_set("going_on")
 
 
 def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
@@ -259,6 +264,61 @@ def _speaker(clause: Token, idx: ActorIndex) -> list[Actor]:
         return []
     speaker = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
     return [] if speaker is None else _nominal_actors(speaker, idx)
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``; of two (a date misread as one: "5 May (as
+    reported), the rebels were reported to have ..."), the nearest before the verb."""
+    found = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
+    before = [ch for ch in found if ch.i < verb.i]
+    return before[-1] if before else (found[0] if found else None)
+
+
+def _finite_acl(verb: Token) -> bool:
+    """A verb parsed as a participle on a noun that is a clause's own verb: a past tense
+    ("two men who were refused entry at the gate proceeded to beat the guards"), or a
+    phrasal participle with a direct object, which no passive keeps ("gunmen riding a
+    motorbike carried out an attack")."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.lemma_.lower() in _GOING_ON and any(
+        ch.dep_ == "xcomp" and any(a.lower_ == "to" for a in ch.children) for ch in verb.children
+    ):
+        return True  # "men ... proceeded to beat": no passive has this to-clause
+    return (
+        verb.tag_ == "VBN"
+        and not any(ch.dep_ in ("auxpass", "agent") for ch in verb.children)
+        and any(ch.dep_ == "prt" for ch in verb.children)
+        and any(ch.dep_ == "dobj" for ch in verb.children)
+    )
+
+
+def _misread_clause_subject(verb: Token, idx: ActorIndex) -> list[Actor]:
+    """The subject of a clause whose verb was hung on a noun (see ``_finite_acl``): the
+    subject of the gerund above it ("men driving a car"), or the noun a relative clause
+    above it is on ("two men who were refused entry"); none past the first verb above."""
+    cur = verb.head
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return _nominal_actors(cur.head, idx)
+        if cur.tag_ != "VBG":
+            # "estimates put the aid at $5bn, like the cash offered Central America":
+            # a finite verb above is the sentence's own, its subject no doer of this one
+            return []
+        subjects = [
+            ch
+            for ch in cur.children
+            if ch.dep_ == "nsubj" and ch.i < verb.i and ch.tag_ not in ("WP", "WDT")
+        ]
+        return _nominal_actors(subjects[-1], idx) if subjects else []
+    return []
 
 
 def _passive(verb: Token) -> bool:
