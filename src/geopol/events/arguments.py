@@ -20,7 +20,8 @@ from geopol.events.lexicon import Lexicon
 from geopol.events.nouns import noun_source, noun_target, received
 from geopol.events.placed import AIMED
 from geopol.events.targets import aimed_targets, object_of, prep_targets
-from geopol.events.triggers import Trigger, _lemma, _noun_rule
+from geopol.events.triggers import Trigger, _noun_rule
+from geopol.events.verb_phrases import _lemma
 from geopol.records import Actor, PloverType, is_organisation_code
 
 _VISIT_PREPS = word_tuple("visit_preps")

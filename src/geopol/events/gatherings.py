@@ -11,7 +11,8 @@ from geopol.events.derived import table
 from geopol.events.dyads import ActorIndex, subject_of
 from geopol.events.dyads import identified as _identified
 from geopol.events.lexicon import Rule
-from geopol.events.triggers import Trigger, _lemma
+from geopol.events.triggers import Trigger
+from geopol.events.verb_phrases import _lemma
 from geopol.records import PloverType
 
 #: The visit a gathering abroad stands for: "attended a summit in Switzerland".

@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from geopol.events.datafile import read_data
 from geopol.events.lexicon import Lexicon, Rule
 from geopol.events.local_words import LOCAL_NOTES
-from geopol.events.triggers import Trigger, _lemma
+from geopol.events.triggers import Trigger
+from geopol.events.verb_phrases import _lemma
 from geopol.records import PloverType
 
 

@@ -14,7 +14,8 @@ from geopol.events.dyads import identified as _identified
 from geopol.events.lexicon import Lexicon
 from geopol.events.passes.base import Level, register
 from geopol.events.realis import commercial, thing_aim
-from geopol.events.triggers import CONTAINER_TYPES, Trigger, _lemma
+from geopol.events.triggers import CONTAINER_TYPES, Trigger
+from geopol.events.verb_phrases import _lemma
 from geopol.records import Actor, PloverType
 
 #: Promised material acts that aimed at a thing and at nobody are policies, not acts.

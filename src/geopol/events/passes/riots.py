@@ -10,7 +10,8 @@ from geopol.events.context import SentenceContext
 from geopol.events.derived import riot_rule, table
 from geopol.events.local_words import local_words
 from geopol.events.passes.base import Level, register
-from geopol.events.triggers import Trigger, _lemma
+from geopol.events.triggers import Trigger
+from geopol.events.verb_phrases import _lemma
 from geopol.records import PloverType
 
 
