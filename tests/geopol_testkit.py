@@ -93,3 +93,31 @@ def dyad_factuality(nlp: Language, marked: str) -> str:
     source, target = _span(doc, spans["s"]), _span(doc, spans["t"])
     assert source is not None and target is not None
     return classify(doc, source, target)[1] or "asserted"
+
+
+def check_written_labels(
+    path: Path, least: int, after: int, ambiguous: tuple[str, ...], per_class: int = 10
+) -> None:
+    """A file of our own labelled factuality sentences (``benchmarks/labels/factuality-written-*``)
+    is well formed: at least ``least`` rows, unique ids all above the round before's (``after``),
+    every class among the unambiguous rows at least ``per_class`` times, one source and one target
+    mark each, the plain sentence the marked one without its marks."""
+    import csv
+    from collections import Counter
+
+    from geopol.records import Factuality
+
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) >= least
+    ids = [int(r["sentence_id"]) for r in rows]
+    assert len(set(ids)) == len(ids) and min(ids) > after
+    counts = Counter(r["factuality"] for r in rows if r["ambiguous"] == "0")
+    assert set(counts) == {f.value for f in Factuality}
+    assert min(counts.values()) >= per_class
+    for r in rows:
+        plain = r["marked_sentence"]
+        for tag in ("<s>", "</s>", "<t>", "</t>"):
+            assert plain.count(tag) == 1, r["sentence_id"]
+            plain = plain.replace(tag, "")
+        assert plain == r["sentence"] and r["ambiguous"] in ambiguous

@@ -5,14 +5,12 @@ Our own sentences, none from the eval files and none from the r10 file."""
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from geopol.records import Factuality
+from geopol_testkit import check_written_labels
 from geopol_testkit import dyad_factuality as dyad
 
 R10 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality-written-r10.tsv"
@@ -105,17 +103,4 @@ def test_tenth_round_constructions(nlp: Language, marked: str, expected: str) ->
 
 
 def test_r10_sentences_are_ours_well_formed_and_cover_every_class() -> None:
-    with R10.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) >= 100
-    ids = [int(r["sentence_id"]) for r in rows]
-    assert len(set(ids)) == len(ids) and min(ids) > 3168  # after the ninth round's ids
-    counts = Counter(r["factuality"] for r in rows if r["ambiguous"] == "0")
-    assert set(counts) == {f.value for f in Factuality}
-    assert min(counts.values()) >= 10
-    for r in rows:
-        plain = r["marked_sentence"]
-        for tag in ("<s>", "</s>", "<t>", "</t>"):
-            assert plain.count(tag) == 1, r["sentence_id"]
-            plain = plain.replace(tag, "")
-        assert plain == r["sentence"] and r["ambiguous"] in ("0", "1")
+    check_written_labels(R10, 100, 3168, ("0", "1"))  # after the ninth round's ids

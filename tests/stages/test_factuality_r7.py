@@ -5,14 +5,12 @@ sentences, none of them in the r7 file."""
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from geopol.records import Factuality
+from geopol_testkit import check_written_labels
 from geopol_testkit import dyad_factuality as dyad
 
 LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
@@ -83,17 +81,4 @@ def test_seventh_round_constructions(nlp: Language, marked: str, expected: str) 
 def test_written_sentences_are_ours_well_formed_and_cover_every_class(
     path: Path, least: int, after: int, ambiguous: tuple[str, ...]
 ) -> None:
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) >= least
-    ids = [int(r["sentence_id"]) for r in rows]
-    assert len(set(ids)) == len(ids) and min(ids) > after
-    counts = Counter(r["factuality"] for r in rows if r["ambiguous"] == "0")
-    assert set(counts) == {f.value for f in Factuality}
-    assert min(counts.values()) >= 10
-    for r in rows:
-        plain = r["marked_sentence"]
-        for tag in ("<s>", "</s>", "<t>", "</t>"):
-            assert plain.count(tag) == 1, r["sentence_id"]
-            plain = plain.replace(tag, "")
-        assert plain == r["sentence"] and r["ambiguous"] in ambiguous
+    check_written_labels(path, least, after, ambiguous)

@@ -7,13 +7,12 @@ which reads rows of the file whose parse the rule was written for."""
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from geopol.records import Factuality
+from geopol_testkit import check_written_labels
 from geopol_testkit import dyad_factuality as dyad
 
 R9 = Path(__file__).resolve().parents[2] / "benchmarks" / "labels" / "factuality-written-r9.tsv"
@@ -121,19 +120,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def test_r9_sentences_are_ours_well_formed_and_cover_every_class() -> None:
-    rows = _rows()
-    assert len(rows) >= 300
-    ids = [int(r["sentence_id"]) for r in rows]
-    assert len(set(ids)) == len(ids) and min(ids) > 2760  # after the eighth round's ids
-    counts = Counter(r["factuality"] for r in rows if r["ambiguous"] == "0")
-    assert set(counts) == {f.value for f in Factuality}
-    assert min(counts.values()) >= 20
-    for r in rows:
-        plain = r["marked_sentence"]
-        for tag in ("<s>", "</s>", "<t>", "</t>"):
-            assert plain.count(tag) == 1, r["sentence_id"]
-            plain = plain.replace(tag, "")
-        assert plain == r["sentence"] and r["ambiguous"] in ("0", "1")
+    check_written_labels(R9, 300, 2760, ("0", "1"), per_class=20)  # after the eighth round's ids
 
 
 @pytest.mark.parametrize(
