@@ -11,7 +11,7 @@ import dataclasses
 import functools
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geopol.cache import cached
 from geopol.docarrays import doc_arrays
@@ -159,13 +159,17 @@ def _hint(span: Span) -> tuple[str | None, str]:
     return None, span.text
 
 
+def _division_hint(tok: Token) -> str | None:
+    """The hint of a feature word that names a division ("district": admin2), else None."""
+    if not feature_word(tok):
+        return None
+    hint = FEATURE_WORDS[tok.lower_]
+    return hint if hint in ("admin1", "admin2") else None
+
+
 def _division_after(span: Span) -> str | None:
     """The division hint of a feature word right after the span ("Haveli district")."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is None or not feature_word(nxt):
-        return None
-    hint = FEATURE_WORDS[nxt.lower_]
-    return hint if hint in ("admin1", "admin2") else None
+    return _division_hint(span.doc[span.end]) if span.end < len(span.doc) else None
 
 
 #: Words that end a division's name before its feature word ("Mundri East county").
@@ -179,13 +183,12 @@ def _direction_after(found: list[Mention], span: Span) -> Mention | None:
     feature word."""
     if len(span) != 2 or not found or span.start == 0:
         return None
-    word, feature = span[0], span[1]
-    if not (word.is_title and word.lower_ in _DIRECTIONS and feature_word(feature)):
+    word, hint = span[0], _division_hint(span[1])
+    if not (word.is_title and word.lower_ in _DIRECTIONS) or hint is None:
         return None
-    hint = FEATURE_WORDS[feature.lower_]
     prev = found[-1]
     before = span.doc[span.start - 1]
-    if hint not in ("admin1", "admin2") or prev.end != before.idx + len(before) or (
+    if prev.end != before.idx + len(before) or (
         prev.hint is not None or prev.inside is not None or prev.demonym
         or not before.is_title
     ):
