@@ -21,9 +21,12 @@ MAX_WORDS = 4
 
 
 @functools.cache
-def _lists() -> dict[str, frozenset[str]]:
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(street words as written, street words casefolded, metonyms casefolded), read once."""
     raw = load_yaml(read_data("streets.yaml")) or {}
-    return {str(k): frozenset(str(w) for w in v or ()) for k, v in raw.items()}
+    words = frozenset(str(w) for w in raw.get("street_words") or ())
+    metonyms = frozenset(str(w).casefold() for w in raw.get("metonyms") or ())
+    return words, frozenset(w.casefold() for w in words), metonyms
 
 
 def _title(doc: Doc, i: int) -> bool:
@@ -33,11 +36,9 @@ def _title(doc: Doc, i: int) -> bool:
 
 def streets(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans ``(start, end)`` of street names in ``doc`` that no mention covers."""
-    words = _lists().get("street_words", frozenset())
-    metonyms = frozenset(w.casefold() for w in _lists().get("metonyms", frozenset()))
+    words, lowered, metonyms = _lists()
     out: list[tuple[int, int]] = []
     n = len(doc)
-    lowered = frozenset(w.casefold() for w in words)
     lower = doc_arrays(doc).lower  # shared with the other stages: no Token per word
     for i in (k for k, w in enumerate(lower) if w in lowered and k > 0):
         if doc[i].text not in words or doc[i].ent_type_ == "PERSON":  # not "Nathan Lane"
